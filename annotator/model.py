@@ -1,0 +1,113 @@
+"""The domain model: documents, annotator layers, spans, relations and statuses.
+
+Offsets are Python code-point indices into the stored text, half-open ``[start, end)``
+(DESIGN.md section 2). Every span carries the text it covers so that a mismatch between a
+span and its document can always be detected.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+GOLD = "gold"
+
+
+class SpanKind(StrEnum):
+    ENTITY = "entity"
+    CLAIM = "claim"
+    TREATY_REF = "treaty_ref"
+
+
+class DocumentStatus(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    REVIEWED = "reviewed"
+
+
+class RelationLabel(StrEnum):
+    CLAIMANT = "CLAIMANT"
+    SOURCE = "SOURCE"
+    TARGET = "TARGET"
+    DENIED_BY = "DENIED_BY"
+    PARTY = "PARTY"
+
+
+class OffsetError(ValueError):
+    """A span whose offsets or covered text do not fit its document."""
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What the document list shows, without loading the text."""
+
+    id: str
+    title: str
+    length: int
+    status: DocumentStatus
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    source: str
+    text: str
+    text_sha256: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Span:
+    id: str
+    document_id: str
+    annotator: str
+    kind: SpanKind
+    label: str
+    start: int
+    end: int
+    text: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    ref: str | None = None
+    note: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+    def check_against(self, document_text: str) -> None:
+        """Raise OffsetError unless this span is a valid slice of ``document_text``."""
+        check_offsets(document_text, self.start, self.end, self.text)
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    document_id: str
+    annotator: str
+    label: str
+    head: str
+    tail: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+def check_offsets(document_text: str, start: int, end: int, covered: str) -> None:
+    if not 0 <= start < end <= len(document_text):
+        raise OffsetError(
+            f"offsets [{start}, {end}) are outside the text of length {len(document_text)}"
+            if start < end
+            else f"offsets [{start}, {end}) are empty or reversed"
+        )
+    actual = document_text[start:end]
+    if actual != covered:
+        raise OffsetError(f"span text {covered!r} differs from the text at [{start}, {end}): {actual!r}")

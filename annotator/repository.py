@@ -1,0 +1,40 @@
+"""What the application needs from a project store. ``storage`` implements it with SQLite."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from annotator.model import Document, DocumentStatus, DocumentSummary, Relation, Span
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened or written; the message is for the user."""
+
+
+class Repository(Protocol):
+    @property
+    def location(self) -> str: ...
+
+    def close(self) -> None: ...
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the project."""
+        ...
+
+    def list_documents(self, annotator: str) -> list[DocumentSummary]: ...
+
+    def get_document(self, document_id: str) -> Document: ...
+
+    def find_document_by_sha256(self, text_sha256: str) -> str | None: ...
+
+    def add_documents(self, documents: list[Document]) -> None:
+        """Add all of them in one transaction, or none."""
+        ...
+
+    def spans(self, document_id: str, annotator: str) -> list[Span]: ...
+
+    def relations(self, document_id: str, annotator: str) -> list[Relation]: ...
+
+    def status(self, document_id: str, annotator: str) -> DocumentStatus: ...
+
+    def set_status(self, document_id: str, annotator: str, status: DocumentStatus) -> None: ...

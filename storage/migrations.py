@@ -1,0 +1,77 @@
+"""The project file's schema, built and changed only through ``sqlite_utils.Migrations``."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
+
+migrations = Migrations("hashiya")
+
+# The number of migrations below; a test keeps the two in step.
+SCHEMA_VERSION = 1
+
+
+@migrations(name="0001_initial")
+def initial_schema(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL CHECK (length(text) > 0),
+            text_sha256 TEXT NOT NULL UNIQUE,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE annotators (name TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+        CREATE TABLE spans (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'claim', 'treaty_ref')),
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            ref TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (start < "end")
+        );
+        CREATE INDEX spans_by_layer ON spans (document_id, annotator, start);
+        CREATE TABLE relations (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            label TEXT NOT NULL,
+            head TEXT NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            tail TEXT NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            CHECK (head <> tail)
+        );
+        CREATE INDEX relations_by_layer ON relations (document_id, annotator);
+        CREATE TABLE document_status (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done', 'reviewed')),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator)
+        );
+        CREATE TABLE edit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            document_id TEXT,
+            action TEXT NOT NULL,
+            before TEXT,
+            after TEXT
+        );
+        """
+    )

@@ -1,0 +1,37 @@
+"""The QApplication, set up once: names for QSettings, bundled fonts, interface font."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.fonts import interface_font, register_fonts
+
+ORGANIZATION = "Hashiya"
+APPLICATION = "Hashiya"
+
+
+def application() -> QApplication:
+    """The process's QApplication, created on first call."""
+    existing = QCoreApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    register_fonts()
+    app.setFont(interface_font())
+    return app
+
+
+def save_screenshot(widget: QWidget, path: Path) -> Path:
+    """Render ``widget`` (shown offscreen if need be) into a PNG at ``path``."""
+    if not widget.isVisible():
+        widget.show()
+    QApplication.processEvents()
+    path = path.expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write the screenshot to {path}")
+    return path

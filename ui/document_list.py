@@ -1,0 +1,72 @@
+"""The document list: title, length and status of every document, as a thin Qt model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from annotator.model import DocumentStatus, DocumentSummary
+
+DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_NAMES = {
+    DocumentStatus.NEW: "new",
+    DocumentStatus.IN_PROGRESS: "in progress",
+    DocumentStatus.DONE: "done",
+    DocumentStatus.REVIEWED: "reviewed",
+}
+
+
+class DocumentListModel(QAbstractTableModel):
+    TITLE, LENGTH, STATUS = range(3)
+    HEADERS = ("Title", "Length", "Status")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[DocumentSummary] = []
+
+    def set_documents(self, documents: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(documents)
+        self.endResetModel()
+
+    def document_at(self, row: int) -> DocumentSummary:
+        return self._rows[row]
+
+    def row_of(self, document_id: str) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.id == document_id:
+                return row
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return summary.title
+            if column == self.LENGTH:
+                return f"{summary.length:,}"
+            if column == self.STATUS:
+                return STATUS_NAMES[summary.status]
+        elif role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            return summary.title
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column == self.LENGTH:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == DOCUMENT_ID_ROLE:
+            return summary.id
+        return None
