@@ -37,6 +37,7 @@ class DocumentView(QPlainTextEdit):
         self._stored_text = ""
         self.offsets = OffsetMap("")
         self.document_id: str | None = None
+        self._loading = False
         self.selectionChanged.connect(self._emit_selection)
 
     @property
@@ -47,15 +48,24 @@ class DocumentView(QPlainTextEdit):
         self._stored_text = document.text
         self.offsets = OffsetMap(document.text)
         self.document_id = document.id
-        self.setPlainText(document.text)
-        make_document_rtl(self.document())
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._loading = True
+        try:
+            self.setPlainText(document.text)
+            make_document_rtl(self.document())
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            self._loading = False
+        self._emit_selection()
 
     def clear_document(self) -> None:
         self._stored_text = ""
         self.offsets = OffsetMap("")
         self.document_id = None
-        self.setPlainText("")
+        self._loading = True
+        try:
+            self.setPlainText("")
+        finally:
+            self._loading = False
 
     def select_offsets(self, start: int, end: int) -> None:
         qt_start, qt_end = self.offsets.to_qt_range(start, end)
@@ -73,6 +83,8 @@ class DocumentView(QPlainTextEdit):
         return self._stored_text[start:end]
 
     def _emit_selection(self) -> None:
+        if self._loading:
+            return
         start, end = self.selected_offsets()
         self.selection_offsets_changed.emit(start, end)
 
