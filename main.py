@@ -59,15 +59,26 @@ def open_project(db: Path | None, annotator: str) -> Project:
     return project
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help="project file to open (default: the project in the user data folder)")
-    common.add_argument("--annotator", default=None, help="annotator layer to work in (default: your user name)")
+def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    """--db and --annotator, accepted before or after the command name.
 
+    A command's copy has no default, so that it cannot overwrite a value given before the command.
+    """
+    options = argparse.ArgumentParser(add_help=False)
+    default = None if top_level else argparse.SUPPRESS
+    options.add_argument(
+        "--db", type=Path, default=default, help="project file to open (default: the project in the user data folder)"
+    )
+    options.add_argument("--annotator", default=default, help="annotator layer to work in (default: your user name)")
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(top_level=False)
     parser = argparse.ArgumentParser(
         prog="hashiya",
         description="Annotate Arabic news articles: entities, claims and treaty references.",
-        parents=[common],
+        parents=[_common_options(top_level=True)],
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -44,7 +44,7 @@ def test_the_schema_refuses_bad_spans(tmp_path: Path) -> None:
     db.execute("INSERT INTO annotators VALUES ('a', 'now')")
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         db.execute(
-            "INSERT INTO spans (id, document_id, annotator, kind, label, start, \"end\", text, created_at, updated_at)"
+            'INSERT INTO spans (id, document_id, annotator, kind, label, start, "end", text, created_at, updated_at)'
             " VALUES ('s', 'missing-doc', 'a', 'entity', 'PER', 0, 1, 'x', 'now', 'now')"
         )
 

@@ -55,7 +55,9 @@ def test_folders_and_jsonl(project: Project, tmp_path: Path) -> None:
     (folder / "ignored.md").write_text("# not imported", encoding="utf-8")
     lines = tmp_path / "more.jsonl"
     lines.write_text(
-        json.dumps({"text": "ثالث\r\nسطر", "title": "عنوان"}, ensure_ascii=False) + "\n\n" + json.dumps({"text": "رابع"}),
+        json.dumps({"text": "ثالث\r\nسطر", "title": "عنوان"}, ensure_ascii=False)
+        + "\n\n"
+        + json.dumps({"text": "رابع"}),
         encoding="utf-8",
     )
     summary = project.import_paths([folder, lines])

@@ -30,8 +30,8 @@ def shown_view(qtbot: QtBot, document: Document) -> DocumentView:
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show_document(document)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return view
 
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install everything Hashiya's tests need and run them all: ruff, mypy, then pytest
+# (which also checks the import-linter layer contracts). Qt runs offscreen.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
+ensure_debian_packages "${QT_OFFSCREEN_PACKAGES[@]}"
+ensure_venv "test"
+cd "$HASHIYA_ROOT"
+export QT_QPA_PLATFORM=offscreen
+echo "== ruff"
+"$HASHIYA_VENV/bin/ruff" check .
+"$HASHIYA_VENV/bin/ruff" format --check .
+echo "== mypy"
+"$HASHIYA_VENV/bin/mypy"
+echo "== pytest"
+exec "$HASHIYA_VENV/bin/pytest" "$@"
