@@ -6,7 +6,6 @@ import argparse
 import getpass
 import os
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -107,7 +106,6 @@ def run_window(
     from ui.app import application, save_screenshot
     from ui.main_window import MainWindow
 
-    started = time.perf_counter()
     app = application()
     window = MainWindow(project)
     if size is not None:
@@ -119,9 +117,6 @@ def run_window(
         window.close()
         return _report_screenshot(path)
     window.show()
-    app.processEvents()
-    if os.environ.get("HASHIYA_REPORT_STARTUP"):
-        print(f"painted in {time.perf_counter() - started:.3f} s", file=sys.stderr)
     return app.exec()
 
 

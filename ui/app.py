@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.fonts import interface_font, register_fonts
@@ -14,10 +14,21 @@ ORGANIZATION = "Hashiya"
 APPLICATION = "Hashiya"
 
 
+# Said by the offscreen platform for every top-level window; it means nothing to a user.
+_IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if message in _IGNORED_QT_MESSAGES:
+        return
+    print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     """The process's QApplication, created on first call."""
     existing = QCoreApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    qInstallMessageHandler(_qt_message)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     register_fonts()

@@ -23,7 +23,7 @@ from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
 from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
-from ui.rtl import RtlTextDelegate
+from ui.rtl import RtlTextDelegate, isolated_rtl
 
 REFRESH_INTERVAL_MS = 1000
 
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
             return
         document = self.project.document(summary.id)
         self.view.show_document(document)
-        self.location_label.setText(f"{self.project.location} — {document.title}")
+        self.location_label.setText(f"{self.project.location} — {isolated_rtl(document.title)}")
 
     def _show_zoom(self, size: float) -> None:
         self.zoom_label.setText(f"{size:g} pt")

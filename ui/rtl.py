@@ -28,3 +28,15 @@ class RtlTextDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         option.direction = Qt.LayoutDirection.RightToLeft
         option.displayAlignment = RTL_ALIGNMENT | Qt.AlignmentFlag.AlignVCenter
+
+
+RIGHT_TO_LEFT_ISOLATE = "\u2067"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def isolated_rtl(text: str) -> str:
+    """Arabic text to embed in a left-to-right interface string, laid out as its own RTL paragraph.
+
+    Without the isolate, a title ending in «» or ".." shows those marks at the wrong end.
+    """
+    return f"{RIGHT_TO_LEFT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
