@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from annotator.model import Document, DocumentStatus, DocumentSummary
+from annotator.edits import AddRelation, AddSpan, ChangeSpan, Edit, RemoveRelation, RemoveSpan
+from annotator.model import (
+    Document,
+    DocumentStatus,
+    DocumentSummary,
+    OffsetError,
+    Relation,
+    Span,
+    check_offsets,
+    new_id,
+)
+from annotator.registry import Registry, load_default_registry
 from annotator.repository import Repository
+from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
 from annotator.text_import import IncomingText, read_texts
+
+SCHEMA_RESOURCE = "schema"
+REGISTRY_RESOURCE = "registry"
+
+
+class InvalidEditError(ValueError):
+    """An edit the schema or the text does not allow; the message is for the user."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +54,39 @@ class Project:
     def __init__(self, repository: Repository, annotator: str) -> None:
         self.repository = repository
         self.annotator = annotator
+        self.schema = self._load_schema()
+        self.registry = self._load_registry()
+        self._documents: dict[str, Document] = {}
+
+    def _load_schema(self) -> Schema:
+        stored = self.repository.resource(SCHEMA_RESOURCE)
+        if stored is not None:
+            return Schema.from_json(stored)
+        schema = load_default_schema()
+        self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
+        return schema
+
+    def _load_registry(self) -> Registry:
+        stored = self.repository.resource(REGISTRY_RESOURCE)
+        if stored is not None:
+            return Registry.from_json(stored)
+        registry = load_default_registry()
+        self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
+        return registry
+
+    def set_schema(self, schema: Schema) -> None:
+        problems = schema.validate()
+        if problems:
+            raise InvalidEditError("; ".join(problems))
+        self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
+        self.schema = schema
+
+    def set_registry(self, registry: Registry) -> None:
+        problems = registry.validate()
+        if problems:
+            raise InvalidEditError("; ".join(problems))
+        self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
+        self.registry = registry
 
     @property
     def location(self) -> str:
@@ -46,7 +99,112 @@ class Project:
         return self.repository.list_documents(self.annotator)
 
     def document(self, document_id: str) -> Document:
-        return self.repository.get_document(document_id)
+        cached = self._documents.get(document_id)
+        if cached is None:
+            cached = self._documents[document_id] = self.repository.get_document(document_id)
+        return cached
+
+    def spans(self, document_id: str, annotator: str | None = None) -> list[Span]:
+        return self.repository.spans(document_id, annotator or self.annotator)
+
+    def relations(self, document_id: str, annotator: str | None = None) -> list[Relation]:
+        return self.repository.relations(document_id, annotator or self.annotator)
+
+    # -- building edits: each is checked here and applied by ``apply`` -----------------------------
+
+    def add_span(self, document_id: str, start: int, end: int, label: str, ref: str | None = None) -> AddSpan:
+        if not self.schema.has_label(label):
+            raise InvalidEditError(f"the schema has no label {label!r}")
+        text = self.document(document_id).text
+        try:
+            check_offsets(text, start, end, text[start:end])
+        except OffsetError as error:
+            raise InvalidEditError(str(error)) from None
+        spec = self.schema.label(label)
+        at = now_iso()
+        return AddSpan(
+            Span(
+                id=new_id(),
+                document_id=document_id,
+                annotator=self.annotator,
+                kind=spec.kind,
+                label=label,
+                start=start,
+                end=end,
+                text=text[start:end],
+                attributes=dict(spec.defaults()),
+                ref=ref,
+                created_at=at,
+                updated_at=at,
+            )
+        )
+
+    def delete_span(self, span: Span) -> RemoveSpan:
+        attached = tuple(r for r in self.relations(span.document_id, span.annotator) if span.id in (r.head, r.tail))
+        return RemoveSpan(span, attached)
+
+    def relabel(self, span: Span, label: str) -> ChangeSpan:
+        if not self.schema.has_label(label):
+            raise InvalidEditError(f"the schema has no label {label!r}")
+        spec = self.schema.label(label)
+        attributes = {k: v for k, v in span.attributes.items() if any(a.name == k for a in spec.attributes)}
+        return self._change(span, label=label, kind=spec.kind, attributes=self.schema.with_defaults(spec, attributes))
+
+    def resize(self, span: Span, start: int, end: int) -> ChangeSpan:
+        text = self.document(span.document_id).text
+        try:
+            check_offsets(text, start, end, text[start:end])
+        except OffsetError as error:
+            raise InvalidEditError(str(error)) from None
+        return self._change(span, start=start, end=end, text=text[start:end])
+
+    def set_attribute(self, span: Span, name: str, value: str | None) -> ChangeSpan:
+        attributes = {**span.attributes, name: value}
+        problems = self.schema.validate_attributes(span.label, attributes, self.registry.treaty_ids())
+        if problems:
+            raise InvalidEditError("; ".join(problems))
+        return self._change(span, attributes=attributes)
+
+    def link(self, span: Span, ref: str | None) -> ChangeSpan:
+        if ref is not None and ref not in self.registry:
+            raise InvalidEditError(f"the registry has no entry {ref!r}")
+        attributes = dict(span.attributes)
+        if "treaty" in attributes or any(a.name == "treaty" for a in self.schema.label(span.label).attributes):
+            attributes["treaty"] = ref if ref in self.registry.treaty_ids() else None
+        return self._change(span, ref=ref, attributes=attributes)
+
+    def set_note(self, span: Span, note: str) -> ChangeSpan:
+        return self._change(span, note=note)
+
+    def _change(self, span: Span, **changes: Any) -> ChangeSpan:
+        return ChangeSpan(span, replace(span, updated_at=now_iso(), **changes))
+
+    def add_relation(self, label: str, head: Span, tail: Span) -> AddRelation:
+        if head.id == tail.id:
+            raise InvalidEditError("a span cannot be related to itself")
+        problems = self.schema.validate_relation(label, head.kind, tail.kind)
+        if problems:
+            raise InvalidEditError("; ".join(problems))
+        for existing in self.relations(head.document_id, head.annotator):
+            if (existing.label, existing.head, existing.tail) == (label, head.id, tail.id):
+                raise InvalidEditError(f"{tail.text!r} is already the {label} of {head.text!r}")
+        return AddRelation(
+            Relation(
+                id=new_id(),
+                document_id=head.document_id,
+                annotator=head.annotator,
+                label=label,
+                head=head.id,
+                tail=tail.id,
+            )
+        )
+
+    def delete_relation(self, relation: Relation) -> RemoveRelation:
+        return RemoveRelation(relation)
+
+    def apply(self, edit: Edit) -> None:
+        """Commit ``edit`` to the project file in its own transaction, logged under this annotator."""
+        self.repository.apply(edit, self.annotator, now_iso())
 
     def import_paths(self, paths: Iterable[Path]) -> ImportSummary:
         return self.import_texts(read_texts(paths))

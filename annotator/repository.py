@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from annotator.edits import Edit
 from annotator.model import Document, DocumentStatus, DocumentSummary, Relation, Span
 
 
 class ProjectError(Exception):
     """A project file that cannot be opened or written; the message is for the user."""
+
+
+class EditConflictError(ProjectError):
+    """The project changed under an edit (another window or process got there first)."""
 
 
 class Repository(Protocol):
@@ -38,3 +43,17 @@ class Repository(Protocol):
     def status(self, document_id: str, annotator: str) -> DocumentStatus: ...
 
     def set_status(self, document_id: str, annotator: str, status: DocumentStatus) -> None: ...
+
+    def apply(self, edit: Edit, annotator: str, at: str) -> None:
+        """Apply ``edit`` and log it, in one transaction; raise EditConflictError if it no longer fits."""
+        ...
+
+    def span(self, span_id: str) -> Span | None: ...
+
+    def resource(self, name: str) -> str | None:
+        """A project-level resource (the schema, the registry) as stored JSON text."""
+        ...
+
+    def set_resource(self, name: str, text: str, annotator: str, at: str) -> None: ...
+
+    def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]: ...

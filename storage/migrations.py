@@ -10,7 +10,7 @@ APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @migrations(name="0001_initial")
@@ -73,5 +73,19 @@ def initial_schema(db: Database) -> None:
             before TEXT,
             after TEXT
         );
+        """
+    )
+
+
+@migrations(name="0002_project_resources")
+def project_resources(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE project_resources (
+            name TEXT PRIMARY KEY,
+            content TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX edit_log_by_document ON edit_log (document_id, id);
         """
     )

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from annotator.edits import AddRelation, AddSpan, Batch, ChangeSpan, Edit, RemoveRelation, RemoveSpan, describe
+from annotator.edits import document_of as edit_document
 from annotator.model import Document, DocumentStatus, DocumentSummary, Relation, Span, SpanKind
 from annotator.project import now_iso
-from annotator.repository import ProjectError
+from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
 
 
@@ -34,6 +38,40 @@ def span_from_row(row: dict[str, Any]) -> Span:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
+
+
+def span_row(span: Span) -> dict[str, Any]:
+    return {
+        "id": span.id,
+        "document_id": span.document_id,
+        "annotator": span.annotator,
+        "kind": span.kind.value,
+        "label": span.label,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "attributes": _json(span.attributes),
+        "ref": span.ref,
+        "note": span.note,
+        "created_at": span.created_at,
+        "updated_at": span.updated_at,
+    }
+
+
+def relation_row(relation: Relation) -> dict[str, Any]:
+    return {
+        "id": relation.id,
+        "document_id": relation.document_id,
+        "annotator": relation.annotator,
+        "label": relation.label,
+        "head": relation.head,
+        "tail": relation.tail,
+        "attributes": _json(relation.attributes),
+    }
+
+
+def _edit_json(edit: Edit) -> str:
+    return _json({"type": type(edit).__name__, **asdict(edit)})
 
 
 def relation_from_row(row: dict[str, Any]) -> Relation:
@@ -150,3 +188,87 @@ class SqliteRepository:
                 """,
                 [document_id, annotator, status.value, now_iso()],
             )
+            self._log(now_iso(), annotator, document_id, f"Mark {status.value}", None, status.value)
+
+    def span(self, span_id: str) -> Span | None:
+        rows = list(self.db.table("spans").rows_where("id = ?", [span_id]))
+        return span_from_row(rows[0]) if rows else None
+
+    def apply(self, edit: Edit, annotator: str, at: str) -> None:
+        try:
+            with self.db.atomic():
+                self._ensure_annotator(annotator)
+                self._apply(edit)
+                before, after = self._log_states(edit)
+                self._log(at, annotator, edit_document(edit), describe(edit), before, after)
+        except sqlite3.IntegrityError as error:
+            raise EditConflictError(f"the edit no longer fits the project ({error})") from None
+
+    def _log(
+        self, at: str, annotator: str, document_id: str | None, action: str, before: str | None, after: str | None
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO edit_log (at, annotator, document_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+            [at, annotator, document_id, action, before, after],
+        )
+
+    @staticmethod
+    def _log_states(edit: Edit) -> tuple[str | None, str | None]:
+        if isinstance(edit, ChangeSpan):
+            return _json(asdict(edit.before)), _json(asdict(edit.after))
+        if isinstance(edit, RemoveSpan | RemoveRelation):
+            return _edit_json(edit), None
+        return None, _edit_json(edit)
+
+    def _apply(self, edit: Edit) -> None:
+        match edit:
+            case AddSpan(span, relations):
+                self._ensure_annotator(span.annotator)
+                self.db.table("spans").insert(span_row(span))
+                for relation in relations:
+                    self.db.table("relations").insert(relation_row(relation))
+            case RemoveSpan(span, relations):
+                stored = self.span(span.id)
+                if stored != span:
+                    raise EditConflictError(f"the {span.label} span {span.text!r} was changed or deleted elsewhere")
+                self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            case ChangeSpan(before, after):
+                if self.span(before.id) != before:
+                    raise EditConflictError(f"the {before.label} span {before.text!r} was changed or deleted elsewhere")
+                row = span_row(after)
+                self.db.table("spans").update(before.id, {k: v for k, v in row.items() if k != "id"})
+            case AddRelation(relation):
+                self._ensure_annotator(relation.annotator)
+                self.db.table("relations").insert(relation_row(relation))
+            case RemoveRelation(relation):
+                cursor = self.db.execute("DELETE FROM relations WHERE id = ?", [relation.id])
+                if cursor.rowcount != 1:
+                    raise EditConflictError(f"the {relation.label} relation was deleted elsewhere")
+            case Batch(_, edits):
+                for part in edits:
+                    self._apply(part)
+
+    def resource(self, name: str) -> str | None:
+        row = self.db.execute("SELECT content FROM project_resources WHERE name = ?", [name]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
+        with self.db.atomic():
+            previous = self.resource(name)
+            self.db.execute(
+                """
+                INSERT INTO project_resources (name, content, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at
+                """,
+                [name, text, at],
+            )
+            self._log(at, annotator, None, f"Change {name}", previous, text)
+
+    def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:
+        where = "" if document_id is None else "WHERE document_id = ?"
+        rows = self.db.execute(
+            f"SELECT at, annotator, document_id, action, before, after FROM edit_log {where} ORDER BY id",
+            [] if document_id is None else [document_id],
+        ).fetchall()
+        keys = ("at", "annotator", "document_id", "action", "before", "after")
+        return [dict(zip(keys, row, strict=True)) for row in rows]

@@ -1,0 +1,122 @@
+"""Edits as values: each can be applied, inverted and named, so undo needs no snapshot.
+
+An edit describes a change to one annotator layer of one document. Applying it is the
+repository's job; ``inverse`` gives the edit that takes it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from annotator.model import Relation, Span
+
+
+@dataclass(frozen=True)
+class AddSpan:
+    span: Span
+    relations: tuple[Relation, ...] = ()  # restored along with the span when a deletion is undone
+
+
+@dataclass(frozen=True)
+class RemoveSpan:
+    span: Span
+    relations: tuple[Relation, ...] = ()  # every relation that has the span as head or tail
+
+
+@dataclass(frozen=True)
+class ChangeSpan:
+    """Relabel, resize, attributes, registry link or note: the span before and after."""
+
+    before: Span
+    after: Span
+
+
+@dataclass(frozen=True)
+class AddRelation:
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class RemoveRelation:
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several edits that are done and undone as one, such as "annotate all occurrences"."""
+
+    name: str
+    edits: tuple[Edit, ...]
+
+
+Edit = AddSpan | RemoveSpan | ChangeSpan | AddRelation | RemoveRelation | Batch
+
+
+def inverse(edit: Edit) -> Edit:
+    match edit:
+        case AddSpan(span, relations):
+            return RemoveSpan(span, relations)
+        case RemoveSpan(span, relations):
+            return AddSpan(span, relations)
+        case ChangeSpan(before, after):
+            return ChangeSpan(after, before)
+        case AddRelation(relation):
+            return RemoveRelation(relation)
+        case RemoveRelation(relation):
+            return AddRelation(relation)
+        case Batch(name, edits):
+            return Batch(name, tuple(inverse(e) for e in reversed(edits)))
+
+
+def document_of(edit: Edit) -> str | None:
+    match edit:
+        case AddSpan(span) | RemoveSpan(span):
+            return span.document_id
+        case ChangeSpan(before):
+            return before.document_id
+        case AddRelation(relation) | RemoveRelation(relation):
+            return relation.document_id
+        case Batch(_, edits):
+            return document_of(edits[0]) if edits else None
+
+
+def describe(edit: Edit) -> str:
+    """The edit's name as menus show it ("Undo Add PER")."""
+    match edit:
+        case AddSpan(span):
+            return f"Add {span.label}"
+        case RemoveSpan(span):
+            return f"Delete {span.label}"
+        case ChangeSpan(before, after):
+            return _describe_change(before, after)
+        case AddRelation(relation):
+            return f"Add {relation.label}"
+        case RemoveRelation(relation):
+            return f"Delete {relation.label}"
+        case Batch(name):
+            return name
+
+
+def _describe_change(before: Span, after: Span) -> str:
+    changes = []
+    if before.label != after.label:
+        changes.append(f"Relabel {before.label} as {after.label}")
+    if (before.start, before.end) != (after.start, after.end):
+        changes.append(f"Resize {after.label}")
+    if before.attributes != after.attributes:
+        names = sorted(
+            key
+            for key in before.attributes.keys() | after.attributes.keys()
+            if before.attributes.get(key) != after.attributes.get(key)
+        )
+        changes.append(f"Set {', '.join(names)}")
+    if before.ref != after.ref:
+        changes.append("Link" if after.ref else "Unlink")
+    if before.note != after.note:
+        changes.append("Edit note")
+    return "; ".join(changes) if changes else f"Change {after.label}"
+
+
+def with_updated(span: Span, at: str, **changes: object) -> Span:
+    """A copy of ``span`` with ``changes`` and a new ``updated_at``."""
+    return replace(span, updated_at=at, **changes)  # type: ignore[arg-type]
