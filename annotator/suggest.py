@@ -1,0 +1,169 @@
+"""String-matching suggestions: known surface strings found again in a document.
+
+Surfaces come from registry aliases and from spans already tagged in the project. They are
+folded and compiled into one regular expression (a trie of alternatives, so the longest surface
+wins at a position) run over the folded document. A match must be a whole word, except that
+Arabic proclitics may stand in front of it (و ف, then ب ك ل; and the article ال if asked):
+they are left outside the suggested span. A surface that begins with the article also matches
+after ل, where the article is written لل (للولايات المتحدة gives لولايات المتحدة).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
+
+from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A string to look for, with the label (and registry entry) a match would get."""
+
+    text: str
+    label: str
+    ref: str | None = None
+    source: str = "registry"
+
+
+class Suggestion(NamedTuple):
+    """A proposed span: ``text == stored_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    ref: str | None
+    source: str
+
+
+_END = ""
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _node_pattern(root)
+
+
+def _node_pattern(node: _Trie) -> str:
+    branches = [
+        (" +" if char == " " else re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if _END in node:
+        return f"(?:{body})?"
+    return body
+
+
+def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
+    """Per folded surface, one entry per label; an entry with a registry ref beats one without."""
+    chosen: dict[str, dict[str, Surface]] = {}
+    for surface in surfaces:
+        key = " ".join(fold_string(surface.text).split())
+        if not key:
+            continue
+        by_label = chosen.setdefault(key, {})
+        current = by_label.get(surface.label)
+        if current is None or (current.ref is None and surface.ref is not None):
+            by_label[surface.label] = surface
+    return {key: list(by_label.values()) for key, by_label in chosen.items()}
+
+
+class _Overlaps:
+    """Existing spans of one label; answers "does [start, end) overlap any of them?"."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self._starts = [start for start, _ in spans]
+        self._max_ends = list(accumulate((end for _, end in spans), max))
+
+    def hit(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._max_ends[before - 1] > start
+
+
+class Suggester:
+    """A compiled set of surfaces, reusable over many documents."""
+
+    def __init__(self, surfaces: Iterable[Surface], *, article_proclitic: bool = False) -> None:
+        self._entries = _choose_entries(surfaces)
+        fused = {LAM + key[len(ARTICLE) :]: key for key in self._entries if key.startswith(ARTICLE) and len(key) > 2}
+        self._fused = fused
+        prefixes = sorted(proclitic_prefixes(article=article_proclitic) - {""}, key=lambda p: (len(p), p))
+        plain = _trie_pattern(self._entries)
+        fused_pattern = _trie_pattern(fused)
+        proclitic = "(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + ")"
+        branches = [f"{proclitic}??(?P<plain>{plain})"] if self._entries else []
+        if fused:
+            branches.append(f"[{CONJUNCTIONS}]?{LAM}(?P<fused>{fused_pattern})")
+        self._regex = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)") if branches else None
+
+    def suggest(
+        self,
+        text: str | FoldedText,
+        *,
+        existing: Iterable[tuple[int, int, str]] = (),
+        rejected: Collection[tuple[int, int, str]] = (),
+    ) -> list[Suggestion]:
+        """Suggested spans in the stored text, by position then label.
+
+        A suggestion is dropped if it overlaps an ``existing`` (start, end, label) span of the
+        same label, or equals a ``rejected`` (start, end, label) triple.
+        """
+        if self._regex is None:
+            return []
+        document = text if isinstance(text, FoldedText) else fold(text)
+        folded = document.folded
+        original = document.original
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for start, end, label in existing:
+            by_label.setdefault(label, []).append((start, end))
+        overlaps = {label: _Overlaps(spans) for label, spans in by_label.items()}
+        rejected_set = set(rejected)
+        suggestions: list[Suggestion] = []
+        append = suggestions.append
+        for match in self._regex.finditer(folded):
+            group = match.lastgroup or "plain"
+            folded_start, folded_end = match.span(group)
+            if folded_end < len(folded) and is_word_char(folded[folded_end]):
+                continue
+            matched = match.group(group)
+            if "  " in matched:
+                matched = " ".join(matched.split())
+            key = matched if group == "plain" else self._fused[matched]
+            start, end = document.span_to_stored(folded_start, folded_end)
+            for entry in self._entries[key]:
+                label = entry.label
+                if rejected_set and (start, end, label) in rejected_set:
+                    continue
+                guard = overlaps.get(label)
+                if guard is not None and guard.hit(start, end):
+                    continue
+                append(Suggestion(start, end, original[start:end], label, entry.ref, entry.source))
+        return suggestions
+
+
+def suggest(
+    text: str,
+    surfaces: Iterable[Surface],
+    *,
+    existing: Iterable[tuple[int, int, str]] = (),
+    rejected: Collection[tuple[int, int, str]] = (),
+    article_proclitic: bool = False,
+) -> list[Suggestion]:
+    """One-off ``Suggester(surfaces).suggest(text, ...)``."""
+    return Suggester(surfaces, article_proclitic=article_proclitic).suggest(text, existing=existing, rejected=rejected)
