@@ -28,14 +28,27 @@ def default_screenshot_path() -> Path:
     return platformdirs.user_cache_path(APP_NAME) / "main-window.png"
 
 
-def default_annotator() -> str:
-    name = os.environ.get("HASHIYA_ANNOTATOR", "").strip()
-    if name:
-        return name
+def system_user() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):
         return "analyst"
+
+
+def given_annotator(option: str | None) -> str | None:
+    """The name from --annotator or the HASHIYA_ANNOTATOR variable, if either is set."""
+    name = (option or os.environ.get("HASHIYA_ANNOTATOR", "")).strip()
+    return name or None
+
+
+def window_annotator(option: str | None, *, interactive: bool) -> str | None:
+    """The annotator for the window: given, remembered, or asked once (None if the analyst cancels)."""
+    from ui.annotator_name import ask_annotator, remembered_annotator
+
+    name = given_annotator(option) or remembered_annotator()
+    if name is None:
+        name = ask_annotator(system_user()) if interactive else system_user()
+    return name
 
 
 def has_display() -> bool:
@@ -101,59 +114,65 @@ def run_import_texts(project: Project, paths: list[Path]) -> int:
 
 
 def run_window(
-    project: Project, *, screenshot: Path | None = None, doc: str | None = None, size: tuple[int, int] | None = None
+    db: Path | None,
+    annotator_option: str | None,
+    *,
+    screenshot: Path | None = None,
+    doc: str | None = None,
+    size: tuple[int, int] | None = None,
 ) -> int:
     from ui.app import application, save_screenshot
     from ui.main_window import MainWindow
 
     app = application()
-    window = MainWindow(project)
-    if size is not None:
-        window.resize(*size)
-    if doc is not None:
-        window.open_document(doc)
-    if screenshot is not None:
-        path = save_screenshot(window, screenshot)
-        window.close()
-        return _report_screenshot(path)
-    window.show()
-    return app.exec()
+    annotator = window_annotator(annotator_option, interactive=screenshot is None)
+    if annotator is None:
+        return 0
+    project = open_project(db, annotator)
+    try:
+        window = MainWindow(project)
+        if size is not None:
+            window.resize(*size)
+        if doc is not None:
+            window.open_document(doc)
+        if screenshot is not None:
+            path = save_screenshot(window, screenshot)
+            window.close()
+            print(path)
+            return 0
+        window.show()
+        return app.exec()
+    finally:
+        project.close()
 
 
-def _report_screenshot(path: Path) -> int:
-    print(path)
-    return 0
+def run_command(args: argparse.Namespace) -> int:
+    if args.command == "import-texts":
+        project = open_project(args.db, given_annotator(args.annotator) or system_user())
+        try:
+            return run_import_texts(project, args.paths)
+        finally:
+            project.close()
+    if args.command == "screenshot":
+        return run_window(args.db, args.annotator, screenshot=args.output, doc=args.doc, size=(args.width, args.height))
+    if not has_display():
+        print("No display found: writing a screenshot of the main window instead.", file=sys.stderr)
+        return run_window(args.db, args.annotator, screenshot=default_screenshot_path())
+    return run_window(args.db, args.annotator)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    annotator = args.annotator or default_annotator()
-    headless = not has_display()
-    if args.command == "screenshot" or (args.command is None and headless):
+    if args.command == "screenshot" or (args.command is None and not has_display()):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
-        project = open_project(args.db, annotator)
+        return run_command(args)
     except ProjectError as error:
         print(f"hashiya: {error}", file=sys.stderr)
         return 2
     except TextImportError as error:
-        print("hashiya: the sample corpus could not be imported:\n" + "\n".join(error.problems), file=sys.stderr)
-        return 2
-    try:
-        if args.command == "import-texts":
-            return run_import_texts(project, args.paths)
-        if args.command == "screenshot":
-            return run_window(project, screenshot=args.output, doc=args.doc, size=(args.width, args.height))
-        if headless:
-            print("No display found: writing a screenshot of the main window instead.", file=sys.stderr)
-            return run_window(project, screenshot=default_screenshot_path())
-        return run_window(project)
-    except (ProjectError, TextImportError) as error:
-        problems = error.problems if isinstance(error, TextImportError) else [str(error)]
-        print("hashiya: " + "\n".join(problems), file=sys.stderr)
+        print("hashiya: " + "\n".join(error.problems), file=sys.stderr)
         return 1
-    finally:
-        project.close()
 
 
 if __name__ == "__main__":

@@ -103,12 +103,14 @@ def _describe_change(before: Span, after: Span) -> str:
         changes.append(f"Relabel {before.label} as {after.label}")
     if (before.start, before.end) != (after.start, after.end):
         changes.append(f"Resize {after.label}")
-    if before.attributes != after.attributes:
-        names = sorted(
-            key
-            for key in before.attributes.keys() | after.attributes.keys()
-            if before.attributes.get(key) != after.attributes.get(key)
-        )
+    names = sorted(
+        key
+        for key in before.attributes.keys() | after.attributes.keys()
+        if before.attributes.get(key) != after.attributes.get(key)
+        # A treaty reference's treaty attribute follows its registry link.
+        and not (key == "treaty" and before.ref != after.ref)
+    )
+    if names:
         changes.append(f"Set {', '.join(names)}")
     if before.ref != after.ref:
         changes.append("Link" if after.ref else "Unlink")

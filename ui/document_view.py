@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from annotator.model import Document
+from annotator.model import Document, Span
 from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
+from ui.highlighter import SpanHighlighter
 from ui.positions import OffsetMap
 from ui.rtl import make_document_rtl
+
+SELECTED_OUTLINE_WIDTH = 2.0
+RELATED_OUTLINE_WIDTH = 1.5
+CLICK_SLOP = 3
+SELECTION_KEYS = (
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+)
 
 MIN_POINT_SIZE = 8.0
 MAX_POINT_SIZE = 48.0
@@ -21,6 +36,7 @@ class DocumentView(QPlainTextEdit):
 
     zoom_changed = Signal(float)
     selection_offsets_changed = Signal(int, int)
+    span_clicked = Signal(str)  # the id of the span under a click, or "" for none
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +55,15 @@ class DocumentView(QPlainTextEdit):
         self.document_id: str | None = None
         self._loading = False
         self.selectionChanged.connect(self._emit_selection)
+        self.highlighter = SpanHighlighter(self.document())
+        self.spans: list[Span] = []
+        self._colours: dict[str, QColor] = {}
+        self.selected_span_id: str | None = None
+        self.related_span_ids: frozenset[str] = frozenset()
+        self.candidate_span_id: str | None = None
+        self.exact_selection = False
+        self._press: QPoint | None = None
+        self._last_click: tuple[int, str] | None = None
 
     @property
     def stored_text(self) -> str:
@@ -55,7 +80,38 @@ class DocumentView(QPlainTextEdit):
             self.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._loading = False
+        self.spans = []
+        self.selected_span_id = None
+        self.related_span_ids = frozenset()
+        self.candidate_span_id = None
         self._emit_selection()
+
+    def set_colours(self, colours: Mapping[str, str]) -> None:
+        self._colours = {label: QColor(value) for label, value in colours.items()}
+        self.highlighter.set_colours(colours)
+
+    def set_spans(self, spans: Iterable[Span], touched: Iterable[Span] | None = None) -> None:
+        """Show ``spans``; with ``touched``, only the blocks those spans cover are highlighted again."""
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        if touched is None:
+            self.highlighter.set_spans(self.spans, self.offsets)
+        else:
+            self.highlighter.update_spans(self.spans, self.offsets, touched)
+        self.viewport().update()
+
+    def span_by_id(self, span_id: str | None) -> Span | None:
+        return next((s for s in self.spans if s.id == span_id), None)
+
+    def spans_at(self, offset: int) -> list[Span]:
+        """The spans covering the character at ``offset``, innermost first."""
+        covering = [s for s in self.spans if s.start <= offset < s.end]
+        return sorted(covering, key=lambda s: (s.end - s.start, s.start))
+
+    def set_marks(self, selected: str | None, related: Iterable[str] = (), candidate: str | None = None) -> None:
+        self.selected_span_id = selected
+        self.related_span_ids = frozenset(related)
+        self.candidate_span_id = candidate
+        self.viewport().update()
 
     def clear_document(self) -> None:
         self._stored_text = ""
@@ -66,6 +122,8 @@ class DocumentView(QPlainTextEdit):
             self.setPlainText("")
         finally:
             self._loading = False
+        self.spans = []
+        self.set_marks(None)
 
     def select_offsets(self, start: int, end: int) -> None:
         qt_start, qt_end = self.offsets.to_qt_range(start, end)
@@ -105,3 +163,105 @@ class DocumentView(QPlainTextEdit):
 
     def reset_zoom(self) -> None:
         self.set_point_size(DEFAULT_TEXT_POINT_SIZE)
+
+    # -- mouse and keyboard ---------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position().toPoint() - press).manhattanLength() > CLICK_SLOP or self.textCursor().hasSelection():
+            return
+        offset = self.offsets.to_offset(self.cursorForPosition(press).position())
+        self.span_clicked.emit(self._span_for_click(offset))
+
+    def _span_for_click(self, offset: int) -> str:
+        """The innermost span at the click; clicking again at the same place goes one span outwards."""
+        # The click lands on a boundary; the character clicked is the one after it, or else the one before.
+        covering = self.spans_at(offset) or (self.spans_at(offset - 1) if offset > 0 else [])
+        if not covering:
+            self._last_click = None
+            return ""
+        chosen = covering[0]
+        if self._last_click is not None and self._last_click[0] == offset:
+            ids = [s.id for s in covering]
+            if self._last_click[1] in ids:
+                chosen = covering[(ids.index(self._last_click[1]) + 1) % len(covering)]
+        self._last_click = (offset, chosen.id)
+        return chosen.id
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ShiftModifier and event.key() in SELECTION_KEYS:
+            self.exact_selection = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+            if self.exact_selection:
+                # Alt+Shift+arrow selects exact characters: Qt itself only knows Shift+arrow.
+                event = QKeyEvent(event.type(), event.key(), modifiers & ~Qt.KeyboardModifier.AltModifier, event.text())
+        super().keyPressEvent(event)
+
+    # -- outlines of the selected span, its related spans and a relation candidate --------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        marks: list[tuple[Span, Qt.PenStyle, float]] = []
+        for span_id in self.related_span_ids:
+            related = self.span_by_id(span_id)
+            if related is not None:
+                marks.append((related, Qt.PenStyle.DashLine, RELATED_OUTLINE_WIDTH))
+        selected = self.span_by_id(self.selected_span_id)
+        if selected is not None:
+            marks.append((selected, Qt.PenStyle.SolidLine, SELECTED_OUTLINE_WIDTH))
+        candidate = self.span_by_id(self.candidate_span_id)
+        if candidate is not None:
+            marks.append((candidate, Qt.PenStyle.DotLine, SELECTED_OUTLINE_WIDTH + 1))
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for span, style, width in marks:
+            pen = QPen(self._colours.get(span.label, QColor("black")).darker(140), width, style)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in self.span_rects(span):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        painter.end()
+
+    def span_rects(self, span: Span) -> list[QRectF]:
+        """One rectangle per visual line of the span, in viewport coordinates."""
+        qt_start, qt_end = self.offsets.to_qt_range(span.start, span.end)
+        rects: list[QRectF] = []
+        document = self.document()
+        block = document.findBlock(qt_start)
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid() and block.position() < qt_end:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if geometry.bottom() >= 0 and block.isVisible():
+                layout = block.layout()
+                begin = max(qt_start - block.position(), 0)
+                end = min(qt_end - block.position(), block.length() - 1)
+                runs = layout.glyphRuns(begin, end - begin) if end > begin else []
+                for index in range(layout.lineCount()):
+                    line = layout.lineAt(index)
+                    lefts, rights = [], []
+                    for run in runs:
+                        box = run.boundingRect()
+                        if line.y() <= box.center().y() <= line.y() + line.height():
+                            lefts.append(box.left())
+                            rights.append(box.right())
+                    if lefts:
+                        rects.append(
+                            QRectF(min(lefts), line.y(), max(rights) - min(lefts), line.height()).translated(
+                                geometry.topLeft()
+                            )
+                        )
+            block = block.next()
+        return rects

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QIcon, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -15,15 +16,20 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QToolBar,
     QWidget,
 )
 
+from annotator.model import DocumentStatus
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
+from ui.annotation_controller import AnnotationController, Snapping
 from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
+from ui.registry_dialogs import RegistryPicker
 from ui.rtl import RtlTextDelegate, isolated_rtl
+from ui.span_panel import SpanPanel
 
 REFRESH_INTERVAL_MS = 1000
 
@@ -54,6 +60,17 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(DocumentListModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
 
         self.view = DocumentView()
+        self.panel = SpanPanel()
+        self.annotations = AnnotationController(project, self.view, self.panel, self)
+        self.annotations.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.annotations.problem.connect(lambda text: self._message(QMessageBox.Icon.Warning, "Not done", text))
+        self.annotations.document_requested.connect(self.open_document)
+        self.view.installEventFilter(self)
+        panel_dock = QDockWidget("Annotations", self)
+        panel_dock.setObjectName("annotations-dock")
+        panel_dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
+        self.resizeDocks([panel_dock], [420], Qt.Orientation.Horizontal)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_table)
         self.splitter.addWidget(self.view)
@@ -64,8 +81,10 @@ class MainWindow(QMainWindow):
 
         self.location_label = plain_label(project.location)
         self.annotator_label = plain_label(f"Annotator: {project.annotator}")
+        self.status_label = plain_label()
         self.zoom_label = plain_label()
         self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.annotator_label)
 
@@ -90,6 +109,76 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
 
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.annotations.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.annotations.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.delete_span_action = self._action(
+            "&Delete Span", QKeySequence.StandardKey.Delete, self.annotations.delete_selected
+        )
+        self.resize_action = self._action(
+            "Resize Span to &Selection", QKeySequence("="), self.annotations.resize_selected_to_selection
+        )
+        self.extend_action = self._action(
+            "E&xtend Span by a Word", QKeySequence("]"), lambda: self.annotations.nudge_selected_end(1)
+        )
+        self.shrink_action = self._action(
+            "S&hrink Span by a Word", QKeySequence("["), lambda: self.annotations.nudge_selected_end(-1)
+        )
+        self.link_action = self._action("&Link to Registry…", QKeySequence("Ctrl+L"), self.link_dialog)
+        self.note_action = self._action("Edit &Note", QKeySequence("Ctrl+E"), self.panel.note_edit.setFocus)
+        self.attributes_action = self._action("Edit &Attributes", QKeySequence("F2"), self.panel.focus_first_attribute)
+        self.panel.editing_finished.connect(self.view.setFocus)
+        for action in (self.delete_span_action, self.resize_action, self.extend_action, self.shrink_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+            self.removeAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addAction(self.link_action)
+        edit_menu.addAction(self.note_action)
+        edit_menu.addAction(self.attributes_action)
+
+        annotate_menu = self.menuBar().addMenu("&Annotate")
+        self.label_toolbar = QToolBar("Labels", self)
+        self.label_toolbar.setObjectName("label-palette")
+        self.label_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
+        for label in self.project.schema.labels:
+            action = QAction(self._swatch(label.colour), f"{label.name}  {label.hotkey}", self)
+            action.setToolTip(f"{label.display_en}: select text and press {label.hotkey}")
+            action.triggered.connect(lambda _checked=False, key=label.hotkey: self._palette_key(key))
+            self.label_toolbar.addAction(action)
+            annotate_menu.addAction(action)
+        self.label_toolbar.addSeparator()
+        annotate_menu.addSeparator()
+        for relation in self.project.schema.relations:
+            action = QAction(self._swatch(relation.colour), f"{relation.name}  {relation.hotkey}", self)
+            action.setToolTip(f"{relation.display_en}: select the head span and press {relation.hotkey}")
+            action.triggered.connect(lambda _checked=False, key=relation.hotkey: self._palette_key(key))
+            self.label_toolbar.addAction(action)
+            annotate_menu.addAction(action)
+        annotate_menu.addSeparator()
+        snapping_menu = annotate_menu.addMenu("&Snap Selections To")
+        self.snapping_group = QActionGroup(self)
+        self.snapping_actions: dict[Snapping, QAction] = {}
+        for mode in Snapping:
+            action = QAction(mode.value, self, checkable=True)
+            action.setChecked(mode is self.annotations.snapping)
+            action.triggered.connect(lambda _checked=False, mode=mode: self.set_snapping(mode))
+            self.snapping_group.addAction(action)
+            snapping_menu.addAction(action)
+            self.snapping_actions[mode] = action
+        self.cycle_snapping_action = self._action(
+            "Next Snapping Mode", QKeySequence("Ctrl+Shift+S"), self.cycle_snapping
+        )
+        snapping_menu.addSeparator()
+        snapping_menu.addAction(self.cycle_snapping_action)
+
         view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = self._action("Zoom &In", QKeySequence("Ctrl+="), lambda: self.view.zoom_in_steps(1))
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -103,8 +192,22 @@ class MainWindow(QMainWindow):
         self.previous_document_action = self._action(
             "&Previous Document", QKeySequence("Ctrl+PgUp"), lambda: self.step(-1)
         )
+        self.next_unannotated_action = self._action(
+            "Next &Unannotated Document", QKeySequence("Ctrl+Shift+PgDown"), self.next_unannotated
+        )
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
+        go_menu.addAction(self.next_unannotated_action)
+        go_menu.addSeparator()
+        self.status_actions: dict[DocumentStatus, QAction] = {}
+        for number, status in enumerate((DocumentStatus.NEW, DocumentStatus.IN_PROGRESS, DocumentStatus.DONE), 1):
+            action = self._action(
+                f"Mark Document {status.value.replace('_', ' ').title()}",
+                QKeySequence(f"Ctrl+{number}"),
+                lambda _checked=False, status=status: self.set_status(status),
+            )
+            go_menu.addAction(action)
+            self.status_actions[status] = action
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
         action = QAction(text, self)
@@ -150,8 +253,9 @@ class MainWindow(QMainWindow):
         if summary.id == self.view.document_id:
             return
         document = self.project.document(summary.id)
-        self.view.show_document(document)
+        self.annotations.show_document(summary.id)
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(document.title)}")
+        self.status_label.setText(f"Status: {summary.status.value.replace('_', ' ')}")
 
     def _show_zoom(self, size: float) -> None:
         self.zoom_label.setText(f"{size:g} pt")
@@ -161,6 +265,93 @@ class MainWindow(QMainWindow):
         if version != self._data_version:
             self._data_version = version
             self.reload_documents()
+            self.annotations.reload()
+
+    @staticmethod
+    def _swatch(colour: str) -> QIcon:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(colour))
+        return QIcon(pixmap)
+
+    def _palette_key(self, key: str) -> None:
+        self.annotations.hotkey(key)
+        self.view.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._annotation_key(event)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _annotation_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.NoModifier:
+            if key == Qt.Key.Key_Tab:
+                self.annotations.step_span(1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return self.annotations.confirm_pick()
+            if key == Qt.Key.Key_Escape:
+                if self.annotations.cancel_pick():
+                    return True
+                self.annotations.select_span("")
+                return True
+            text = event.text()
+            if len(text) == 1 and text.isprintable() and not text.isspace():
+                return self.annotations.hotkey(text)
+        if key == Qt.Key.Key_Backtab:
+            self.annotations.step_span(-1)
+            return True
+        return False
+
+    def set_snapping(self, mode: Snapping) -> None:
+        self.annotations.snapping = mode
+        self.snapping_actions[mode].setChecked(True)
+        self.statusBar().showMessage(f"Selections snap to: {mode.value}", 5000)
+
+    def cycle_snapping(self) -> None:
+        modes = list(Snapping)
+        self.set_snapping(modes[(modes.index(self.annotations.snapping) + 1) % len(modes)])
+
+    def link_dialog(self) -> None:
+        span = self.annotations.selected
+        if span is None:
+            self.statusBar().showMessage("Select a span to link first.", 5000)
+            return
+        picker = RegistryPicker(self.project.registry, span.text, self)
+        accepted = picker.exec()
+        picker.deleteLater()
+        self.activateWindow()
+        self.view.setFocus()
+        self.annotations.set_registry_from_picker(picker.registry)
+        if accepted and picker.chosen_id:
+            self.annotations.link_selected(picker.chosen_id)
+
+    def set_status(self, status: DocumentStatus) -> None:
+        document_id = self.view.document_id
+        if document_id is None:
+            return
+        self.project.set_status(document_id, status)
+        self.documents.set_documents(self.project.documents())
+        row = self.documents.row_of(document_id)
+        if row is not None:
+            self.select_row(row)
+        self.status_label.setText(f"Status: {status.value.replace('_', ' ')}")
+
+    def next_unannotated(self) -> None:
+        count = self.documents.rowCount()
+        current = self.document_table.currentIndex().row()
+        for step in range(1, count + 1):
+            row = (current + step) % count
+            if self.documents.document_at(row).status is DocumentStatus.NEW:
+                self.select_row(row)
+                return
+        self.statusBar().showMessage("Every document has been started.", 5000)
 
     def import_texts_dialog(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
@@ -199,6 +390,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        docks = settings.value("main_window/state")
+        if isinstance(docks, QByteArray) and not docks.isEmpty():
+            self.restoreState(docks)
         state = settings.value("main_window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -207,5 +401,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
+        settings.setValue("main_window/state", self.saveState())
         self._refresh_timer.stop()
         super().closeEvent(event)

@@ -80,11 +80,13 @@ def test_zoom_from_the_keyboard(qtbot: QtBot, sample_project: Project) -> None:
 
 def test_the_window_remembers_its_geometry(qtbot: QtBot, sample_project: Project) -> None:
     window = open_window(qtbot, sample_project)
-    window.setGeometry(QRect(40, 50, 700, 480))
+    screen = window.screen().availableGeometry()
+    size = (screen.width() - 30, screen.height() - 40)
+    window.setGeometry(QRect(10, 20, *size))
     window.splitter.setSizes([200, 500])
     window.close()
     again = open_window(qtbot, sample_project)
-    assert (again.width(), again.height()) == (700, 480)
+    assert (again.width(), again.height()) == size
     assert again.splitter.sizes()[0] == window.splitter.sizes()[0]
 
 

@@ -1,0 +1,389 @@
+"""The one owner of annotation intents: it turns keys, clicks and panel edits into undoable edits.
+
+The view and the side panel only emit what the analyst asked for; this controller builds the
+domain edit through the project, pushes it on the undo stack (which commits it at once), and
+updates what is shown from the edit itself rather than by reloading the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.arabic import is_word_char
+from annotator.edits import AddRelation, AddSpan, Batch, ChangeSpan, Edit, RemoveRelation, RemoveSpan, document_of
+from annotator.model import Relation, Span
+from annotator.project import InvalidEditError, Project
+from annotator.repository import ProjectError
+from annotator.schema import Label, RelationSpec
+from annotator.snapping import SnapMode, snap, word_at
+from ui.commands import EditCommand
+from ui.document_view import DocumentView
+from ui.span_panel import SpanPanel
+
+
+class Snapping(Enum):
+    """How a selection becomes a span (Alt while selecting always gives exact characters)."""
+
+    WORDS = "Whole words"
+    WITHOUT_PROCLITICS = "Leave proclitics outside (و ف ب ل ك)"
+    WITHOUT_ARTICLE = "Leave proclitics and the article outside"
+    EXACT = "Exact characters"
+
+
+@dataclass
+class RelationPick:
+    """A relation being made: the head is chosen, the tail is being picked."""
+
+    spec: RelationSpec
+    head: Span
+    candidates: list[Span]
+    index: int = 0
+
+    @property
+    def current(self) -> Span | None:
+        return self.candidates[self.index] if self.candidates else None
+
+
+class AnnotationController(QObject):
+    message = Signal(str)  # for the status bar
+    problem = Signal(str)  # an edit that was refused, for a message box
+    document_requested = Signal(str)  # an undo or redo touched another document
+
+    def __init__(self, project: Project, view: DocumentView, panel: SpanPanel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.view = view
+        self.panel = panel
+        self.undo_stack = QUndoStack(self)
+        self.snapping = Snapping.WITHOUT_PROCLITICS
+        self.document_id: str | None = None
+        self.relations: list[Relation] = []
+        self.selected: Span | None = None
+        self.pick: RelationPick | None = None
+        colours = {label.name: label.colour for label in project.schema.labels}
+        view.set_colours(colours)
+        panel.set_schema(project.schema)
+        self._refresh_link_names()
+        view.span_clicked.connect(self._on_span_clicked)
+        panel.span_chosen.connect(self.select_span)
+        panel.relabel_requested.connect(self.relabel_selected)
+        panel.attribute_changed.connect(self._set_attribute)
+        panel.note_changed.connect(self._set_note)
+        panel.unlink_requested.connect(lambda: self.link_selected(None))
+        panel.relation_delete_requested.connect(self.delete_relation)
+
+    # -- showing a document -------------------------------------------------------------------
+
+    def show_document(self, document_id: str) -> None:
+        self.cancel_pick()
+        self.document_id = document_id
+        self.view.show_document(self.project.document(document_id))
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the current document's layer again (after another process changed it)."""
+        if self.document_id is None:
+            return
+        spans = self.project.spans(self.document_id)
+        self.relations = self.project.relations(self.document_id)
+        self.view.set_spans(spans)
+        self.panel.set_spans(spans)
+        selected = self.selected.id if self.selected else None
+        self.selected = None
+        self.select_span(selected or "")
+
+    def _refresh_link_names(self) -> None:
+        self.link_names = {entry.id: entry.name_ar for entry in self.project.registry.entries()}
+        self.panel.model.set_link_names(self.link_names)
+
+    # -- selection of spans -------------------------------------------------------------------
+
+    def select_span(self, span_id: str) -> None:
+        if self.pick is not None:
+            chosen = self.view.span_by_id(span_id)
+            if chosen is not None and chosen.id != self.pick.head.id:
+                self._finish_pick(chosen)
+            return
+        span = self.view.span_by_id(span_id) if span_id else None
+        self.selected = span
+        related = self._relations_of(span) if span else []
+        self.view.set_marks(span.id if span else None, [other.id for _r, other, _o in related])
+        self.panel.select_row_of(span.id if span else None)
+        self.panel.show_span(span, related, self.link_names)
+        if span is not None:
+            self.view.select_offsets(span.start, span.start)
+            self.view.ensureCursorVisible()
+
+    def _on_span_clicked(self, span_id: str) -> None:
+        self.select_span(span_id)
+
+    def _relations_of(self, span: Span) -> list[tuple[Relation, Span, bool]]:
+        found = []
+        for relation in self.relations:
+            if relation.head == span.id:
+                other = self.view.span_by_id(relation.tail)
+                if other is not None:
+                    found.append((relation, other, True))
+            elif relation.tail == span.id:
+                other = self.view.span_by_id(relation.head)
+                if other is not None:
+                    found.append((relation, other, False))
+        return found
+
+    def step_span(self, delta: int) -> None:
+        """Select the next or previous span in reading order (Tab / Shift+Tab), or the next relation candidate."""
+        if self.pick is not None:
+            if self.pick.candidates:
+                self.pick.index = (self.pick.index + delta) % len(self.pick.candidates)
+                self._show_pick()
+            return
+        spans = self.view.spans
+        if not spans:
+            return
+        if self.selected is None:
+            index = 0 if delta > 0 else len(spans) - 1
+        else:
+            ids = [s.id for s in spans]
+            index = (ids.index(self.selected.id) + delta) % len(spans) if self.selected.id in ids else 0
+        self.select_span(spans[index].id)
+
+    # -- making and changing spans ------------------------------------------------------------
+
+    def hotkey(self, key: str) -> bool:
+        """A one-key label or relation shortcut; True if it meant something here."""
+        item = self.project.schema.by_hotkey(key)
+        if isinstance(item, Label):
+            if self.view.textCursor().hasSelection() or self.selected is None:
+                self.annotate_selection(item.name)
+            else:
+                self.relabel_selected(item.name)
+            return True
+        if isinstance(item, RelationSpec):
+            self.start_relation(item.name)
+            return True
+        return False
+
+    def snapped_selection(self) -> tuple[int, int] | None:
+        start, end = self.view.selected_offsets()
+        text = self.view.stored_text
+        if self.view.exact_selection or self.snapping is Snapping.EXACT:
+            mode = SnapMode.EXACT
+        elif self.snapping is Snapping.WORDS:
+            mode = SnapMode.WORD
+        else:
+            mode = SnapMode.STEM
+        known = [alias for entry in self.project.registry.entries() for alias in entry.alias_texts]
+        known.extend(span.text for span in self.view.spans)
+        result = snap(
+            text,
+            start,
+            end,
+            mode,
+            strip_article=self.snapping is Snapping.WITHOUT_ARTICLE,
+            known_words=known,
+        )
+        if result is None or result[0] >= result[1]:
+            return None
+        return result
+
+    def annotate_selection(self, label: str) -> None:
+        if self.document_id is None:
+            return
+        selection = self.snapped_selection()
+        if selection is None:
+            self.message.emit("Select some text first, then press a label's key.")
+            return
+        try:
+            edit = self.project.add_span(self.document_id, *selection, label)
+        except InvalidEditError as error:
+            self.problem.emit(str(error))
+            return
+        self.push(edit)
+        self.select_span(edit.span.id)
+
+    def relabel_selected(self, label: str) -> None:
+        if self.selected is not None and self.selected.label != label:
+            self._push_built(lambda span: self.project.relabel(span, label))
+
+    def resize_selected_to_selection(self) -> None:
+        selection = self.snapped_selection()
+        if self.selected is None or selection is None:
+            self.message.emit("Select a span, then select the new extent and press Resize.")
+            return
+        start, end = selection
+        self._push_built(lambda span: self.project.resize(span, start, end))
+
+    def nudge_selected_end(self, direction: int) -> None:
+        """Move the end of the selected span by one word: +1 towards the end of the sentence, -1 back."""
+        span = self.selected
+        if span is None:
+            return
+        text = self.view.stored_text
+        if direction > 0:
+            index = span.end
+            while index < len(text) and not is_word_char(text[index]):
+                index += 1
+            word = word_at(text, index) if index < len(text) else None
+            new_end = word[1] if word is not None else span.end
+        else:
+            word = word_at(text, span.end - 1)
+            new_end = word[0] if word is not None else span.end
+            while new_end > span.start and not is_word_char(text[new_end - 1]):
+                new_end -= 1
+        if new_end <= span.start or new_end == span.end:
+            return
+        self._push_built(lambda s: self.project.resize(s, s.start, new_end))
+
+    def delete_selected(self) -> None:
+        if self.selected is not None:
+            self._push_built(self.project.delete_span)
+
+    def _set_attribute(self, name: str, value: object) -> None:
+        self._push_built(lambda span: self.project.set_attribute(span, name, None if value is None else str(value)))
+
+    def _set_note(self, note: str) -> None:
+        self._push_built(lambda span: self.project.set_note(span, note))
+
+    def link_selected(self, ref: str | None) -> None:
+        self._push_built(lambda span: self.project.link(span, ref))
+
+    def set_registry_from_picker(self, registry: object) -> None:
+        from annotator.registry import Registry
+
+        if isinstance(registry, Registry) and registry != self.project.registry:
+            self.project.set_registry(registry)
+            self._refresh_link_names()
+
+    def _push_built(self, build: Callable[[Span], Edit]) -> None:
+        span = self.selected
+        if span is None:
+            return
+        try:
+            edit = build(span)
+        except InvalidEditError as error:
+            self.problem.emit(str(error))
+            return
+        self.push(edit)
+
+    # -- relations ----------------------------------------------------------------------------
+
+    def start_relation(self, name: str) -> None:
+        spec = self.project.schema.relation(name)
+        head = self.selected
+        if head is None or head.kind not in spec.head_kinds:
+            kinds = " or ".join(kind.value for kind in spec.head_kinds)
+            self.message.emit(f"{name}: first select a {kinds} span.")
+            return
+        candidates = [s for s in self.view.spans if s.kind in spec.tail_kinds and s.id != head.id]
+        if not candidates:
+            self.message.emit(f"{name}: there is no span to relate to yet.")
+            return
+        candidates.sort(key=lambda s: (abs(s.start - head.start), s.start))
+        self.pick = RelationPick(spec, head, candidates)
+        self._show_pick()
+
+    def _show_pick(self) -> None:
+        pick = self.pick
+        if pick is None or pick.current is None:
+            return
+        self.view.set_marks(pick.head.id, (), pick.current.id)
+        self.view.select_offsets(pick.current.start, pick.current.start)
+        self.view.ensureCursorVisible()
+        self.message.emit(
+            f"{pick.spec.name} of “{pick.head.text}”: “{pick.current.text}” — Tab for the next, "
+            "Enter to choose, or click a span; Esc cancels."
+        )
+
+    def confirm_pick(self) -> bool:
+        if self.pick is None or self.pick.current is None:
+            return False
+        self._finish_pick(self.pick.current)
+        return True
+
+    def _finish_pick(self, tail: Span) -> None:
+        pick = self.pick
+        assert pick is not None
+        self.pick = None
+        try:
+            edit = self.project.add_relation(pick.spec.name, pick.head, tail)
+        except InvalidEditError as error:
+            self.problem.emit(str(error))
+            self.select_span(pick.head.id)
+            return
+        self.selected = pick.head
+        self.push(edit)
+        self.message.emit(f"“{tail.text}” is now the {pick.spec.name} of “{pick.head.text}”.")
+
+    def cancel_pick(self) -> bool:
+        if self.pick is None:
+            return False
+        head = self.pick.head
+        self.pick = None
+        self.message.emit("Relation cancelled.")
+        self.select_span(head.id)
+        return True
+
+    def delete_relation(self, relation_id: str) -> None:
+        relation = next((r for r in self.relations if r.id == relation_id), None)
+        if relation is not None:
+            self.push(self.project.delete_relation(relation))
+
+    # -- applying edits -----------------------------------------------------------------------
+
+    def push(self, edit: Edit) -> None:
+        """Commit ``edit`` now and put it on the undo stack; a refusal by the project is reported."""
+        if self._apply(edit):
+            self.undo_stack.push(EditCommand(edit, self._apply, applied=True))
+
+    def _apply(self, edit: Edit) -> bool:
+        try:
+            self.project.apply(edit)
+        except ProjectError as error:
+            self.problem.emit(str(error))
+            return False
+        self._show_applied(edit)
+        return True
+
+    def _show_applied(self, edit: Edit) -> None:
+        target = document_of(edit)
+        if target != self.document_id:
+            if target is not None:
+                self.document_requested.emit(target)
+            return
+        spans = list(self.view.spans)
+        touched: list[Span] = []
+        self._update(edit, spans, touched)
+        self.view.set_spans(spans, touched)
+        self.panel.set_spans(spans)
+        selected = self.selected.id if self.selected else None
+        if selected is not None and self.view.span_by_id(selected) is None:
+            selected = None
+        self.selected = None
+        self.select_span(selected or "")
+
+    def _update(self, edit: Edit, spans: list[Span], touched: list[Span]) -> None:
+        match edit:
+            case AddSpan(span, relations):
+                spans.append(span)
+                self.relations.extend(relations)
+                touched.append(span)
+            case RemoveSpan(span, relations):
+                spans[:] = [s for s in spans if s.id != span.id]
+                gone = {r.id for r in relations}
+                self.relations = [r for r in self.relations if r.id not in gone]
+                touched.append(span)
+            case ChangeSpan(before, after):
+                spans[:] = [after if s.id == before.id else s for s in spans]
+                touched.extend((before, after))
+            case AddRelation(relation):
+                self.relations.append(relation)
+            case RemoveRelation(relation):
+                self.relations = [r for r in self.relations if r.id != relation.id]
+            case Batch(_, edits):
+                for part in edits:
+                    self._update(part, spans, touched)

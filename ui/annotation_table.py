@@ -1,0 +1,95 @@
+"""The annotations of the current document as a table: text, label, attributes, link, annotator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from annotator.model import Span
+
+SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def attributes_text(span: Span) -> str:
+    return ", ".join(f"{key}={value}" for key, value in sorted(span.attributes.items()) if value not in (None, ""))
+
+
+class AnnotationTableModel(QAbstractTableModel):
+    TEXT, LABEL, ATTRIBUTES, LINK, ANNOTATOR = range(5)
+    HEADERS = ("Text", "Label", "Attributes", "Link", "Annotator")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[Span] = []
+        self._colours: dict[str, QColor] = {}
+        self._names: dict[str, str] = {}
+
+    def set_colours(self, colours: dict[str, str]) -> None:
+        self._colours = {label: QColor(value) for label, value in colours.items()}
+
+    def set_link_names(self, names: dict[str, str]) -> None:
+        self._names = dict(names)
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.beginResetModel()
+        self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self.endResetModel()
+
+    def span_at(self, row: int) -> Span:
+        return self._spans[row]
+
+    def row_of(self, span_id: str) -> int | None:
+        for row, span in enumerate(self._spans):
+            if span.id == span_id:
+                return row
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(span, column)
+        if role == SORT_ROLE:
+            return span.start if column == self.TEXT else self._display(span, column)
+        if role == SPAN_ID_ROLE:
+            return span.id
+        if role == Qt.ItemDataRole.DecorationRole and column == self.LABEL:
+            return self._colours.get(span.label)
+        return None
+
+    def _display(self, span: Span, column: int) -> str:
+        if column == self.TEXT:
+            return span.text
+        if column == self.LABEL:
+            return span.label
+        if column == self.ATTRIBUTES:
+            return attributes_text(span)
+        if column == self.LINK:
+            return self._names.get(span.ref, span.ref) if span.ref else ""
+        return span.annotator
+
+
+class AnnotationFilterModel(QSortFilterProxyModel):
+    """Sorts by position or any column; keeps the rows whose text, label, attributes or link contain the filter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)

@@ -1,0 +1,191 @@
+"""Linking a span to the registry: a searchable picker, and editors for entities and treaties."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.arabic import fold_string
+from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty
+from ui.rtl import RtlTextDelegate, isolated_rtl, make_document_rtl
+
+ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def entry_title(entry: Entity | Treaty) -> str:
+    kind = entry.type.value if isinstance(entry, Entity) else "TREATY"
+    english = f" — {entry.name_en}" if entry.name_en else ""
+    return f"{isolated_rtl(entry.name_ar)}{english} ({kind})"
+
+
+class RegistryPicker(QDialog):
+    """Type to search names and aliases (Arabic folded: بيونغ finds بيونج); Enter links the chosen entry."""
+
+    def __init__(self, registry: Registry, query: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link to the registry")
+        self.registry = registry
+        self.chosen_id: str | None = None
+        self.search = QLineEdit(query)
+        self.search.setPlaceholderText("Search names and aliases")
+        self.search.setClearButtonEnabled(True)
+        self.results = QStandardItemModel(self)
+        self.list = QListView()
+        self.list.setModel(self.results)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setItemDelegate(RtlTextDelegate(self.list))
+        self.list.activated.connect(self._choose)
+        self.new_entity_button = QPushButton("New Entity…")
+        self.new_entity_button.clicked.connect(self._new_entity)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self._edit_current)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.new_entity_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.accepted.connect(lambda: self._choose(self.list.currentIndex()))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self.refresh)
+        self.search.installEventFilter(self)
+        self.resize(560, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.results.clear()
+        for entry in self.registry.find(self.search.text(), fold=fold_string):
+            item = QStandardItem(entry_title(entry))
+            item.setData(entry.id, ENTRY_ID_ROLE)
+            item.setToolTip("، ".join(entry.alias_texts))
+            self.results.appendRow(item)
+        if self.results.rowCount():
+            self.list.setCurrentIndex(self.results.index(0, 0))
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            row = self.list.currentIndex().row() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            if 0 <= row < self.results.rowCount():
+                self.list.setCurrentIndex(self.results.index(row, 0))
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.chosen_id = index.data(ENTRY_ID_ROLE)
+            self.accept()
+
+    def _new_entity(self) -> None:
+        editor = EntityEditor(None, self.search.text().strip(), self)
+        if editor.exec() and editor.entity is not None:
+            entity = editor.entity
+            self._store(lambda registry: registry.add_entity(entity))
+
+    def _edit_current(self) -> None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return
+        entry = self.registry.get(index.data(ENTRY_ID_ROLE))
+        if isinstance(entry, Entity):
+            editor = EntityEditor(entry, "", self)
+            if editor.exec() and editor.entity is not None:
+                entity = editor.entity
+                self._store(lambda registry: registry.replace_entity(entity))
+
+    def _store(self, change: Callable[[Registry], Registry]) -> None:
+        try:
+            self.registry = change(self.registry)
+        except RegistryError as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", str(error), QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            return
+        self.refresh()
+
+
+class EntityEditor(QDialog):
+    """Add or edit a canonical entity: type, Arabic name, aliases (one per line), English name, Wikidata id."""
+
+    def __init__(self, entity: Entity | None, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit entity" if entity else "New entity")
+        self.original = entity
+        self.entity: Entity | None = None
+        self.type_combo = QComboBox()
+        for entity_type in EntityType:
+            self.type_combo.addItem(entity_type.value, entity_type.value)
+        self.id_edit = QLineEdit(entity.id if entity else "")
+        self.id_edit.setPlaceholderText("a-short-id")
+        self.id_edit.setEnabled(entity is None)
+        self.name_ar = QLineEdit(entity.name_ar if entity else name)
+        self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.aliases = QPlainTextEdit("\n".join(entity.alias_texts) if entity else name)
+        make_document_rtl(self.aliases.document())
+        self.aliases.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.name_en = QLineEdit((entity.name_en or "") if entity else "")
+        self.wikidata = QLineEdit((entity.wikidata or "") if entity else "")
+        self.wikidata.setPlaceholderText("Q…")
+        if entity:
+            self.type_combo.setCurrentIndex(self.type_combo.findData(entity.type.value))
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #a40000")
+        form = QFormLayout()
+        form.addRow("Type", self.type_combo)
+        form.addRow("Id", self.id_edit)
+        form.addRow("Arabic name", self.name_ar)
+        form.addRow("Aliases (one per line)", self.aliases)
+        form.addRow("English name", self.name_en)
+        form.addRow("Wikidata", self.wikidata)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        name = self.name_ar.text().strip()
+        entry_id = self.id_edit.text().strip()
+        aliases = [line.strip() for line in self.aliases.toPlainText().split("\n") if line.strip()]
+        if not name or not entry_id:
+            self.error.setText("An id and an Arabic name are needed.")
+            return
+        if name not in aliases:
+            aliases.insert(0, name)
+        kept = {a.text: a for a in self.original.aliases} if self.original else {}
+        self.entity = Entity(
+            id=entry_id,
+            type=EntityType(self.type_combo.currentData()),
+            name_ar=name,
+            aliases=tuple(kept.get(text, Alias(text)) for text in aliases),
+            name_en=self.name_en.text().strip() or None,
+            wikidata=self.wikidata.text().strip() or None,
+            related=self.original.related if self.original else (),
+            note=self.original.note if self.original else "",
+        )
+        self.accept()
