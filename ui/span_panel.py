@@ -28,6 +28,7 @@ from ui.rtl import RtlTextDelegate, isolated_rtl
 RELATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 OTHER_SPAN_ROLE = Qt.ItemDataRole.UserRole + 11
 NO_VALUE = "—"
+FIRST_ATTRIBUTE_ROW = 2  # after Text and Label
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -106,7 +107,6 @@ class SpanPanel(QWidget):
         self.relation_view = QListView()
         self.relation_view.setModel(self.relations)
         self.relation_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.relation_view.setItemDelegate(RtlTextDelegate(self.relation_view))
         self.relation_view.activated.connect(self._relation_activated)
         self.delete_relation_button = QPushButton("Delete Relation")
         self.delete_relation_button.clicked.connect(self._delete_relation)
@@ -125,7 +125,10 @@ class SpanPanel(QWidget):
         self._schema: Schema | None = None
         self._span: Span | None = None
         self._updating = False
-        self._link_row = link_row
+        self.form.addRow("Text", self.span_text)
+        self.form.addRow("Label", self.label_combo)
+        self.form.addRow("Link", link_row)
+        self.form.addRow("Note", self.note_edit)
         self.show_span(None, [], {})
 
     # -- the table ---------------------------------------------------------------------------
@@ -199,8 +202,8 @@ class SpanPanel(QWidget):
                 self.note_edit.setText(span.note if span else "")
             self.relations.clear()
             for relation, other, outgoing in relations:
-                arrow = f"{relation.label} → " if outgoing else f"← {relation.label} of "
-                item = QStandardItem(f"{arrow}{other.text}")
+                role = f"{relation.label}: " if outgoing else f"{relation.label} of: "
+                item = QStandardItem(f"{role}{isolated_rtl(other.text)}")
                 item.setData(relation.id, RELATION_ID_ROLE)
                 item.setData(other.id, OTHER_SPAN_ROLE)
                 self.relations.appendRow(item)
@@ -209,19 +212,14 @@ class SpanPanel(QWidget):
             self._updating = False
 
     def _rebuild_rows(self, span: Span | None) -> None:
+        """Replace the attribute rows, which sit between the Label row and the Link row."""
         for widget in self._attribute_rows:
             self.form.removeRow(widget)
         self._attribute_rows = []
         self.attribute_widgets = {}
-        while self.form.rowCount():
-            self.form.takeRow(0)
-        self.form.addRow("Text", self.span_text)
-        self.form.addRow("Label", self.label_combo)
         if span is not None and self._schema is not None and self._schema.has_label(span.label):
             self.label_combo.setCurrentIndex(self.label_combo.findData(span.label))
             self._add_attribute_rows(self._schema.label(span.label), span)
-        self.form.addRow("Link", self._link_row)
-        self.form.addRow("Note", self.note_edit)
 
     def _fill_attributes(self, span: Span) -> None:
         """Show new values in the existing editors, leaving the one being typed in alone."""
@@ -260,7 +258,7 @@ class SpanPanel(QWidget):
             widget.installEventFilter(self)
             self.attribute_widgets[spec.name] = widget
             self._attribute_rows.append(widget)
-            self.form.addRow(spec.display_en, widget)
+            self.form.insertRow(FIRST_ATTRIBUTE_ROW + len(self._attribute_rows) - 1, spec.display_en, widget)
 
     def focus_first_attribute(self) -> bool:
         for widget in self.attribute_widgets.values():

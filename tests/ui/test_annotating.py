@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from annotator.model import DocumentStatus, Relation, Span
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
-from tests.conftest import CORPUS
 from tests.ui.analyst import CTRL, NO, SHIFT, Analyst
 from ui.annotation_controller import Snapping
 from ui.main_window import MainWindow
+from ui.rtl import isolated_rtl
 
 LAVROV = "003_6ce7f2ee4d1dc447"
 
@@ -130,8 +130,13 @@ def test_annotate_an_article_from_the_keyboard_alone(analyst: Analyst) -> None:
     # The selected claim's relations are listed in the side panel and its partners marked in the text.
     assert analyst.window.annotations.selected is not None
     assert analyst.window.annotations.selected.id == ids["claim"]
-    listed = [analyst.window.panel.relations.item(row).text() for row in range(analyst.window.panel.relations.rowCount())]
-    assert sorted(listed) == ["CLAIMANT → وكالة الأنباء المركزية الكورية الشمالية", "DENIED_BY → سيرغي لافروف"]
+    listed = [
+        analyst.window.panel.relations.item(row).text() for row in range(analyst.window.panel.relations.rowCount())
+    ]
+    assert sorted(listed) == [
+        f"CLAIMANT: {isolated_rtl('وكالة الأنباء المركزية الكورية الشمالية')}",
+        f"DENIED_BY: {isolated_rtl('سيرغي لافروف')}",
+    ]
     assert analyst.view.related_span_ids == {ids["kcna"], ids["lavrov"]}
 
 
