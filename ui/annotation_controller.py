@@ -65,9 +65,7 @@ class AnnotationController(QObject):
         self.relations: list[Relation] = []
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
-        colours = {label.name: label.colour for label in project.schema.labels}
-        view.set_colours(colours)
-        panel.set_schema(project.schema)
+        self.schema_changed()
         self._refresh_link_names()
         view.span_clicked.connect(self._on_span_clicked)
         panel.span_chosen.connect(self.select_span)
@@ -76,6 +74,12 @@ class AnnotationController(QObject):
         panel.note_changed.connect(self._set_note)
         panel.unlink_requested.connect(lambda: self.link_selected(None))
         panel.relation_delete_requested.connect(self.delete_relation)
+
+    def schema_changed(self) -> None:
+        self.view.set_colours({label.name: label.colour for label in self.project.schema.labels})
+        self.panel.set_schema(self.project.schema)
+        if self.document_id is not None:
+            self.view.set_spans(self.view.spans)
 
     # -- showing a document -------------------------------------------------------------------
 

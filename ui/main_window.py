@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import DocumentStatus
-from annotator.project import Project
+from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping
@@ -29,6 +29,7 @@ from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
 from ui.registry_dialogs import RegistryPicker
 from ui.rtl import RtlTextDelegate, isolated_rtl
+from ui.schema_editor import SchemaEditor
 from ui.span_panel import SpanPanel
 
 REFRESH_INTERVAL_MS = 1000
@@ -148,20 +149,10 @@ class MainWindow(QMainWindow):
         self.label_toolbar.setObjectName("label-palette")
         self.label_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
-        for label in self.project.schema.labels:
-            action = QAction(self._swatch(label.colour), f"{label.name}  {label.hotkey}", self)
-            action.setToolTip(f"{label.display_en}: select text and press {label.hotkey}")
-            action.triggered.connect(lambda _checked=False, key=label.hotkey: self._palette_key(key))
-            self.label_toolbar.addAction(action)
-            annotate_menu.addAction(action)
-        self.label_toolbar.addSeparator()
-        annotate_menu.addSeparator()
-        for relation in self.project.schema.relations:
-            action = QAction(self._swatch(relation.colour), f"{relation.name}  {relation.hotkey}", self)
-            action.setToolTip(f"{relation.display_en}: select the head span and press {relation.hotkey}")
-            action.triggered.connect(lambda _checked=False, key=relation.hotkey: self._palette_key(key))
-            self.label_toolbar.addAction(action)
-            annotate_menu.addAction(action)
+        self.labels_menu = annotate_menu.addMenu("&Labels")
+        self._build_label_actions()
+        self.schema_action = self._action("Edit &Schema…", None, self.edit_schema)
+        annotate_menu.addAction(self.schema_action)
         annotate_menu.addSeparator()
         snapping_menu = annotate_menu.addMenu("&Snap Selections To")
         self.snapping_group = QActionGroup(self)
@@ -209,9 +200,10 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.status_actions[status] = action
 
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(shortcut)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -266,6 +258,35 @@ class MainWindow(QMainWindow):
             self._data_version = version
             self.reload_documents()
             self.annotations.reload()
+
+    def _build_label_actions(self) -> None:
+        """The palette and the Labels menu, from the project's schema (again after it is edited)."""
+        self.label_toolbar.clear()
+        self.labels_menu.clear()
+        schema = self.project.schema
+        items = [*schema.labels, None, *schema.relations]
+        for item in items:
+            if item is None:
+                self.label_toolbar.addSeparator()
+                self.labels_menu.addSeparator()
+                continue
+            action = QAction(self._swatch(item.colour), f"{item.name}  {item.hotkey}", self)
+            what = "select text" if item in schema.labels else "select the head span"
+            action.setToolTip(f"{item.display_en}: {what} and press {item.hotkey}")
+            action.triggered.connect(lambda _checked=False, key=item.hotkey: self._palette_key(key))
+            self.label_toolbar.addAction(action)
+            self.labels_menu.addAction(action)
+
+    def edit_schema(self) -> None:
+        editor = SchemaEditor(self.project.schema, self)
+        if editor.exec() and editor.schema != self.project.schema:
+            try:
+                self.project.set_schema(editor.schema)
+            except (InvalidEditError, ProjectError) as error:
+                self._message(QMessageBox.Icon.Warning, "Schema not saved", str(error))
+                return
+            self.annotations.schema_changed()
+            self._build_label_actions()
 
     @staticmethod
     def _swatch(colour: str) -> QIcon:

@@ -12,27 +12,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.arabic import fold_string
 from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty
-from ui.rtl import RtlTextDelegate, isolated_rtl, make_document_rtl
+from ui.rtl import RtlTextDelegate, make_document_rtl
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def entry_title(entry: Entity | Treaty) -> str:
-    kind = entry.type.value if isinstance(entry, Entity) else "TREATY"
-    english = f" — {entry.name_en}" if entry.name_en else ""
-    return f"{isolated_rtl(entry.name_ar)}{english} ({kind})"
+def entry_kind(entry: Entity | Treaty) -> str:
+    return entry.type.value if isinstance(entry, Entity) else "TREATY"
 
 
 class RegistryPicker(QDialog):
@@ -47,10 +46,14 @@ class RegistryPicker(QDialog):
         self.search.setPlaceholderText("Search names and aliases")
         self.search.setClearButtonEnabled(True)
         self.results = QStandardItemModel(self)
-        self.list = QListView()
+        self.list = QTableView()
         self.list.setModel(self.results)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setItemDelegate(RtlTextDelegate(self.list))
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)
+        self.list.setItemDelegateForColumn(0, RtlTextDelegate(self.list))
         self.list.activated.connect(self._choose)
         self.new_entity_button = QPushButton("New Entity…")
         self.new_entity_button.clicked.connect(self._new_entity)
@@ -72,11 +75,18 @@ class RegistryPicker(QDialog):
 
     def refresh(self) -> None:
         self.results.clear()
+        self.results.setHorizontalHeaderLabels(["Name", "English", "Type"])
         for entry in self.registry.find(self.search.text(), fold=fold_string):
-            item = QStandardItem(entry_title(entry))
-            item.setData(entry.id, ENTRY_ID_ROLE)
-            item.setToolTip("، ".join(entry.alias_texts))
-            self.results.appendRow(item)
+            name = QStandardItem(entry.name_ar)
+            name.setData(entry.id, ENTRY_ID_ROLE)
+            name.setToolTip("، ".join(entry.alias_texts))
+            english = QStandardItem(entry.name_en or "")
+            english.setToolTip(entry.name_en or "")
+            self.results.appendRow([name, english, QStandardItem(entry_kind(entry))])
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         if self.results.rowCount():
             self.list.setCurrentIndex(self.results.index(0, 0))
 
@@ -95,7 +105,7 @@ class RegistryPicker(QDialog):
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.chosen_id = index.data(ENTRY_ID_ROLE)
+            self.chosen_id = index.siblingAtColumn(0).data(ENTRY_ID_ROLE)
             self.accept()
 
     def _new_entity(self) -> None:
@@ -108,7 +118,7 @@ class RegistryPicker(QDialog):
         index = self.list.currentIndex()
         if not index.isValid():
             return
-        entry = self.registry.get(index.data(ENTRY_ID_ROLE))
+        entry = self.registry.get(index.siblingAtColumn(0).data(ENTRY_ID_ROLE))
         if isinstance(entry, Entity):
             editor = EntityEditor(entry, "", self)
             if editor.exec() and editor.entity is not None:
