@@ -101,7 +101,7 @@ def test_screenshot_of_an_unknown_document_fails_cleanly(tmp_path: Path) -> None
     db = tmp_path / "p.hashiya"
     run("--db", str(db), "import-texts", str(CORPUS))
     result = run("--db", str(db), "screenshot", "-o", str(tmp_path / "x.png"), "--doc", "nope")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "there is no document 'nope'" in result.stderr
     assert not (tmp_path / "x.png").exists()
 
