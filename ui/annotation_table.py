@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from annotator.arabic import fold_string
 from annotator.model import Span
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,10 +87,24 @@ class AnnotationTableModel(QAbstractTableModel):
 
 
 class AnnotationFilterModel(QSortFilterProxyModel):
-    """Sorts by position or any column; keeps the rows whose text, label, attributes or link contain the filter."""
+    """Sorts by position or any column; keeps the rows whose text, label, attributes or link contain
+    the filter, compared with Arabic folding (بيونج finds بيونغ)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = fold_string(text.strip())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        return any(
+            self._needle in fold_string(str(model.index(source_row, column, source_parent).data() or ""))
+            for column in range(model.columnCount(source_parent))
+        )

@@ -27,6 +27,7 @@ from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping
 from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
+from ui.keyboard import hotkey_of
 from ui.registry_dialogs import RegistryPicker
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.schema_editor import SchemaEditor
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
                 return True
             text = event.text()
             if len(text) == 1 and text.isprintable() and not text.isspace():
-                return self.annotations.hotkey(text)
+                return self.annotations.hotkey(text) or self.annotations.hotkey(hotkey_of(text))
         if key == Qt.Key.Key_Backtab:
             self.annotations.step_span(-1)
             return True

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.arabic import fold_string
-from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty
+from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty, TreatyArticle
 from ui.rtl import RtlTextDelegate, make_document_rtl
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,10 +57,13 @@ class RegistryPicker(QDialog):
         self.list.activated.connect(self._choose)
         self.new_entity_button = QPushButton("New Entity…")
         self.new_entity_button.clicked.connect(self._new_entity)
+        self.new_treaty_button = QPushButton("New Treaty…")
+        self.new_treaty_button.clicked.connect(self._new_treaty)
         self.edit_button = QPushButton("Edit…")
         self.edit_button.clicked.connect(self._edit_current)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.new_entity_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.new_treaty_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(lambda: self._choose(self.list.currentIndex()))
         buttons.rejected.connect(self.reject)
@@ -124,6 +127,17 @@ class RegistryPicker(QDialog):
             if editor.exec() and editor.entity is not None:
                 entity = editor.entity
                 self._store(lambda registry: registry.replace_entity(entity))
+        elif isinstance(entry, Treaty):
+            treaty_editor = TreatyEditor(entry, "", self)
+            if treaty_editor.exec() and treaty_editor.treaty is not None:
+                treaty = treaty_editor.treaty
+                self._store(lambda registry: registry.replace_treaty(treaty))
+
+    def _new_treaty(self) -> None:
+        editor = TreatyEditor(None, self.search.text().strip(), self)
+        if editor.exec() and editor.treaty is not None:
+            treaty = editor.treaty
+            self._store(lambda registry: registry.add_treaty(treaty))
 
     def _store(self, change: Callable[[Registry], Registry]) -> None:
         try:
@@ -196,6 +210,78 @@ class EntityEditor(QDialog):
             name_en=self.name_en.text().strip() or None,
             wikidata=self.wikidata.text().strip() or None,
             related=self.original.related if self.original else (),
+            note=self.original.note if self.original else "",
+        )
+        self.accept()
+
+
+class TreatyEditor(QDialog):
+    """Add or edit a treaty: names, date, parties (registry ids), articles ("4: summary" per line), aliases."""
+
+    def __init__(self, treaty: Treaty | None, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit treaty" if treaty else "New treaty")
+        self.original = treaty
+        self.treaty: Treaty | None = None
+        self.id_edit = QLineEdit(treaty.id if treaty else "")
+        self.id_edit.setPlaceholderText("a-short-id")
+        self.id_edit.setEnabled(treaty is None)
+        self.name_ar = QLineEdit(treaty.name_ar if treaty else name)
+        self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.name_en = QLineEdit(treaty.name_en if treaty else "")
+        self.date = QLineEdit(treaty.date if treaty else "")
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.parties = QLineEdit(", ".join(treaty.parties) if treaty else "")
+        self.parties.setPlaceholderText("russia, north-korea")
+        self.articles = QPlainTextEdit("\n".join(f"{a.number}: {a.summary}" for a in treaty.articles) if treaty else "")
+        self.aliases = QPlainTextEdit("\n".join(treaty.alias_texts) if treaty else name)
+        make_document_rtl(self.aliases.document())
+        self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #a40000")
+        form = QFormLayout()
+        form.addRow("Id", self.id_edit)
+        form.addRow("Arabic name", self.name_ar)
+        form.addRow("English name", self.name_en)
+        form.addRow("Date", self.date)
+        form.addRow("Parties (registry ids)", self.parties)
+        form.addRow("Articles (number: summary)", self.articles)
+        form.addRow("Aliases (one per line)", self.aliases)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        articles = []
+        for line in self.articles.toPlainText().split("\n"):
+            if not line.strip():
+                continue
+            number, _colon, summary = line.partition(":")
+            if not number.strip().isdigit():
+                self.error.setText(f"An article line starts with its number and a colon: {line!r}")
+                return
+            articles.append(TreatyArticle(int(number), summary.strip()))
+        name = self.name_ar.text().strip()
+        entry_id = self.id_edit.text().strip()
+        if not name or not entry_id:
+            self.error.setText("An id and an Arabic name are needed.")
+            return
+        aliases = [line.strip() for line in self.aliases.toPlainText().split("\n") if line.strip()]
+        if name not in aliases:
+            aliases.insert(0, name)
+        kept = {a.text: a for a in self.original.aliases} if self.original else {}
+        self.treaty = Treaty(
+            id=entry_id,
+            name_ar=name,
+            name_en=self.name_en.text().strip(),
+            date=self.date.text().strip(),
+            parties=tuple(p.strip() for p in self.parties.text().split(",") if p.strip()),
+            articles=tuple(articles),
+            aliases=tuple(kept.get(text, Alias(text)) for text in aliases),
             note=self.original.note if self.original else "",
         )
         self.accept()

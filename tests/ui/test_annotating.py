@@ -347,3 +347,23 @@ def test_undo_of_an_edit_in_another_document_brings_it_back(analyst: Analyst) ->
     analyst.press(Qt.Key.Key_Z, CTRL, analyst.view)
     assert analyst.view.document_id == tagged
     assert analyst.view.spans == []
+
+
+def test_hotkeys_work_with_the_arabic_keyboard_layout(analyst: Analyst) -> None:
+    analyst.select("سيرغي لافروف")
+    analyst.type("ح", analyst.view)  # the P key on the Arabic (101) layout
+    selected = analyst.window.annotations.selected
+    assert selected is not None and selected.label == "PER"
+
+
+def test_the_annotation_filter_folds_arabic_spellings(analyst: Analyst) -> None:
+    analyst.tag("بيونغ يانغ", "g")
+    analyst.tag("سيرغي لافروف", "p")
+    panel = analyst.window.panel
+    panel.filter_edit.setText("بيونج")
+    assert panel.proxy.rowCount() == 1
+    assert panel.proxy.index(0, 0).data() == "بيونغ يانغ"
+    panel.filter_edit.setText("per")
+    assert panel.proxy.rowCount() == 1
+    panel.filter_edit.clear()
+    assert panel.proxy.rowCount() == 2
