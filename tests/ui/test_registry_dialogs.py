@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -15,8 +16,8 @@ from tests.ui.test_annotating import document_row, open_window
 from ui.registry_dialogs import EntityEditor, RegistryPicker, TreatyEditor
 
 
-def later(action: object, delay: int = 50) -> None:
-    QTimer.singleShot(delay, action)  # type: ignore[arg-type]
+def later(action: Callable[[], None], delay: int = 50) -> None:
+    QTimer.singleShot(delay, action)
 
 
 def test_a_new_entity_made_in_the_picker_is_linked_and_stored(qtbot: QtBot, sample_project: Project) -> None:

@@ -43,9 +43,11 @@ def test_editing_the_schema_changes_hotkeys_colours_and_values(
     assert editor.problems.text() == ""
     edited = editor.schema
 
-    monkeypatch.setattr(
-        SchemaEditor, "exec", lambda self: (setattr(self, "schema", edited), QDialog.DialogCode.Accepted)[1]
-    )
+    def accept_edited(dialog: SchemaEditor) -> int:
+        dialog.schema = edited
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(SchemaEditor, "exec", accept_edited)
     window.edit_schema()
     assert window.project.schema.label("PER").hotkey == "h"
     assert "rumoured" in window.project.schema.label("CLAIM").attribute("stance").values

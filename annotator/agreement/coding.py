@@ -1,0 +1,152 @@
+"""Chance-corrected agreement on coded items: Cohen's kappa, Scott's pi, Bennett's S,
+Fleiss' kappa and Krippendorff's alpha (nominal, with missing values).
+
+Conventions: ``agreement = (observed - expected) / (1 - expected)`` and
+``alpha = 1 - observed_disagreement / expected_disagreement``; a value is None where its
+denominator is zero (for example every coder used one and the same category).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CodingAgreement:
+    observed: float
+    expected: float
+    value: float | None
+    items: int
+
+
+@dataclass(frozen=True)
+class AlphaAgreement:
+    observed_disagreement: float
+    expected_disagreement: float
+    value: float | None
+    pairable_values: int
+    """Values in units coded by at least two coders, the ``n`` of Krippendorff's formula."""
+
+
+def _chance_corrected(observed: float, expected: float, items: int) -> CodingAgreement:
+    value = None if expected >= 1.0 else (observed - expected) / (1.0 - expected)
+    return CodingAgreement(observed, expected, value, items)
+
+
+def _check_table(table: Sequence[Sequence[int]]) -> int:
+    size = len(table)
+    if any(len(row) != size for row in table):
+        raise ValueError("a contingency table must be square, one row and one column per category")
+    total = sum(map(sum, table))
+    if total <= 0:
+        raise ValueError("a contingency table needs at least one item")
+    return total
+
+
+def _table(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[list[int]]:
+    if len(a) != len(b):
+        raise ValueError(f"the two coders rated {len(a)} and {len(b)} items")
+    categories = {value: index for index, value in enumerate(dict.fromkeys([*a, *b]))}
+    table = [[0] * len(categories) for _ in categories]
+    for x, y in zip(a, b, strict=True):
+        table[categories[x]][categories[y]] += 1
+    return table
+
+
+def cohen_kappa_from_table(table: Sequence[Sequence[int]]) -> CodingAgreement:
+    """Cohen's kappa from a square table: rows coder A's categories, columns coder B's."""
+    total = _check_table(table)
+    observed = sum(table[i][i] for i in range(len(table))) / total
+    rows = [sum(row) for row in table]
+    columns = [sum(column) for column in zip(*table, strict=True)]
+    expected = sum(r * c for r, c in zip(rows, columns, strict=True)) / (total * total)
+    return _chance_corrected(observed, expected, total)
+
+
+def scott_pi_from_table(table: Sequence[Sequence[int]]) -> CodingAgreement:
+    """Scott's pi (one category distribution pooled over both coders) from a square table."""
+    total = _check_table(table)
+    observed = sum(table[i][i] for i in range(len(table))) / total
+    pooled = [sum(row) + sum(column) for row, column in zip(table, zip(*table, strict=True), strict=True)]
+    expected = sum(p * p for p in pooled) / (4 * total * total)
+    return _chance_corrected(observed, expected, total)
+
+
+def bennett_s_from_table(table: Sequence[Sequence[int]]) -> CodingAgreement:
+    """Bennett, Alpert and Goldstein's S (uniform chance over the table's categories)."""
+    total = _check_table(table)
+    observed = sum(table[i][i] for i in range(len(table))) / total
+    return _chance_corrected(observed, 1.0 / len(table), total)
+
+
+def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> CodingAgreement:
+    """Cohen's kappa of two coders; ``a[i]`` and ``b[i]`` are their categories for item i."""
+    return cohen_kappa_from_table(_table(a, b))
+
+
+def scott_pi(a: Sequence[Hashable], b: Sequence[Hashable]) -> CodingAgreement:
+    """Scott's pi of two coders; ``a[i]`` and ``b[i]`` are their categories for item i."""
+    return scott_pi_from_table(_table(a, b))
+
+
+def fleiss_kappa_from_counts(counts: Sequence[Sequence[int]]) -> CodingAgreement:
+    """Fleiss' kappa from ``counts[item][category]``: how many raters chose the category.
+
+    Every item must have the same number (at least two) of ratings.
+    """
+    if not counts:
+        raise ValueError("Fleiss' kappa needs at least one item")
+    raters = sum(counts[0])
+    if raters < 2 or any(sum(row) != raters for row in counts):
+        raise ValueError("Fleiss' kappa needs the same number (at least two) of ratings for every item")
+    items = len(counts)
+    observed = sum(sum(n * n for n in row) - raters for row in counts) / (items * raters * (raters - 1))
+    totals = [sum(column) for column in zip(*counts, strict=True)]
+    expected = sum(t * t for t in totals) / (items * raters) ** 2
+    return _chance_corrected(observed, expected, items)
+
+
+def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> CodingAgreement:
+    """Fleiss' kappa from ``ratings[item]``: the categories the item's raters chose."""
+    categories = list(dict.fromkeys(value for row in ratings for value in row))
+    counts = []
+    tallies: dict[tuple[Hashable, ...], list[int]] = {}
+    for row in ratings:
+        key = tuple(row)
+        tally = tallies.get(key)
+        if tally is None:
+            found = Counter(row)
+            tally = tallies[key] = [found[c] for c in categories]
+        counts.append(tally)
+    return fleiss_kappa_from_counts(counts)
+
+
+def krippendorff_alpha_nominal(values_by_coder: Sequence[Sequence[Hashable | None]]) -> AlphaAgreement:
+    """Krippendorff's alpha for nominal data; ``values_by_coder[c][u]`` is coder c's value
+    for unit u, None where the coder gave none. Units with fewer than two values are dropped.
+    """
+    if not values_by_coder:
+        raise ValueError("alpha needs at least one coder")
+    width = len(values_by_coder[0])
+    if any(len(row) != width for row in values_by_coder):
+        raise ValueError("every coder needs one entry (or None) per unit")
+    totals: Counter[Hashable] = Counter()
+    disagreeing = 0.0
+    # Units with the same values disagree alike: handle each distinct unit once.
+    for unit, repeats in Counter(zip(*values_by_coder, strict=True)).items():
+        found = Counter(value for value in unit if value is not None)
+        size = sum(found.values())
+        if size < 2:
+            continue
+        for value, count in found.items():
+            totals[value] += count * repeats
+        disagreeing += repeats * sum(n * (size - n) for n in found.values()) / (size - 1)
+    n = sum(totals.values())
+    if n == 0:
+        return AlphaAgreement(0.0, 0.0, None, 0)
+    observed = disagreeing / n
+    expected = (n * n - sum(c * c for c in totals.values())) / (n * (n - 1))
+    value = None if expected == 0 else 1.0 - observed / expected
+    return AlphaAgreement(observed, expected, value, n)

@@ -1,0 +1,182 @@
+"""Agreement of two or more layers per document, per label and over a corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from annotator.agreement.coding import (
+    AlphaAgreement,
+    CodingAgreement,
+    cohen_kappa,
+    fleiss_kappa,
+    krippendorff_alpha_nominal,
+)
+from annotator.agreement.matching import SpanLike, collector_paused
+from annotator.agreement.spans import EMPTY_SCORES, MatchMode, SpanScores, mean_pairwise_f1, pairwise_span_scores
+from annotator.agreement.tokens import token_labels
+from annotator.agreement.unitizing import UnitizingAgreement, unitizing_alpha
+
+
+@dataclass(frozen=True)
+class DocumentLayers:
+    """The layers (one per annotator, same order in every document) of one document.
+
+    ``tokens`` are the ``(start, end)`` of the document's tokens; without them the token
+    measures (kappa, alpha) are not computed.
+    """
+
+    document_id: str
+    text_length: int
+    layers: Sequence[Sequence[SpanLike]]
+    tokens: Sequence[tuple[int, int]] = ()
+
+
+@dataclass(frozen=True)
+class LabelAgreement:
+    """What a per-label agreement bar shows: F1 (mean over pairs of layers) and alpha_u."""
+
+    label: str
+    spans_per_layer: tuple[int, ...]
+    exact_f1: float | None
+    overlap_f1: float | None
+    alpha_u: float | None
+
+
+@dataclass(frozen=True)
+class AgreementFigures:
+    """Span F1 (mean over pairs of layers), token kappa/alpha and alpha_u for one scope.
+
+    ``token_kappa`` is Cohen's kappa for two layers and Fleiss' kappa for more.
+    ``exact`` and ``overlap`` hold the summed counts of each pair ``(i, j)``, ``i < j``.
+    """
+
+    spans_per_layer: tuple[int, ...]
+    exact: Mapping[tuple[int, int], SpanScores]
+    overlap: Mapping[tuple[int, int], SpanScores]
+    exact_f1: float | None
+    overlap_f1: float | None
+    token_kappa: CodingAgreement | None
+    token_alpha: AlphaAgreement | None
+    unitizing: UnitizingAgreement | None
+    labels: tuple[LabelAgreement, ...]
+
+
+@dataclass(frozen=True)
+class DocumentAgreement:
+    document_id: str
+    figures: AgreementFigures
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    documents: tuple[DocumentAgreement, ...]
+    corpus: AgreementFigures
+
+
+@dataclass(frozen=True)
+class _Extent:
+    start: int
+    end: int
+    label: str
+
+
+def _sum_by_label(
+    per_pair: dict[tuple[int, int], dict[str, SpanScores]], into: dict[tuple[int, int], dict[str, SpanScores]]
+) -> None:
+    for pair, by_label in per_pair.items():
+        target = into.setdefault(pair, {})
+        for label, scores in by_label.items():
+            target[label] = target.get(label, EMPTY_SCORES) + scores
+
+
+def _figures(
+    layers: Sequence[Sequence[SpanLike]],
+    exact: dict[tuple[int, int], dict[str, SpanScores]],
+    overlap: dict[tuple[int, int], dict[str, SpanScores]],
+    token_rows: Sequence[Sequence[str]],
+    unitizing: UnitizingAgreement | None,
+) -> AgreementFigures:
+    def total(by_pair: dict[tuple[int, int], dict[str, SpanScores]]) -> dict[tuple[int, int], SpanScores]:
+        return {pair: sum(by_label.values(), EMPTY_SCORES) for pair, by_label in by_pair.items()}
+
+    def label_f1(by_pair: dict[tuple[int, int], dict[str, SpanScores]], label: str) -> float | None:
+        return mean_pairwise_f1([by_label.get(label, EMPTY_SCORES) for by_label in by_pair.values()])
+
+    per_layer = [Counter(span.label for span in layer) for layer in layers]
+    label_rows = []
+    for label in sorted(set().union(*per_layer)):
+        category = unitizing.categories.get(label) if unitizing is not None else None
+        label_rows.append(
+            LabelAgreement(
+                label,
+                tuple(counts[label] for counts in per_layer),
+                label_f1(exact, label),
+                label_f1(overlap, label),
+                category.value if category is not None else None,
+            )
+        )
+    exact_total, overlap_total = total(exact), total(overlap)
+    kappa: CodingAgreement | None = None
+    alpha: AlphaAgreement | None = None
+    if token_rows and token_rows[0]:
+        if len(token_rows) == 2:
+            kappa = cohen_kappa(token_rows[0], token_rows[1])
+        else:
+            kappa = fleiss_kappa(list(zip(*token_rows, strict=True)))
+        alpha = krippendorff_alpha_nominal(token_rows)
+    return AgreementFigures(
+        tuple(len(layer) for layer in layers),
+        exact_total,
+        overlap_total,
+        mean_pairwise_f1(list(exact_total.values())),
+        mean_pairwise_f1(list(overlap_total.values())),
+        kappa,
+        alpha,
+        unitizing,
+        tuple(label_rows),
+    )
+
+
+@collector_paused()
+def agreement_report(documents: Sequence[DocumentLayers]) -> AgreementReport:
+    """Agreement figures for every document and for the whole corpus.
+
+    Corpus F1 sums the pair counts over documents before dividing; corpus token measures pool
+    the tokens of all documents; corpus alpha_u lays the documents end to end on one continuum.
+    Every document must have the same number (at least two) of layers.
+    """
+    if not documents:
+        raise ValueError("no documents to compare")
+    layer_count = len(documents[0].layers)
+    if layer_count < 2 or any(len(d.layers) != layer_count for d in documents):
+        raise ValueError("every document needs the same number (at least two) of layers")
+    corpus_exact: dict[tuple[int, int], dict[str, SpanScores]] = {}
+    corpus_overlap: dict[tuple[int, int], dict[str, SpanScores]] = {}
+    corpus_tokens: list[list[str]] = [[] for _ in range(layer_count)]
+    corpus_layers: list[list[_Extent]] = [[] for _ in range(layer_count)]
+    offset = 0
+    results = []
+    for document in documents:
+        scores = pairwise_span_scores(document.layers)
+        exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
+        _sum_by_label(exact, corpus_exact)
+        _sum_by_label(overlap, corpus_overlap)
+        rows = [token_labels(layer, document.tokens) for layer in document.layers] if document.tokens else []
+        for pooled, row in zip(corpus_tokens, rows, strict=False):
+            pooled.extend(row)
+        if len(documents) > 1:
+            for shifted, layer in zip(corpus_layers, document.layers, strict=True):
+                shifted.extend(_Extent(s.start + offset, s.end + offset, s.label) for s in layer)
+        offset += document.text_length
+        unitizing = unitizing_alpha(document.layers, 0, document.text_length) if document.text_length > 0 else None
+        results.append(
+            DocumentAgreement(document.document_id, _figures(document.layers, exact, overlap, rows, unitizing))
+        )
+    if len(documents) == 1:
+        return AgreementReport(tuple(results), results[0].figures)
+    corpus_unitizing = unitizing_alpha(corpus_layers, 0, offset) if offset > 0 else None
+    pooled_rows = corpus_tokens if all(corpus_tokens) else []
+    corpus = _figures(corpus_layers, corpus_exact, corpus_overlap, pooled_rows, corpus_unitizing)
+    return AgreementReport(tuple(results), corpus)

@@ -1,0 +1,121 @@
+"""Span precision, recall and F1 between layers, with exact or overlap matching."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import combinations
+
+from annotator.agreement.matching import MatchKind, SpanLike, collector_paused, items_of, match_items
+
+
+class MatchMode(StrEnum):
+    EXACT = "exact"
+    """Same start, end and label."""
+    OVERLAP = "overlap"
+    """Same label and at least one shared character; each span matches at most one other."""
+
+
+@dataclass(frozen=True)
+class SpanScores:
+    """Counts of reference spans, predicted spans and matched pairs, and the scores they give.
+
+    Precision is None without predicted spans, recall None without reference spans, and F1
+    None when both layers are empty.
+    """
+
+    reference: int
+    predicted: int
+    matched: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.reference if self.reference else None
+
+    @property
+    def f1(self) -> float | None:
+        total = self.reference + self.predicted
+        return 2 * self.matched / total if total else None
+
+    def __add__(self, other: SpanScores) -> SpanScores:
+        return SpanScores(
+            self.reference + other.reference, self.predicted + other.predicted, self.matched + other.matched
+        )
+
+
+EMPTY_SCORES = SpanScores(0, 0, 0)
+
+
+def _exact_labels(reference: Sequence[SpanLike], prediction: Sequence[SpanLike]) -> list[str]:
+    wanted = Counter((s.start, s.end, s.label) for s in reference)
+    found = Counter((s.start, s.end, s.label) for s in prediction)
+    return [key[2] for key, count in wanted.items() for _ in range(min(count, found[key]))]
+
+
+def _matched_labels(
+    reference: Sequence[SpanLike], prediction: Sequence[SpanLike], modes: Sequence[MatchMode]
+) -> dict[MatchMode, list[str]]:
+    """The label of every matched pair, per mode."""
+    if MatchMode.OVERLAP not in modes:
+        return {MatchMode.EXACT: _exact_labels(reference, prediction)}
+    items = items_of(reference)
+    pairs = match_items(items, items_of(prediction), cross_category=False).pairs
+    # Overlap matching pairs every exact match first, so its EXACT pairs are the exact matches.
+    return {
+        MatchMode.EXACT: [items[i][2] for i, _, kind in pairs if kind is MatchKind.EXACT],
+        MatchMode.OVERLAP: [items[i][2] for i, _, _ in pairs],
+    }
+
+
+def _by_label(
+    reference: Sequence[SpanLike], prediction: Sequence[SpanLike], matched: list[str]
+) -> dict[str, SpanScores]:
+    reference_counts = Counter(span.label for span in reference)
+    predicted_counts = Counter(span.label for span in prediction)
+    matched_counts = Counter(matched)
+    labels = sorted(reference_counts.keys() | predicted_counts.keys())
+    return {
+        label: SpanScores(reference_counts[label], predicted_counts[label], matched_counts[label]) for label in labels
+    }
+
+
+@collector_paused()
+def span_scores_by_label(
+    reference: Sequence[SpanLike], prediction: Sequence[SpanLike], mode: MatchMode
+) -> dict[str, SpanScores]:
+    """Scores per label (every label used by either layer), taking ``reference`` as the truth.
+
+    Spans of different labels never match, so the per-label counts add up to the overall ones.
+    """
+    return _by_label(reference, prediction, _matched_labels(reference, prediction, [mode])[mode])
+
+
+@collector_paused()
+def span_scores(reference: Sequence[SpanLike], prediction: Sequence[SpanLike], mode: MatchMode) -> SpanScores:
+    """Precision, recall and F1 of ``prediction`` against ``reference``."""
+    matched = _matched_labels(reference, prediction, [mode])[mode]
+    return SpanScores(len(reference), len(prediction), len(matched))
+
+
+@collector_paused()
+def pairwise_span_scores(
+    layers: Sequence[Sequence[SpanLike]],
+) -> dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]]:
+    """Per-label scores of every mode for every pair ``(i, j)``, ``i < j``, layer i as the reference."""
+    result: dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]] = {mode: {} for mode in MatchMode}
+    for i, j in combinations(range(len(layers)), 2):
+        for mode, matched in _matched_labels(layers[i], layers[j], list(MatchMode)).items():
+            result[mode][i, j] = _by_label(layers[i], layers[j], matched)
+    return result
+
+
+def mean_pairwise_f1(pair_scores: Sequence[SpanScores]) -> float | None:
+    """The mean F1 over pairs of layers, skipping pairs where F1 is undefined; None if all are."""
+    values = [score.f1 for score in pair_scores if score.f1 is not None]
+    return sum(values) / len(values) if values else None
