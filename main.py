@@ -11,9 +11,13 @@ from pathlib import Path
 
 import platformdirs
 
+from annotator.exchange import ExportFormat
+from annotator.formats import ImportFormat
+from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.resources import sample_corpus_files
+from annotator.terminal import BidiMode
 from annotator.text_import import TextImportError
 
 APP_NAME = "hashiya"
@@ -99,6 +103,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
+    exporter = commands.add_parser(
+        "export", parents=[common], help="write a layer as training data or for a teammate (native, spaCy, ...)"
+    )
+    exporter.add_argument("--format", required=True, choices=[f.value for f in ExportFormat], dest="export_format")
+    exporter.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
+    exporter.add_argument("--doc", help="id of one document to export (default: all)")
+    exporter.add_argument("-o", "--output", type=Path, required=True, help="file (or folder or .zip for brat)")
+
+    importer_layers = commands.add_parser(
+        "import", parents=[common], help="import a native, doccano, Prodigy or Label Studio file as a layer"
+    )
+    importer_layers.add_argument("file", type=Path, metavar="FILE")
+    importer_layers.add_argument(
+        "--format", choices=[f.value for f in ImportFormat], dest="import_format", help="default: detected"
+    )
+
+    validator = commands.add_parser("validate", parents=[common], help="report every problem in a file, import nothing")
+    validator.add_argument("file", type=Path, metavar="FILE")
+    validator.add_argument("--format", choices=[f.value for f in ImportFormat], dest="import_format")
+
+    statistics = commands.add_parser("stats", parents=[common], help="documents, layers and spans per label")
+    statistics.add_argument("--json", action="store_true", help="machine-readable output")
+    statistics.add_argument(
+        "--bidi",
+        choices=[m.value for m in BidiMode],
+        default=BidiMode.AUTO.value,
+        help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
+    )
+
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
@@ -146,7 +179,31 @@ def run_window(
         project.close()
 
 
+def run_project_command(args: argparse.Namespace) -> int:
+    """The commands that work on the project without a window."""
+    from annotator import commands
+
+    annotator = given_annotator(args.annotator) or system_user()
+    project = open_project(args.db, annotator)
+    try:
+        if args.command == "export":
+            layer = GOLD if args.gold else annotator
+            target_format = ExportFormat(args.export_format)
+            return commands.export(project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr)
+        source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
+        if args.command == "import":
+            # Only an explicit --annotator renames the layers: a native file names its own.
+            return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr)
+        if args.command == "validate":
+            return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr)
+        return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)
+    finally:
+        project.close()
+
+
 def run_command(args: argparse.Namespace) -> int:
+    if args.command in ("export", "import", "validate", "stats"):
+        return run_project_command(args)
     if args.command == "import-texts":
         project = open_project(args.db, given_annotator(args.annotator) or system_user())
         try:

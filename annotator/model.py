@@ -101,6 +101,17 @@ class Relation:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Layer:
+    """One annotator's work on one document, as it is exchanged: status, spans and relations."""
+
+    document_id: str
+    annotator: str
+    status: DocumentStatus
+    spans: tuple[Span, ...]
+    relations: tuple[Relation, ...]
+
+
 def check_offsets(document_text: str, start: int, end: int, covered: str) -> None:
     if not 0 <= start < end <= len(document_text):
         raise OffsetError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from annotator.edits import Edit
-from annotator.model import Document, DocumentStatus, DocumentSummary, Relation, Span
+from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span
 
 
 class ProjectError(Exception):
@@ -49,6 +49,16 @@ class Repository(Protocol):
         ...
 
     def span(self, span_id: str) -> Span | None: ...
+
+    def span_ids(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """Which of ``ids`` exist, each with its (document id, annotator)."""
+        ...
+
+    def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
+        """Add ``documents`` and replace each layer's spans, relations and status, in one transaction."""
+        ...
+
+    def annotators(self) -> list[str]: ...
 
     def resource(self, name: str) -> str | None:
         """A project-level resource (the schema, the registry) as stored JSON text."""

@@ -136,6 +136,8 @@ class Suggester:
         rejected_set = set(rejected)
         suggestions: list[Suggestion] = []
         append = suggestions.append
+        # Widening to whole grapheme clusters can make two matches land on one stored range.
+        covered_until = 0
         for match in self._regex.finditer(folded):
             group = match.lastgroup or "plain"
             folded_start, folded_end = match.span(group)
@@ -146,6 +148,9 @@ class Suggester:
                 matched = " ".join(matched.split())
             key = matched if group == "plain" else self._fused[matched]
             start, end = document.span_to_stored(folded_start, folded_end)
+            if start < covered_until:
+                continue
+            covered_until = end
             for entry in self._entries[key]:
                 label = entry.label
                 if rejected_set and (start, end, label) in rejected_set:

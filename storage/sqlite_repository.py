@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from annotator.edits import AddRelation, AddSpan, Batch, ChangeSpan, Edit, RemoveRelation, RemoveSpan, describe
 from annotator.edits import document_of as edit_document
-from annotator.model import Document, DocumentStatus, DocumentSummary, Relation, Span, SpanKind
+from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span, SpanKind
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
@@ -140,6 +140,10 @@ class SqliteRepository:
         if not documents:
             return
         with self.db.atomic():
+            self._insert_documents(documents)
+
+    def _insert_documents(self, documents: list[Document]) -> None:
+        if documents:
             position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
             self.db.table("documents").insert_all(
                 {
@@ -272,3 +276,46 @@ class SqliteRepository:
         ).fetchall()
         keys = ("at", "annotator", "document_id", "action", "before", "after")
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def span_ids(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.execute(f"SELECT id, document_id, annotator FROM spans WHERE id IN ({marks})", chunk)
+            found.update({row[0]: (row[1], row[2]) for row in rows})
+        return found
+
+    def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
+        try:
+            with self.db.atomic():
+                self._insert_documents(documents)
+                self._ensure_annotator(by)
+                for layer in layers:
+                    self._ensure_annotator(layer.annotator)
+                    key = [layer.document_id, layer.annotator]
+                    self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
+                    self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
+                    self.db.table("spans").insert_all((span_row(s) for s in layer.spans), batch_size=1000)
+                    self.db.table("relations").insert_all((relation_row(r) for r in layer.relations), batch_size=1000)
+                    self.db.execute(
+                        """
+                        INSERT INTO document_status (document_id, annotator, status, updated_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (document_id, annotator) DO UPDATE SET status = excluded.status,
+                            updated_at = excluded.updated_at
+                        """,
+                        [layer.document_id, layer.annotator, layer.status.value, at],
+                    )
+                    self._log(
+                        at,
+                        by,
+                        layer.document_id,
+                        f"Import {len(layer.spans)} span(s) into {layer.annotator}",
+                        None,
+                        None,
+                    )
+        except sqlite3.IntegrityError as error:
+            raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
+
+    def annotators(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]

@@ -1,0 +1,214 @@
+"""Moving layers between a project and exchange files (DESIGN.md sections 6 and 7).
+
+Export turns a project's layers into records and hands them to a format's writer. Import reads
+a whole file first (the reader rejects it whole if anything is wrong), then stores every layer
+in one transaction: a file is imported completely or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+from annotator.formats import (
+    DoccanoShape,
+    DocumentRecord,
+    ExportReport,
+    ImportFormat,
+    Problem,
+    read_file,
+    validate,
+    write_brat,
+    write_conll,
+    write_doccano,
+    write_labelstudio,
+    write_native,
+    write_spacy,
+)
+from annotator.model import Document, Layer, Relation, Span, SpanKind
+from annotator.project import Project, document_id_for, now_iso
+
+# Span ids that clash with another layer's are replaced by ids derived from the layer and the old id.
+_ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
+
+
+class ExportFormat(StrEnum):
+    NATIVE = "native"
+    SPACY = "spacy"
+    DOCCANO = "doccano"
+    DOCCANO_LABELS = "doccano-labels"
+    LABELSTUDIO = "labelstudio"
+    BRAT = "brat"
+    CONLL = "conll"
+
+
+WRITERS: dict[ExportFormat, Callable[[Iterable[DocumentRecord], Path], ExportReport]] = {
+    ExportFormat.NATIVE: write_native,
+    ExportFormat.SPACY: write_spacy,
+    ExportFormat.DOCCANO: lambda records, path: write_doccano(records, path, DoccanoShape.ENTITIES),
+    ExportFormat.DOCCANO_LABELS: lambda records, path: write_doccano(records, path, DoccanoShape.LABELS),
+    ExportFormat.LABELSTUDIO: write_labelstudio,
+    ExportFormat.BRAT: write_brat,
+    ExportFormat.CONLL: write_conll,
+}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    documents_added: int
+    layers: int
+    spans: int
+    relations: int
+    annotators: tuple[str, ...]
+
+
+def chosen_documents(project: Project, document_ids: Iterable[str] | None = None) -> list[str]:
+    """The ids asked for, checked, or every document in project order."""
+    if document_ids is None:
+        return [d.id for d in project.documents()]
+    wanted = list(document_ids)
+    for document_id in wanted:
+        project.document(document_id)  # raises ProjectError naming an unknown id
+    return wanted
+
+
+def iter_layer_records(project: Project, annotator: str, document_ids: Iterable[str]) -> Iterator[DocumentRecord]:
+    for document_id in document_ids:
+        document = project.document(document_id)
+        yield (
+            DocumentRecord(
+                doc_id=document.id,
+                title=document.title,
+                text=document.text,
+                text_sha256=document.text_sha256,
+                annotator=annotator,
+                status=project.repository.status(document.id, annotator),
+                spans=tuple(project.spans(document.id, annotator)),
+                relations=tuple(project.relations(document.id, annotator)),
+                meta=dict(document.metadata),
+            )
+        )
+
+
+def layer_records(project: Project, annotator: str, document_ids: Iterable[str] | None = None) -> list[DocumentRecord]:
+    """Every chosen document (all by default, in project order) with ``annotator``'s layer on it."""
+    return list(iter_layer_records(project, annotator, chosen_documents(project, document_ids)))
+
+
+def export_layer(
+    project: Project,
+    fmt: ExportFormat,
+    target: Path,
+    annotator: str,
+    document_ids: Iterable[str] | None = None,
+) -> ExportReport:
+    return WRITERS[fmt](layer_records(project, annotator, document_ids), target)
+
+
+def document_layer_counts(project: Project) -> dict[str, dict[str, int]]:
+    """Spans per label for each annotator over the whole project."""
+    counts: dict[str, dict[str, int]] = {}
+    for annotator in project.repository.annotators():
+        per_label: dict[str, int] = {}
+        for document in project.documents():
+            for span in project.spans(document.id, annotator):
+                per_label[span.label] = per_label.get(span.label, 0) + 1
+        if per_label:
+            counts[annotator] = dict(sorted(per_label.items()))
+    return counts
+
+
+def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:
+    labels = {label.name: label.kind for label in project.schema.labels}
+    relations = frozenset(relation.name for relation in project.schema.relations)
+    return labels, relations
+
+
+def validate_file(project: Project, path: Path, fmt: ImportFormat | None = None) -> list[Problem]:
+    labels, relations = _labels(project)
+    return validate(path, labels, relations, fmt)
+
+
+def read_records(
+    project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
+) -> list[DocumentRecord]:
+    labels, relations = _labels(project)
+    return read_file(path, annotator, fmt, labels, relations)
+
+
+def import_file(
+    project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
+) -> ImportSummary:
+    """Read ``path`` whole, then store its layers (into ``annotator`` when given) in one transaction."""
+    return import_records(project, read_records(project, path, fmt, annotator), annotator)
+
+
+def import_records(project: Project, records: list[DocumentRecord], annotator: str | None = None) -> ImportSummary:
+    """Store each record's layer: its document is matched by text hash, or created with its text."""
+    new_documents: dict[str, Document] = {}
+    layers: list[Layer] = []
+    incoming_ids = [span.id for record in records for span in record.spans]
+    taken = project.repository.span_ids(incoming_ids)
+    for record in records:
+        document_id = project.repository.find_document_by_sha256(record.text_sha256)
+        if document_id is None:
+            document_id = document_id_for(record.text_sha256)
+            if document_id not in new_documents:
+                new_documents[document_id] = Document(
+                    id=document_id,
+                    title=record.title,
+                    source=f"import:{record.doc_id}",
+                    text=record.text,
+                    text_sha256=record.text_sha256,
+                    metadata=dict(record.meta),
+                    created_at=now_iso(),
+                )
+        layer_name = annotator or record.annotator
+        layers.append(_layer(record, document_id, layer_name, taken))
+    project.repository.replace_layers(list(new_documents.values()), layers, project.annotator, now_iso())
+    return ImportSummary(
+        documents_added=len(new_documents),
+        layers=len(layers),
+        spans=sum(len(layer.spans) for layer in layers),
+        relations=sum(len(layer.relations) for layer in layers),
+        annotators=tuple(sorted({layer.annotator for layer in layers})),
+    )
+
+
+def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict[str, tuple[str, str]]) -> Layer:
+    at = now_iso()
+    renamed: dict[str, str] = {}
+    spans: list[Span] = []
+    for span in record.spans:
+        owner = taken.get(span.id)
+        new_id = span.id
+        if owner is not None and owner != (document_id, annotator):
+            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{span.id}"))
+        renamed[span.id] = new_id
+        spans.append(
+            replace(
+                span,
+                id=new_id,
+                document_id=document_id,
+                annotator=annotator,
+                created_at=span.created_at or at,
+                updated_at=span.updated_at or at,
+            )
+        )
+    # A layer copied under another name gets new relation ids along with its new span ids.
+    copied = any(old != new for old, new in renamed.items())
+    relations: list[Relation] = [
+        replace(
+            relation,
+            id=str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{relation.id}")) if copied else relation.id,
+            document_id=document_id,
+            annotator=annotator,
+            head=renamed[relation.head],
+            tail=renamed[relation.tail],
+        )
+        for relation in record.relations
+    ]
+    return Layer(document_id, annotator, record.status, tuple(spans), tuple(relations))

@@ -1,0 +1,102 @@
+"""Writing files so that a reader never sees half of one, and naming files after document ids.
+
+:func:`atomic_write` writes to a temporary file in the target's folder, flushes and fsyncs it,
+then renames it over the target with :func:`os.replace`: the target is either the old complete
+file or the new complete file, never a mixture. :func:`safe_file_stem` turns an arbitrary
+document id into a file name that stays inside the folder it is joined to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+_UNSAFE = re.compile(r"[^\w.\-]+")
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
+MAX_STEM = 80
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    """Yield a binary file; on normal exit it replaces ``path`` atomically, on error it is removed."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename)."""
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not possible on every platform (Windows), hence optional.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def safe_file_stem(doc_id: str) -> str:
+    """A file-name stem derived from ``doc_id`` that cannot leave its folder.
+
+    Path separators, NUL, control and format characters and other punctuation become ``_``;
+    leading and trailing dots are removed (no ``..``, no hidden files); Windows device names get
+    a ``_`` prefix; long ids are cut. When anything was changed, a short hash of the original id
+    is appended so that two different ids do not end up with the same name.
+    """
+    stem = unicodedata.normalize("NFC", doc_id)
+    stem = "".join("_" if unicodedata.category(ch)[0] == "C" else ch for ch in stem)
+    stem = _UNSAFE.sub("_", stem).strip("._ ")
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        stem = "_" + stem
+    if len(stem) > MAX_STEM:
+        stem = stem[:MAX_STEM]
+    if stem != doc_id or not stem:
+        digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        stem = f"{stem}-{digest}" if stem else f"doc-{digest}"
+    return stem
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, refusing any result that does not lie directly in ``folder``."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():
+        raise ValueError(f"refusing to write outside {folder}: {name!r}")
+    return target
+
+
+def write_jsonl(path: Path, rows: Iterable[Any]) -> int:
+    """Write one JSON line per row (UTF-8, ensure_ascii=False), atomically; return the number of lines."""
+    count = 0
+    with atomic_writer(Path(path)) as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, allow_nan=False).encode("utf-8"))
+            handle.write(b"\n")
+            count += 1
+    return count
