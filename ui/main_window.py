@@ -27,6 +27,7 @@ from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping
 from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
+from ui.exchange_dialogs import ExportDialog, ImportDialog, run_import
 from ui.keyboard import hotkey_of
 from ui.registry_dialogs import RegistryPicker
 from ui.rtl import RtlTextDelegate, isolated_rtl
@@ -108,6 +109,12 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action("&Import Texts…", QKeySequence("Ctrl+I"), self.import_texts_dialog)
         file_menu.addAction(self.import_action)
+        self.import_annotations_action = self._action(
+            "Import &Annotations…", QKeySequence("Ctrl+Shift+I"), self.import_annotations_dialog
+        )
+        self.export_action = self._action("&Export…", QKeySequence("Ctrl+Shift+E"), self.export_dialog)
+        file_menu.addAction(self.import_annotations_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
 
@@ -374,6 +381,26 @@ class MainWindow(QMainWindow):
                 self.select_row(row)
                 return
         self.statusBar().showMessage("Every document has been started.", 5000)
+
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(self.project, self.view.document_id, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def import_annotations_dialog(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Import annotations", "", "Annotations (*.jsonl *.json);;All files (*)"
+        )
+        if name:
+            self.import_annotations(Path(name))
+
+    def import_annotations(self, path: Path) -> None:
+        dialog = ImportDialog(path, self)
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted and run_import(self, self.project, path, dialog.chosen_format, dialog.chosen_layer):
+            self.reload_documents()
+            self.annotations.reload()
 
     def import_texts_dialog(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
