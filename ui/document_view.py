@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
@@ -13,6 +16,32 @@ from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
 from ui.highlighter import SpanHighlighter
 from ui.positions import OffsetMap
 from ui.rtl import make_document_rtl
+
+
+class OverlayStyle(Enum):
+    SOLID = "solid"
+    DASHED = "dashed"
+    DOTTED = "dotted"
+    FILL = "fill"
+
+
+PEN_STYLES = {
+    OverlayStyle.SOLID: Qt.PenStyle.SolidLine,
+    OverlayStyle.DASHED: Qt.PenStyle.DashLine,
+    OverlayStyle.DOTTED: Qt.PenStyle.DotLine,
+}
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """An outline or a fill drawn over a stored-text range, above the highlights."""
+
+    start: int
+    end: int
+    colour: str
+    style: OverlayStyle = OverlayStyle.DASHED
+    width: float = 1.5
+
 
 SELECTED_OUTLINE_WIDTH = 2.0
 RELATED_OUTLINE_WIDTH = 1.5
@@ -64,6 +93,7 @@ class DocumentView(QPlainTextEdit):
         self.exact_selection = False
         self._press: QPoint | None = None
         self._last_click: tuple[int, str] | None = None
+        self._overlays: dict[str, list[Overlay]] = {}
 
     @property
     def stored_text(self) -> str:
@@ -84,6 +114,7 @@ class DocumentView(QPlainTextEdit):
         self.selected_span_id = None
         self.related_span_ids = frozenset()
         self.candidate_span_id = None
+        self._overlays = {}
         self._emit_selection()
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
@@ -207,34 +238,73 @@ class DocumentView(QPlainTextEdit):
 
     # -- outlines of the selected span, its related spans and a relation candidate --------------
 
+    def set_overlays(self, group: str, overlays: Iterable[Overlay]) -> None:
+        """Replace one named group of outlines or fills ("search", "suggestions", "review", ...)."""
+        ordered = sorted(overlays, key=lambda o: (o.start, o.end))
+        if ordered:
+            self._overlays[group] = ordered
+        else:
+            self._overlays.pop(group, None)
+        self.viewport().update()
+
+    def overlays(self, group: str) -> list[Overlay]:
+        return list(self._overlays.get(group, []))
+
+    def _visible_offsets(self) -> tuple[int, int]:
+        top = self.cursorForPosition(QPoint(0, 0)).block().position()
+        bottom_cursor = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height()))
+        bottom_block = bottom_cursor.block()
+        bottom = bottom_block.position() + bottom_block.length()
+        return self.offsets.to_offset(top), self.offsets.to_offset(min(bottom, self.offsets.qt_length))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        marks: list[tuple[Span, Qt.PenStyle, float]] = []
+        marks: list[Overlay] = []
+        first, last = self._visible_offsets()
+        for group in self._overlays.values():
+            begin = bisect_left(group, first, key=lambda o: o.end)
+            for overlay in group[begin:]:
+                if overlay.start > last:
+                    break
+                marks.append(overlay)
         for span_id in self.related_span_ids:
             related = self.span_by_id(span_id)
             if related is not None:
-                marks.append((related, Qt.PenStyle.DashLine, RELATED_OUTLINE_WIDTH))
+                marks.append(self._span_mark(related, OverlayStyle.DASHED, RELATED_OUTLINE_WIDTH))
         selected = self.span_by_id(self.selected_span_id)
         if selected is not None:
-            marks.append((selected, Qt.PenStyle.SolidLine, SELECTED_OUTLINE_WIDTH))
+            marks.append(self._span_mark(selected, OverlayStyle.SOLID, SELECTED_OUTLINE_WIDTH))
         candidate = self.span_by_id(self.candidate_span_id)
         if candidate is not None:
-            marks.append((candidate, Qt.PenStyle.DotLine, SELECTED_OUTLINE_WIDTH + 1))
+            marks.append(self._span_mark(candidate, OverlayStyle.DOTTED, SELECTED_OUTLINE_WIDTH + 1))
         if not marks:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for span, style, width in marks:
-            pen = QPen(self._colours.get(span.label, QColor("black")).darker(140), width, style)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in self.span_rects(span):
+        for mark in marks:
+            colour = QColor(mark.colour)
+            if mark.style is OverlayStyle.FILL:
+                fill = QColor(colour)
+                fill.setAlphaF(0.35)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+            else:
+                painter.setPen(QPen(colour, mark.width, PEN_STYLES[mark.style]))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in self.range_rects(mark.start, mark.end):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
         painter.end()
 
+    def _span_mark(self, span: Span, style: OverlayStyle, width: float) -> Overlay:
+        colour = self._colours.get(span.label, QColor("black")).darker(140)
+        return Overlay(span.start, span.end, colour.name(), style, width)
+
     def span_rects(self, span: Span) -> list[QRectF]:
-        """One rectangle per visual line of the span, in viewport coordinates."""
-        qt_start, qt_end = self.offsets.to_qt_range(span.start, span.end)
+        return self.range_rects(span.start, span.end)
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per visual line of the stored-text range, in viewport coordinates."""
+        qt_start, qt_end = self.offsets.to_qt_range(start, end)
         rects: list[QRectF] = []
         document = self.document()
         block = document.findBlock(qt_start)
