@@ -53,6 +53,8 @@ class AnnotationController(QObject):
     message = Signal(str)  # for the status bar
     problem = Signal(str)  # an edit that was refused, for a message box
     document_requested = Signal(str)  # an undo or redo touched another document
+    document_shown = Signal(str)  # the document now in the view
+    spans_changed = Signal()  # the current document's spans or relations changed (edit, undo, reload)
 
     def __init__(self, project: Project, view: DocumentView, panel: SpanPanel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +90,7 @@ class AnnotationController(QObject):
         self.document_id = document_id
         self.view.show_document(self.project.document(document_id))
         self.reload()
+        self.document_shown.emit(document_id)
 
     def reload(self) -> None:
         """Read the current document's layer again (after another process changed it)."""
@@ -100,6 +103,7 @@ class AnnotationController(QObject):
         selected = self.selected.id if self.selected else None
         self.selected = None
         self.select_span(selected or "")
+        self.spans_changed.emit()
 
     def _refresh_link_names(self) -> None:
         self.link_names = {entry.id: entry.name_ar for entry in self.project.registry.entries()}
@@ -369,6 +373,7 @@ class AnnotationController(QObject):
             selected = None
         self.selected = None
         self.select_span(selected or "")
+        self.spans_changed.emit()
 
     def _update(self, edit: Edit, spans: list[Span], touched: list[Span]) -> None:
         match edit:
