@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from annotator.arabic import fold_string
 from annotator.model import Span
+from ui.plain import plain_tooltip, visible_controls
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -64,8 +65,10 @@ class AnnotationTableModel(QAbstractTableModel):
             return None
         span = self._spans[index.row()]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(span, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._display(span, column))
         if role == SORT_ROLE:
             return span.start if column == self.TEXT else self._display(span, column)
         if role == SPAN_ID_ROLE:
@@ -78,12 +81,12 @@ class AnnotationTableModel(QAbstractTableModel):
         if column == self.TEXT:
             return span.text
         if column == self.LABEL:
-            return span.label
+            return visible_controls(span.label)
         if column == self.ATTRIBUTES:
-            return attributes_text(span)
+            return visible_controls(attributes_text(span))
         if column == self.LINK:
-            return self._names.get(span.ref, span.ref) if span.ref else ""
-        return span.annotator
+            return visible_controls(self._names.get(span.ref, span.ref)) if span.ref else ""
+        return visible_controls(span.annotator)
 
 
 class AnnotationFilterModel(QSortFilterProxyModel):

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from annotator.model import DocumentStatus, DocumentSummary
+from ui.plain import plain_tooltip, visible_controls
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -58,13 +59,13 @@ class DocumentListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
-                return summary.title
+                return visible_controls(summary.title)
             if column == self.LENGTH:
                 return f"{summary.length:,}"
             if column == self.STATUS:
                 return STATUS_NAMES[summary.status]
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return summary.title
+            return plain_tooltip(visible_controls(summary.title))
         elif role == Qt.ItemDataRole.TextAlignmentRole and column == self.LENGTH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == DOCUMENT_ID_ROLE:

@@ -38,6 +38,7 @@ from annotator.formats import DocumentRecord, ExportReport, ImportFailed, Import
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
+from ui.plain import show_message, visible_controls
 
 SUFFIXES = {
     ExportFormat.NATIVE: ".jsonl",
@@ -59,12 +60,7 @@ DESCRIPTIONS = {
 }
 
 
-def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if details:
-        box.setDetailedText(details)
-    box.exec()
+message = show_message
 
 
 def with_progress_dialog(
@@ -92,7 +88,7 @@ class ExportDialog(QDialog):
         if GOLD not in layers:
             layers.append(GOLD)
         for layer in layers:
-            self.layer_combo.addItem(layer, layer)
+            self.layer_combo.addItem(visible_controls(layer), layer)
         self.all_documents = QRadioButton("All documents")
         self.this_document = QRadioButton("This document")
         self.all_documents.setChecked(True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,6 +28,7 @@ from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
 from ui.exchange_dialogs import ExportDialog, ImportDialog, run_import
 from ui.keyboard import hotkey_of
+from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.registry_dialogs import RegistryPicker
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.schema_editor import SchemaEditor
@@ -37,17 +37,11 @@ from ui.span_panel import SpanPanel
 REFRESH_INTERVAL_MS = 1000
 
 
-def plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class MainWindow(QMainWindow):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle(f"Hashiya — {Path(project.location).name}")
+        self.setWindowTitle(f"Hashiya — {visible_controls(Path(project.location).name)}")
 
         self.documents = DocumentListModel()
         self.document_table = QTableView()
@@ -254,7 +248,7 @@ class MainWindow(QMainWindow):
             return
         document = self.project.document(summary.id)
         self.annotations.show_document(summary.id)
-        self.location_label.setText(f"{self.project.location} — {isolated_rtl(document.title)}")
+        self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
         self.status_label.setText(f"Status: {summary.status.value.replace('_', ' ')}")
 
     def _show_zoom(self, size: float) -> None:
@@ -280,7 +274,7 @@ class MainWindow(QMainWindow):
                 continue
             action = QAction(self._swatch(item.colour), f"{item.name}  {item.hotkey}", self)
             what = "select text" if item in schema.labels else "select the head span"
-            action.setToolTip(f"{item.display_en}: {what} and press {item.hotkey}")
+            action.setToolTip(plain_tooltip(f"{item.display_en}: {what} and press {item.hotkey}"))
             action.triggered.connect(lambda _checked=False, key=item.hotkey: self._palette_key(key))
             self.label_toolbar.addAction(action)
             self.labels_menu.addAction(action)
@@ -428,9 +422,7 @@ class MainWindow(QMainWindow):
         )
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        show_message(self, icon, title, text)
 
     def _restore_geometry(self) -> None:
         settings = QSettings()

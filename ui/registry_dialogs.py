@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.arabic import fold_string
 from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty, TreatyArticle
+from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.rtl import RtlTextDelegate, make_document_rtl
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -80,11 +80,11 @@ class RegistryPicker(QDialog):
         self.results.clear()
         self.results.setHorizontalHeaderLabels(["Name", "English", "Type"])
         for entry in self.registry.find(self.search.text(), fold=fold_string):
-            name = QStandardItem(entry.name_ar)
+            name = QStandardItem(visible_controls(entry.name_ar))
             name.setData(entry.id, ENTRY_ID_ROLE)
-            name.setToolTip("، ".join(entry.alias_texts))
-            english = QStandardItem(entry.name_en or "")
-            english.setToolTip(entry.name_en or "")
+            name.setToolTip(plain_tooltip(visible_controls("، ".join(entry.alias_texts))))
+            english = QStandardItem(visible_controls(entry.name_en or ""))
+            english.setToolTip(plain_tooltip(entry.name_en or ""))
             self.results.appendRow([name, english, QStandardItem(entry_kind(entry))])
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -143,9 +143,7 @@ class RegistryPicker(QDialog):
         try:
             self.registry = change(self.registry)
         except RegistryError as error:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", str(error), QMessageBox.StandardButton.Ok, self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            show_message(self, QMessageBox.Icon.Warning, "Not saved", str(error))
             return
         self.refresh()
 
@@ -174,8 +172,7 @@ class EntityEditor(QDialog):
         self.wikidata.setPlaceholderText("Q…")
         if entity:
             self.type_combo.setCurrentIndex(self.type_combo.findData(entity.type.value))
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = plain_label()
         self.error.setStyleSheet("color: #a40000")
         form = QFormLayout()
         form.addRow("Type", self.type_combo)
@@ -236,8 +233,7 @@ class TreatyEditor(QDialog):
         self.articles = QPlainTextEdit("\n".join(f"{a.number}: {a.summary}" for a in treaty.articles) if treaty else "")
         self.aliases = QPlainTextEdit("\n".join(treaty.alias_texts) if treaty else name)
         make_document_rtl(self.aliases.document())
-        self.error = QLabel()
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = plain_label()
         self.error.setStyleSheet("color: #a40000")
         form = QFormLayout()
         form.addRow("Id", self.id_edit)

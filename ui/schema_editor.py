@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import SpanKind
 from annotator.schema import AttributeType, Choice, Label, Schema
+from ui.plain import plain_label
 
 
 class SchemaEditor(QDialog):
@@ -48,7 +48,7 @@ class SchemaEditor(QDialog):
         self.display_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         for edit in (self.hotkey, self.display_en, self.display_ar):
             edit.editingFinished.connect(self._store_fields)
-        self.kind = QLabel()
+        self.kind = plain_label()
         self.form = QFormLayout()
         self.form.addRow("Kind", self.kind)
         self.form.addRow("Colour", self.colour_button)
@@ -59,8 +59,7 @@ class SchemaEditor(QDialog):
 
         add = QPushButton("Add Label…")
         add.clicked.connect(self._add_label)
-        self.problems = QLabel()
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems = plain_label()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a40000")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -103,7 +102,7 @@ class SchemaEditor(QDialog):
                 edit.setObjectName(f"values-{spec.name}")
                 edit.editingFinished.connect(self._store_fields)
                 self.value_edits[spec.name] = edit
-                self.form.addRow(f"{spec.display_en} values", edit)
+                self.form.addRow(plain_label(f"{spec.display_en} values"), edit)
 
     def _replace_current(self, label: Label) -> None:
         row = self.list.currentIndex().row()

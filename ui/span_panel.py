@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -23,18 +22,13 @@ from PySide6.QtWidgets import (
 from annotator.model import Relation, Span
 from annotator.schema import AttributeType, Label, Schema
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
+from ui.plain import plain_label, visible_controls
 from ui.rtl import RtlTextDelegate, isolated_rtl
 
 RELATION_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 OTHER_SPAN_ROLE = Qt.ItemDataRole.UserRole + 11
 NO_VALUE = "—"
 FIRST_ATTRIBUTE_ROW = 2  # after Text and Label
-
-
-def plain_label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class SpanPanel(QWidget):
@@ -125,10 +119,10 @@ class SpanPanel(QWidget):
         self._schema: Schema | None = None
         self._span: Span | None = None
         self._updating = False
-        self.form.addRow("Text", self.span_text)
-        self.form.addRow("Label", self.label_combo)
-        self.form.addRow("Link", link_row)
-        self.form.addRow("Note", self.note_edit)
+        self.form.addRow(plain_label("Text"), self.span_text)
+        self.form.addRow(plain_label("Label"), self.label_combo)
+        self.form.addRow(plain_label("Link"), link_row)
+        self.form.addRow(plain_label("Note"), self.note_edit)
         self.show_span(None, [], {})
 
     # -- the table ---------------------------------------------------------------------------
@@ -196,7 +190,7 @@ class SpanPanel(QWidget):
             elif span is not None:
                 self._fill_attributes(span)
             linked = names.get(span.ref, span.ref) if span and span.ref else None
-            self.link_label.setText(isolated_rtl(linked) if linked else NO_VALUE)
+            self.link_label.setText(isolated_rtl(visible_controls(linked)) if linked else NO_VALUE)
             self.unlink_button.setEnabled(bool(span and span.ref))
             if not self.note_edit.hasFocus():
                 self.note_edit.setText(span.note if span else "")
@@ -258,7 +252,9 @@ class SpanPanel(QWidget):
             widget.installEventFilter(self)
             self.attribute_widgets[spec.name] = widget
             self._attribute_rows.append(widget)
-            self.form.insertRow(FIRST_ATTRIBUTE_ROW + len(self._attribute_rows) - 1, spec.display_en, widget)
+            self.form.insertRow(
+                FIRST_ATTRIBUTE_ROW + len(self._attribute_rows) - 1, plain_label(spec.display_en), widget
+            )
 
     def focus_first_attribute(self) -> bool:
         for widget in self.attribute_widgets.values():
