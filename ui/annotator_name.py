@@ -1,34 +1,67 @@
-"""The analyst's name: asked once, remembered, and used as the name of their layer."""
+"""The analyst's name: asked once (on the first-run welcome), remembered in the preferences."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from dataclasses import replace
 
-SETTINGS_KEY = "annotator/name"
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QLineEdit, QVBoxLayout, QWidget
+
+from annotator import preferences
+from ui.plain import plain_label
+
+WELCOME = (
+    "Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, "
+    "claims (who claims what, reported by whom, denied by whom) and treaty references.\n\n"
+    "The five sample articles are open in your first project. Select words and press a label's key "
+    "(p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.\n\n"
+    "Your name signs your annotations (your layer) and the edit log:"
+)
 
 
 def remembered_annotator() -> str | None:
-    value = QSettings().value(SETTINGS_KEY)
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    name = preferences.load(preferences.default_path()).annotator
+    return name or None
 
 
 def remember_annotator(name: str) -> None:
-    QSettings().setValue(SETTINGS_KEY, name)
+    path = preferences.default_path()
+    preferences.save(replace(preferences.load(path), annotator=name), path)
+
+
+class WelcomeDialog(QDialog):
+    def __init__(self, suggestion: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Hashiya")
+        text = plain_label(WELCOME)
+        text.setWordWrap(True)
+        self.name = QLineEdit(suggestion)
+        self.name.selectAll()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(
+            lambda value: self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(value.strip()))
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.name)
+        layout.addWidget(self.buttons)
+        text.setMinimumWidth(500)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def _accept(self) -> None:
+        if self.name.text().strip():
+            self.accept()
 
 
 def ask_annotator(suggestion: str, parent: QWidget | None = None) -> str | None:
-    """Ask for the name once; None if the analyst cancels."""
-    while True:
-        name, accepted = QInputDialog.getText(
-            parent,
-            "Welcome to Hashiya",
-            "Your name, as your annotations will be signed (your layer):",
-            QLineEdit.EchoMode.Normal,
-            suggestion,
-        )
-        if not accepted:
-            return None
-        if name.strip():
-            remember_annotator(name.strip())
-            return name.strip()
+    """Ask for the name once, on the first-run welcome; None if the analyst cancels."""
+    dialog = WelcomeDialog(suggestion, parent)
+    if not dialog.exec():
+        return None
+    name = dialog.name.text().strip()
+    remember_annotator(name)
+    return name

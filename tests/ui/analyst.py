@@ -36,10 +36,13 @@ class Analyst:
 
     def type(self, text: str, widget: QWidget | None = None) -> None:
         """Type ``text`` as a keyboard would, Arabic letters included (QTest only knows ASCII keys)."""
-        target = widget or QApplication.focusWidget() or self.view
+        self.type_into(self.qtbot, widget or QApplication.focusWidget() or self.view, text)
+
+    @staticmethod
+    def type_into(qtbot: QtBot, target: QWidget, text: str) -> None:
         for char in text:
             if char.isascii():
-                self.qtbot.keyClicks(target, char)
+                qtbot.keyClicks(target, char)
                 continue
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(target, QKeyEvent(kind, ord(char), Qt.KeyboardModifier.NoModifier, char))

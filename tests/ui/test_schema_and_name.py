@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from annotator.model import SpanKind
 from annotator.project import Project
 from main import window_annotator
 from storage.sqlite_repository import SqliteRepository
-from ui.annotator_name import remembered_annotator
+from tests.ui.analyst import Analyst
+from ui.annotator_name import WelcomeDialog, remembered_annotator
 from ui.main_window import MainWindow
 from ui.schema_editor import SchemaEditor
 
@@ -65,10 +66,11 @@ def test_the_annotator_name_is_asked_once_and_remembered(qtbot: QtBot, monkeypat
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QInputDialog)
-        asked.append(dialog.labelText())
-        dialog.setTextValue("  سارة  ")
-        dialog.accept()
+        assert isinstance(dialog, WelcomeDialog)
+        asked.append(dialog.windowTitle())
+        dialog.name.clear()
+        Analyst.type_into(qtbot, dialog.name, "  سارة  ")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(50, answer)
     assert window_annotator(None, interactive=True) == "سارة"
