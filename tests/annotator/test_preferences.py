@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from annotator.preferences import (
     PREFERENCES_VERSION,
     Language,
@@ -44,6 +46,6 @@ def test_a_newer_file_is_read_for_the_keys_this_version_knows() -> None:
     assert from_json(json.dumps(newer)) == Preferences(annotator="huda", language=Language.ENGLISH)
 
 
-def test_the_default_location_follows_the_user_config_folder(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_location_follows_the_user_config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert default_path() == tmp_path / "hashiya" / "preferences.json"
