@@ -22,6 +22,7 @@ from annotator.text_import import TextImportError
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
+SCREENSHOT_VIEWS = ("main", "overview", "preferences", "shortcuts")
 
 
 def default_project_path() -> Path:
@@ -135,6 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
+    shot.add_argument(
+        "--view",
+        choices=list(SCREENSHOT_VIEWS),
+        default="main",
+        help="which screen to render: the main window, the corpus overview, preferences, or the shortcut sheet",
+    )
     shot.add_argument("--width", type=int, default=1280)
     shot.add_argument("--height", type=int, default=800)
     return parser
@@ -153,6 +160,7 @@ def run_window(
     screenshot: Path | None = None,
     doc: str | None = None,
     size: tuple[int, int] | None = None,
+    view: str = "main",
 ) -> int:
     from ui.app import application, save_screenshot
     from ui.main_window import MainWindow
@@ -169,7 +177,8 @@ def run_window(
         if doc is not None:
             window.open_document(doc)
         if screenshot is not None:
-            path = save_screenshot(window, screenshot)
+            shown = window.screen_for_screenshot(view)
+            path = save_screenshot(shown, screenshot)
             window.close()
             print(path)
             return 0
@@ -211,7 +220,14 @@ def run_command(args: argparse.Namespace) -> int:
         finally:
             project.close()
     if args.command == "screenshot":
-        return run_window(args.db, args.annotator, screenshot=args.output, doc=args.doc, size=(args.width, args.height))
+        return run_window(
+            args.db,
+            args.annotator,
+            screenshot=args.output,
+            doc=args.doc,
+            size=(args.width, args.height),
+            view=args.view,
+        )
     if not has_display():
         print("No display found: writing a screenshot of the main window instead.", file=sys.stderr)
         return run_window(args.db, args.annotator, screenshot=default_screenshot_path())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -17,22 +16,24 @@ from PySide6.QtGui import QUndoStack
 from annotator.arabic import is_word_char
 from annotator.edits import AddRelation, AddSpan, Batch, ChangeSpan, Edit, RemoveRelation, RemoveSpan, document_of
 from annotator.model import Relation, Span
+from annotator.preferences import SnappingChoice
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.schema import Label, RelationSpec
 from annotator.snapping import SnapMode, snap, word_at
 from ui.commands import EditCommand
 from ui.document_view import DocumentView
+from ui.rtl import isolated_rtl
 from ui.span_panel import SpanPanel
 
-
-class Snapping(Enum):
-    """How a selection becomes a span (Alt while selecting always gives exact characters)."""
-
-    WORDS = "Whole words"
-    WITHOUT_PROCLITICS = "Leave proclitics outside (و ف ب ل ك)"
-    WITHOUT_ARTICLE = "Leave proclitics and the article outside"
-    EXACT = "Exact characters"
+# How a selection becomes a span (Alt while selecting always gives exact characters).
+Snapping = SnappingChoice
+SNAPPING_NAMES = {
+    Snapping.WORDS: "Whole words",
+    Snapping.WITHOUT_PROCLITICS: f"Leave proclitics outside ({isolated_rtl('و ف ب ل ك')})",
+    Snapping.WITHOUT_ARTICLE: "Leave proclitics and the article outside",
+    Snapping.EXACT: "Exact characters",
+}
 
 
 @dataclass

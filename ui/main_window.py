@@ -19,19 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import preferences
 from annotator.model import DocumentStatus
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
-from ui.annotation_controller import AnnotationController, Snapping
+from ui.annotation_controller import SNAPPING_NAMES, AnnotationController, Snapping
 from ui.document_list import DocumentListModel
 from ui.document_view import DocumentView
 from ui.exchange_dialogs import ExportDialog, ImportDialog, run_import
 from ui.keyboard import hotkey_of
+from ui.overview import OverviewDialog
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
+from ui.preferences_dialog import PreferencesDialog
 from ui.registry_dialogs import RegistryPicker
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.schema_editor import SchemaEditor
+from ui.shortcut_sheet import ShortcutSheet
 from ui.span_panel import SpanPanel
 
 REFRESH_INTERVAL_MS = 1000
@@ -86,6 +90,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.annotator_label)
 
         self._build_menus()
+        self._build_help_menu()
+        self._apply_preferences(preferences.load(preferences.default_path()))
         self.document_table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.zoom_changed.connect(self._show_zoom)
         self._show_zoom(self.view.point_size)
@@ -160,7 +166,7 @@ class MainWindow(QMainWindow):
         self.snapping_group = QActionGroup(self)
         self.snapping_actions: dict[Snapping, QAction] = {}
         for mode in Snapping:
-            action = QAction(mode.value, self, checkable=True)
+            action = QAction(SNAPPING_NAMES[mode], self, checkable=True)
             action.setChecked(mode is self.annotations.snapping)
             action.triggered.connect(lambda _checked=False, mode=mode: self.set_snapping(mode))
             self.snapping_group.addAction(action)
@@ -172,7 +178,14 @@ class MainWindow(QMainWindow):
         snapping_menu.addSeparator()
         snapping_menu.addAction(self.cycle_snapping_action)
 
+        self.preferences_action = self._action("&Preferences…", QKeySequence("Ctrl+,"), self.preferences_dialog)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+
         view_menu = self.menuBar().addMenu("&View")
+        self.overview_action = self._action("Corpus &Overview…", QKeySequence("Ctrl+Shift+O"), self.show_overview)
+        view_menu.addAction(self.overview_action)
+        view_menu.addSeparator()
         self.zoom_in_action = self._action("Zoom &In", QKeySequence("Ctrl+="), lambda: self.view.zoom_in_steps(1))
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.zoom_out_action = self._action("Zoom &Out", QKeySequence("Ctrl+-"), lambda: self.view.zoom_in_steps(-1))
@@ -201,6 +214,11 @@ class MainWindow(QMainWindow):
             )
             go_menu.addAction(action)
             self.status_actions[status] = action
+
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard Shortcuts", QKeySequence("F1"), self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:
         action = QAction(text, self)
@@ -332,10 +350,11 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def set_snapping(self, mode: Snapping) -> None:
+    def set_snapping(self, mode: Snapping, *, quiet: bool = False) -> None:
         self.annotations.snapping = mode
         self.snapping_actions[mode].setChecked(True)
-        self.statusBar().showMessage(f"Selections snap to: {mode.value}", 5000)
+        if not quiet:
+            self.statusBar().showMessage(f"Selections snap to: {SNAPPING_NAMES[mode]}", 5000)
 
     def cycle_snapping(self) -> None:
         modes = list(Snapping)
@@ -375,6 +394,59 @@ class MainWindow(QMainWindow):
                 self.select_row(row)
                 return
         self.statusBar().showMessage("Every document has been started.", 5000)
+
+    def _apply_preferences(self, chosen: preferences.Preferences) -> None:
+        self.preferences = chosen
+        self.view.set_point_size(chosen.font_size)
+        self.set_snapping(chosen.snapping, quiet=True)
+
+    def preferences_dialog(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
+        if not dialog.exec():
+            return
+        preferences.save(dialog.preferences, preferences.default_path())
+        renamed = dialog.preferences.annotator != self.project.annotator
+        self._apply_preferences(dialog.preferences)
+        if dialog.schema != self.project.schema:
+            try:
+                self.project.set_schema(dialog.schema)
+            except (InvalidEditError, ProjectError) as error:
+                self._message(QMessageBox.Icon.Warning, "Labels not saved", str(error))
+            else:
+                self.annotations.schema_changed()
+                self._build_label_actions()
+        if renamed:
+            self.statusBar().showMessage("Your new name signs your work from the next start of Hashiya.", 10000)
+
+    def show_overview(self) -> None:
+        dialog = OverviewDialog(self.project, self)
+        dialog.open_requested.connect(self.open_document)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.overview = dialog
+
+    def screen_for_screenshot(self, view: str) -> QWidget:
+        """The window or dialog that ``hashiya screenshot --view`` renders."""
+        if view == "main":
+            return self
+        self.show()
+        if view == "overview":
+            self.show_overview()
+            return self.overview
+        if view == "shortcuts":
+            self.show_shortcuts()
+            return self.shortcut_sheet
+        if view == "preferences":
+            dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return dialog
+        raise ValueError(f"unknown view {view!r}")
+
+    def show_shortcuts(self) -> None:
+        sheet = ShortcutSheet(self, self.project.schema)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        self.shortcut_sheet = sheet
 
     def export_dialog(self) -> None:
         dialog = ExportDialog(self.project, self.view.document_id, self)
