@@ -48,7 +48,9 @@ def test_the_overview_counts_statuses_and_opens_a_document(qtbot: QtBot, sample_
     overview.close()
 
 
-def test_preferences_change_the_text_size_snapping_and_label_keys(qtbot: QtBot, sample_project: Project) -> None:
+def test_preferences_change_the_text_size_snapping_and_label_keys(
+    qtbot: QtBot, sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(qtbot, sample_project)
     dialog = PreferencesDialog(Preferences(), sample_project.schema, "tester", window)
     qtbot.addWidget(dialog)
