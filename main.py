@@ -133,6 +133,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
     )
 
+    agreement_parser = commands.add_parser(
+        "agreement", parents=[common], help="agreement between layers: span F1, kappa, alpha, alpha_u"
+    )
+    agreement_parser.add_argument("--annotators", required=True, help="two or more layers, comma-separated: A,B[,C]")
+    agreement_parser.add_argument("--json", action="store_true", help="machine-readable output")
+    agreement_parser.add_argument("--doc", help="id of one document (default: every document someone annotated)")
+
+    finder = commands.add_parser(
+        "search", parents=[common], help="folded Arabic search over the corpus: every hit with offsets"
+    )
+    finder.add_argument("query", metavar="QUERY")
+    finder.add_argument("--json", action="store_true", help="machine-readable output")
+    finder.add_argument(
+        "--whole-word", action="store_true", help="whole words only; و ف ب ل ك ال may stand before them"
+    )
+    finder.add_argument(
+        "--bidi",
+        choices=[m.value for m in BidiMode],
+        default=BidiMode.AUTO.value,
+        help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
+    )
+
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
@@ -141,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(SCREENSHOT_VIEWS),
         default="main",
         help="which screen to render: the main window, the corpus overview, preferences, or the shortcut sheet",
+    )
+    shot.add_argument(
+        "--lang", choices=["ar", "en"], help="interface language (default: the preference, else the system's)"
     )
     shot.add_argument("--width", type=int, default=1280)
     shot.add_argument("--height", type=int, default=800)
@@ -161,11 +186,13 @@ def run_window(
     doc: str | None = None,
     size: tuple[int, int] | None = None,
     view: str = "main",
+    language: str | None = None,
 ) -> int:
     from ui.app import application, save_screenshot
     from ui.main_window import MainWindow
 
     app = application()
+    install_language(app, language)
     annotator = window_annotator(annotator_option, interactive=screenshot is None)
     if annotator is None:
         return 0
@@ -205,13 +232,38 @@ def run_project_command(args: argparse.Namespace) -> int:
             return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr)
         if args.command == "validate":
             return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr)
+        if args.command == "agreement":
+            from annotator.review_command import agreement
+
+            names = [name.strip() for name in args.annotators.split(",") if name.strip()]
+            return agreement(project, names, args.json, args.doc, sys.stdout)
+        if args.command == "search":
+            from annotator.search_command import search
+
+            return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
         return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)
     finally:
         project.close()
 
 
+def install_language(app: object, language: str | None) -> None:
+    """The interface language: as asked, else the preference, else the system's."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator import preferences
+    from annotator.preferences import Language
+    from ui.i18n import TranslationError, install
+
+    assert isinstance(app, QApplication)
+    chosen = Language(language) if language else preferences.load(preferences.default_path()).language
+    try:
+        install(app, chosen)
+    except TranslationError as error:
+        print(f"hashiya: {error}; the interface stays in English", file=sys.stderr)
+
+
 def run_command(args: argparse.Namespace) -> int:
-    if args.command in ("export", "import", "validate", "stats"):
+    if args.command in ("export", "import", "validate", "stats", "search", "agreement"):
         return run_project_command(args)
     if args.command == "import-texts":
         project = open_project(args.db, given_annotator(args.annotator) or system_user())
@@ -227,6 +279,7 @@ def run_command(args: argparse.Namespace) -> int:
             doc=args.doc,
             size=(args.width, args.height),
             view=args.view,
+            language=args.lang,
         )
     if not has_display():
         print("No display found: writing a screenshot of the main window instead.", file=sys.stderr)
@@ -240,6 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         return run_command(args)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ProjectError as error:
         print(f"hashiya: {error}", file=sys.stderr)
         return 2

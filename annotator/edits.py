@@ -7,6 +7,7 @@ repository's job; ``inverse`` gives the edit that takes it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from annotator.model import Relation, Span
 
@@ -49,7 +50,43 @@ class Batch:
     edits: tuple[Edit, ...]
 
 
-Edit = AddSpan | RemoveSpan | ChangeSpan | AddRelation | RemoveRelation | Batch
+class DecisionChoice(StrEnum):
+    ACCEPT_A = "accept_a"
+    ACCEPT_B = "accept_b"
+    REJECT = "reject"
+    EDIT = "edit"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How a reviewer settled one unit of the comparison of two layers, and what gold got.
+
+    ``unit`` names the unit by the ids of its spans in A and B (see ``review.unit_key``);
+    ``source_span`` is the span copied into gold (None for a rejection), ``gold_span`` its copy.
+    """
+
+    document_id: str
+    layer_a: str
+    layer_b: str
+    unit: str
+    choice: DecisionChoice
+    source_span: str | None
+    gold_span: str | None
+    decided_by: str
+    decided_at: str
+
+
+@dataclass(frozen=True)
+class RecordDecision:
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class UnrecordDecision:
+    decision: Decision
+
+
+Edit = AddSpan | RemoveSpan | ChangeSpan | AddRelation | RemoveRelation | Batch | RecordDecision | UnrecordDecision
 
 
 def inverse(edit: Edit) -> Edit:
@@ -66,6 +103,10 @@ def inverse(edit: Edit) -> Edit:
             return AddRelation(relation)
         case Batch(name, edits):
             return Batch(name, tuple(inverse(e) for e in reversed(edits)))
+        case RecordDecision(decision):
+            return UnrecordDecision(decision)
+        case UnrecordDecision(decision):
+            return RecordDecision(decision)
 
 
 def document_of(edit: Edit) -> str | None:
@@ -78,6 +119,8 @@ def document_of(edit: Edit) -> str | None:
             return relation.document_id
         case Batch(_, edits):
             return document_of(edits[0]) if edits else None
+        case RecordDecision(decision) | UnrecordDecision(decision):
+            return decision.document_id
 
 
 def describe(edit: Edit) -> str:
@@ -95,6 +138,10 @@ def describe(edit: Edit) -> str:
             return f"Delete {relation.label}"
         case Batch(name):
             return name
+        case RecordDecision(decision):
+            return describe_decision(decision)
+        case UnrecordDecision(decision):
+            return f"Undo {describe_decision(decision)}"
 
 
 def _describe_change(before: Span, after: Span) -> str:
@@ -122,3 +169,15 @@ def _describe_change(before: Span, after: Span) -> str:
 def with_updated(span: Span, at: str, **changes: object) -> Span:
     """A copy of ``span`` with ``changes`` and a new ``updated_at``."""
     return replace(span, updated_at=at, **changes)  # type: ignore[arg-type]
+
+
+_CHOICE_NAMES = {
+    DecisionChoice.ACCEPT_A: "Accept A",
+    DecisionChoice.ACCEPT_B: "Accept B",
+    DecisionChoice.REJECT: "Reject",
+    DecisionChoice.EDIT: "Accept and edit",
+}
+
+
+def describe_decision(decision: Decision) -> str:
+    return _CHOICE_NAMES[decision.choice]

@@ -167,7 +167,11 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
                     created_at=now_iso(),
                 )
         layer_name = annotator or record.annotator
-        layers.append(_layer(record, document_id, layer_name, taken))
+        layer = _layer(record, document_id, layer_name, taken)
+        # Ids given in this file are taken too: two records must not share one (a file whose
+        # items carry no ids gets ids derived from positions, which can repeat across records).
+        taken.update({span.id: (document_id, layer_name) for span in layer.spans})
+        layers.append(layer)
     project.repository.replace_layers(list(new_documents.values()), layers, project.annotator, now_iso())
     return ImportSummary(
         documents_added=len(new_documents),
@@ -186,7 +190,7 @@ def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict
         owner = taken.get(span.id)
         new_id = span.id
         if owner is not None and owner != (document_id, annotator):
-            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{span.id}"))
+            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{document_id}\x00{span.id}"))
         renamed[span.id] = new_id
         spans.append(
             replace(

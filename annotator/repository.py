@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from annotator.edits import Edit
+from annotator.edits import Decision, Edit
 from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span
 
 
@@ -67,3 +67,7 @@ class Repository(Protocol):
     def set_resource(self, name: str, text: str, annotator: str, at: str) -> None: ...
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]: ...
+
+    def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
+        """The review decisions taken on ``document_id`` comparing ``layer_a`` with ``layer_b``."""
+        ...

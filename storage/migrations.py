@@ -10,7 +10,7 @@ APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @migrations(name="0001_initial")
@@ -87,5 +87,25 @@ def project_resources(db: Database) -> None:
             updated_at TEXT NOT NULL
         );
         CREATE INDEX edit_log_by_document ON edit_log (document_id, id);
+        """
+    )
+
+
+@migrations(name="0003_review_decisions")
+def review_decisions(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE review_decisions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            layer_a TEXT NOT NULL,
+            layer_b TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            choice TEXT NOT NULL CHECK (choice IN ('accept_a', 'accept_b', 'reject', 'edit')),
+            source_span TEXT,
+            gold_span TEXT,
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, layer_a, layer_b, unit)
+        );
         """
     )

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
-from annotator.edits import AddRelation, AddSpan, Batch, ChangeSpan, Edit, RemoveRelation, RemoveSpan, describe
+from annotator.edits import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    ChangeSpan,
+    Decision,
+    DecisionChoice,
+    Edit,
+    RecordDecision,
+    RemoveRelation,
+    RemoveSpan,
+    UnrecordDecision,
+    describe,
+)
 from annotator.edits import document_of as edit_document
 from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span, SpanKind
 from annotator.project import now_iso
@@ -86,6 +101,30 @@ def relation_from_row(row: dict[str, Any]) -> Relation:
     )
 
 
+def decision_row(decision: Decision) -> dict[str, Any]:
+    return {**asdict(decision), "choice": decision.choice.value}
+
+
+def decision_from_row(row: dict[str, Any]) -> Decision:
+    return Decision(**{**row, "choice": DecisionChoice(row["choice"])})
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reading(method: F) -> F:
+    """A read that fails in SQLite (the file vanished, a disk error) becomes a ProjectError for the user."""
+
+    @functools.wraps(method)
+    def wrapper(self: SqliteRepository, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise ProjectError(f"{self.path} cannot be read right now ({error}).") from None
+
+    return cast(F, wrapper)
+
+
 class SqliteRepository:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
@@ -102,9 +141,11 @@ class SqliteRepository:
     def close(self) -> None:
         self.db.close()
 
+    @reading
     def data_version(self) -> int:
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
+    @reading
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
         rows = self.db.execute(
             """
@@ -117,6 +158,7 @@ class SqliteRepository:
         ).fetchall()
         return [DocumentSummary(id=r[0], title=r[1], length=r[2], status=DocumentStatus(r[3])) for r in rows]
 
+    @reading
     def get_document(self, document_id: str) -> Document:
         rows = list(self.db.table("documents").rows_where("id = ?", [document_id]))
         if not rows:
@@ -159,12 +201,14 @@ class SqliteRepository:
                 for index, d in enumerate(documents)
             )
 
+    @reading
     def spans(self, document_id: str, annotator: str) -> list[Span]:
         rows = self.db.table("spans").rows_where(
             "document_id = ? AND annotator = ?", [document_id, annotator], order_by='start, "end" DESC, id'
         )
         return [span_from_row(row) for row in rows]
 
+    @reading
     def relations(self, document_id: str, annotator: str) -> list[Relation]:
         rows = self.db.table("relations").rows_where("document_id = ? AND annotator = ?", [document_id, annotator])
         return [relation_from_row(row) for row in rows]
@@ -220,7 +264,7 @@ class SqliteRepository:
     def _log_states(edit: Edit) -> tuple[str | None, str | None]:
         if isinstance(edit, ChangeSpan):
             return _json(asdict(edit.before)), _json(asdict(edit.after))
-        if isinstance(edit, RemoveSpan | RemoveRelation):
+        if isinstance(edit, RemoveSpan | RemoveRelation | UnrecordDecision):
             return _edit_json(edit), None
         return None, _edit_json(edit)
 
@@ -251,6 +295,15 @@ class SqliteRepository:
             case Batch(_, edits):
                 for part in edits:
                     self._apply(part)
+            case RecordDecision(decision):
+                self.db.table("review_decisions").insert(decision_row(decision))
+            case UnrecordDecision(decision):
+                if self._stored_decision(decision) != decision:
+                    raise EditConflictError("the review decision was changed or taken back elsewhere")
+                self.db.execute(
+                    "DELETE FROM review_decisions WHERE document_id = ? AND layer_a = ? AND layer_b = ? AND unit = ?",
+                    [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
+                )
 
     def resource(self, name: str) -> str | None:
         row = self.db.execute("SELECT content FROM project_resources WHERE name = ?", [name]).fetchone()
@@ -319,3 +372,18 @@ class SqliteRepository:
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def _stored_decision(self, decision: Decision) -> Decision | None:
+        rows = list(
+            self.db.table("review_decisions").rows_where(
+                "document_id = ? AND layer_a = ? AND layer_b = ? AND unit = ?",
+                [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
+            )
+        )
+        return decision_from_row(rows[0]) if rows else None
+
+    def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
+        rows = self.db.table("review_decisions").rows_where(
+            "document_id = ? AND layer_a = ? AND layer_b = ?", [document_id, layer_a, layer_b], order_by="unit"
+        )
+        return [decision_from_row(row) for row in rows]

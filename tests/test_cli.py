@@ -84,7 +84,7 @@ def test_screenshot_of_a_chosen_document(tmp_path: Path, doc: str | None) -> Non
     db = tmp_path / "p.hashiya"
     run("--db", str(db), "import-texts", str(CORPUS))
     out = tmp_path / "shots" / "main.png"
-    args = ["--db", str(db), "screenshot", "-o", str(out), "--width", "900", "--height", "600"]
+    args = ["--db", str(db), "screenshot", "-o", str(out), "--width", "1100", "--height", "800"]
     if doc is not None:
         from annotator.project import document_id_for
         from annotator.text import decode_document, text_sha256
@@ -94,7 +94,7 @@ def test_screenshot_of_a_chosen_document(tmp_path: Path, doc: str | None) -> Non
     result = run(*args)
     assert result.returncode == 0, result.stderr
     assert Path(result.stdout.strip()) == out.resolve()
-    assert png_size(out) == (900, 600)
+    assert png_size(out) == (1100, 800)
 
 
 def test_screenshot_of_an_unknown_document_fails_cleanly(tmp_path: Path) -> None:

@@ -10,11 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.arabic import is_word_char
-from annotator.edits import AddRelation, AddSpan, Batch, ChangeSpan, Edit, RemoveRelation, RemoveSpan, document_of
+from annotator.edits import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    ChangeSpan,
+    Edit,
+    RemoveRelation,
+    RemoveSpan,
+    describe,
+    document_of,
+)
 from annotator.model import Relation, Span
 from annotator.preferences import SnappingChoice
 from annotator.project import InvalidEditError, Project
@@ -23,17 +33,67 @@ from annotator.schema import Label, RelationSpec
 from annotator.snapping import SnapMode, snap, word_at
 from ui.commands import EditCommand
 from ui.document_view import DocumentView
+from ui.i18n import kind_name
 from ui.rtl import isolated_rtl
 from ui.span_panel import SpanPanel
 
 # How a selection becomes a span (Alt while selecting always gives exact characters).
 Snapping = SnappingChoice
+# English source texts; snapping_name() gives them in the interface language.
 SNAPPING_NAMES = {
-    Snapping.WORDS: "Whole words",
-    Snapping.WITHOUT_PROCLITICS: f"Leave proclitics outside ({isolated_rtl('و ف ب ل ك')})",
-    Snapping.WITHOUT_ARTICLE: "Leave proclitics and the article outside",
-    Snapping.EXACT: "Exact characters",
+    Snapping.WORDS: str(QT_TRANSLATE_NOOP("Snapping", "Whole words")),
+    Snapping.WITHOUT_PROCLITICS: str(QT_TRANSLATE_NOOP("Snapping", "Leave proclitics outside ({letters})")),
+    Snapping.WITHOUT_ARTICLE: str(QT_TRANSLATE_NOOP("Snapping", "Leave proclitics and the article outside")),
+    Snapping.EXACT: str(QT_TRANSLATE_NOOP("Snapping", "Exact characters")),
 }
+PROCLITICS = "و ف ب ل ك"
+
+
+def snapping_name(mode: Snapping) -> str:
+    return QCoreApplication.translate("Snapping", SNAPPING_NAMES[mode]).format(letters=isolated_rtl(PROCLITICS))
+
+
+def edit_name(edit: Edit) -> str:
+    """The edit's name as the Undo and Redo menu items show it, in the interface language."""
+    match edit:
+        case AddSpan(span):
+            return QCoreApplication.translate("EditNames", "Add {label}").format(label=span.label)
+        case AddRelation(relation):
+            return QCoreApplication.translate("EditNames", "Add {label}").format(label=relation.label)
+        case RemoveSpan(span):
+            return QCoreApplication.translate("EditNames", "Delete {label}").format(label=span.label)
+        case RemoveRelation(relation):
+            return QCoreApplication.translate("EditNames", "Delete {label}").format(label=relation.label)
+        case ChangeSpan(before, after):
+            return _change_name(before, after)
+    return describe(edit)
+
+
+def _change_name(before: Span, after: Span) -> str:
+    changes = []
+    if before.label != after.label:
+        relabel = QCoreApplication.translate("EditNames", "Relabel {before} as {after}")
+        changes.append(relabel.format(before=before.label, after=after.label))
+    if (before.start, before.end) != (after.start, after.end):
+        changes.append(QCoreApplication.translate("EditNames", "Resize {label}").format(label=after.label))
+    names = sorted(
+        key
+        for key in before.attributes.keys() | after.attributes.keys()
+        if before.attributes.get(key) != after.attributes.get(key) and not (key == "treaty" and before.ref != after.ref)
+    )
+    if names:
+        changes.append(QCoreApplication.translate("EditNames", "Set {names}").format(names=", ".join(names)))
+    if before.ref != after.ref:
+        changes.append(
+            QCoreApplication.translate("EditNames", "Link")
+            if after.ref
+            else QCoreApplication.translate("EditNames", "Unlink")
+        )
+    if before.note != after.note:
+        changes.append(QCoreApplication.translate("EditNames", "Edit note"))
+    if not changes:
+        return QCoreApplication.translate("EditNames", "Change {label}").format(label=after.label)
+    return QCoreApplication.translate("EditNames", "; ").join(changes)
 
 
 @dataclass
@@ -205,7 +265,7 @@ class AnnotationController(QObject):
             return
         selection = self.snapped_selection()
         if selection is None:
-            self.message.emit("Select some text first, then press a label's key.")
+            self.message.emit(self.tr("Select some text first, then press a label's key."))
             return
         try:
             edit = self.project.add_span(self.document_id, *selection, label)
@@ -222,7 +282,7 @@ class AnnotationController(QObject):
     def resize_selected_to_selection(self) -> None:
         selection = self.snapped_selection()
         if self.selected is None or selection is None:
-            self.message.emit("Select a span, then select the new extent and press Resize.")
+            self.message.emit(self.tr("Select a span, then select the new extent and press Resize."))
             return
         start, end = selection
         self._push_built(lambda span: self.project.resize(span, start, end))
@@ -285,12 +345,14 @@ class AnnotationController(QObject):
         spec = self.project.schema.relation(name)
         head = self.selected
         if head is None or head.kind not in spec.head_kinds:
-            kinds = " or ".join(kind.value for kind in spec.head_kinds)
-            self.message.emit(f"{name}: first select a {kinds} span.")
+            kinds = self.tr(" or ").join(kind_name(kind) for kind in spec.head_kinds)
+            self.message.emit(
+                self.tr("{relation}: first select a span of kind {kinds}.").format(relation=name, kinds=kinds)
+            )
             return
         candidates = [s for s in self.view.spans if s.kind in spec.tail_kinds and s.id != head.id]
         if not candidates:
-            self.message.emit(f"{name}: there is no span to relate to yet.")
+            self.message.emit(self.tr("{relation}: there is no span to relate to yet.").format(relation=name))
             return
         candidates.sort(key=lambda s: (abs(s.start - head.start), s.start))
         self.pick = RelationPick(spec, head, candidates)
@@ -304,8 +366,12 @@ class AnnotationController(QObject):
         self.view.select_offsets(pick.current.start, pick.current.start)
         self.view.ensureCursorVisible()
         self.message.emit(
-            f"{pick.spec.name} of “{pick.head.text}”: “{pick.current.text}” — Tab for the next, "
-            "Enter to choose, or click a span; Esc cancels."
+            self.tr(
+                "{relation} of “{head}”: “{candidate}” — Tab for the next, "
+                "Enter to choose, or click a span; Esc cancels."
+            ).format(
+                relation=pick.spec.name, head=isolated_rtl(pick.head.text), candidate=isolated_rtl(pick.current.text)
+            )
         )
 
     def confirm_pick(self) -> bool:
@@ -326,14 +392,18 @@ class AnnotationController(QObject):
             return
         self.selected = pick.head
         self.push(edit)
-        self.message.emit(f"“{tail.text}” is now the {pick.spec.name} of “{pick.head.text}”.")
+        self.message.emit(
+            self.tr("“{tail}” is now the {relation} of “{head}”.").format(
+                tail=isolated_rtl(tail.text), relation=pick.spec.name, head=isolated_rtl(pick.head.text)
+            )
+        )
 
     def cancel_pick(self) -> bool:
         if self.pick is None:
             return False
         head = self.pick.head
         self.pick = None
-        self.message.emit("Relation cancelled.")
+        self.message.emit(self.tr("Relation cancelled."))
         self.select_span(head.id)
         return True
 
@@ -347,7 +417,9 @@ class AnnotationController(QObject):
     def push(self, edit: Edit) -> None:
         """Commit ``edit`` now and put it on the undo stack; a refusal by the project is reported."""
         if self._apply(edit):
-            self.undo_stack.push(EditCommand(edit, self._apply, applied=True))
+            command = EditCommand(edit, self._apply, applied=True)
+            command.setText(edit_name(edit))
+            self.undo_stack.push(command)
 
     def _apply(self, edit: Edit) -> bool:
         try:

@@ -4,33 +4,70 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from annotator.arabic import fold_string
 from annotator.model import Span
+from annotator.schema import Schema
+from ui.i18n import display_name
 from ui.plain import plain_tooltip, visible_controls
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def attributes_text(span: Span) -> str:
-    return ", ".join(f"{key}={value}" for key, value in sorted(span.attributes.items()) if value not in (None, ""))
+def attributes_text(span: Span, names: dict[str, str] | None = None) -> str:
+    """``key=value, ...``; with ``names`` (attribute and choice names in the interface language), those names."""
+    shown = names or {}
+    return ", ".join(
+        f"{shown.get(key, key)}={shown.get(f'{key}={value}', value)}"
+        for key, value in sorted(span.attributes.items())
+        if value not in (None, "")
+    )
+
+
+def attribute_names(schema: Schema) -> dict[str, str]:
+    """Display names of the schema's attributes ("stance") and of their choices ("stance=denied")."""
+    names: dict[str, str] = {}
+    for label in schema.labels:
+        for spec in label.attributes:
+            names[spec.name] = display_name(spec)
+            names.update({f"{spec.name}={choice.value}": display_name(choice) for choice in spec.choices})
+    return names
 
 
 class AnnotationTableModel(QAbstractTableModel):
     TEXT, LABEL, ATTRIBUTES, LINK, ANNOTATOR = range(5)
-    HEADERS = ("Text", "Label", "Attributes", "Link", "Annotator")
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("AnnotationTableModel", "Text")),
+        str(QT_TRANSLATE_NOOP("AnnotationTableModel", "Label")),
+        str(QT_TRANSLATE_NOOP("AnnotationTableModel", "Attributes")),
+        str(QT_TRANSLATE_NOOP("AnnotationTableModel", "Link")),
+        str(QT_TRANSLATE_NOOP("AnnotationTableModel", "Annotator")),
+    )
 
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[Span] = []
         self._colours: dict[str, QColor] = {}
         self._names: dict[str, str] = {}
+        self._attribute_names: dict[str, str] = {}
 
     def set_colours(self, colours: dict[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}
+
+    def set_schema(self, schema: Schema) -> None:
+        self._colours = {label.name: QColor(label.colour) for label in schema.labels}
+        self._attribute_names = attribute_names(schema)
 
     def set_link_names(self, names: dict[str, str]) -> None:
         self._names = dict(names)
@@ -57,7 +94,7 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("AnnotationTableModel", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,7 +120,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if column == self.LABEL:
             return visible_controls(span.label)
         if column == self.ATTRIBUTES:
-            return visible_controls(attributes_text(span))
+            return visible_controls(attributes_text(span, self._attribute_names))
         if column == self.LINK:
             return visible_controls(self._names.get(span.ref, span.ref)) if span.ref else ""
         return visible_controls(span.annotator)

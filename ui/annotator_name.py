@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annotator import preferences
 from ui.plain import plain_label
 
-WELCOME = (
+# The English source text; the dialog shows it in the interface language.
+WELCOME = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
     "Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, "
     "claims (who claims what, reported by whom, denied by whom) and treaty references.\n\n"
     "The five sample articles are open in your first project. Select words and press a label's key "
     "(p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.\n\n"
-    "Your name signs your annotations (your layer) and the edit log:"
+    "Your name signs your annotations (your layer) and the edit log:",
 )
 
 
@@ -32,13 +34,13 @@ def remember_annotator(name: str) -> None:
 class WelcomeDialog(QDialog):
     def __init__(self, suggestion: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Hashiya")
-        text = plain_label(WELCOME)
+        self.setWindowTitle(self.tr("Welcome to Hashiya"))
+        text = plain_label(QCoreApplication.translate("WelcomeDialog", str(WELCOME)))
         text.setWordWrap(True)
         self.name = QLineEdit(suggestion)
         self.name.selectAll()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(

@@ -4,24 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from annotator.model import DocumentStatus, DocumentSummary
 from ui.plain import plain_tooltip, visible_controls
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# English source texts; status_name() gives them in the interface language.
 STATUS_NAMES = {
-    DocumentStatus.NEW: "new",
-    DocumentStatus.IN_PROGRESS: "in progress",
-    DocumentStatus.DONE: "done",
-    DocumentStatus.REVIEWED: "reviewed",
+    DocumentStatus.NEW: str(QT_TRANSLATE_NOOP("DocumentStatus", "new")),
+    DocumentStatus.IN_PROGRESS: str(QT_TRANSLATE_NOOP("DocumentStatus", "in progress")),
+    DocumentStatus.DONE: str(QT_TRANSLATE_NOOP("DocumentStatus", "done")),
+    DocumentStatus.REVIEWED: str(QT_TRANSLATE_NOOP("DocumentStatus", "reviewed")),
 }
+
+
+def status_name(status: DocumentStatus) -> str:
+    return QCoreApplication.translate("DocumentStatus", STATUS_NAMES[status])
 
 
 class DocumentListModel(QAbstractTableModel):
     TITLE, LENGTH, STATUS = range(3)
-    HEADERS = ("Title", "Length", "Status")
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("DocumentListModel", "Title")),
+        str(QT_TRANSLATE_NOOP("DocumentListModel", "Length")),
+        str(QT_TRANSLATE_NOOP("DocumentListModel", "Status")),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,7 +65,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("DocumentListModel", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -63,7 +79,7 @@ class DocumentListModel(QAbstractTableModel):
             if column == self.LENGTH:
                 return f"{summary.length:,}"
             if column == self.STATUS:
-                return STATUS_NAMES[summary.status]
+                return status_name(summary.status)
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return plain_tooltip(visible_controls(summary.title))
         elif role == Qt.ItemDataRole.TextAlignmentRole and column == self.LENGTH:

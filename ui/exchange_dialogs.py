@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -49,15 +49,30 @@ SUFFIXES = {
     ExportFormat.BRAT: ".zip",
     ExportFormat.CONLL: ".conll",
 }
+# English source texts; format_description() gives them in the interface language.
 DESCRIPTIONS = {
-    ExportFormat.NATIVE: "Hashiya JSONL (exact, for teammates)",
+    ExportFormat.NATIVE: str(QT_TRANSLATE_NOOP("ExportFormat", "Hashiya JSONL (exact, for teammates)")),
     ExportFormat.SPACY: "spaCy / Prodigy JSONL",
-    ExportFormat.DOCCANO: "doccano JSONL (entities and relations)",
-    ExportFormat.DOCCANO_LABELS: "doccano JSONL (label lists)",
+    ExportFormat.DOCCANO: str(QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (entities and relations)")),
+    ExportFormat.DOCCANO_LABELS: str(QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (label lists)")),
     ExportFormat.LABELSTUDIO: "Label Studio JSON",
-    ExportFormat.BRAT: "brat standoff (.zip, or a folder)",
+    ExportFormat.BRAT: str(QT_TRANSLATE_NOOP("ExportFormat", "brat standoff (.zip, or a folder)")),
     ExportFormat.CONLL: "CoNLL BIO",
 }
+
+
+IMPORT_DESCRIPTIONS = {
+    ImportFormat.NATIVE: DESCRIPTIONS[ExportFormat.NATIVE],
+    ImportFormat.DOCCANO: "doccano JSONL",
+    ImportFormat.PRODIGY: "Prodigy JSONL",
+    ImportFormat.LABELSTUDIO: "Label Studio JSON",
+}
+
+
+def format_description(fmt: ExportFormat | ImportFormat) -> str:
+    """The format's description in the interface language (product names stay as they are)."""
+    text = DESCRIPTIONS[fmt] if isinstance(fmt, ExportFormat) else IMPORT_DESCRIPTIONS[fmt]
+    return QCoreApplication.translate("ExportFormat", text)
 
 
 message = show_message
@@ -77,20 +92,20 @@ def with_progress_dialog(
 class ExportDialog(QDialog):
     def __init__(self, project: Project, current_document: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.project = project
         self.current_document = current_document
         self.format_combo = QComboBox()
         for fmt in ExportFormat:
-            self.format_combo.addItem(DESCRIPTIONS[fmt], fmt.value)
+            self.format_combo.addItem(format_description(fmt), fmt.value)
         self.layer_combo = QComboBox()
         layers = [project.annotator, *[a for a in project.repository.annotators() if a != project.annotator]]
         if GOLD not in layers:
             layers.append(GOLD)
         for layer in layers:
             self.layer_combo.addItem(visible_controls(layer), layer)
-        self.all_documents = QRadioButton("All documents")
-        self.this_document = QRadioButton("This document")
+        self.all_documents = QRadioButton(self.tr("All documents"))
+        self.this_document = QRadioButton(self.tr("This document"))
         self.all_documents.setChecked(True)
         self.this_document.setEnabled(current_document is not None)
         scope = QButtonGroup(self)
@@ -100,19 +115,19 @@ class ExportDialog(QDialog):
         scope_row.addWidget(self.all_documents)
         scope_row.addWidget(self.this_document)
         self.target = QLineEdit()
-        self.target.setPlaceholderText("Choose where to write")
-        browse = QPushButton("Choose…")
+        self.target.setPlaceholderText(self.tr("Choose where to write"))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
         target_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("Format", self.format_combo)
-        form.addRow("Layer", self.layer_combo)
-        form.addRow("Documents", scope_row)
-        form.addRow("Write to", target_row)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Layer"), self.layer_combo)
+        form.addRow(self.tr("Documents"), scope_row)
+        form.addRow(self.tr("Write to"), target_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -127,7 +142,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format
         suggested = f"{self.layer_combo.currentData()}-{fmt.value}{SUFFIXES[fmt]}"
-        name, _filter = QFileDialog.getSaveFileName(self, "Export to", suggested)
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested)
         if name:
             self.target.setText(name)
 
@@ -148,35 +163,80 @@ class ExportDialog(QDialog):
             self.accept()
 
 
+class ExchangeMessages(QObject):
+    """What the analyst is told about an export or an import, in the interface language."""
+
+    def exporting(self) -> str:
+        return self.tr("Exporting…")
+
+    def cancel(self) -> str:
+        return self.tr("Cancel")
+
+    def export_cancelled(self, target: Path) -> tuple[str, str]:
+        return self.tr("Export cancelled"), self.tr("Nothing was written to {target}.").format(target=target)
+
+    def export_failed(self, target: Path, error: Exception) -> tuple[str, str]:
+        text = self.tr("Nothing was written to {target}: {error}").format(target=target, error=error)
+        return self.tr("Export failed"), text
+
+    def exported(self, report: ExportReport, layer: str, target: Path) -> tuple[str, str]:
+        counts = self.tr("{documents}, {spans} and {relations}").format(
+            documents=self.tr("%n document(s)", "", report.documents),
+            spans=self.tr("%n span(s)", "", report.spans),
+            relations=self.tr("%n relation(s)", "", report.relations),
+        )
+        text = self.tr("Wrote {counts} of the layer {layer} to {target}.").format(
+            counts=counts, layer=visible_controls(layer), target=target
+        )
+        return self.tr("Exported"), text
+
+    def skipped(self, count: int) -> str:
+        return self.tr("%n item(s) could not be expressed in this format (see details).", "", count)
+
+    def nothing_imported(self) -> str:
+        return self.tr("Nothing was imported")
+
+    def import_problems(self, name: str, count: int) -> str:
+        return self.tr("{file} has %n problem(s); nothing of it was imported.", "", count).format(file=name)
+
+    def imported(self, summary: ImportSummary) -> tuple[str, str]:
+        text = self.tr("Imported {layers} ({names}): {spans}, {relations}; {documents}.").format(
+            layers=self.tr("%n layer(s)", "", summary.layers),
+            names=", ".join(visible_controls(name) for name in summary.annotators),
+            spans=self.tr("%n span(s)", "", summary.spans),
+            relations=self.tr("%n relation(s)", "", summary.relations),
+            documents=self.tr("%n new document(s)", "", summary.documents_added),
+        )
+        return self.tr("Imported"), text
+
+
 def run_export(
     parent: QWidget, project: Project, fmt: ExportFormat, target: Path, layer: str, document_id: str | None
 ) -> ExportReport | None:
     """Export with a progress dialog; report the result or the failure to the analyst."""
+    say = ExchangeMessages()
     ids = chosen_documents(project, [document_id] if document_id else None)
-    progress = QProgressDialog("Exporting…", "Cancel", 0, len(ids), parent)
+    progress = QProgressDialog(say.exporting(), say.cancel(), 0, len(ids), parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
     try:
         report = WRITERS[fmt](with_progress_dialog(iter_layer_records(project, layer, ids), len(ids), progress), target)
     except InterruptedError:
-        message(parent, QMessageBox.Icon.Information, "Export cancelled", f"Nothing was written to {target}.")
+        message(parent, QMessageBox.Icon.Information, *say.export_cancelled(target))
         return None
     except (OSError, ProjectError) as error:
-        message(parent, QMessageBox.Icon.Critical, "Export failed", f"Nothing was written to {target}: {error}")
+        message(parent, QMessageBox.Icon.Critical, *say.export_failed(target, error))
         return None
     finally:
         progress.close()
-    lines = [
-        f"Wrote {report.documents} document(s), {report.spans} span(s) and {report.relations} relation(s) "
-        f"of the layer {layer} to {target}.",
-        *report.notes,
-    ]
+    title, summary = say.exported(report, layer, target)
+    lines = [summary, *report.notes]
     details = ""
     if report.skipped:
         reasons = Counter(skipped.reason for skipped in report.skipped)
-        lines.append(f"{len(report.skipped)} item(s) could not be expressed in this format (see details).")
+        lines.append(say.skipped(len(report.skipped)))
         details = "\n".join(f"{count} × {reason}" for reason, count in reasons.most_common())
-    message(parent, QMessageBox.Icon.Information, "Exported", "\n".join(lines), details)
+    message(parent, QMessageBox.Icon.Information, title, "\n".join(lines), details)
     return report
 
 
@@ -185,20 +245,21 @@ class ImportDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import annotations")
+        self.setWindowTitle(self.tr("Import annotations"))
         self.path = path
         self.format_combo = QComboBox()
-        self.format_combo.addItem("Detect from the file", "")
+        self.format_combo.addItem(self.tr("Detect from the file"), "")
         for fmt in ImportFormat:
-            self.format_combo.addItem(fmt.value, fmt.value)
+            self.format_combo.addItem(format_description(fmt), fmt.value)
         self.layer = QLineEdit()
-        self.layer.setPlaceholderText("the layer names in the file (native), else required")
+        self.layer.setPlaceholderText(self.tr("the layer names in the file (native), else required"))
+        self.layer.setMinimumWidth(self.layer.fontMetrics().horizontalAdvance(self.layer.placeholderText()) + 24)
         form = QFormLayout()
-        form.addRow("File", QLineEdit(str(path), readOnly=True))
-        form.addRow("Format", self.format_combo)
-        form.addRow("Into layer", self.layer)
+        form.addRow(self.tr("File"), QLineEdit(str(path), readOnly=True))
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Into layer"), self.layer)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -219,6 +280,7 @@ def run_import(
     parent: QWidget, project: Project, path: Path, fmt: ImportFormat | None, layer: str | None
 ) -> ImportSummary | None:
     """Read the whole file, then store it in one transaction; a bad file is refused whole."""
+    say = ExchangeMessages()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         records = read_records(project, path, fmt, layer)
@@ -229,21 +291,15 @@ def run_import(
         message(
             parent,
             QMessageBox.Icon.Warning,
-            "Nothing was imported",
-            f"{path.name} has {len(failure.problems)} problem(s); nothing of it was imported.",
+            say.nothing_imported(),
+            say.import_problems(path.name, len(failure.problems)),
             shown,
         )
         return None
     except (ValueError, OSError, ProjectError) as error:
         QApplication.restoreOverrideCursor()
-        message(parent, QMessageBox.Icon.Warning, "Nothing was imported", f"{path.name}: {error}")
+        message(parent, QMessageBox.Icon.Warning, say.nothing_imported(), f"{path.name}: {error}")
         return None
     QApplication.restoreOverrideCursor()
-    message(
-        parent,
-        QMessageBox.Icon.Information,
-        "Imported",
-        f"Imported {summary.layers} layer(s) ({', '.join(summary.annotators)}): {summary.spans} span(s), "
-        f"{summary.relations} relation(s); {summary.documents_added} new document(s).",
-    )
+    message(parent, QMessageBox.Icon.Information, *say.imported(summary))
     return summary

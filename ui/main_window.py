@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -24,17 +25,20 @@ from annotator.model import DocumentStatus
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
-from ui.annotation_controller import SNAPPING_NAMES, AnnotationController, Snapping
-from ui.document_list import DocumentListModel
+from ui.annotation_controller import AnnotationController, Snapping, snapping_name
+from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
 from ui.exchange_dialogs import ExportDialog, ImportDialog, run_import
+from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.overview import OverviewDialog
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.preferences_dialog import PreferencesDialog
 from ui.registry_dialogs import RegistryPicker
+from ui.review_window import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.schema_editor import SchemaEditor
+from ui.search_panel import install_search
 from ui.shortcut_sheet import ShortcutSheet
 from ui.span_panel import SpanPanel
 
@@ -45,7 +49,9 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle(f"Hashiya — {visible_controls(Path(project.location).name)}")
+        self.setWindowTitle(
+            self.tr("Hashiya — {project}").format(project=visible_controls(Path(project.location).name))
+        )
 
         self.documents = DocumentListModel()
         self.document_table = QTableView()
@@ -64,13 +70,15 @@ class MainWindow(QMainWindow):
         self.panel = SpanPanel()
         self.annotations = AnnotationController(project, self.view, self.panel, self)
         self.annotations.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.annotations.problem.connect(lambda text: self._message(QMessageBox.Icon.Warning, "Not done", text))
+        self.annotations.problem.connect(
+            lambda text: self._message(QMessageBox.Icon.Warning, self.tr("Not done"), text)
+        )
         self.annotations.document_requested.connect(self.open_document)
         self.view.installEventFilter(self)
-        panel_dock = QDockWidget("Annotations", self)
+        panel_dock = QDockWidget(self.tr("Annotations"), self)
         panel_dock.setObjectName("annotations-dock")
         panel_dock.setWidget(self.panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
+        self.addDockWidget(self.side_area(), panel_dock)
         self.resizeDocks([panel_dock], [420], Qt.Orientation.Horizontal)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_table)
@@ -81,7 +89,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.location_label = plain_label(project.location)
-        self.annotator_label = plain_label(f"Annotator: {project.annotator}")
+        self.annotator_label = plain_label(
+            self.tr("Annotator: {name}").format(name=visible_controls(project.annotator))
+        )
         self.status_label = plain_label()
         self.zoom_label = plain_label()
         self.statusBar().addWidget(self.location_label, 1)
@@ -103,45 +113,49 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
         self.reload_documents()
+        self.search = install_search(self)
+        self.review = install_review(self)
         self._restore_geometry()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action("&Import Texts…", QKeySequence("Ctrl+I"), self.import_texts_dialog)
+        file_menu = self._menu(self.tr("&File"), "file-menu")
+        self.import_action = self._action(self.tr("&Import Texts…"), QKeySequence("Ctrl+I"), self.import_texts_dialog)
         file_menu.addAction(self.import_action)
         self.import_annotations_action = self._action(
-            "Import &Annotations…", QKeySequence("Ctrl+Shift+I"), self.import_annotations_dialog
+            self.tr("Import &Annotations…"), QKeySequence("Ctrl+Shift+I"), self.import_annotations_dialog
         )
-        self.export_action = self._action("&Export…", QKeySequence("Ctrl+Shift+E"), self.export_dialog)
+        self.export_action = self._action(self.tr("&Export…"), QKeySequence("Ctrl+Shift+E"), self.export_dialog)
         file_menu.addAction(self.import_annotations_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.annotations.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = self._menu(self.tr("&Edit"), "edit-menu")
+        self.undo_action = self.annotations.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.annotations.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.annotations.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         self.delete_span_action = self._action(
-            "&Delete Span", QKeySequence.StandardKey.Delete, self.annotations.delete_selected
+            self.tr("&Delete Span"), QKeySequence.StandardKey.Delete, self.annotations.delete_selected
         )
         self.resize_action = self._action(
-            "Resize Span to &Selection", QKeySequence("="), self.annotations.resize_selected_to_selection
+            self.tr("Resize Span to &Selection"), QKeySequence("="), self.annotations.resize_selected_to_selection
         )
         self.extend_action = self._action(
-            "E&xtend Span by a Word", QKeySequence("]"), lambda: self.annotations.nudge_selected_end(1)
+            self.tr("E&xtend Span by a Word"), QKeySequence("]"), lambda: self.annotations.nudge_selected_end(1)
         )
         self.shrink_action = self._action(
-            "S&hrink Span by a Word", QKeySequence("["), lambda: self.annotations.nudge_selected_end(-1)
+            self.tr("S&hrink Span by a Word"), QKeySequence("["), lambda: self.annotations.nudge_selected_end(-1)
         )
-        self.link_action = self._action("&Link to Registry…", QKeySequence("Ctrl+L"), self.link_dialog)
-        self.note_action = self._action("Edit &Note", QKeySequence("Ctrl+E"), self.panel.note_edit.setFocus)
-        self.attributes_action = self._action("Edit &Attributes", QKeySequence("F2"), self.panel.focus_first_attribute)
+        self.link_action = self._action(self.tr("&Link to Registry…"), QKeySequence("Ctrl+L"), self.link_dialog)
+        self.note_action = self._action(self.tr("Edit &Note"), QKeySequence("Ctrl+E"), self.panel.note_edit.setFocus)
+        self.attributes_action = self._action(
+            self.tr("Edit &Attributes"), QKeySequence("F2"), self.panel.focus_first_attribute
+        )
         self.panel.editing_finished.connect(self.view.setFocus)
         for action in (self.delete_span_action, self.resize_action, self.extend_action, self.shrink_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -152,63 +166,80 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.note_action)
         edit_menu.addAction(self.attributes_action)
 
-        annotate_menu = self.menuBar().addMenu("&Annotate")
-        self.label_toolbar = QToolBar("Labels", self)
+        annotate_menu = self._menu(self.tr("&Annotate"), "annotate-menu")
+        self.label_toolbar = QToolBar(self.tr("Labels"), self)
         self.label_toolbar.setObjectName("label-palette")
         self.label_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.label_toolbar)
-        self.labels_menu = annotate_menu.addMenu("&Labels")
+        self.labels_menu = annotate_menu.addMenu(self.tr("&Labels"))
+        self.labels_menu.setObjectName("labels-menu")
         self._build_label_actions()
-        self.schema_action = self._action("Edit &Schema…", None, self.edit_schema)
+        self.schema_action = self._action(self.tr("Edit &Schema…"), None, self.edit_schema)
         annotate_menu.addAction(self.schema_action)
         annotate_menu.addSeparator()
-        snapping_menu = annotate_menu.addMenu("&Snap Selections To")
+        snapping_menu = annotate_menu.addMenu(self.tr("&Snap Selections To"))
+        snapping_menu.setObjectName("snapping-menu")
         self.snapping_group = QActionGroup(self)
         self.snapping_actions: dict[Snapping, QAction] = {}
         for mode in Snapping:
-            action = QAction(SNAPPING_NAMES[mode], self, checkable=True)
+            action = QAction(snapping_name(mode), self, checkable=True)
             action.setChecked(mode is self.annotations.snapping)
             action.triggered.connect(lambda _checked=False, mode=mode: self.set_snapping(mode))
             self.snapping_group.addAction(action)
             snapping_menu.addAction(action)
             self.snapping_actions[mode] = action
         self.cycle_snapping_action = self._action(
-            "Next Snapping Mode", QKeySequence("Ctrl+Shift+S"), self.cycle_snapping
+            self.tr("Next Snapping Mode"), QKeySequence("Ctrl+Shift+S"), self.cycle_snapping
         )
         snapping_menu.addSeparator()
         snapping_menu.addAction(self.cycle_snapping_action)
 
-        self.preferences_action = self._action("&Preferences…", QKeySequence("Ctrl+,"), self.preferences_dialog)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), QKeySequence("Ctrl+,"), self.preferences_dialog
+        )
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.overview_action = self._action("Corpus &Overview…", QKeySequence("Ctrl+Shift+O"), self.show_overview)
+        view_menu = self._menu(self.tr("&View"), "view-menu")
+        self.overview_action = self._action(
+            self.tr("Corpus &Overview…"), QKeySequence("Ctrl+Shift+O"), self.show_overview
+        )
         view_menu.addAction(self.overview_action)
         view_menu.addSeparator()
-        self.zoom_in_action = self._action("Zoom &In", QKeySequence("Ctrl+="), lambda: self.view.zoom_in_steps(1))
+        self.zoom_in_action = self._action(
+            self.tr("Zoom &In"), QKeySequence("Ctrl+="), lambda: self.view.zoom_in_steps(1)
+        )
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.zoom_out_action = self._action("Zoom &Out", QKeySequence("Ctrl+-"), lambda: self.view.zoom_in_steps(-1))
-        self.zoom_reset_action = self._action("&Actual Size", QKeySequence("Ctrl+0"), self.view.reset_zoom)
+        self.zoom_out_action = self._action(
+            self.tr("Zoom &Out"), QKeySequence("Ctrl+-"), lambda: self.view.zoom_in_steps(-1)
+        )
+        self.zoom_reset_action = self._action(self.tr("&Actual Size"), QKeySequence("Ctrl+0"), self.view.reset_zoom)
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
 
-        go_menu = self.menuBar().addMenu("&Go")
-        self.next_document_action = self._action("&Next Document", QKeySequence("Ctrl+PgDown"), lambda: self.step(1))
+        go_menu = self._menu(self.tr("&Go"), "go-menu")
+        self.next_document_action = self._action(
+            self.tr("&Next Document"), QKeySequence("Ctrl+PgDown"), lambda: self.step(1)
+        )
         self.previous_document_action = self._action(
-            "&Previous Document", QKeySequence("Ctrl+PgUp"), lambda: self.step(-1)
+            self.tr("&Previous Document"), QKeySequence("Ctrl+PgUp"), lambda: self.step(-1)
         )
         self.next_unannotated_action = self._action(
-            "Next &Unannotated Document", QKeySequence("Ctrl+Shift+PgDown"), self.next_unannotated
+            self.tr("Next &Unannotated Document"), QKeySequence("Ctrl+Shift+PgDown"), self.next_unannotated
         )
         go_menu.addAction(self.next_document_action)
         go_menu.addAction(self.previous_document_action)
         go_menu.addAction(self.next_unannotated_action)
         go_menu.addSeparator()
         self.status_actions: dict[DocumentStatus, QAction] = {}
-        for number, status in enumerate((DocumentStatus.NEW, DocumentStatus.IN_PROGRESS, DocumentStatus.DONE), 1):
+        marks = {
+            DocumentStatus.NEW: self.tr("Mark Document New"),
+            DocumentStatus.IN_PROGRESS: self.tr("Mark Document In Progress"),
+            DocumentStatus.DONE: self.tr("Mark Document Done"),
+        }
+        for number, (status, text) in enumerate(marks.items(), 1):
             action = self._action(
-                f"Mark Document {status.value.replace('_', ' ').title()}",
+                text,
                 QKeySequence(f"Ctrl+{number}"),
                 lambda _checked=False, status=status: self.set_status(status),
             )
@@ -216,9 +247,24 @@ class MainWindow(QMainWindow):
             self.status_actions[status] = action
 
     def _build_help_menu(self) -> None:
-        help_menu = self.menuBar().addMenu("&Help")
-        self.shortcuts_action = self._action("&Keyboard Shortcuts", QKeySequence("F1"), self.show_shortcuts)
+        help_menu = self._menu(self.tr("&Help"), "help-menu")
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), QKeySequence("F1"), self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
+
+    def side_area(self) -> Qt.DockWidgetArea:
+        """Where the side panels go: after the text in reading order (on the left in Arabic).
+
+        Qt mirrors menus, toolbars and splitters in a right-to-left interface but not the dock areas.
+        """
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            return Qt.DockWidgetArea.LeftDockWidgetArea
+        return Qt.DockWidgetArea.RightDockWidgetArea
+
+    def _menu(self, title: str, name: str) -> QMenu:
+        """A menu of the menu bar; its object name stays the same in every interface language."""
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(name)
+        return menu
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:
         action = QAction(text, self)
@@ -267,13 +313,17 @@ class MainWindow(QMainWindow):
         document = self.project.document(summary.id)
         self.annotations.show_document(summary.id)
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
-        self.status_label.setText(f"Status: {summary.status.value.replace('_', ' ')}")
+        self.status_label.setText(self.tr("Status: {status}").format(status=status_name(summary.status)))
 
     def _show_zoom(self, size: float) -> None:
-        self.zoom_label.setText(f"{size:g} pt")
+        self.zoom_label.setText(self.tr("{size} pt").format(size=f"{size:g}"))
 
     def _refresh_if_changed(self) -> None:
-        version = self.project.repository.data_version()
+        try:
+            version = self.project.repository.data_version()
+        except ProjectError as error:
+            self.statusBar().showMessage(str(error), REFRESH_INTERVAL_MS * 2)
+            return
         if version != self._data_version:
             self._data_version = version
             self.reload_documents()
@@ -291,8 +341,11 @@ class MainWindow(QMainWindow):
                 self.labels_menu.addSeparator()
                 continue
             action = QAction(self._swatch(item.colour), f"{item.name}  {item.hotkey}", self)
-            what = "select text" if item in schema.labels else "select the head span"
-            action.setToolTip(plain_tooltip(f"{item.display_en}: {what} and press {item.hotkey}"))
+            if item in schema.labels:
+                tip = self.tr("{name}: select text and press {key}")
+            else:
+                tip = self.tr("{name}: select the head span and press {key}")
+            action.setToolTip(plain_tooltip(tip.format(name=display_name(item), key=item.hotkey)))
             action.triggered.connect(lambda _checked=False, key=item.hotkey: self._palette_key(key))
             self.label_toolbar.addAction(action)
             self.labels_menu.addAction(action)
@@ -303,7 +356,7 @@ class MainWindow(QMainWindow):
             try:
                 self.project.set_schema(editor.schema)
             except (InvalidEditError, ProjectError) as error:
-                self._message(QMessageBox.Icon.Warning, "Schema not saved", str(error))
+                self._message(QMessageBox.Icon.Warning, self.tr("Schema not saved"), str(error))
                 return
             self.annotations.schema_changed()
             self._build_label_actions()
@@ -354,7 +407,7 @@ class MainWindow(QMainWindow):
         self.annotations.snapping = mode
         self.snapping_actions[mode].setChecked(True)
         if not quiet:
-            self.statusBar().showMessage(f"Selections snap to: {SNAPPING_NAMES[mode]}", 5000)
+            self.statusBar().showMessage(self.tr("Selections snap to: {mode}").format(mode=snapping_name(mode)), 5000)
 
     def cycle_snapping(self) -> None:
         modes = list(Snapping)
@@ -363,7 +416,7 @@ class MainWindow(QMainWindow):
     def link_dialog(self) -> None:
         span = self.annotations.selected
         if span is None:
-            self.statusBar().showMessage("Select a span to link first.", 5000)
+            self.statusBar().showMessage(self.tr("Select a span to link first."), 5000)
             return
         picker = RegistryPicker(self.project.registry, span.text, self)
         accepted = picker.exec()
@@ -383,7 +436,7 @@ class MainWindow(QMainWindow):
         row = self.documents.row_of(document_id)
         if row is not None:
             self.select_row(row)
-        self.status_label.setText(f"Status: {status.value.replace('_', ' ')}")
+        self.status_label.setText(self.tr("Status: {status}").format(status=status_name(status)))
 
     def next_unannotated(self) -> None:
         count = self.documents.rowCount()
@@ -393,7 +446,7 @@ class MainWindow(QMainWindow):
             if self.documents.document_at(row).status is DocumentStatus.NEW:
                 self.select_row(row)
                 return
-        self.statusBar().showMessage("Every document has been started.", 5000)
+        self.statusBar().showMessage(self.tr("Every document has been started."), 5000)
 
     def _apply_preferences(self, chosen: preferences.Preferences) -> None:
         self.preferences = chosen
@@ -406,17 +459,23 @@ class MainWindow(QMainWindow):
             return
         preferences.save(dialog.preferences, preferences.default_path())
         renamed = dialog.preferences.annotator != self.project.annotator
+        language_changed = dialog.preferences.language is not self.preferences.language
         self._apply_preferences(dialog.preferences)
         if dialog.schema != self.project.schema:
             try:
                 self.project.set_schema(dialog.schema)
             except (InvalidEditError, ProjectError) as error:
-                self._message(QMessageBox.Icon.Warning, "Labels not saved", str(error))
+                self._message(QMessageBox.Icon.Warning, self.tr("Labels not saved"), str(error))
             else:
                 self.annotations.schema_changed()
                 self._build_label_actions()
+        news = []
         if renamed:
-            self.statusBar().showMessage("Your new name signs your work from the next start of Hashiya.", 10000)
+            news.append(self.tr("Your new name signs your work from the next start of Hashiya."))
+        if language_changed:
+            news.append(self.tr("The interface language changes at the next start of Hashiya."))
+        if news:
+            self.statusBar().showMessage(" ".join(news), 10000)
 
     def show_overview(self) -> None:
         dialog = OverviewDialog(self.project, self)
@@ -455,7 +514,7 @@ class MainWindow(QMainWindow):
 
     def import_annotations_dialog(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Import annotations", "", "Annotations (*.jsonl *.json);;All files (*)"
+            self, self.tr("Import annotations"), "", self.tr("Annotations (*.jsonl *.json);;All files (*)")
         )
         if name:
             self.import_annotations(Path(name))
@@ -470,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def import_texts_dialog(self) -> None:
         files, _filter = QFileDialog.getOpenFileNames(
-            self, "Import texts", "", "Texts (*.txt *.jsonl *.ndjson);;All files (*)"
+            self, self.tr("Import texts"), "", self.tr("Texts (*.txt *.jsonl *.ndjson);;All files (*)")
         )
         if files:
             self.import_paths([Path(name) for name in files])
@@ -479,19 +538,19 @@ class MainWindow(QMainWindow):
         try:
             summary = self.project.import_paths(paths)
         except TextImportError as error:
-            self._message(QMessageBox.Icon.Warning, "Nothing was imported", "\n".join(error.problems))
+            self._message(QMessageBox.Icon.Warning, self.tr("Nothing was imported"), "\n".join(error.problems))
             return
         except ProjectError as error:
-            self._message(QMessageBox.Icon.Critical, "Nothing was imported", str(error))
+            self._message(QMessageBox.Icon.Critical, self.tr("Nothing was imported"), str(error))
             return
         self.reload_documents()
         if summary.added:
             row = self.documents.row_of(summary.added[0])
             if row is not None:
                 self.select_row(row)
-        self.statusBar().showMessage(
-            f"Imported {len(summary.added)} text(s); {len(summary.already_present)} already in the project.", 8000
-        )
+        imported = self.tr("Imported %n text(s);", "", len(summary.added))
+        present = self.tr("%n already in the project.", "", len(summary.already_present))
+        self.statusBar().showMessage(f"{imported} {present}", 8000)
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         show_message(self, icon, title, text)
@@ -515,5 +574,7 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
         settings.setValue("main_window/state", self.saveState())
-        self._refresh_timer.stop()
+        # Pending refreshes (data version, suggestions, search) must not run after the project closes.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         super().closeEvent(event)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -34,7 +36,7 @@ from annotator.arabic import fold_string
 from annotator.model import SpanKind
 from annotator.overview import OverviewRow, overview_rows, progress_by_annotator
 from annotator.project import Project
-from ui.document_list import STATUS_NAMES
+from ui.document_list import status_name
 from ui.plain import plain_label, plain_tooltip, visible_controls
 from ui.rtl import RtlTextDelegate
 
@@ -44,7 +46,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class OverviewModel(QAbstractTableModel):
     TITLE, ANNOTATOR, STATUS, ENTITIES, CLAIMS, TREATIES, LABELS, PROGRESS = range(8)
-    HEADERS = ("Document", "Annotator", "Status", "Entities", "Claims", "Treaty refs", "Labels", "Progress")
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Document")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Annotator")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Status")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Entities")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Claims")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Treaty refs")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Labels")),
+        str(QT_TRANSLATE_NOOP("OverviewModel", "Progress")),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,7 +74,7 @@ class OverviewModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("OverviewModel", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -95,7 +106,7 @@ class OverviewModel(QAbstractTableModel):
         if column == self.ANNOTATOR:
             return visible_controls(row.annotator)
         if column == self.STATUS:
-            return STATUS_NAMES[row.status]
+            return status_name(row.status)
         if column == self.ENTITIES:
             return row.per_kind.get(SpanKind.ENTITY, 0)
         if column == self.CLAIMS:
@@ -115,6 +126,7 @@ class ProgressDelegate(QStyledItemDelegate):
     ) -> None:
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(4, 4, -4, -4)
+        bar.direction = option.direction
         bar.minimum = 0
         bar.maximum = 100
         bar.progress = int(index.data() or 0)
@@ -153,13 +165,13 @@ class OverviewDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Corpus overview")
+        self.setWindowTitle(self.tr("Corpus overview"))
         self.project = project
         self.model = OverviewModel()
         self.proxy = OverviewFilter()
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by title, annotator, status or label")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, annotator, status or label"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
         self.table = QTableView()
@@ -195,7 +207,10 @@ class OverviewDialog(QDialog):
                 widget.deleteLater()
         documents = len(self.project.documents())
         for progress in progress_by_annotator(rows, documents):
-            label = plain_label(f"{visible_controls(progress.annotator)}: {progress.done}/{progress.documents} done")
+            done = self.tr("{annotator}: {done}/{documents} done").format(
+                annotator=visible_controls(progress.annotator), done=progress.done, documents=progress.documents
+            )
+            label = plain_label(done)
             bar = QProgressBar()
             bar.setValue(progress.percent)
             bar.setMaximumWidth(160)

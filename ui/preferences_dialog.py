@@ -1,4 +1,4 @@
-"""Preferences: name, text size, snapping, suggestions; label colours and keys.
+"""Preferences: name, interface language, text size, snapping, suggestions; label colours and keys.
 
 The analyst's own choices are saved as a typed ``Preferences`` value. Label colours and hotkeys
 belong to the project's schema: they are checked for clashes here and saved into the project.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.preferences import MAX_FONT_SIZE, MIN_FONT_SIZE, Preferences, SnappingChoice
+from annotator.preferences import MAX_FONT_SIZE, MIN_FONT_SIZE, Language, Preferences, SnappingChoice
 from annotator.schema import Label, RelationSpec, Schema
-from ui.annotation_controller import SNAPPING_NAMES
+from ui.annotation_controller import SNAPPING_NAMES, snapping_name
+from ui.i18n import display_name
 from ui.plain import plain_label
 
 
@@ -39,12 +41,12 @@ class PreferencesDialog(QDialog):
         self, preferences: Preferences, schema: Schema, annotator: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.preferences = preferences
         self.schema = schema
         tabs = QTabWidget()
-        tabs.addTab(self._general_tab(annotator), "General")
-        tabs.addTab(self._labels_tab(), "Labels and keys")
+        tabs.addTab(self._general_tab(annotator), self.tr("General"))
+        tabs.addTab(self._labels_tab(), self.tr("Labels and keys"))
         self.problems = plain_label()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a40000")
@@ -63,17 +65,23 @@ class PreferencesDialog(QDialog):
         self.name = QLineEdit(self.preferences.annotator or annotator)
         self.font_size = QDoubleSpinBox()
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(self.preferences.font_size)
         self.snapping = QComboBox()
-        for choice, name in SNAPPING_NAMES.items():
-            self.snapping.addItem(name, choice.value)
+        for choice in SNAPPING_NAMES:
+            self.snapping.addItem(snapping_name(choice), choice.value)
         self.snapping.setCurrentIndex(self.snapping.findData(self.preferences.snapping.value))
-        self.suggestions = QCheckBox("Show suggestions in the text")
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), Language.SYSTEM.value)
+        self.language.addItem("العربية", Language.ARABIC.value)
+        self.language.addItem("English", Language.ENGLISH.value)
+        self.language.setCurrentIndex(self.language.findData(self.preferences.language.value))
+        self.suggestions = QCheckBox(self.tr("Show suggestions in the text"))
         self.suggestions.setChecked(self.preferences.show_suggestions)
-        form.addRow(plain_label("Your name (your layer)"), self.name)
-        form.addRow(plain_label("Text size"), self.font_size)
-        form.addRow(plain_label("Selections snap to"), self.snapping)
+        form.addRow(plain_label(self.tr("Your name (your layer)")), self.name)
+        form.addRow(plain_label(self.tr("Interface language")), self.language)
+        form.addRow(plain_label(self.tr("Text size")), self.font_size)
+        form.addRow(plain_label(self.tr("Selections snap to")), self.snapping)
         form.addRow(self.suggestions)
         return page
 
@@ -84,8 +92,9 @@ class PreferencesDialog(QDialog):
         self.hotkeys: dict[str, QLineEdit] = {}
         items: list[Label | RelationSpec] = [*self.schema.labels, *self.schema.relations]
         for row, item in enumerate(items):
-            grid.addWidget(plain_label(f"{item.name} — {item.display_en}"), row, 0)
+            grid.addWidget(plain_label(f"{item.name} — {display_name(item)}"), row, 0)
             button = QPushButton(item.colour)
+            button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "#cc6677", also in Arabic
             button.setStyleSheet(f"background: {item.colour}")
             button.clicked.connect(lambda _checked=False, name=item.name: self._choose_colour(name))
             hotkey = QLineEdit(item.hotkey)
@@ -104,7 +113,7 @@ class PreferencesDialog(QDialog):
 
     def _choose_colour(self, name: str) -> None:
         button = self.colour_buttons[name]
-        colour = QColorDialog.getColor(QColor(button.text()), self, f"Colour of {name}")
+        colour = QColorDialog.getColor(QColor(button.text()), self, self.tr("Colour of {label}").format(label=name))
         if colour.isValid():
             self.set_colour(name, colour.name())
 
@@ -138,6 +147,7 @@ class PreferencesDialog(QDialog):
         self.preferences = replace(
             self.preferences,
             annotator=self.name.text().strip() or self.preferences.annotator,
+            language=Language(self.language.currentData()),
             font_size=self.font_size.value(),
             snapping=SnappingChoice(self.snapping.currentData()),
             show_suggestions=self.suggestions.isChecked(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,8 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def entry_kind(entry: Entity | Treaty) -> str:
-    return entry.type.value if isinstance(entry, Entity) else "TREATY"
+    """An entity's label (PER, ORG, ...), or "treaty" in the interface language."""
+    return entry.type.value if isinstance(entry, Entity) else QCoreApplication.translate("RegistryPicker", "treaty")
 
 
 class RegistryPicker(QDialog):
@@ -39,11 +40,11 @@ class RegistryPicker(QDialog):
 
     def __init__(self, registry: Registry, query: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link to the registry")
+        self.setWindowTitle(self.tr("Link to the registry"))
         self.registry = registry
         self.chosen_id: str | None = None
         self.search = QLineEdit(query)
-        self.search.setPlaceholderText("Search names and aliases")
+        self.search.setPlaceholderText(self.tr("Search names and aliases"))
         self.search.setClearButtonEnabled(True)
         self.results = QStandardItemModel(self)
         self.list = QTableView()
@@ -55,11 +56,11 @@ class RegistryPicker(QDialog):
         self.list.setWordWrap(False)
         self.list.setItemDelegateForColumn(0, RtlTextDelegate(self.list))
         self.list.activated.connect(self._choose)
-        self.new_entity_button = QPushButton("New Entity…")
+        self.new_entity_button = QPushButton(self.tr("New Entity…"))
         self.new_entity_button.clicked.connect(self._new_entity)
-        self.new_treaty_button = QPushButton("New Treaty…")
+        self.new_treaty_button = QPushButton(self.tr("New Treaty…"))
         self.new_treaty_button.clicked.connect(self._new_treaty)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self._edit_current)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.new_entity_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -78,7 +79,7 @@ class RegistryPicker(QDialog):
 
     def refresh(self) -> None:
         self.results.clear()
-        self.results.setHorizontalHeaderLabels(["Name", "English", "Type"])
+        self.results.setHorizontalHeaderLabels([self.tr("Name"), self.tr("English name"), self.tr("Type")])
         for entry in self.registry.find(self.search.text(), fold=fold_string):
             name = QStandardItem(visible_controls(entry.name_ar))
             name.setData(entry.id, ENTRY_ID_ROLE)
@@ -143,7 +144,7 @@ class RegistryPicker(QDialog):
         try:
             self.registry = change(self.registry)
         except RegistryError as error:
-            show_message(self, QMessageBox.Icon.Warning, "Not saved", str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), str(error))
             return
         self.refresh()
 
@@ -153,14 +154,14 @@ class EntityEditor(QDialog):
 
     def __init__(self, entity: Entity | None, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit entity" if entity else "New entity")
+        self.setWindowTitle(self.tr("Edit entity") if entity else self.tr("New entity"))
         self.original = entity
         self.entity: Entity | None = None
         self.type_combo = QComboBox()
         for entity_type in EntityType:
             self.type_combo.addItem(entity_type.value, entity_type.value)
         self.id_edit = QLineEdit(entity.id if entity else "")
-        self.id_edit.setPlaceholderText("a-short-id")
+        self.id_edit.setPlaceholderText(self.tr("a-short-id"))
         self.id_edit.setEnabled(entity is None)
         self.name_ar = QLineEdit(entity.name_ar if entity else name)
         self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -175,12 +176,12 @@ class EntityEditor(QDialog):
         self.error = plain_label()
         self.error.setStyleSheet("color: #a40000")
         form = QFormLayout()
-        form.addRow("Type", self.type_combo)
-        form.addRow("Id", self.id_edit)
-        form.addRow("Arabic name", self.name_ar)
-        form.addRow("Aliases (one per line)", self.aliases)
-        form.addRow("English name", self.name_en)
-        form.addRow("Wikidata", self.wikidata)
+        form.addRow(self.tr("Type"), self.type_combo)
+        form.addRow(self.tr("Id"), self.id_edit)
+        form.addRow(self.tr("Arabic name"), self.name_ar)
+        form.addRow(self.tr("Aliases (one per line)"), self.aliases)
+        form.addRow(self.tr("English name"), self.name_en)
+        form.addRow(self.tr("Wikidata id"), self.wikidata)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -194,7 +195,7 @@ class EntityEditor(QDialog):
         entry_id = self.id_edit.text().strip()
         aliases = [line.strip() for line in self.aliases.toPlainText().split("\n") if line.strip()]
         if not name or not entry_id:
-            self.error.setText("An id and an Arabic name are needed.")
+            self.error.setText(self.tr("An id and an Arabic name are needed."))
             return
         if name not in aliases:
             aliases.insert(0, name)
@@ -217,11 +218,11 @@ class TreatyEditor(QDialog):
 
     def __init__(self, treaty: Treaty | None, name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit treaty" if treaty else "New treaty")
+        self.setWindowTitle(self.tr("Edit treaty") if treaty else self.tr("New treaty"))
         self.original = treaty
         self.treaty: Treaty | None = None
         self.id_edit = QLineEdit(treaty.id if treaty else "")
-        self.id_edit.setPlaceholderText("a-short-id")
+        self.id_edit.setPlaceholderText(self.tr("a-short-id"))
         self.id_edit.setEnabled(treaty is None)
         self.name_ar = QLineEdit(treaty.name_ar if treaty else name)
         self.name_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -236,13 +237,13 @@ class TreatyEditor(QDialog):
         self.error = plain_label()
         self.error.setStyleSheet("color: #a40000")
         form = QFormLayout()
-        form.addRow("Id", self.id_edit)
-        form.addRow("Arabic name", self.name_ar)
-        form.addRow("English name", self.name_en)
-        form.addRow("Date", self.date)
-        form.addRow("Parties (registry ids)", self.parties)
-        form.addRow("Articles (number: summary)", self.articles)
-        form.addRow("Aliases (one per line)", self.aliases)
+        form.addRow(self.tr("Id"), self.id_edit)
+        form.addRow(self.tr("Arabic name"), self.name_ar)
+        form.addRow(self.tr("English name"), self.name_en)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Parties (registry ids)"), self.parties)
+        form.addRow(self.tr("Articles (number: summary)"), self.articles)
+        form.addRow(self.tr("Aliases (one per line)"), self.aliases)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -258,13 +259,15 @@ class TreatyEditor(QDialog):
                 continue
             number, _colon, summary = line.partition(":")
             if not number.strip().isdigit():
-                self.error.setText(f"An article line starts with its number and a colon: {line!r}")
+                self.error.setText(
+                    self.tr("An article line starts with its number and a colon: {line}").format(line=line)
+                )
                 return
             articles.append(TreatyArticle(int(number), summary.strip()))
         name = self.name_ar.text().strip()
         entry_id = self.id_edit.text().strip()
         if not name or not entry_id:
-            self.error.setText("An id and an Arabic name are needed.")
+            self.error.setText(self.tr("An id and an Arabic name are needed."))
             return
         aliases = [line.strip() for line in self.aliases.toPlainText().split("\n") if line.strip()]
         if name not in aliases:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import SpanKind
 from annotator.schema import AttributeType, Choice, Label, Schema
+from ui.i18n import display_name, kind_name
 from ui.plain import plain_label
 
 
@@ -30,7 +31,7 @@ class SchemaEditor(QDialog):
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Annotation schema")
+        self.setWindowTitle(self.tr("Annotation schema"))
         self.schema = schema
         self.names = QStringListModel([label.name for label in schema.labels], self)
         self.list = QListView()
@@ -39,6 +40,7 @@ class SchemaEditor(QDialog):
         self.list.selectionModel().currentChanged.connect(self._show_label)
 
         self.colour_button = QPushButton()
+        self.colour_button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # "#cc6677", also in Arabic
         self.colour_button.clicked.connect(self._choose_colour)
         self.hotkey = QLineEdit()
         self.hotkey.setMaxLength(1)
@@ -50,14 +52,14 @@ class SchemaEditor(QDialog):
             edit.editingFinished.connect(self._store_fields)
         self.kind = plain_label()
         self.form = QFormLayout()
-        self.form.addRow("Kind", self.kind)
-        self.form.addRow("Colour", self.colour_button)
-        self.form.addRow("Hotkey", self.hotkey)
-        self.form.addRow("English name", self.display_en)
-        self.form.addRow("Arabic name", self.display_ar)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Colour"), self.colour_button)
+        self.form.addRow(self.tr("Hotkey"), self.hotkey)
+        self.form.addRow(self.tr("English name"), self.display_en)
+        self.form.addRow(self.tr("Arabic name"), self.display_ar)
         self.value_edits: dict[str, QLineEdit] = {}
 
-        add = QPushButton("Add Label…")
+        add = QPushButton(self.tr("Add Label…"))
         add.clicked.connect(self._add_label)
         self.problems = plain_label()
         self.problems.setWordWrap(True)
@@ -87,7 +89,7 @@ class SchemaEditor(QDialog):
         if not current.isValid():
             return
         label = self.schema.labels[current.row()]
-        self.kind.setText(label.kind.value)
+        self.kind.setText(kind_name(label.kind))
         self.colour_button.setText(label.colour)
         self.colour_button.setStyleSheet(f"background: {label.colour}")
         self.hotkey.setText(label.hotkey)
@@ -102,7 +104,7 @@ class SchemaEditor(QDialog):
                 edit.setObjectName(f"values-{spec.name}")
                 edit.editingFinished.connect(self._store_fields)
                 self.value_edits[spec.name] = edit
-                self.form.addRow(plain_label(f"{spec.display_en} values"), edit)
+                self.form.addRow(plain_label(self.tr("{attribute} values").format(attribute=display_name(spec))), edit)
 
     def _replace_current(self, label: Label) -> None:
         row = self.list.currentIndex().row()
@@ -140,19 +142,24 @@ class SchemaEditor(QDialog):
         label = self.current_label()
         if label is None:
             return
-        colour = QColorDialog.getColor(QColor(label.colour), self, f"Colour of {label.name}")
+        colour = QColorDialog.getColor(
+            QColor(label.colour), self, self.tr("Colour of {label}").format(label=label.name)
+        )
         if colour.isValid():
             self._replace_current(replace(label, colour=colour.name()))
             self._show_label(self.list.currentIndex(), QModelIndex())
 
     def _add_label(self) -> None:
-        name, accepted = QInputDialog.getText(self, "New label", "Name (capital letters, digits and _):")
+        name, accepted = QInputDialog.getText(
+            self, self.tr("New label"), self.tr("Name (capital letters, digits and _):")
+        )
         if not accepted or not name.strip():
             return
-        kind, accepted = QInputDialog.getItem(self, "New label", "Kind:", [kind.value for kind in SpanKind], 0, False)
+        kinds = {kind_name(kind): kind for kind in SpanKind}
+        kind, accepted = QInputDialog.getItem(self, self.tr("New label"), self.tr("Kind:"), list(kinds), 0, False)
         if not accepted:
             return
-        self.add_label(name.strip(), SpanKind(kind))
+        self.add_label(name.strip(), kinds[kind])
 
     def add_label(self, name: str, kind: SpanKind) -> None:
         template = next((label for label in self.schema.labels if label.kind is kind), None)

@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QMainWindow, QMenu, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QMainWindow,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+)
 
 from annotator.schema import Schema
+from ui.i18n import display_name
 
+CONTEXT = "ShortcutSheet"
+# English source texts, shown through translate(CONTEXT, ...); key names stay as Qt prints them.
 TEXT_KEYS = (
-    ("Shift+Left / Shift+Right", "Extend the selection (in Arabic, Left goes towards the end of the sentence)"),
-    ("Alt+Shift+arrows, Alt+drag", "Select exact characters, without snapping to words"),
-    ("Tab / Shift+Tab", "Select the next or previous span (while relating: the next candidate)"),
-    ("Enter", "Choose the candidate while making a relation"),
-    ("Esc", "Cancel a relation, or clear the selected span"),
-    ("Click a span, click again", "Select it, then the span around it"),
+    (
+        "Shift+Left / Shift+Right",
+        str(
+            QT_TRANSLATE_NOOP(
+                "ShortcutSheet", "Extend the selection (in Arabic, Left goes towards the end of the sentence)"
+            )
+        ),
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("ShortcutSheet", "Alt+Shift+arrows, Alt+drag")),
+        str(QT_TRANSLATE_NOOP("ShortcutSheet", "Select exact characters, without snapping to words")),
+    ),
+    (
+        "Tab / Shift+Tab",
+        str(
+            QT_TRANSLATE_NOOP("ShortcutSheet", "Select the next or previous span (while relating: the next candidate)")
+        ),
+    ),
+    ("Enter", str(QT_TRANSLATE_NOOP("ShortcutSheet", "Choose the candidate while making a relation"))),
+    ("Esc", str(QT_TRANSLATE_NOOP("ShortcutSheet", "Cancel a relation, or clear the selected span"))),
+    (
+        str(QT_TRANSLATE_NOOP("ShortcutSheet", "Click a span, click again")),
+        str(QT_TRANSLATE_NOOP("ShortcutSheet", "Select it, then the span around it")),
+    ),
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _shortcut_text(action: QAction) -> str:
@@ -33,11 +69,16 @@ def shortcut_rows(window: QMainWindow, schema: Schema) -> list[tuple[str, str, s
             keys = _shortcut_text(action)
             if keys:
                 rows.append((area, keys, action.text().replace("&", "").rstrip("…")))
+    labels = QCoreApplication.translate("ShortcutSheet", "Labels")
     for label in schema.labels:
-        rows.append(("Labels", label.hotkey, f"{label.name}: {label.display_en} (select text first)"))
+        text = QCoreApplication.translate("ShortcutSheet", "{label}: {name} (select text first)")
+        rows.append((labels, label.hotkey, text.format(label=label.name, name=display_name(label))))
+    relations = QCoreApplication.translate("ShortcutSheet", "Relations")
     for relation in schema.relations:
-        rows.append(("Relations", relation.hotkey, f"{relation.name}: {relation.display_en} (select the head first)"))
-    rows.extend(("Text", keys, meaning) for keys, meaning in TEXT_KEYS)
+        text = QCoreApplication.translate("ShortcutSheet", "{relation}: {name} (select the head first)")
+        rows.append((relations, relation.hotkey, text.format(relation=relation.name, name=display_name(relation))))
+    area = QCoreApplication.translate("ShortcutSheet", "Text")
+    rows.extend((area, _tr(keys), _tr(meaning)) for keys, meaning in TEXT_KEYS)
     return rows
 
 
@@ -52,12 +93,24 @@ def _menu_actions(actions: list[QAction]) -> list[QAction]:
     return found
 
 
+class KeysDelegate(QStyledItemDelegate):
+    """Key names read left to right in an Arabic interface too ("Ctrl+," and not ",Ctrl+")."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        side = Qt.AlignmentFlag.AlignLeft
+        if option.widget is not None and option.widget.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            side = Qt.AlignmentFlag.AlignRight
+        option.direction = Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+
 class ShortcutSheet(QDialog):
     def __init__(self, window: QMainWindow, schema: Schema) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
+        self.model.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Keys"), self.tr("What it does")])
         for row in shortcut_rows(window, schema):
             self.model.appendRow([QStandardItem(cell) for cell in row])
         table = QTableView()
@@ -65,6 +118,7 @@ class ShortcutSheet(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setWordWrap(False)
+        table.setItemDelegateForColumn(1, KeysDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

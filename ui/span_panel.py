@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.model import Relation, Span
 from annotator.schema import AttributeType, Label, Schema
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
+from ui.i18n import display_name
 from ui.plain import plain_label, visible_controls
 from ui.rtl import RtlTextDelegate, isolated_rtl
 
@@ -48,7 +49,7 @@ class SpanPanel(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter annotations")
+        self.filter_edit.setPlaceholderText(self.tr("Filter annotations"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
 
@@ -74,7 +75,7 @@ class SpanPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.table.clicked.connect(lambda index: self._on_row(index, QModelIndex()))
 
-        self.editor = QGroupBox("Selected span")
+        self.editor = QGroupBox(self.tr("Selected span"))
         self.form = QFormLayout(self.editor)
         self.span_text = plain_label()
         self.span_text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -82,16 +83,16 @@ class SpanPanel(QWidget):
         self.label_combo = QComboBox()
         self.label_combo.activated.connect(lambda _index: self.relabel_requested.emit(self.label_combo.currentData()))
         self.link_label = plain_label(NO_VALUE)
-        self.link_button = QPushButton("Link…")
+        self.link_button = QPushButton(self.tr("Link…"))
         self.link_button.clicked.connect(self.link_requested)
-        self.unlink_button = QPushButton("Unlink")
+        self.unlink_button = QPushButton(self.tr("Unlink"))
         self.unlink_button.clicked.connect(self.unlink_requested)
         link_row = QHBoxLayout()
         link_row.addWidget(self.link_label, 1)
         link_row.addWidget(self.link_button)
         link_row.addWidget(self.unlink_button)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("Note")
+        self.note_edit.setPlaceholderText(self.tr("Note"))
         self.note_edit.editingFinished.connect(self._note_finished)
         self.note_edit.installEventFilter(self)
         self.attribute_widgets: dict[str, QWidget] = {}
@@ -102,10 +103,10 @@ class SpanPanel(QWidget):
         self.relation_view.setModel(self.relations)
         self.relation_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.relation_view.activated.connect(self._relation_activated)
-        self.delete_relation_button = QPushButton("Delete Relation")
+        self.delete_relation_button = QPushButton(self.tr("Delete Relation"))
         self.delete_relation_button.clicked.connect(self._delete_relation)
 
-        relations_box = QGroupBox("Relations")
+        relations_box = QGroupBox(self.tr("Relations"))
         relations_layout = QVBoxLayout(relations_box)
         relations_layout.addWidget(self.relation_view)
         relations_layout.addWidget(self.delete_relation_button)
@@ -119,10 +120,10 @@ class SpanPanel(QWidget):
         self._schema: Schema | None = None
         self._span: Span | None = None
         self._updating = False
-        self.form.addRow(plain_label("Text"), self.span_text)
-        self.form.addRow(plain_label("Label"), self.label_combo)
-        self.form.addRow(plain_label("Link"), link_row)
-        self.form.addRow(plain_label("Note"), self.note_edit)
+        self.form.addRow(plain_label(self.tr("Text")), self.span_text)
+        self.form.addRow(plain_label(self.tr("Label")), self.label_combo)
+        self.form.addRow(plain_label(self.tr("Link")), link_row)
+        self.form.addRow(plain_label(self.tr("Note")), self.note_edit)
         self.show_span(None, [], {})
 
     # -- the table ---------------------------------------------------------------------------
@@ -131,9 +132,8 @@ class SpanPanel(QWidget):
         self._schema = schema
         self.label_combo.clear()
         for label in schema.labels:
-            self.label_combo.addItem(f"{label.name} ({label.hotkey})", label.name)
-        colours = {label.name: label.colour for label in schema.labels}
-        self.model.set_colours(colours)
+            self.label_combo.addItem(f"{label.name} — {display_name(label)} ({label.hotkey})", label.name)
+        self.model.set_schema(schema)
 
     def set_spans(self, spans: list[Span]) -> None:
         selected = self._span.id if self._span else None
@@ -196,8 +196,8 @@ class SpanPanel(QWidget):
                 self.note_edit.setText(span.note if span else "")
             self.relations.clear()
             for relation, other, outgoing in relations:
-                role = f"{relation.label}: " if outgoing else f"{relation.label} of: "
-                item = QStandardItem(f"{role}{isolated_rtl(other.text)}")
+                role = self.tr("{relation}: {span}") if outgoing else self.tr("{relation} of: {span}")
+                item = QStandardItem(role.format(relation=relation.label, span=isolated_rtl(other.text)))
                 item.setData(relation.id, RELATION_ID_ROLE)
                 item.setData(other.id, OTHER_SPAN_ROLE)
                 self.relations.appendRow(item)
@@ -233,7 +233,7 @@ class SpanPanel(QWidget):
             if spec.type is AttributeType.CHOICE:
                 combo = QComboBox()
                 for choice in spec.choices:
-                    combo.addItem(choice.display_en, choice.value)
+                    combo.addItem(display_name(choice), choice.value)
                 combo.setCurrentIndex(max(combo.findData(value), 0))
                 name = spec.name
                 combo.activated.connect(
@@ -242,7 +242,7 @@ class SpanPanel(QWidget):
                 widget = combo
             else:
                 edit = QLineEdit("" if value is None else str(value))
-                edit.setPlaceholderText("YYYY-MM-DD" if spec.type is AttributeType.ISO_DATE else spec.display_en)
+                edit.setPlaceholderText("YYYY-MM-DD" if spec.type is AttributeType.ISO_DATE else display_name(spec))
                 name = spec.name
                 edit.editingFinished.connect(
                     lambda name=name, edit=edit: self._emit_attribute(name, edit.text().strip() or None)
@@ -253,7 +253,7 @@ class SpanPanel(QWidget):
             self.attribute_widgets[spec.name] = widget
             self._attribute_rows.append(widget)
             self.form.insertRow(
-                FIRST_ATTRIBUTE_ROW + len(self._attribute_rows) - 1, plain_label(spec.display_en), widget
+                FIRST_ATTRIBUTE_ROW + len(self._attribute_rows) - 1, plain_label(display_name(spec)), widget
             )
 
     def focus_first_attribute(self) -> bool:

@@ -127,7 +127,8 @@ class ForeignDocument:
             return None
         meta = dict(meta or {})
         meta.pop("annotator", None)
-        status = _STATUSES.get(meta.pop("status", None), DocumentStatus.DONE)
+        given = meta.pop("status", None)
+        status = _STATUSES.get(given, DocumentStatus.DONE) if isinstance(given, str) else DocumentStatus.DONE
         return DocumentRecord(
             doc_id=self.doc_id,
             title=title if type(title) is str and title else title_from_text(self.text),

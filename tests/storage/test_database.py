@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 import hashlib
+import signal
 import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from annotator.repository import ProjectError
-from storage.database import connect, open_database
+from storage.database import backup_path, connect, open_database, upgrade_marker
 from storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 
@@ -104,3 +111,168 @@ def test_a_corrupt_project_is_refused(tmp_path: Path) -> None:
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ProjectError, match="is a folder"):
         open_database(tmp_path)
+
+
+def plan_with(extra: Callable[[Database], None] | None, *, transactional: bool = True) -> Migrations:
+    """The project's migrations plus, when given, one more (named 9999_extra)."""
+    plan = Migrations("hashiya")
+    for step in migrations.pending(Database(memory=True)):
+        plan(name=step.name)(step.fn)
+    if extra is not None:
+        plan(name="9999_extra", transactional=transactional)(extra)
+    return plan
+
+
+def project_with_a_span(path: Path) -> None:
+    db = open_database(path)
+    db.execute("INSERT INTO annotators VALUES ('huda', 'now')")
+    db.execute(
+        "INSERT INTO documents (id, title, text, text_sha256, created_at, position)"
+        " VALUES ('d', 't', 'نص', 'h', 'now', 0)"
+    )
+    db.close()
+
+
+def content(path: Path) -> list[str]:
+    raw = sqlite3.connect(path)
+    try:
+        return [*raw.iterdump(), f"user_version={raw.execute('PRAGMA user_version').fetchone()[0]}"]
+    finally:
+        raw.close()
+
+
+def test_an_upgrade_backs_up_the_project_first(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    project_with_a_span(path)
+    before = content(path)
+
+    def add_column(db: Database) -> None:
+        db.execute("ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'ar'")
+
+    db = open_database(path, plan=plan_with(add_column))
+    assert "language" in db.table("documents").columns_dict
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    db.close()
+    assert content(backup_path(path, SCHEMA_VERSION)) == before
+    assert not upgrade_marker(path, SCHEMA_VERSION).exists()
+
+
+@pytest.mark.parametrize("transactional", [True, False])
+def test_a_failed_upgrade_puts_the_project_back(tmp_path: Path, transactional: bool) -> None:
+    path = tmp_path / "p.hashiya"
+    project_with_a_span(path)
+    before = content(path)
+
+    def half_done(db: Database) -> None:
+        # Outside a transaction each statement is committed at once: only the backup can undo them.
+        db.execute("CREATE TABLE half (x)")
+        db.execute("DELETE FROM documents")
+        raise RuntimeError("the disk went away")
+
+    with pytest.raises(ProjectError, match="could not be upgraded .*the disk went away.*put back as it was"):
+        open_database(path, plan=plan_with(half_done, transactional=transactional))
+    assert content(path) == before
+    assert content(backup_path(path, SCHEMA_VERSION)) == before
+    assert not upgrade_marker(path, SCHEMA_VERSION).exists()
+    # The program still opens it as it was.
+    db = open_database(path)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    db.close()
+
+
+def test_an_upgrade_cut_short_by_a_crash_is_put_back_at_the_next_open(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    project_with_a_span(path)
+    before = content(path)
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from tests.storage.test_database import plan_with\n"
+        "from storage.database import open_database\n"
+        "def crash(db):\n"
+        "    db.execute('CREATE TABLE half (x)')\n"
+        "    db.execute('DELETE FROM documents')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "open_database(Path(sys.argv[1]), plan=plan_with(crash, transactional=False))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script, str(path)], cwd=root, capture_output=True, timeout=60)
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert upgrade_marker(path, SCHEMA_VERSION).exists()
+    assert content(path) != before  # the half-done upgrade is in the file
+
+    db = open_database(path)
+    db.close()
+    assert content(path) == before
+    assert not upgrade_marker(path, SCHEMA_VERSION).exists()
+    assert content(backup_path(path, SCHEMA_VERSION)) == before
+
+
+def test_a_project_another_program_holds_is_not_upgraded_under_it(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    project_with_a_span(path)
+    holder = connect(path)
+    holder.execute("SELECT count(*) FROM documents").fetchone()
+    before = content(path)
+
+    def add_table(db: Database) -> None:
+        db.execute("CREATE TABLE extra (x)")
+
+    monkey_plan = plan_with(add_table)
+    with pytest.raises(ProjectError, match="needs upgrading, but another program has it open"):
+        open_database(path, plan=monkey_plan, busy_timeout_ms=300)
+    holder.close()
+    assert content(path) == before
+
+
+def test_a_new_project_appears_whole_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "p.hashiya"
+    open_database(path).close()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["p.hashiya"]
+    assert content(path)[-1] == f"user_version={SCHEMA_VERSION}"
+
+
+def test_writers_wait_for_each_other_instead_of_failing(tmp_path: Path) -> None:
+    """A transaction that reads before it writes, while another connection holds the write lock."""
+    path = tmp_path / "p.hashiya"
+    project_with_a_span(path)
+    second = open_database(path)
+    holding = threading.Event()
+
+    def hold_the_lock() -> None:
+        first = open_database(path)
+        with first.atomic():
+            first.execute("INSERT INTO annotators VALUES ('karim', 'now')")
+            holding.set()
+            time.sleep(0.3)
+        first.close()
+
+    thread = threading.Thread(target=hold_the_lock)
+    thread.start()
+    holding.wait(5)
+    with second.atomic():
+        count = second.execute("SELECT count(*) FROM annotators").fetchone()[0]
+        second.execute("INSERT INTO annotators VALUES (?, 'now')", [f"reader-{count}"])
+    thread.join()
+    names = {row[0] for row in second.execute("SELECT name FROM annotators")}
+    assert names == {"huda", "karim", "reader-2"}
+    second.close()
+
+
+def test_a_write_kept_waiting_too_long_is_a_project_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    project_with_a_span(path)
+    holder = open_database(path)
+    holder.execute("BEGIN IMMEDIATE")
+    waiting = connect(path, busy_timeout_ms=200)
+    with (
+        pytest.raises(ProjectError, match="kept .* busy for too long, so this change was not saved"),
+        waiting.atomic(),
+    ):
+        waiting.execute("INSERT INTO annotators VALUES ('karim', 'now')")
+    holder.execute("ROLLBACK")
+    with waiting.atomic():
+        waiting.execute("INSERT INTO annotators VALUES ('karim', 'now')")
+    assert waiting.execute("SELECT count(*) FROM annotators").fetchone()[0] == 2
+    holder.close()
+    waiting.close()

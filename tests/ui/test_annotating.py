@@ -192,6 +192,7 @@ def test_undo_and_redo_every_edit_then_reopen_in_a_new_window(analyst: Analyst, 
     assert sorted(window.view.spans, key=lambda s: s.id) == sorted(final[0], key=lambda s: s.id)
     assert sorted(window.annotations.relations, key=lambda r: r.id) == sorted(final[1], key=lambda r: r.id)
     assert window.panel.model.rowCount() == len(final[0])
+    window.close()
     again.close()
 
 

@@ -1,0 +1,69 @@
+"""``hashiya search QUERY``: folded Arabic search over the corpus, every hit with its offsets.
+
+Plain output is one hit per line, tab-separated: document id, start, end, and the hit in its
+context with the hit between « and » (line breaks in the context shown as spaces). On a terminal
+the context is shaped and put in visual order, and a summary line follows; piped output stays in
+logical order, as stored, and has no summary, so scripts can cut and grep it. ``--json`` gives one
+object with the counts per document and every hit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from annotator.occurrences import alias_groups
+from annotator.project import Project
+from annotator.search import Hit, SearchIndex, SearchResult
+from annotator.terminal import BidiMode, for_terminal, wants_visual, with_progress
+
+
+def corpus_index(project: Project, err: TextIO | None = None) -> SearchIndex:
+    """Every document of the project, folded, in the project's document order."""
+    index = SearchIndex()
+    summaries = project.documents()
+    for summary in with_progress(summaries, len(summaries), "indexing", err):
+        index.add(summary.id, project.document(summary.id).text)
+    return index
+
+
+def search_corpus(project: Project, query: str, *, whole_word: bool, err: TextIO | None = None) -> SearchResult:
+    return corpus_index(project, err).search(query, whole_word=whole_word, alias_groups=alias_groups(project.registry))
+
+
+def hit_context(hit: Hit) -> str:
+    """The hit between « and » in its context, on one line."""
+    return " ".join(f"{hit.left}«{hit.text}»{hit.right}".splitlines())
+
+
+def search(
+    project: Project,
+    query: str,
+    as_json: bool,
+    whole_word: bool,
+    bidi: BidiMode,
+    out: TextIO,
+    err: TextIO | None = None,
+) -> int:
+    err = err if err is not None else sys.stderr
+    if not query.strip():
+        print("hashiya: the search query is empty", file=err)
+        return 2
+    result = search_corpus(project, query, whole_word=whole_word, err=err)
+    if as_json:
+        report = {
+            "query": query,
+            "whole_word": whole_word,
+            "total": result.total,
+            "counts": result.counts,
+            "hits": [hit._asdict() for hit in result.hits],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2), file=out)
+        return 0
+    visual = wants_visual(bidi, out)
+    for hit in result.hits:
+        print(f"{hit.doc_id}\t{hit.start}\t{hit.end}\t{for_terminal(hit_context(hit), visual)}", file=out)
+    if out.isatty():
+        print(f"{result.total} hit(s) in {len(result.counts)} document(s)", file=out)
+    return 0

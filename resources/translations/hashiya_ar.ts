@@ -1,0 +1,1073 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Select some text first, then press a label&apos;s key.</source>
+        <translation>حدّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
+    </message>
+    <message>
+        <source>Select a span, then select the new extent and press Resize.</source>
+        <translation>اختر مقطعًا، ثم حدّد امتداده الجديد واضغط «ضبط المقطع».</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>{relation}: first select a span of kind {kinds}.</source>
+        <translation>{relation}: اختر أولًا مقطعًا من نوع {kinds}.</translation>
+    </message>
+    <message>
+        <source>{relation}: there is no span to relate to yet.</source>
+        <translation>{relation}: لا يوجد بعدُ مقطع يمكن ربطه.</translation>
+    </message>
+    <message>
+        <source>{relation} of “{head}”: “{candidate}” — Tab for the next, Enter to choose, or click a span; Esc cancels.</source>
+        <translation>{relation} لـ«{head}»: «{candidate}» — Tab للتالي، وEnter للاختيار، أو انقر مقطعًا؛ Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <source>“{tail}” is now the {relation} of “{head}”.</source>
+        <translation>أصبح «{tail}» الآن {relation} لـ«{head}».</translation>
+    </message>
+    <message>
+        <source>Relation cancelled.</source>
+        <translation>أُلغيت العلاقة.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الربط</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>الطول</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentStatus</name>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>تمت مراجعته</translation>
+    </message>
+</context>
+<context>
+    <name>EditNames</name>
+    <message>
+        <source>Add {label}</source>
+        <translation>إضافة {label}</translation>
+    </message>
+    <message>
+        <source>Delete {label}</source>
+        <translation>حذف {label}</translation>
+    </message>
+    <message>
+        <source>Relabel {before} as {after}</source>
+        <translation>تغيير الوسم {before} إلى {after}</translation>
+    </message>
+    <message>
+        <source>Resize {label}</source>
+        <translation>تغيير امتداد {label}</translation>
+    </message>
+    <message>
+        <source>Set {names}</source>
+        <translation>تعيين {names}</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>تحرير الملاحظة</translation>
+    </message>
+    <message>
+        <source>Change {label}</source>
+        <translation>تعديل {label}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+</context>
+<context>
+    <name>EntityEditor</name>
+    <message>
+        <source>Edit entity</source>
+        <translation>تحرير كيان</translation>
+    </message>
+    <message>
+        <source>New entity</source>
+        <translation>كيان جديد</translation>
+    </message>
+    <message>
+        <source>a-short-id</source>
+        <translation>معرّف قصير بحروف لاتينية</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم العربي</translation>
+    </message>
+    <message>
+        <source>Aliases (one per line)</source>
+        <translation>الأسماء البديلة (واحد في كل سطر)</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Wikidata id</source>
+        <translation>معرّف ويكي بيانات</translation>
+    </message>
+    <message>
+        <source>An id and an Arabic name are needed.</source>
+        <translation>يلزم معرّف واسم عربي.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeMessages</name>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>أُلغي التصدير</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {target}.</source>
+        <translation>لم يُكتب شيء في {target}.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to {target}: {error}</source>
+        <translation>لم يُكتب شيء في {target}: {error}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <source>{documents}, {spans} and {relations}</source>
+        <translation>{documents}، و{spans}، و{relations}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n مستند</numerusform>
+            <numerusform>مستند واحد</numerusform>
+            <numerusform>مستندان</numerusform>
+            <numerusform>%n مستندات</numerusform>
+            <numerusform>%n مستندًا</numerusform>
+            <numerusform>%n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>علاقة واحدة</numerusform>
+            <numerusform>علاقتان</numerusform>
+            <numerusform>%n علاقات</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrote {counts} of the layer {layer} to {target}.</source>
+        <translation>كُتب من طبقة {layer} إلى {target}: {counts}.</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>اكتمل التصدير</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) could not be expressed in this format (see details).</source>
+        <translation>
+            <numerusform>لم يتعذّر التعبير عن أي عنصر بهذه الصيغة.</numerusform>
+            <numerusform>تعذّر التعبير عن عنصر واحد بهذه الصيغة (انظر التفاصيل).</numerusform>
+            <numerusform>تعذّر التعبير عن عنصرين بهذه الصيغة (انظر التفاصيل).</numerusform>
+            <numerusform>تعذّر التعبير عن %n عناصر بهذه الصيغة (انظر التفاصيل).</numerusform>
+            <numerusform>تعذّر التعبير عن %n عنصرًا بهذه الصيغة (انظر التفاصيل).</numerusform>
+            <numerusform>تعذّر التعبير عن %n عنصر بهذه الصيغة (انظر التفاصيل).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>لم يُستورد شيء</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file} has %n problem(s); nothing of it was imported.</source>
+        <translation>
+            <numerusform>لا مشكلات في {file}؛ ولم يُستورد منه شيء.</numerusform>
+            <numerusform>في {file} مشكلة واحدة؛ لم يُستورد منه شيء.</numerusform>
+            <numerusform>في {file} مشكلتان؛ لم يُستورد منه شيء.</numerusform>
+            <numerusform>في {file} %n مشكلات؛ لم يُستورد منه شيء.</numerusform>
+            <numerusform>في {file} %n مشكلة؛ لم يُستورد منه شيء.</numerusform>
+            <numerusform>في {file} %n مشكلة؛ لم يُستورد منه شيء.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported {layers} ({names}): {spans}, {relations}; {documents}.</source>
+        <translation>استُورد: {layers} ({names})، {spans}، {relations}؛ {documents}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n طبقة</numerusform>
+            <numerusform>طبقة واحدة</numerusform>
+            <numerusform>طبقتان</numerusform>
+            <numerusform>%n طبقات</numerusform>
+            <numerusform>%n طبقة</numerusform>
+            <numerusform>%n طبقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>%n مستند جديد</numerusform>
+            <numerusform>مستند جديد واحد</numerusform>
+            <numerusform>مستندان جديدان</numerusform>
+            <numerusform>%n مستندات جديدة</numerusform>
+            <numerusform>%n مستندًا جديدًا</numerusform>
+            <numerusform>%n مستند جديد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>اكتمل الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <source>Choose where to write</source>
+        <translation>اختر مكان الحفظ</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>الحفظ في</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormat</name>
+    <message>
+        <source>Hashiya JSONL (exact, for teammates)</source>
+        <translation>JSONL حاشية (مطابق تمامًا، لأعضاء الفريق)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL (entities and relations)</source>
+        <translation>doccano JSONL (الكيانات والعلاقات)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL (label lists)</source>
+        <translation>doccano JSONL (قوائم الوسوم)</translation>
+    </message>
+    <message>
+        <source>brat standoff (.zip, or a folder)</source>
+        <translation>brat standoff (ملف ‎.zip أو مجلد)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import annotations</source>
+        <translation>استيراد التوسيمات</translation>
+    </message>
+    <message>
+        <source>Detect from the file</source>
+        <translation>تُكتشف من الملف</translation>
+    </message>
+    <message>
+        <source>the layer names in the file (native), else required</source>
+        <translation>أسماء الطبقات في الملف (الصيغة الأصلية)، وإلا فالحقل مطلوب</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Into layer</source>
+        <translation>إلى الطبقة</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hashiya — {project}</source>
+        <translation>حاشية — {project}</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>لم يُنفَّذ</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <source>Annotator: {name}</source>
+        <translation>المُوسِّم: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Import Texts…</source>
+        <translation>ا&amp;ستيراد نصوص…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Annotations…</source>
+        <translation>استيراد ت&amp;وسيمات…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Span</source>
+        <translation>&amp;حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Resize Span to &amp;Selection</source>
+        <translation>&amp;ضبط المقطع على التحديد</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend Span by a Word</source>
+        <translation>مدّ المقطع ب&amp;كلمة</translation>
+    </message>
+    <message>
+        <source>S&amp;hrink Span by a Word</source>
+        <translation>ت&amp;قليص المقطع بكلمة</translation>
+    </message>
+    <message>
+        <source>&amp;Link to Registry…</source>
+        <translation>&amp;ربط بالسجل…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note</source>
+        <translation>تحرير ال&amp;ملاحظة</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Attributes</source>
+        <translation>تحرير ال&amp;سمات</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>ت&amp;وسيم</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>ال&amp;وسوم</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Schema…</source>
+        <translation>تحرير م&amp;خطط التوسيم…</translation>
+    </message>
+    <message>
+        <source>&amp;Snap Selections To</source>
+        <translation>م&amp;حاذاة التحديد إلى</translation>
+    </message>
+    <message>
+        <source>Next Snapping Mode</source>
+        <translation>نمط المحاذاة التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>التفضي&amp;لات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Corpus &amp;Overview…</source>
+        <translation>&amp;نظرة عامة على المدوّنة…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>الح&amp;جم الفعلي</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>ا&amp;نتقال</translation>
+    </message>
+    <message>
+        <source>&amp;Next Document</source>
+        <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Document</source>
+        <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unannotated Document</source>
+        <translation>المستند التالي &amp;غير الموسوم</translation>
+    </message>
+    <message>
+        <source>Mark Document New</source>
+        <translation>تعيين حالة المستند: جديد</translation>
+    </message>
+    <message>
+        <source>Mark Document In Progress</source>
+        <translation>تعيين حالة المستند: قيد العمل</translation>
+    </message>
+    <message>
+        <source>Mark Document Done</source>
+        <translation>تعيين حالة المستند: منجز</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>اختصارات &amp;لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>الحالة: {status}</translation>
+    </message>
+    <message>
+        <source>{size} pt</source>
+        <translation>{size} نقطة</translation>
+    </message>
+    <message>
+        <source>{name}: select text and press {key}</source>
+        <translation>{name}: حدّد نصًّا واضغط {key}</translation>
+    </message>
+    <message>
+        <source>{name}: select the head span and press {key}</source>
+        <translation>{name}: اختر مقطع الرأس واضغط {key}</translation>
+    </message>
+    <message>
+        <source>Schema not saved</source>
+        <translation>لم يُحفظ مخطط التوسيم</translation>
+    </message>
+    <message>
+        <source>Selections snap to: {mode}</source>
+        <translation>محاذاة التحديد: {mode}</translation>
+    </message>
+    <message>
+        <source>Select a span to link first.</source>
+        <translation>اختر أولًا مقطعًا لربطه.</translation>
+    </message>
+    <message>
+        <source>Every document has been started.</source>
+        <translation>بدأ العمل على كل المستندات.</translation>
+    </message>
+    <message>
+        <source>Labels not saved</source>
+        <translation>لم تُحفظ الوسوم</translation>
+    </message>
+    <message>
+        <source>Your new name signs your work from the next start of Hashiya.</source>
+        <translation>سيُوقَّع عملك باسمك الجديد بدءًا من التشغيل التالي لحاشية.</translation>
+    </message>
+    <message>
+        <source>The interface language changes at the next start of Hashiya.</source>
+        <translation>تتغيّر لغة الواجهة عند التشغيل التالي لحاشية.</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>استيراد التوسيمات</translation>
+    </message>
+    <message>
+        <source>Annotations (*.jsonl *.json);;All files (*)</source>
+        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import texts</source>
+        <translation>استيراد نصوص</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation>النصوص (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>لم يُستورد شيء</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n text(s);</source>
+        <translation>
+            <numerusform>لم يُستورد أي نص؛</numerusform>
+            <numerusform>استُورد نص واحد؛</numerusform>
+            <numerusform>استُورد نصّان؛</numerusform>
+            <numerusform>استُوردت %n نصوص؛</numerusform>
+            <numerusform>استُورد %n نصًّا؛</numerusform>
+            <numerusform>استُورد %n نص؛</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the project.</source>
+        <translation>
+            <numerusform>ولم يكن أيٌّ منها في المشروع من قبل.</numerusform>
+            <numerusform>ونص واحد كان في المشروع من قبل.</numerusform>
+            <numerusform>ونصّان كانا في المشروع من قبل.</numerusform>
+            <numerusform>و%n نصوص كانت في المشروع من قبل.</numerusform>
+            <numerusform>و%n نصًّا كانت في المشروع من قبل.</numerusform>
+            <numerusform>و%n نص كانت في المشروع من قبل.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Corpus overview</source>
+        <translation>نظرة عامة على المدوّنة</translation>
+    </message>
+    <message>
+        <source>Filter by title, annotator, status or label</source>
+        <translation>تصفية حسب العنوان أو المُوسِّم أو الحالة أو الوسم</translation>
+    </message>
+    <message>
+        <source>{annotator}: {done}/{documents} done</source>
+        <translation>{annotator}: أُنجز {done} من {documents}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>Treaty refs</source>
+        <translation>إشارات المعاهدات</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>التفضيلات</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>عام</translation>
+    </message>
+    <message>
+        <source>Labels and keys</source>
+        <translation>الوسوم والمفاتيح</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>Show suggestions in the text</source>
+        <translation>إظهار الاقتراحات في النص</translation>
+    </message>
+    <message>
+        <source>Your name (your layer)</source>
+        <translation>اسمك (طبقتك)</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <source>Selections snap to</source>
+        <translation>محاذاة التحديد</translation>
+    </message>
+    <message>
+        <source>Colour of {label}</source>
+        <translation>لون {label}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPicker</name>
+    <message>
+        <source>treaty</source>
+        <translation>معاهدة</translation>
+    </message>
+    <message>
+        <source>Link to the registry</source>
+        <translation>الربط بالسجل</translation>
+    </message>
+    <message>
+        <source>Search names and aliases</source>
+        <translation>ابحث في الأسماء والأسماء البديلة</translation>
+    </message>
+    <message>
+        <source>New Entity…</source>
+        <translation>كيان جديد…</translation>
+    </message>
+    <message>
+        <source>New Treaty…</source>
+        <translation>معاهدة جديدة…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <source>Annotation schema</source>
+        <translation>مخطط التوسيم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>مفتاح الاختصار</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم العربي</translation>
+    </message>
+    <message>
+        <source>Add Label…</source>
+        <translation>إضافة وسم…</translation>
+    </message>
+    <message>
+        <source>{attribute} values</source>
+        <translation>قيم {attribute}</translation>
+    </message>
+    <message>
+        <source>Colour of {label}</source>
+        <translation>لون {label}</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>وسم جديد</translation>
+    </message>
+    <message>
+        <source>Name (capital letters, digits and _):</source>
+        <translation>الاسم (حروف لاتينية كبيرة وأرقام و_):</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>النوع:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Extend the selection (in Arabic, Left goes towards the end of the sentence)</source>
+        <translation>توسيع التحديد (في العربية يتجه السهم الأيسر نحو آخر الجملة)</translation>
+    </message>
+    <message>
+        <source>Alt+Shift+arrows, Alt+drag</source>
+        <translation>Alt+Shift+الأسهم، Alt+السحب</translation>
+    </message>
+    <message>
+        <source>Select exact characters, without snapping to words</source>
+        <translation>تحديد محارف بعينها دون محاذاة إلى الكلمات</translation>
+    </message>
+    <message>
+        <source>Select the next or previous span (while relating: the next candidate)</source>
+        <translation>اختيار المقطع التالي أو السابق (وعند إنشاء علاقة: المرشّح التالي)</translation>
+    </message>
+    <message>
+        <source>Choose the candidate while making a relation</source>
+        <translation>اختيار المرشّح عند إنشاء علاقة</translation>
+    </message>
+    <message>
+        <source>Cancel a relation, or clear the selected span</source>
+        <translation>إلغاء العلاقة، أو إلغاء اختيار المقطع</translation>
+    </message>
+    <message>
+        <source>Click a span, click again</source>
+        <translation>انقر مقطعًا، ثم انقر مجددًا</translation>
+    </message>
+    <message>
+        <source>Select it, then the span around it</source>
+        <translation>اختياره، ثم اختيار المقطع المحيط به</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>{label}: {name} (select text first)</source>
+        <translation>{label}: {name} (حدّد النص أولًا)</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>{relation}: {name} (select the head first)</source>
+        <translation>{relation}: {name} (اختر مقطع الرأس أولًا)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>الوظيفة</translation>
+    </message>
+</context>
+<context>
+    <name>Snapping</name>
+    <message>
+        <source>Whole words</source>
+        <translation>كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Leave proclitics outside ({letters})</source>
+        <translation>استبعاد السوابق ({letters})</translation>
+    </message>
+    <message>
+        <source>Leave proclitics and the article outside</source>
+        <translation>استبعاد السوابق وأداة التعريف</translation>
+    </message>
+    <message>
+        <source>Exact characters</source>
+        <translation>المحارف بعينها</translation>
+    </message>
+</context>
+<context>
+    <name>SpanKind</name>
+    <message>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <source>treaty reference</source>
+        <translation>إشارة إلى معاهدة</translation>
+    </message>
+</context>
+<context>
+    <name>SpanPanel</name>
+    <message>
+        <source>Filter annotations</source>
+        <translation>تصفية التوسيمات</translation>
+    </message>
+    <message>
+        <source>Selected span</source>
+        <translation>المقطع المختار</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>ربط…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Delete Relation</source>
+        <translation>حذف العلاقة</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الربط</translation>
+    </message>
+    <message>
+        <source>{relation}: {span}</source>
+        <translation>{relation}: {span}</translation>
+    </message>
+    <message>
+        <source>{relation} of: {span}</source>
+        <translation>{relation} لـ: {span}</translation>
+    </message>
+</context>
+<context>
+    <name>TreatyEditor</name>
+    <message>
+        <source>Edit treaty</source>
+        <translation>تحرير معاهدة</translation>
+    </message>
+    <message>
+        <source>New treaty</source>
+        <translation>معاهدة جديدة</translation>
+    </message>
+    <message>
+        <source>a-short-id</source>
+        <translation>معرّف قصير بحروف لاتينية</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم العربي</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Parties (registry ids)</source>
+        <translation>الأطراف (معرّفات السجل)</translation>
+    </message>
+    <message>
+        <source>Articles (number: summary)</source>
+        <translation>المواد (الرقم: الملخص)</translation>
+    </message>
+    <message>
+        <source>Aliases (one per line)</source>
+        <translation>الأسماء البديلة (واحد في كل سطر)</translation>
+    </message>
+    <message>
+        <source>An article line starts with its number and a colon: {line}</source>
+        <translation>يبدأ سطر المادة برقمها ثم نقطتين رأسيتين: {line}</translation>
+    </message>
+    <message>
+        <source>An id and an Arabic name are needed.</source>
+        <translation>يلزم معرّف واسم عربي.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, claims (who claims what, reported by whom, denied by whom) and treaty references.
+
+The five sample articles are open in your first project. Select words and press a label&apos;s key (p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.
+
+Your name signs your annotations (your layer) and the edit log:</source>
+        <translation>مرحبًا بك في حاشية. ستوسم مقالات إخبارية عربية: الأشخاص والأماكن والمنظمات، والادعاءات (من يدّعي ماذا، ومن نقله، ومن نفاه)، والإشارات إلى المعاهدات.
+
+المقالات النموذجية الخمس مفتوحة في مشروعك الأول. حدّد كلمات ثم اضغط مفتاح الوسم (p للشخص، و g للدولة أو المدينة، و c للادعاء...)؛ ويعرض F1 كل الاختصارات.
+
+يُوقَّع باسمك على توسيماتك (طبقتك) وعلى سجل التعديلات:</translation>
+    </message>
+    <message>
+        <source>Welcome to Hashiya</source>
+        <translation>مرحبًا بك في حاشية</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>ابدأ</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,137 @@
+"""Malformed files made from valid exports: byte damage, JSON values of the wrong kind, odd lines."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from hypothesis import strategies as st
+
+NESTING = "\x00nest\x00"
+
+HOSTILE_VALUES: list[Any] = [
+    None,
+    True,
+    0,
+    -1,
+    10**400,
+    -(10**30),
+    1e308,
+    math.nan,
+    math.inf,
+    -math.inf,
+    0.5,
+    "",
+    "\ud800",
+    "x\udfffy",
+    "\u202e<img src=x>",
+    "../../etc/passwd",
+    "PER",
+    "CLAIMANT",
+    [],
+    {},
+    [None],
+    {"": None},
+    NESTING,
+]
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place inside a parsed JSON value, as the keys and indexes leading to it."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(paths(item, (*prefix, index)))
+    return found
+
+
+def _parent(root: Any, path: tuple[Any, ...]) -> Any:
+    for step in path[:-1]:
+        root = root[step]
+    return root
+
+
+def mutate_value(data: st.DataObject, root: Any) -> Any:
+    """One structural change somewhere in ``root`` (which it may replace): the kinds of damage importers meet."""
+    where = data.draw(st.sampled_from(paths(root)), label="where")
+    how = data.draw(
+        st.sampled_from(["replace", "delete", "duplicate", "shift", "add key", "wrap"]),
+        label="how",
+    )
+    if not where:
+        return data.draw(st.sampled_from(HOSTILE_VALUES), label="root")
+    parent = _parent(root, where)
+    key = where[-1]
+    current = parent[key]
+    if how == "replace":
+        parent[key] = data.draw(
+            st.sampled_from(HOSTILE_VALUES) | st.integers() | st.floats() | st.text(max_size=8), label="value"
+        )
+    elif how == "delete":
+        del parent[key]
+    elif how == "duplicate":
+        if isinstance(parent, list):
+            parent.insert(key, json.loads(json.dumps(current)))
+        else:
+            parent[key] = [current, current]
+    elif how == "shift" and isinstance(current, int) and not isinstance(current, bool):
+        parent[key] = current + data.draw(st.sampled_from([-1, 1, 2, 1000, -(10**6), 10**12]), label="by")
+    elif how == "add key" and isinstance(current, dict):
+        current[data.draw(st.sampled_from(["id", "start", "label", "__proto__", "\ud800"]), label="key")] = 1
+    else:
+        parent[key] = [current] if data.draw(st.booleans(), label="in list") else {"value": current}
+    return root
+
+
+def dumps(value: Any, data: st.DataObject) -> bytes:
+    """JSON text, ASCII-escaped or not, with deep nesting spliced in where a marker was put."""
+    text = json.dumps(value, ensure_ascii=data.draw(st.booleans(), label="ascii"), allow_nan=True)
+    depth = data.draw(st.sampled_from([50, 1000, 20_000]), label="depth")
+    text = text.replace(json.dumps(NESTING), "[" * depth + "]" * depth)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def mutate_bytes(data: st.DataObject, raw: bytes) -> bytes:
+    """Damage at the byte level: a flipped byte, a cut, a hole, a repeat, or bytes that are not UTF-8."""
+    if not raw:
+        return b"\xff"
+    how = data.draw(st.sampled_from(["flip", "truncate", "hole", "repeat", "insert"]), label="bytes how")
+    at = data.draw(st.integers(0, len(raw) - 1), label="at")
+    if how == "flip":
+        bit = data.draw(st.integers(0, 7), label="bit")
+        return raw[:at] + bytes([raw[at] ^ (1 << bit)]) + raw[at + 1 :]
+    if how == "truncate":
+        return raw[:at]
+    length = data.draw(st.integers(1, 64), label="length")
+    if how == "hole":
+        return raw[:at] + raw[at + length :]
+    if how == "repeat":
+        return raw[:at] + raw[at : at + length] * 2 + raw[at + length :]
+    inserted = data.draw(
+        st.sampled_from([b"\xff", b"\xc0\x80", b"\x00", b"\xef\xbb\xbf", b"\xed\xa0\x80", b"\n", b"NaN", b"\\ud800"])
+        | st.binary(min_size=1, max_size=8),
+        label="inserted",
+    )
+    return raw[:at] + inserted + raw[at:]
+
+
+def mutate_lines(data: st.DataObject, raw: bytes, line_limit: int) -> bytes:
+    """JSONL damage: a line dropped, repeated (duplicate ids), swapped, blank, or longer than ``line_limit``."""
+    lines = raw.split(b"\n")
+    how = data.draw(st.sampled_from(["drop", "repeat", "swap", "blank", "long"]), label="lines how")
+    at = data.draw(st.integers(0, len(lines) - 1), label="line")
+    if how == "drop":
+        del lines[at]
+    elif how == "repeat":
+        lines.insert(at, lines[at])
+    elif how == "swap":
+        lines[0], lines[at] = lines[at], lines[0]
+    elif how == "blank":
+        lines.insert(at, b"   ")
+    else:
+        lines[at] = lines[at] + b" " * line_limit
+    return b"\n".join(lines)

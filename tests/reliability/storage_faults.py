@@ -1,0 +1,70 @@
+"""Bringing about storage failures for real: a disk with no room left, files that are not projects."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from storage.database import open_database
+
+UNLIMITED_PAGES = 1_073_741_823
+
+
+def leave_no_room(db: Database) -> None:
+    """Fill the project to a page limit, as a full disk would: the next write that needs a page fails."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    for size in (2000, 200, 20, 1):
+        while True:
+            try:
+                db.execute(
+                    "INSERT INTO edit_log (at, annotator, action) VALUES ('', '', ?)",
+                    ["x" * size],
+                )
+            except sqlite3.OperationalError as error:
+                assert error.sqlite_errorcode == sqlite3.SQLITE_FULL, error
+                break
+
+
+def give_room_back(db: Database) -> None:
+    db.execute(f"PRAGMA max_page_count = {UNLIMITED_PAGES}")
+
+
+def file_digests(path: Path) -> dict[str, str]:
+    """The SHA-256 of the project file and of its write-ahead log, where there is one (an empty log holds nothing)."""
+    digests = {}
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        if candidate.exists() and (candidate == path or candidate.stat().st_size > 0):
+            digests[candidate.name] = hashlib.sha256(candidate.read_bytes()).hexdigest()
+    return digests
+
+
+def checkpoint(db: Database) -> None:
+    """Move everything committed into the main file, so that its hash says it all."""
+    assert db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+
+
+def make_damaged(path: Path, how: str) -> None:
+    """A project file damaged in one of a few ways a disk or a careless copy damages files."""
+    db = open_database(path)
+    db.table("documents").insert_all(
+        {"id": str(i), "title": "t", "text": "نص " * 500, "text_sha256": str(i), "created_at": "now", "position": i}
+        for i in range(200)
+    )
+    checkpoint(db)
+    db.close()
+    data = bytearray(path.read_bytes())
+    if how == "pages overwritten":
+        data[4096 * 3 : 4096 * 6] = b"\xff" * (4096 * 3)
+    elif how == "truncated":
+        del data[len(data) // 2 :]
+    elif how == "header zeroed":
+        data[:100] = bytes(100)
+    elif how == "schema page scrambled":
+        data[100:4096] = bytes(range(256)) * 15 + bytes(range(36))
+    else:
+        raise ValueError(how)
+    path.write_bytes(bytes(data))

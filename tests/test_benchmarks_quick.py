@@ -1,0 +1,60 @@
+"""The benchmark command runs at a small size and reports every figure (reported, never asserted)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FIGURES = {
+    "open to first paint",
+    "add a span by key",
+    "undo one edit",
+    "redo one edit",
+    "scroll a page",
+    "start-up to a painted window",
+    "peak memory, document open",
+    "open to first paint, 1/4 size",
+    "open to first paint, 1/2 size",
+    "peak memory, 1/4 size",
+    "peak memory, 1/2 size",
+    "open to first paint, one paragraph",
+    "add a span by key, one paragraph",
+    "scroll a page, one paragraph",
+    "export native JSONL",
+    "import native JSONL",
+    "agreement report, two layers",
+}
+KEYS = {"figure", "unit", "median", "floor", "ratio", "budget"}
+
+
+@pytest.mark.slow
+def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
+    output = tmp_path / "figures.json"
+    finished = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--quiet", "--json", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=110,
+        cwd=ROOT,
+    )
+    assert finished.returncode == 0, finished.stderr
+    rows = json.loads(output.read_text(encoding="utf-8"))
+    assert isinstance(rows, list)
+    assert {row["figure"] for row in rows} == FIGURES
+    assert len(rows) == len(FIGURES)
+    for row in rows:
+        assert row.keys() >= KEYS, row
+        assert row["unit"] in ("ms", "MB"), row
+        for key in ("median", "floor"):
+            assert isinstance(row[key], int | float) and math.isfinite(row[key]) and row[key] > 0, row
+        assert row["ratio"] == pytest.approx(row["median"] / row["floor"], rel=0.01), row
+        assert row["budget"] is None or isinstance(row["budget"], int | float), row
+    for row in rows:
+        assert row["figure"] in finished.stdout

@@ -1,0 +1,127 @@
+"""Suggestions as dashed outlines: accepted and rejected from the keyboard, rejections kept in the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.project import Project
+from storage.sqlite_repository import SqliteRepository
+from tests.ui.analyst import CTRL, NO, SHIFT, Analyst
+from tests.ui.test_annotating import document_row, open_window
+from ui.document_view import OverlayStyle
+from ui.search_panel import SearchFeature
+from ui.suggestions import SUGGESTIONS_GROUP
+
+LAVROV_ARTICLE = "003_6ce7f2ee4d1dc447"
+
+
+def suggesting_window(qtbot: QtBot, project: Project) -> tuple[Analyst, SearchFeature]:
+    window = open_window(qtbot, project)
+    feature = window.search
+    window.select_row(document_row(window, LAVROV_ARTICLE))
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: bool(window.view.overlays(SUGGESTIONS_GROUP)))
+    return Analyst(qtbot, window), feature
+
+
+def outlined(analyst: Analyst) -> set[tuple[int, int]]:
+    return {(o.start, o.end) for o in analyst.view.overlays(SUGGESTIONS_GROUP)}
+
+
+def test_registry_names_are_outlined_but_not_stored(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, _feature = suggesting_window(qtbot, sample_project)
+    overlays = analyst.view.overlays(SUGGESTIONS_GROUP)
+    assert {o.style for o in overlays} == {OverlayStyle.DASHED}
+    shown = outlined(analyst)
+    for phrase in ("سيرغي لافروف", "كوريا الشمالية", "كوالالمبور", "وونسان"):
+        assert analyst.offsets_of(phrase) in shown, phrase
+    document = analyst.view.document_id
+    assert document is not None
+    assert sample_project.spans(document) == []
+
+
+def test_accept_from_the_keyboard_then_undo(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, _feature = suggesting_window(qtbot, sample_project)
+    document = analyst.view.document_id
+    assert document is not None
+    start, end = analyst.offsets_of("سيرغي لافروف")
+    analyst.caret_to(start)
+    analyst.press(Qt.Key.Key_Return, CTRL, analyst.view)
+    (span,) = sample_project.spans(document)
+    assert (span.start, span.end, span.label, span.ref) == (start, end, "PER", "sergey-lavrov")
+    assert span.text == "سيرغي لافروف"
+    assert (start, end) not in outlined(analyst)
+    analyst.press(Qt.Key.Key_Z, CTRL, analyst.view)
+    assert sample_project.spans(document) == []
+    qtbot.waitUntil(lambda: (start, end) in outlined(analyst))
+
+
+def test_f4_walks_the_suggestions(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, _feature = suggesting_window(qtbot, sample_project)
+    ahead = sorted({start for start, _end in outlined(analyst) if start > 0})
+    analyst.caret_to(0)
+    analyst.press(Qt.Key.Key_F4, NO, analyst.view)
+    assert analyst.caret() == ahead[0] == analyst.offsets_of("وونسان")[0]
+    analyst.press(Qt.Key.Key_F4, NO, analyst.view)
+    assert analyst.caret() == ahead[1]
+    analyst.press(Qt.Key.Key_F4, SHIFT, analyst.view)
+    assert analyst.caret() == ahead[0]
+
+
+def test_rejected_suggestions_stay_rejected_after_reopening(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path
+) -> None:
+    analyst, _feature = suggesting_window(qtbot, sample_project)
+    document = analyst.view.document_id
+    assert document is not None
+    wonsan = analyst.offsets_of("وونسان")
+    kuala = analyst.offsets_of("كوالالمبور")
+    analyst.caret_to(wonsan[0])
+    analyst.press(Qt.Key.Key_Backspace, CTRL, analyst.view)
+    assert wonsan not in outlined(analyst)
+    assert kuala in outlined(analyst)
+    assert sample_project.spans(document) == []
+    location = Path(sample_project.location)
+    analyst.window.close()
+
+    reopened = Project(SqliteRepository.open(location), "tester")
+    try:
+        again, _ = suggesting_window(qtbot, reopened)
+        assert wonsan not in outlined(again)
+        assert kuala in outlined(again)
+        assert again.offsets_of("وونسان", 1) in outlined(again)
+    finally:
+        reopened.close()
+
+    other = Project(SqliteRepository.open(location), "someone-else")
+    try:
+        theirs, _ = suggesting_window(qtbot, other)
+        assert wonsan in outlined(theirs), "another annotator's rejections are their own"
+    finally:
+        other.close()
+
+
+def test_hiding_suggestions(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, feature = suggesting_window(qtbot, sample_project)
+    analyst.press(Qt.Key.Key_G, CTRL | SHIFT, analyst.view)
+    assert not feature.show_suggestions_action.isChecked()
+    assert outlined(analyst) == set()
+    analyst.caret_to(0)
+    analyst.press(Qt.Key.Key_Return, CTRL, analyst.view)
+    document = analyst.view.document_id
+    assert document is not None
+    assert sample_project.spans(document) == []
+    analyst.press(Qt.Key.Key_G, CTRL | SHIFT, analyst.view)
+    assert analyst.offsets_of("وونسان") in outlined(analyst)
+
+
+def test_a_tagged_name_is_suggested_at_its_other_mentions(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, _feature = suggesting_window(qtbot, sample_project)
+    analyst.tag("العاصمة الماليزية", "l")
+    qtbot.waitUntil(lambda: bool(outlined(analyst)))
+    others = [analyst.offsets_of("العاصمة الماليزية", n) for n in range(1, analyst.text.count("العاصمة الماليزية"))]
+    assert all(place in outlined(analyst) for place in others)
+    assert analyst.offsets_of("العاصمة الماليزية") not in outlined(analyst)

@@ -1,0 +1,600 @@
+"""The review window: compare two layers of a document, adjudicate unit by unit into gold, and
+read the agreement dashboard.
+
+Every decision is a domain edit pushed on the main window's undo stack, so one Ctrl+Z history
+covers annotating and reviewing alike.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.agreement import ComparisonUnit
+from annotator.arabic import is_word_char
+from annotator.edits import Decision, DecisionChoice, Edit, document_of
+from annotator.model import GOLD, Span
+from annotator.project import InvalidEditError, Project
+from annotator.repository import ProjectError
+from annotator.review import (
+    Review,
+    ReviewError,
+    accept_full_agreements,
+    decide,
+    decisions_in,
+    differences_of,
+    load_review,
+    next_disagreement,
+    next_undecided,
+    settle_status,
+    unit_key,
+)
+from annotator.schema import Label
+from annotator.snapping import word_at
+from ui.commands import EditCommand
+from ui.compare_view import STATUS_NAMES, CompareView
+from ui.dashboard import Dashboard
+from ui.keyboard import hotkey_of
+from ui.plain import plain_label, show_message
+from ui.rtl import RtlTextDelegate
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+NO_LAYER = "(none)"
+DECISION_NAMES = {
+    DecisionChoice.ACCEPT_A: "accepted A",
+    DecisionChoice.ACCEPT_B: "accepted B",
+    DecisionChoice.REJECT: "rejected",
+    DecisionChoice.EDIT: "edited",
+}
+UNIT_COLUMNS = ("status", "A label", "A text", "B label", "B text", "decision")
+
+
+class ReviewWindow(QMainWindow):
+    """Shows any one layer, or compares two; decisions go into gold through ``undo_stack``."""
+
+    def __init__(self, project: Project, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle("Hashiya — Review")
+        self.project = project
+        self.undo_stack = undo_stack
+        self.document_id: str | None = None
+        self.review: Review | None = None
+        self.current: int | None = None
+        self.editing: str | None = None  # the gold span being edited after "Accept and edit"
+
+        self.document_box = QComboBox()
+        self.document_box.setObjectName("review-document")
+        self.document_box.setItemDelegate(RtlTextDelegate(self.document_box))
+        self.a_box = QComboBox()
+        self.a_box.setObjectName("review-layer-a")
+        self.b_box = QComboBox()
+        self.b_box.setObjectName("review-layer-b")
+        chooser = QHBoxLayout()
+        chooser.addWidget(plain_label("Document:"))
+        chooser.addWidget(self.document_box, 3)
+        chooser.addWidget(plain_label("Layer A:"))
+        chooser.addWidget(self.a_box, 1)
+        chooser.addWidget(plain_label("Layer B:"))
+        chooser.addWidget(self.b_box, 1)
+
+        self.compare = CompareView()
+        self.units = QTableWidget(0, len(UNIT_COLUMNS))
+        self.units.setObjectName("review-units")
+        self.units.setHorizontalHeaderLabels(list(UNIT_COLUMNS))
+        self.units.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.units.setWordWrap(False)
+        for column in (UNIT_COLUMNS.index("A text"), UNIT_COLUMNS.index("B text")):
+            self.units.setItemDelegateForColumn(column, RtlTextDelegate(self.units))
+        header = self.units.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (UNIT_COLUMNS.index("A text"), UNIT_COLUMNS.index("B text")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.differences = QListWidget()
+        self.differences.setObjectName("review-differences")
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.units)
+        differences_box = QWidget()
+        differences_layout = QVBoxLayout(differences_box)
+        differences_layout.setContentsMargins(0, 0, 0, 0)
+        differences_layout.addWidget(plain_label("Relation and attribute differences:"))
+        differences_layout.addWidget(self.differences)
+        side.addWidget(differences_box)
+        side.setSizes([400, 160])
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self.compare)
+        body.addWidget(side)
+        body.setSizes([460, 300])
+
+        compare_tab = QWidget()
+        compare_layout = QVBoxLayout(compare_tab)
+        compare_layout.addLayout(chooser)
+        compare_layout.addWidget(body, 1)
+        self.dashboard = Dashboard(project)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(compare_tab, "&Compare")
+        self.tabs.addTab(self.dashboard, "&Dashboard")
+        self.setCentralWidget(self.tabs)
+        self.counts_label = plain_label()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self._build_actions()
+        self.document_box.currentIndexChanged.connect(self._on_document_chosen)
+        self.a_box.currentIndexChanged.connect(lambda _index: self.reload())
+        self.b_box.currentIndexChanged.connect(lambda _index: self.reload())
+        self.units.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._on_unit_row(row))
+        self.compare.unit_clicked.connect(self.set_current)
+        self.tabs.currentChanged.connect(self._on_tab)
+        for watched in (self.compare.a.view, self.compare.b.view, self.units):
+            watched.installEventFilter(self)
+        self.resize(1280, 860)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: list[str], slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.next_action = self._action("&Next Disagreement", ["N", "F8"], lambda: self.step(1))
+        self.previous_action = self._action("&Previous Disagreement", ["P", "Shift+F8"], lambda: self.step(-1))
+        self.accept_a_action = self._action("Accept &A", ["1"], lambda: self.decide(DecisionChoice.ACCEPT_A))
+        self.accept_b_action = self._action("Accept &B", ["2"], lambda: self.decide(DecisionChoice.ACCEPT_B))
+        self.reject_action = self._action("&Reject", ["X"], lambda: self.decide(DecisionChoice.REJECT))
+        self.edit_action = self._action("Accept and &Edit", ["E"], lambda: self.decide(DecisionChoice.EDIT))
+        self.accept_all_action = self._action("Accept All &Full Agreements", ["Ctrl+Shift+A"], self.accept_all)
+        self.close_action = self._action("&Close", ["Ctrl+W"], self.close)
+        self.decision_actions = [
+            self.next_action,
+            self.previous_action,
+            self.accept_a_action,
+            self.accept_b_action,
+            self.reject_action,
+            self.edit_action,
+            self.accept_all_action,
+        ]
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        review_menu = self.menuBar().addMenu("&Review")
+        for action in self.decision_actions:
+            review_menu.addAction(action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.close_action)
+
+    # -- what is shown ----------------------------------------------------------------------------
+
+    def open_document(self, document_id: str) -> None:
+        """Show ``document_id`` with the layers chosen before, or sensible ones for a first look."""
+        self._fill_documents(document_id)
+        self._fill_layers(document_id)
+        self.document_id = document_id
+        self.compare.show_document(self.project.document(document_id))
+        self.reload()
+
+    def _fill_documents(self, selected: str) -> None:
+        self.document_box.blockSignals(True)
+        self.document_box.clear()
+        for summary in self.project.documents():
+            self.document_box.addItem(summary.title, summary.id)
+        index = self.document_box.findData(selected)
+        self.document_box.setCurrentIndex(max(index, 0))
+        self.document_box.blockSignals(False)
+
+    def _fill_layers(self, document_id: str) -> None:
+        names = [n for n in self.project.repository.annotators() if n != GOLD] + [GOLD]
+        previous = (self.a_box.currentText(), self.b_box.currentText())
+        with_spans = [n for n in names if n != GOLD and self.project.spans(document_id, n)]
+        if previous[0] in names:
+            a = previous[0]
+        elif self.project.annotator in with_spans:
+            a = self.project.annotator
+        else:
+            a = with_spans[0] if with_spans else self.project.annotator
+        if previous[1] in names or (previous[1] == NO_LAYER and previous[0]):
+            b = previous[1]
+        else:
+            b = next((n for n in with_spans if n != a), NO_LAYER)
+        for box, choices, chosen in ((self.a_box, names, a), (self.b_box, [NO_LAYER, *names], b)):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(choices if chosen in choices else [*choices, chosen])
+            box.setCurrentText(chosen)
+            box.blockSignals(False)
+
+    def set_layers(self, layer_a: str, layer_b: str | None) -> None:
+        """Choose the layers shown (``layer_b`` None for layer A alone)."""
+        for box, name in ((self.a_box, layer_a), (self.b_box, layer_b or NO_LAYER)):
+            box.blockSignals(True)
+            if box.findText(name) < 0:
+                box.addItem(name)
+            box.setCurrentText(name)
+            box.blockSignals(False)
+        self.reload()
+
+    def _on_document_chosen(self, index: int) -> None:
+        document_id = self.document_box.itemData(index)
+        if isinstance(document_id, str) and document_id != self.document_id:
+            self.open_document(document_id)
+
+    @property
+    def layer_a(self) -> str:
+        return self.a_box.currentText()
+
+    @property
+    def layer_b(self) -> str | None:
+        name = self.b_box.currentText()
+        return None if name in ("", NO_LAYER) else name
+
+    def reload(self) -> None:
+        """Read both layers, the decisions and gold again, keeping the current unit."""
+        document_id = self.document_id
+        if document_id is None:
+            return
+        self._finish_editing()
+        layer_b = self.layer_b
+        if layer_b is None:
+            self.review = None
+            self.current = None
+            self.compare.show_single(self.layer_a, self.project.spans(document_id, self.layer_a))
+            self.units.setRowCount(0)
+            self.differences.clear()
+            self.counts_label.setText(f"{self.layer_a}: {len(self.compare.a.view.spans)} span(s)")
+            self._enable_decisions()
+            return
+        self.review = load_review(self.project, document_id, self.layer_a, layer_b)
+        self.compare.show_review(self.review)
+        self._fill_units(self.review)
+        self.differences.clear()
+        self.differences.addItems(differences_of(self.review))
+        if self.current is not None and self.current >= len(self.review.units):
+            self.current = None
+        self._show_current()
+        self._show_counts()
+        self._enable_decisions()
+
+    def _fill_units(self, review: Review) -> None:
+        self.units.blockSignals(True)
+        self.units.setRowCount(len(review.units))
+        for row, unit in enumerate(review.units):
+            decision = review.decision(unit)
+            cells = (
+                STATUS_NAMES[unit.status] + (" (attributes)" if unit.attribute_differences or unit.ref_differs else ""),
+                unit.a.label if unit.a else "",
+                unit.a.text if unit.a else "",
+                unit.b.label if unit.b else "",
+                unit.b.text if unit.b else "",
+                DECISION_NAMES[decision.choice] if decision else "",
+            )
+            for column, text in enumerate(cells):
+                self.units.setItem(row, column, QTableWidgetItem(text))
+        self.units.blockSignals(False)
+
+    def _show_counts(self) -> None:
+        review = self.review
+        if review is None or self.document_id is None:
+            return
+        counts = review.comparison.counts()
+        parts = ", ".join(f"{counts[status]} {STATUS_NAMES[status]}" for status in counts)
+        decided = len(review.units) - len(review.undecided())
+        status = self.project.repository.status(self.document_id, GOLD).value.replace("_", " ")
+        self.counts_label.setText(f"{len(review.units)} unit(s): {parts}; {decided} decided; gold {status}")
+
+    def _enable_decisions(self) -> None:
+        adjudicating = self.review is not None and self.review.can_adjudicate and self.editing is None
+        stepping = self.review is not None and self.editing is None
+        for action in self.decision_actions:
+            action.setEnabled(adjudicating)
+        self.next_action.setEnabled(stepping)
+        self.previous_action.setEnabled(stepping)
+
+    # -- the current unit -----------------------------------------------------------------------
+
+    def current_unit(self) -> ComparisonUnit | None:
+        if self.review is None or self.current is None:
+            return None
+        return self.review.units[self.current]
+
+    def set_current(self, index: int | None) -> None:
+        self.current = index
+        self._show_current()
+
+    def _show_current(self) -> None:
+        unit = self.current_unit()
+        self.compare.show_current(unit)
+        self.units.blockSignals(True)
+        if self.current is None:
+            self.units.clearSelection()
+        else:
+            self.units.selectRow(self.current)
+            self.units.scrollTo(self.units.model().index(self.current, 0))
+        self.units.blockSignals(False)
+
+    def _on_unit_row(self, row: int) -> None:
+        if self.review is not None and 0 <= row < len(self.review.units):
+            self.set_current(row)
+
+    def step(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) unit that is not a full agreement."""
+        review = self.review
+        if review is None or not review.units:
+            return
+        start = self.current if self.current is not None else (-1 if direction > 0 else 0)
+        unit = next_disagreement(review, start, forwards=direction > 0)
+        if unit is None:
+            self.statusBar().showMessage("The two layers agree fully on every unit.", 5000)
+            return
+        self.set_current(review.units.index(unit))
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    def decide(self, choice: DecisionChoice) -> None:
+        review, unit = self.review, self.current_unit()
+        if review is None or unit is None:
+            self.statusBar().showMessage("Choose a unit first: N goes to the next disagreement.", 5000)
+            return
+        try:
+            edit = decide(self.project, review, unit, choice)
+        except ReviewError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        if not self._commit(edit):
+            return
+        if choice is DecisionChoice.EDIT:
+            gold = self._gold_after(unit)
+            if gold is not None:
+                self._start_editing(gold)
+            return
+        self._advance()
+
+    def accept_all(self) -> None:
+        if self.review is None or not self.review.can_adjudicate:
+            return
+        edit = accept_full_agreements(self.project, self.review)
+        if edit is None:
+            self.statusBar().showMessage("There is no undecided full agreement.", 5000)
+            return
+        if self._commit(edit):
+            self.statusBar().showMessage(f"{edit.name}: copied into gold.", 8000)
+
+    def _commit(self, edit: Edit) -> bool:
+        """Apply ``edit`` now and put it on the shared undo stack."""
+        if not self._apply(edit, follow=False):
+            return False
+        self.undo_stack.push(EditCommand(edit, lambda e: self._apply(e, follow=True), applied=True))
+        return True
+
+    def _apply(self, edit: Edit, *, follow: bool) -> bool:
+        try:
+            self.project.apply(edit)
+        except ProjectError as error:
+            show_message(self, QMessageBox.Icon.Warning, "Not done", str(error))
+            return False
+        decisions = decisions_in(edit)
+        target = document_of(edit)
+        if decisions and target is not None and target != self.document_id:
+            first = decisions[0]
+            settle_status(self.project, load_review(self.project, target, first.layer_a, first.layer_b))
+        if target == self.document_id:
+            self._after_change(decisions if follow else [])
+        return True
+
+    def _after_change(self, decisions: list[Decision]) -> None:
+        editing = self.editing
+        self.reload()
+        if self.review is not None and self.review.can_adjudicate and self.document_id is not None:
+            pair = (self.review.layer_a, self.review.layer_b)
+            if not decisions or (decisions[0].layer_a, decisions[0].layer_b) == pair:
+                settle_status(self.project, self.review)
+                self._show_counts()
+        if decisions and self.review is not None:
+            keys = [unit_key(unit) for unit in self.review.units]
+            if decisions[-1].unit in keys:
+                self.set_current(keys.index(decisions[-1].unit))
+        if editing is not None and any(s.id == editing for s in self.project.spans(self.document_id or "", GOLD)):
+            self._start_editing(editing)
+
+    def _gold_after(self, unit: ComparisonUnit) -> str | None:
+        if self.review is None:
+            return None
+        key = unit_key(unit)
+        found = next((u for u in self.review.units if unit_key(u) == key), None)
+        gold = self.review.gold_span(found) if found is not None else None
+        return gold.id if gold is not None else None
+
+    def _advance(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        start = self.current if self.current is not None else -1
+        unit = next_undecided(review, start)
+        if unit is None:
+            unit = next((u for u in review.units if not review.is_decided(u)), None)
+        if unit is None:
+            self.statusBar().showMessage("Every unit is decided: gold is marked reviewed.", 8000)
+            return
+        self.set_current(review.units.index(unit))
+
+    # -- editing the gold copy ------------------------------------------------------------------
+
+    def _start_editing(self, gold_id: str) -> None:
+        self.editing = gold_id
+        self._enable_decisions()
+        self.statusBar().showMessage(
+            "Editing the gold copy: a label's key relabels it, ] / [ extend or shrink it by a word, "
+            "= resizes it to the text selected in a pane; Enter or Esc when done.",
+        )
+
+    def _finish_editing(self) -> None:
+        if self.editing is not None:
+            self.editing = None
+            self.statusBar().clearMessage()
+            self._enable_decisions()
+
+    def _gold_span(self) -> Span | None:
+        if self.editing is None or self.document_id is None:
+            return None
+        return next((s for s in self.project.spans(self.document_id, GOLD) if s.id == self.editing), None)
+
+    def _edit_key(self, event: QKeyEvent, watched: QObject) -> bool:
+        """A key while the gold copy is being edited; True if it was used."""
+        key = event.key()
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._finish_editing()
+            self._advance()
+            return True
+        span = self._gold_span()
+        if span is None:
+            self._finish_editing()
+            return False
+        text = event.text()
+        try:
+            if text == "]":
+                edit: Edit | None = self._nudged(span, 1)
+            elif text == "[":
+                edit = self._nudged(span, -1)
+            elif text == "=":
+                edit = self._resized_to_selection(span, watched)
+            elif len(text) == 1 and text.isprintable() and not text.isspace():
+                item = self.project.schema.by_hotkey(text) or self.project.schema.by_hotkey(hotkey_of(text))
+                if not isinstance(item, Label):
+                    return False
+                edit = self.project.relabel(span, item.name) if item.name != span.label else None
+            else:
+                return False
+        except InvalidEditError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return True
+        if edit is not None:
+            self._commit(edit)
+        return True
+
+    def _nudged(self, span: Span, direction: int) -> Edit | None:
+        text = self.project.document(span.document_id).text
+        if direction > 0:
+            index = span.end
+            while index < len(text) and not is_word_char(text[index]):
+                index += 1
+            word = word_at(text, index) if index < len(text) else None
+            end = word[1] if word is not None else span.end
+        else:
+            word = word_at(text, span.end - 1)
+            end = word[0] if word is not None else span.end
+            while end > span.start and not is_word_char(text[end - 1]):
+                end -= 1
+        if end <= span.start or end == span.end:
+            return None
+        return self.project.resize(span, span.start, end)
+
+    def _resized_to_selection(self, span: Span, watched: QObject) -> Edit | None:
+        view = watched if watched in (self.compare.a.view, self.compare.b.view) else self.compare.a.view
+        assert view is self.compare.a.view or view is self.compare.b.view
+        start, end = view.selected_offsets()
+        if start >= end:
+            self.statusBar().showMessage("Select the new extent in a pane (Shift+arrows), then press =.", 8000)
+            return None
+        return self.project.resize(span, start, end)
+
+    # -- events ---------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.editing is not None
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._edit_key(event, watched)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys no child used (focus on the tab bar, a button) still edit the gold copy."""
+        if self.editing is not None and self._edit_key(event, self):
+            return
+        super().keyPressEvent(event)
+
+    def _on_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard:
+            chosen = [n for n in (self.layer_a, self.layer_b) if n]
+            others = [n for n in self.project.repository.annotators() if n not in chosen and n != GOLD]
+            self.dashboard.set_layers([*chosen, *others, *([GOLD] if GOLD not in chosen else [])], chosen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._finish_editing()
+        super().closeEvent(event)
+
+
+class ReviewInstaller(QObject):
+    """The "Review…" entry of a main window and the review window it opens."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self.project = window.project
+        self.undo_stack = window.annotations.undo_stack
+        self.review_window: ReviewWindow | None = None
+        self.action = QAction("&Review…", window)
+        self.action.setShortcut(QKeySequence("Ctrl+R"))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.triggered.connect(self.open)
+        window.addAction(self.action)
+
+    def open(self) -> ReviewWindow:
+        if self.review_window is None:
+            self.review_window = ReviewWindow(self.project, self.undo_stack, self.main_window)
+        document_id = self.main_window.view.document_id
+        if document_id is None:
+            summaries = self.project.documents()
+            document_id = summaries[0].id if summaries else None
+        if document_id is not None:
+            self.review_window.open_document(document_id)
+        self.review_window.show()
+        self.review_window.raise_()
+        self.review_window.activateWindow()
+        self.review_window.compare.a.view.setFocus()
+        return self.review_window
+
+    def refresh(self) -> None:
+        if self.review_window is not None and self.review_window.isVisible():
+            self.review_window.reload()
+
+
+def install_review(window: MainWindow) -> ReviewInstaller:
+    """Add Review > Review… (Ctrl+R) to a Hashiya main window; it opens the current document for review."""
+    installer = ReviewInstaller(window)
+    menu = window.menuBar().addMenu("Re&view")
+    menu.addAction(installer.action)
+    window.annotations.spans_changed.connect(installer.refresh)
+    return installer

@@ -1,0 +1,532 @@
+"""The search dock: folded Arabic search over the document or the corpus, and what builds on it.
+
+``install_search(window)`` adds the dock, a Search menu and its shortcuts to a main window:
+Ctrl+F search, F3 / Shift+F3 next and previous hit, Ctrl+Shift+A annotate all occurrences,
+and the suggestion keys (F4 / Shift+F4 next and previous, Ctrl+Return accept, Ctrl+Backspace
+reject). The folded index of every document is kept in memory and follows imports.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.occurrences import TREATY_LABEL, Occurrence, alias_groups, inside_span_of_label, plan_annotate_all
+from annotator.project import InvalidEditError
+from annotator.repository import ProjectError
+from annotator.search import Hit, SearchIndex, SearchResult, expand_aliases
+from ui.annotate_all import AnnotateAllDialog, hit_context
+from ui.document_view import Overlay, OverlayStyle
+from ui.plain import plain_label, show_message, visible_controls
+from ui.rtl import RtlTextDelegate, isolated_rtl
+from ui.suggestions import SuggestionController
+
+if TYPE_CHECKING:
+    from annotator.model import Span
+    from ui.main_window import MainWindow
+
+SEARCH_GROUP = "search"
+CURRENT_HIT_GROUP = "search-current"
+HIT_FILL = "#ffc107"
+CURRENT_HIT_OUTLINE = "#e65100"
+MAX_LISTED_HITS = 1000
+TYPING_DELAY_MS = 200
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTEXT, COUNT = range(2)
+
+
+class SearchScope(Enum):
+    DOCUMENT = "This document"
+    CORPUS = "Whole corpus"
+
+
+class QueryEdit(QLineEdit):
+    """The query box: Down moves into the results."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """Query, scope, whole-word option, and the results grouped by document with their counts."""
+
+    hit_chosen = Signal(int, bool)  # the hit's number in the result, and whether to focus the text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = QueryEdit()
+        self.query.setObjectName("search-query")
+        self.query.setClearButtonEnabled(True)
+        self.query.setPlaceholderText("Search: أ/إ/آ=ا ى=ي ة=ه غ=ج, diacritics and tatweel ignored")
+        self.scope = QComboBox()
+        self.scope.setObjectName("search-scope")
+        for scope in SearchScope:
+            self.scope.addItem(scope.value, scope)
+        self.whole_word = QCheckBox(f"Whole words, also after {isolated_rtl('و ف ب ل ك ال')}")
+        self.whole_word.setObjectName("search-whole-word")
+        self.annotate_button = QPushButton("Annotate All…")
+        self.annotate_button.setObjectName("search-annotate-all")
+        self.summary = plain_label()
+        self.summary.setObjectName("search-summary")
+
+        self.results = QTreeWidget()
+        self.results.setObjectName("search-results")
+        self.results.setColumnCount(2)
+        self.results.setHeaderLabels(["Hit in context", "Hits"])
+        self.results.setItemDelegate(RtlTextDelegate(self.results))
+        self.results.setUniformRowHeights(True)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.results.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(CONTEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.itemClicked.connect(lambda item, _column: self._choose(item, focus_text=False))
+        self.results.itemActivated.connect(lambda item, _column: self._choose(item, focus_text=True))
+        self.query.down_pressed.connect(self._enter_results)
+
+        options = QHBoxLayout()
+        options.addWidget(self.scope)
+        options.addWidget(self.whole_word, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.annotate_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.query)
+        layout.addLayout(options)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(bottom)
+
+    @property
+    def chosen_scope(self) -> SearchScope:
+        scope = self.scope.currentData()
+        return scope if isinstance(scope, SearchScope) else SearchScope.DOCUMENT
+
+    def show_result(self, result: SearchResult, titles: dict[str, str]) -> None:
+        self.results.clear()
+        by_document: dict[str, QTreeWidgetItem] = {}
+        for number, hit in enumerate(result.hits):
+            parent = by_document.get(hit.doc_id)
+            if parent is None:
+                title = visible_controls(titles.get(hit.doc_id, hit.doc_id))
+                parent = QTreeWidgetItem([title, str(result.counts.get(hit.doc_id, 0))])
+                parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                parent.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                by_document[hit.doc_id] = parent
+                self.results.addTopLevelItem(parent)
+            item = QTreeWidgetItem([hit_context(hit), ""])
+            item.setData(CONTEXT, HIT_ROLE, number)
+            parent.addChild(item)
+        self.results.expandAll()
+        total = result.total
+        documents = len(result.counts)
+        text = f"{total} hit{'s' if total != 1 else ''} in {documents} document{'s' if documents != 1 else ''}"
+        if result.truncated:
+            text += f" (the first {len(result.hits)} listed)"
+        self.summary.setText(text if total else "No hits.")
+
+    def hit_items(self) -> list[QTreeWidgetItem]:
+        """The hit rows, in result order, under their documents."""
+        items: list[QTreeWidgetItem] = []
+        for row in range(self.results.topLevelItemCount()):
+            parent = self.results.topLevelItem(row)
+            if parent is not None:
+                children = (parent.child(index) for index in range(parent.childCount()))
+                items.extend(child for child in children if child is not None)
+        return items
+
+    def hit_item(self, number: int) -> QTreeWidgetItem | None:
+        return next((item for item in self.hit_items() if item.data(CONTEXT, HIT_ROLE) == number), None)
+
+    def mark_hit(self, number: int) -> None:
+        item = self.hit_item(number)
+        if item is not None:
+            self.results.blockSignals(True)
+            self.results.setCurrentItem(item)
+            self.results.blockSignals(False)
+            self.results.scrollToItem(item)
+
+    def _choose(self, item: QTreeWidgetItem, *, focus_text: bool) -> None:
+        number = item.data(CONTEXT, HIT_ROLE)
+        if isinstance(number, int):
+            self.hit_chosen.emit(number, focus_text)
+
+    def _enter_results(self) -> None:
+        items = self.hit_items()
+        if items:
+            self.results.setCurrentItem(items[0])
+            self.results.setFocus()
+
+
+class SearchFeature(QObject):
+    """The search dock, the annotate-all command and the suggestions, installed on a main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.project = window.project
+        self.index = SearchIndex()
+        self.result = SearchResult()
+        self.current_hit = -1
+        self._searched: tuple[str, bool, SearchScope] | None = None
+        self._order: list[str] = []
+
+        self.panel = SearchPanel()
+        self.dock = QDockWidget("Search", window)
+        self.dock.setObjectName("search-dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        annotations_dock = window.findChild(QDockWidget, "annotations-dock")
+        if isinstance(annotations_dock, QDockWidget):
+            window.tabifyDockWidget(annotations_dock, self.dock)
+            annotations_dock.raise_()
+        self.suggestions = SuggestionController(window)
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_DELAY_MS)
+        self._typing.timeout.connect(self.run_search)
+        self.panel.query.textChanged.connect(lambda _text: self._typing.start())
+        self.panel.query.returnPressed.connect(self._query_entered)
+        self.panel.scope.currentIndexChanged.connect(lambda _index: self.run_search())
+        self.panel.whole_word.toggled.connect(lambda _checked: self.run_search())
+        self.panel.hit_chosen.connect(self.open_hit)
+        self.panel.annotate_button.clicked.connect(self.annotate_all_from_search)
+        window.annotations.document_shown.connect(lambda _document_id: self._show_document_hits())
+        window.documents.modelReset.connect(self._documents_changed)
+        self._build_menu()
+        QTimer.singleShot(0, self.sync_index)
+
+    # -- menu and shortcuts -----------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        window = self.window
+        menu = QMenu("&Search", window)
+        view_menu = next((a for a in window.menuBar().actions() if a.text() == "&View"), None)
+        if view_menu is not None:
+            window.menuBar().insertMenu(view_menu, menu)
+        else:
+            window.menuBar().addMenu(menu)
+        self.menu = menu
+        self.find_action = self._window_action("&Find…", QKeySequence.StandardKey.Find, self.focus_search)
+        self.find_next_action = self._window_action("Find &Next", QKeySequence("F3"), lambda: self.step_hit(1))
+        self.find_previous_action = self._window_action(
+            "Find &Previous", QKeySequence("Shift+F3"), lambda: self.step_hit(-1)
+        )
+        self.annotate_all_action = self._window_action(
+            "&Annotate All Occurrences…", QKeySequence("Ctrl+Shift+A"), self.annotate_all
+        )
+        menu.addSeparator()
+        self.show_suggestions_action = QAction("&Show Suggestions", window, checkable=True)
+        self.show_suggestions_action.setChecked(self.suggestions.visible)
+        self.show_suggestions_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.show_suggestions_action.toggled.connect(self.suggestions.set_visible)
+        window.addAction(self.show_suggestions_action)
+        menu.addAction(self.show_suggestions_action)
+        self.next_suggestion_action = self._window_action(
+            "Next Suggestion", QKeySequence("F4"), lambda: self.suggestions.step(1)
+        )
+        self.previous_suggestion_action = self._window_action(
+            "Previous Suggestion", QKeySequence("Shift+F4"), lambda: self.suggestions.step(-1)
+        )
+        # Only while the text has the focus: in the query box these keys edit the query.
+        self.accept_suggestion_action = self._text_action(
+            "A&ccept Suggestion", QKeySequence("Ctrl+Return"), self.suggestions.accept_current
+        )
+        self.reject_suggestion_action = self._text_action(
+            "&Reject Suggestion", QKeySequence("Ctrl+Backspace"), self.suggestions.reject_current
+        )
+
+    def _window_action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        self.menu.addAction(action)
+        return action
+
+    def _text_action(self, text: str, shortcut: QKeySequence, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.window.view.addAction(action)
+        self.menu.addAction(action)
+        return action
+
+    # -- the index --------------------------------------------------------------------------------
+
+    def sync_index(self) -> None:
+        """Fold the documents the index does not have yet (the texts of a document never change)."""
+        documents = self.window.documents
+        ids = [documents.document_at(row).id for row in range(documents.rowCount())]
+        for document_id in ids:
+            if document_id not in self.index:
+                self.index.add(document_id, self.project.document(document_id).text)
+        for gone in set(self._order) - set(ids):
+            self.index.remove(gone)
+        self._order = ids
+
+    def _documents_changed(self) -> None:
+        before = set(self._order)
+        self.sync_index()
+        if set(self._order) != before:
+            self.suggestions.forget_project_surfaces()
+            if self._searched is not None:
+                self.run_search()
+
+    def titles(self) -> dict[str, str]:
+        documents = self.window.documents
+        return {documents.document_at(row).id: documents.document_at(row).title for row in range(documents.rowCount())}
+
+    # -- searching --------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: show the dock and put the caret in the query, with the selected text if short."""
+        self.dock.show()
+        self.dock.raise_()
+        selected = self.window.view.selected_stored_text().strip()
+        if selected and "\n" not in selected and len(selected) <= 80:
+            self.panel.query.setText(selected)
+        self.panel.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.query.selectAll()
+
+    def search(self, query: str, *, whole_word: bool, scope: SearchScope, limit: int | None) -> SearchResult:
+        self.sync_index()
+        document_id = self.window.view.document_id
+        if scope is SearchScope.DOCUMENT:
+            doc_ids: list[str] | None = [document_id] if document_id else []
+        else:
+            doc_ids = self._order
+        return self.index.search(
+            query,
+            whole_word=whole_word,
+            alias_groups=alias_groups(self.project.registry),
+            doc_ids=doc_ids,
+            limit=limit,
+        )
+
+    def run_search(self) -> None:
+        self._typing.stop()
+        query = self.panel.query.text()
+        whole_word = self.panel.whole_word.isChecked()
+        scope = self.panel.chosen_scope
+        self._searched = (query, whole_word, scope) if query.strip() else None
+        if self._searched is None:
+            self.result = SearchResult()
+            self.panel.results.clear()
+            self.panel.summary.setText("")
+        else:
+            self.result = self.search(query, whole_word=whole_word, scope=scope, limit=MAX_LISTED_HITS)
+            self.panel.show_result(self.result, self.titles())
+        self.current_hit = -1
+        self._show_document_hits()
+
+    def _query_entered(self) -> None:
+        """Enter in the query: search now if it changed, then go to the next hit."""
+        searched = (self.panel.query.text(), self.panel.whole_word.isChecked(), self.panel.chosen_scope)
+        if self._typing.isActive() or searched != self._searched:
+            self.run_search()
+        self.step_hit(1)
+
+    def _show_document_hits(self) -> None:
+        """Fill every hit in the shown document, and outline the current one."""
+        view = self.window.view
+        document_id = view.document_id
+        overlays: list[Overlay] = []
+        if self._searched is not None and document_id is not None:
+            query, whole_word, _scope = self._searched
+            here = self.search(query, whole_word=whole_word, scope=SearchScope.DOCUMENT, limit=None)
+            overlays = [Overlay(hit.start, hit.end, HIT_FILL, OverlayStyle.FILL) for hit in here.hits]
+        view.set_overlays(SEARCH_GROUP, overlays)
+        current = self.hit(self.current_hit)
+        marks = []
+        if current is not None and current.doc_id == document_id:
+            marks.append(Overlay(current.start, current.end, CURRENT_HIT_OUTLINE, OverlayStyle.SOLID, 2.0))
+        view.set_overlays(CURRENT_HIT_GROUP, marks)
+
+    def hit(self, number: int) -> Hit | None:
+        return self.result.hits[number] if 0 <= number < len(self.result.hits) else None
+
+    def open_hit(self, number: int, focus_text: bool = True) -> None:
+        """Show the hit's document, select the hit in the text and mark it in the results."""
+        hit = self.hit(number)
+        if hit is None:
+            return
+        self.current_hit = number
+        view = self.window.view
+        if view.document_id != hit.doc_id:
+            try:
+                self.window.open_document(hit.doc_id)
+            except ProjectError as error:
+                show_message(self.window, QMessageBox.Icon.Warning, "Hit not shown", str(error))
+                return
+        view.select_offsets(hit.start, hit.end)
+        view.ensureCursorVisible()
+        self.panel.mark_hit(number)
+        self._show_document_hits()
+        self.window.statusBar().showMessage(f"Hit {number + 1} of {len(self.result.hits)}", 4000)
+        if focus_text:
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def step_hit(self, direction: int) -> None:
+        """F3 / Shift+F3: the next or previous hit, wrapping around; searches first if needed."""
+        if self._typing.isActive() or (self._searched is None and self.panel.query.text().strip()):
+            self.run_search()
+        count = len(self.result.hits)
+        if count == 0:
+            self.window.statusBar().showMessage("No hits." if self._searched else "Press Ctrl+F to search.", 4000)
+            return
+        if self.current_hit < 0:
+            number = self._first_hit_from_caret() if direction > 0 else count - 1
+        else:
+            number = (self.current_hit + direction) % count
+        self.open_hit(number, focus_text=True)
+
+    def _first_hit_from_caret(self) -> int:
+        view = self.window.view
+        caret = view.offsets.to_offset(view.textCursor().selectionStart())
+        for number, hit in enumerate(self.result.hits):
+            if hit.doc_id == view.document_id and hit.start >= caret:
+                return number
+        for number, hit in enumerate(self.result.hits):
+            if hit.doc_id == view.document_id:
+                return number
+        return 0
+
+    # -- annotate all occurrences -----------------------------------------------------------------
+
+    def annotate_all(self) -> None:
+        """Ctrl+Shift+A: from the selected span if there is one, else from the search."""
+        if self.window.annotations.selected is not None and not self.panel.isAncestorOf(
+            self.window.focusWidget() or self.panel
+        ):
+            self.annotate_all_from_span()
+        else:
+            self.annotate_all_from_search()
+
+    def annotate_all_from_span(self) -> None:
+        span = self.window.annotations.selected
+        if span is None:
+            self.window.statusBar().showMessage("Select a span first.", 5000)
+            return
+        result = self.search(span.text, whole_word=True, scope=self.panel.chosen_scope, limit=MAX_LISTED_HITS)
+        self._review(result, span.label, span.ref, label_fixed=True, source=span)
+
+    def annotate_all_from_search(self) -> None:
+        query = self.panel.query.text()
+        if not query.strip():
+            self.focus_search()
+            self.window.statusBar().showMessage("Search for the text to annotate first.", 5000)
+            return
+        if self._searched is None or self._typing.isActive():
+            self.run_search()
+        label, ref = self._label_for_query(query)
+        self._review(self.result, label, ref, label_fixed=False, source=None)
+
+    def _label_for_query(self, query: str) -> tuple[str, str | None]:
+        """The label and registry entry of the entry one of whose aliases the query is, if any."""
+        schema = self.project.schema
+        folded = expand_aliases(query, [])
+        if folded:
+            entries = [(entity.type.value, entity.id, entity.alias_texts) for entity in self.project.registry.entities]
+            entries += [(TREATY_LABEL, treaty.id, treaty.alias_texts) for treaty in self.project.registry.treaties]
+            for label, entry_id, aliases in entries:
+                if schema.has_label(label) and folded[0] in {expand_aliases(alias, [])[0] for alias in aliases}:
+                    return label, entry_id
+        labels = [label.name for label in schema.labels]
+        return (labels[0] if labels else ""), None
+
+    def _review(
+        self, result: SearchResult, label: str, ref: str | None, *, label_fixed: bool, source: Span | None
+    ) -> None:
+        if not result.hits:
+            self.window.statusBar().showMessage("No occurrences found.", 5000)
+            return
+        spans: dict[str, list[Span]] = {}
+
+        def already_tagged(occurrence: Occurrence, chosen: str) -> bool:
+            if occurrence.document_id not in spans:
+                spans[occurrence.document_id] = self.project.spans(occurrence.document_id)
+            return inside_span_of_label(occurrence, spans[occurrence.document_id], chosen)
+
+        entry = self.project.registry.get(ref) if ref else None
+        dialog = AnnotateAllDialog(
+            result.hits,
+            self.titles(),
+            [item.name for item in self.project.schema.labels],
+            label,
+            entry.name_ar if entry is not None else None,
+            already_tagged,
+            label_fixed=label_fixed,
+            truncated_from=result.total if result.truncated else None,
+            parent=self.window,
+        )
+        accepted = dialog.exec()
+        chosen_label = dialog.label
+        occurrences = dialog.accepted_occurrences()
+        dialog.deleteLater()
+        self.window.activateWindow()
+        if not accepted or not occurrences:
+            return
+        link = ref if entry is not None and (label_fixed or chosen_label == label) else None
+        self.annotate(occurrences, chosen_label, link)
+        if source is not None:
+            self.window.annotations.select_span(source.id)
+
+    def annotate(self, occurrences: list[Occurrence], label: str, ref: str | None) -> int:
+        """Add the spans, one undo step for all of them; returns how many spans were made."""
+        annotations = self.window.annotations
+        current = self.window.view.document_id
+        try:
+            plan = plan_annotate_all(self.project, occurrences, label, ref, last_document=current)
+        except InvalidEditError as error:
+            annotations.problem.emit(str(error))
+            return 0
+        if not plan.batches:
+            self.window.statusBar().showMessage("Every occurrence is already tagged.", 5000)
+            return 0
+        if len(plan.batches) == 1:
+            annotations.push(plan.batches[0])
+        else:
+            # One batch per document, so each document's view is updated from its own edits.
+            annotations.undo_stack.beginMacro(f"Annotate {plan.span_count} occurrences as {label}")
+            for batch in plan.batches:
+                annotations.push(batch)
+            annotations.undo_stack.endMacro()
+        if current is not None and self.window.view.document_id != current:
+            self.window.open_document(current)
+        skipped = f"; {len(plan.already_tagged)} already tagged" if plan.already_tagged else ""
+        self.window.statusBar().showMessage(f"Annotated {plan.span_count} occurrence(s) as {label}{skipped}.", 8000)
+        self.window.view.setFocus()
+        return plan.span_count
+
+
+def install_search(window: MainWindow) -> SearchFeature:
+    """Add the search dock, the Search menu, annotate-all and suggestions to ``window``."""
+    return SearchFeature(window)
