@@ -22,7 +22,7 @@ from annotator.text_import import TextImportError
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
-SCREENSHOT_VIEWS = ("main", "overview", "preferences", "shortcuts")
+SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts")
 
 
 def default_project_path() -> Path:
@@ -162,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--view",
         choices=list(SCREENSHOT_VIEWS),
         default="main",
-        help="which screen to render: the main window, the corpus overview, preferences, or the shortcut sheet",
+        help="which screen to render: the main window, the corpus overview, preferences, the review window "
+        "(compare or dashboard tab), or the shortcut sheet",
     )
     shot.add_argument(
         "--lang", choices=["ar", "en"], help="interface language (default: the preference, else the system's)"

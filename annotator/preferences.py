@@ -16,6 +16,8 @@ from typing import Any
 
 import platformdirs
 
+from annotator.formats.atomic import ordinary_file_mode
+
 PREFERENCES_VERSION = 1
 MIN_FONT_SIZE = 8.0
 MAX_FONT_SIZE = 48.0
@@ -95,6 +97,7 @@ def save(preferences: Preferences, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".preferences-", suffix=".json")
     try:
+        os.fchmod(handle, ordinary_file_mode(path))
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(preferences.checked().to_json())
             stream.flush()

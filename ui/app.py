@@ -15,7 +15,10 @@ APPLICATION = "Hashiya"
 
 
 # Said by the offscreen platform for every top-level window; it means nothing to a user.
-_IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_IGNORED_QT_MESSAGES = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 
 
 def _qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:

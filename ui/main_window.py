@@ -499,6 +499,12 @@ class MainWindow(QMainWindow):
             dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             return dialog
+        if view in ("review", "dashboard"):
+            review = self.review.open()
+            review.resize(self.size())
+            if view == "dashboard":
+                review.tabs.setCurrentWidget(review.dashboard)
+            return review
         raise ValueError(f"unknown view {view!r}")
 
     def show_shortcuts(self) -> None:

@@ -31,6 +31,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
+        os.fchmod(fd, ordinary_file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
@@ -40,6 +41,16 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+
+
+def ordinary_file_mode(path: Path) -> int:
+    """The mode a new file would get (mkstemp makes private 0600 files): the old file's, or 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -48,3 +48,22 @@ def test_the_formats_package_loads_neither_qt_nor_sqlite() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    from annotator.formats.atomic import atomic_write
+
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.jsonl"
+        atomic_write(fresh, b"{}\n")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.jsonl"
+        kept.write_bytes(b"")
+        kept.chmod(0o640)
+        atomic_write(kept, b"{}\n")
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
