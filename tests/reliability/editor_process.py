@@ -7,8 +7,9 @@ with ``Project.apply`` and reports on stdout, one flushed line each:
 - ``READY`` once the project is open, ``ERROR <message>`` if anything reaches it.
 
 ``random-edits PATH SEED``: add, relabel and delete spans for ever (until killed).
-``add-spans PATH ANNOTATOR COUNT``: after ``GO`` on stdin, add COUNT spans as fast as possible
-(saving the schema now and then too), counting how often ``PRAGMA data_version`` moved; print
+``add-spans PATH ANNOTATOR COUNT [--meet]``: after ``GO`` on stdin, add COUNT spans as fast as possible
+(saving the schema now and then too), counting how often ``PRAGMA data_version`` moved (with
+``--meet``, waiting halfway for another program's first write if none came yet); print
 ``DONE``, then on ``CHECK`` print ``SEEN {json}`` with what it sees of everyone's spans, and exit.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +75,18 @@ def random_edits(path: Path, seed: int) -> None:
         say("ACK")
 
 
-def add_spans(path: Path, annotator: str, count: int) -> None:
+def wait_for_another_write(project: Project, version: int, timeout: float = 60.0) -> tuple[int, bool]:
+    """Poll ``PRAGMA data_version`` until another connection commits, or ``timeout`` passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = project.repository.data_version()
+        if now != version:
+            return now, True
+        time.sleep(0.005)
+    return version, False
+
+
+def add_spans(path: Path, annotator: str, count: int, meet: bool) -> None:
     rng = random.Random(annotator)
     project = Project(SqliteRepository.open(path), annotator)
     document_id = project.documents()[0].id
@@ -84,6 +97,11 @@ def add_spans(path: Path, annotator: str, count: int) -> None:
     version = project.repository.data_version()
     moves = 0
     for number in range(count):
+        if meet and number == count // 2 and not moves:
+            # This one was told GO well before the other, or ran ahead of it: wait halfway for the
+            # other's first write, so that both edit at once for the rest.
+            version, moved = wait_for_another_write(project, version)
+            moves += moved
         if number % 50 == 25:
             project.set_schema(project.schema)  # reads the stored schema, then writes it: the other kind of write
         start = rng.randrange(0, length - 10)
@@ -107,7 +125,7 @@ def main(arguments: list[str]) -> int:
         if arguments[0] == "random-edits":
             random_edits(Path(arguments[1]), int(arguments[2]))
         elif arguments[0] == "add-spans":
-            add_spans(Path(arguments[1]), arguments[2], int(arguments[3]))
+            add_spans(Path(arguments[1]), arguments[2], int(arguments[3]), "--meet" in arguments[4:])
         else:
             raise SystemExit(f"unknown mode {arguments[0]!r}")
     except Exception as error:  # reported to the test, which fails on it

@@ -20,8 +20,10 @@ from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
 from tests.reliability.mutations import dumps, mutate_bytes, mutate_lines, mutate_value
 
-EXAMPLES_PER_SEED = 2000
+EXAMPLES_PER_SEED = 2500
 LINE_LIMIT = 64 * 1024
+# Keys whose contents the importer mostly ignores: damage there is mostly harmless, so it is drawn less.
+SELDOM = {ImportFormat.PRODIGY: frozenset({"tokens"})}
 
 # Short texts keep every example fast; they carry what offsets trip on (astral emoji, NBSP, diacritics).
 TEXTS = [
@@ -103,7 +105,7 @@ def malformed(data: st.DataObject, raw: bytes, fmt: ImportFormat) -> bytes:
     documents = parsed(raw, fmt)
     for _ in range(data.draw(st.integers(1, 3), label="changes")):
         index = data.draw(st.integers(0, len(documents) - 1), label="document")
-        documents[index] = mutate_value(data, documents[index])
+        documents[index] = mutate_value(data, documents[index], SELDOM.get(fmt, frozenset()))
     return b"\n".join(dumps(document, data) for document in documents)
 
 
@@ -154,4 +156,4 @@ def test_malformed_files_are_refused_whole(project: Project, tmp_path: Path, nam
     run()
     print(f"{name}: {outcomes}")
     assert sum(outcomes.values()) >= EXAMPLES_PER_SEED
-    assert outcomes["refused"] > EXAMPLES_PER_SEED // 4
+    assert outcomes["refused"] > EXAMPLES_PER_SEED // 2

@@ -41,7 +41,7 @@ def test_two_processes_editing_at_once_lose_nothing(tmp_path: Path) -> None:
     project.close()
 
     names = ("huda", "karim")
-    editors = {name: start_editor("add-spans", str(path), name, str(EDITS_EACH)) for name in names}
+    editors = {name: start_editor("add-spans", str(path), name, str(EDITS_EACH), "--meet") for name in names}
     acknowledged: dict[str, list[str]] = {name: [] for name in names}
     try:
         for name, editor in editors.items():
