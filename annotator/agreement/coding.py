@@ -9,8 +9,13 @@ denominator is zero (for example every coder used one and the same category).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+
+Units = Mapping[tuple[Hashable | None, ...], int]
+"""Coded units: each distinct tuple of values (one per coder) and how many units carry it,
+in the order the tuples were first seen (``Counter(zip(*values_by_coder))``). Units of several
+sets (documents, say) pool by adding their mappings in order (``Counter.update``)."""
 
 
 @dataclass(frozen=True)
@@ -110,17 +115,28 @@ def fleiss_kappa_from_counts(counts: Sequence[Sequence[int]]) -> CodingAgreement
 
 def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> CodingAgreement:
     """Fleiss' kappa from ``ratings[item]``: the categories the item's raters chose."""
-    categories = list(dict.fromkeys(value for row in ratings for value in row))
-    counts = []
-    tallies: dict[tuple[Hashable, ...], list[int]] = {}
-    for row in ratings:
-        key = tuple(row)
-        tally = tallies.get(key)
-        if tally is None:
-            found = Counter(row)
-            tally = tallies[key] = [found[c] for c in categories]
-        counts.append(tally)
+    return fleiss_kappa_from_units(Counter(tuple(row) for row in ratings))
+
+
+def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
+    """Fleiss' kappa of coded units, each tuple holding the categories its raters chose."""
+    categories = list(dict.fromkeys(value for unit in units for value in unit))
+    counts: list[list[int]] = []
+    for unit, repeats in units.items():
+        found = Counter(unit)
+        counts.extend([[found[c] for c in categories]] * repeats)
     return fleiss_kappa_from_counts(counts)
+
+
+def cohen_kappa_from_units(units: Units) -> CodingAgreement:
+    """Cohen's kappa of coded units of two coders, each tuple holding (coder A's, coder B's) category."""
+    if any(len(unit) != 2 for unit in units):
+        raise ValueError("Cohen's kappa needs exactly two coders")
+    categories = {value: index for index, value in enumerate(dict.fromkeys(value for unit in units for value in unit))}
+    table = [[0] * len(categories) for _ in categories]
+    for (a, b), repeats in units.items():
+        table[categories[a]][categories[b]] += repeats
+    return cohen_kappa_from_table(table)
 
 
 def krippendorff_alpha_nominal(values_by_coder: Sequence[Sequence[Hashable | None]]) -> AlphaAgreement:
@@ -132,10 +148,15 @@ def krippendorff_alpha_nominal(values_by_coder: Sequence[Sequence[Hashable | Non
     width = len(values_by_coder[0])
     if any(len(row) != width for row in values_by_coder):
         raise ValueError("every coder needs one entry (or None) per unit")
+    return krippendorff_alpha_from_units(Counter(zip(*values_by_coder, strict=True)))
+
+
+def krippendorff_alpha_from_units(units: Units) -> AlphaAgreement:
+    """Krippendorff's alpha for nominal data from coded units (None where a coder gave no value)."""
     totals: Counter[Hashable] = Counter()
     disagreeing = 0.0
     # Units with the same values disagree alike: handle each distinct unit once.
-    for unit, repeats in Counter(zip(*values_by_coder, strict=True)).items():
+    for unit, repeats in units.items():
         found = Counter(value for value in unit if value is not None)
         size = sum(found.values())
         if size < 2:

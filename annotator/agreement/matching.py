@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
 from typing import Protocol
 
 Item = tuple[int, int, str, str]
@@ -97,14 +98,15 @@ def overlapping_pairs(a: Sequence[Item], b: Sequence[Item]) -> Iterator[tuple[in
 Key = tuple[object, ...]
 
 
-def _index(items: Sequence[Item], indices: Sequence[int], width: int) -> tuple[dict[Key, int], dict[Key, list[int]]]:
+def _index(items: Sequence[Item], indices: list[int], width: int) -> tuple[dict[Key, int], dict[Key, list[int]]]:
     """The first index of every key (the first ``width`` fields), and all indices of repeated keys."""
-    first: dict[Key, int] = {items[i][:width]: i for i in reversed(indices)}
+    keys: list[Key] = list(map(itemgetter(*range(width)), map(items.__getitem__, indices)))
+    # Built from the end, so that the first index of a key is the one kept.
+    first: dict[Key, int] = dict(zip(reversed(keys), reversed(indices), strict=True))
     repeated: dict[Key, list[int]] = {}
     if len(first) < len(indices):
-        counts = Counter(items[i][:width] for i in indices)
-        for i in indices:
-            key = items[i][:width]
+        counts = Counter(keys)
+        for i, key in zip(indices, keys, strict=True):
             if counts[key] > 1:
                 repeated.setdefault(key, []).append(i)
     return first, repeated
@@ -116,22 +118,26 @@ def _pair_equal(
     """Pair items whose first ``width`` fields are equal; repeats pair in (category, ident) order."""
     first_a, repeated_a = _index(a, free_a, width)
     first_b, repeated_b = _index(b, free_b, width)
-    paired: list[tuple[int, int]] = []
-    for key, i in first_a.items():
-        j = first_b.get(key)
-        if j is None:
-            continue
-        if key in repeated_a or key in repeated_b:
-            members_a = sorted(repeated_a.get(key, [i]), key=lambda k: a[k][2:])
-            members_b = sorted(repeated_b.get(key, [j]), key=lambda k: b[k][2:])
-            paired.extend(zip(members_a, members_b, strict=False))
-        else:
-            paired.append((i, j))
-    used_a = bytearray(len(a))
-    used_b = bytearray(len(b))
-    for i, j in paired:
-        used_a[i] = used_b[j] = 1
-    return paired, [i for i in free_a if not used_a[i]], [j for j in free_b if not used_b[j]]
+    paired: list[tuple[int, int]]
+    if not repeated_a and not repeated_b:
+        paired = [(i, first_b[key]) for key, i in first_a.items() if key in first_b]
+    else:
+        paired = []
+        for key, i in first_a.items():
+            j = first_b.get(key)
+            if j is None:
+                continue
+            if key in repeated_a or key in repeated_b:
+                members_a = sorted(repeated_a.get(key, [i]), key=lambda k: a[k][2:])
+                members_b = sorted(repeated_b.get(key, [j]), key=lambda k: b[k][2:])
+                paired.extend(zip(members_a, members_b, strict=False))
+            else:
+                paired.append((i, j))
+    if not paired:
+        return paired, free_a, free_b
+    used_a = set(map(itemgetter(0), paired))
+    used_b = set(map(itemgetter(1), paired))
+    return paired, [i for i in free_a if i not in used_a], [j for j in free_b if j not in used_b]
 
 
 @contextmanager

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.agreement.coding import (
     AlphaAgreement,
     CodingAgreement,
-    cohen_kappa,
-    fleiss_kappa,
-    krippendorff_alpha_nominal,
+    Units,
+    cohen_kappa_from_units,
+    fleiss_kappa_from_units,
+    krippendorff_alpha_from_units,
 )
 from annotator.agreement.matching import SpanLike, collector_paused
 from annotator.agreement.spans import EMPTY_SCORES, MatchMode, SpanScores, mean_pairwise_f1, pairwise_span_scores
 from annotator.agreement.tokens import token_labels
-from annotator.agreement.unitizing import UnitizingAgreement, unitizing_alpha
+from annotator.agreement.unitizing import (
+    UnitizingAgreement,
+    UnitizingTally,
+    alpha_of,
+    laid_end_to_end,
+    unitizing_alpha,
+    unitizing_tally,
+)
 
 
 @dataclass(frozen=True)
@@ -92,19 +100,20 @@ def _sum_by_label(
 
 
 def _figures(
-    layers: Sequence[Sequence[SpanLike]],
+    per_layer: Sequence[Counter[str]],
     exact: dict[tuple[int, int], dict[str, SpanScores]],
     overlap: dict[tuple[int, int], dict[str, SpanScores]],
-    token_rows: Sequence[Sequence[str]],
+    token_units: Units,
     unitizing: UnitizingAgreement | None,
 ) -> AgreementFigures:
+    """The figures of one scope from its spans per label in each layer, span scores, coded tokens and alpha_u."""
+
     def total(by_pair: dict[tuple[int, int], dict[str, SpanScores]]) -> dict[tuple[int, int], SpanScores]:
         return {pair: sum(by_label.values(), EMPTY_SCORES) for pair, by_label in by_pair.items()}
 
     def label_f1(by_pair: dict[tuple[int, int], dict[str, SpanScores]], label: str) -> float | None:
         return mean_pairwise_f1([by_label.get(label, EMPTY_SCORES) for by_label in by_pair.values()])
 
-    per_layer = [Counter(span.label for span in layer) for layer in layers]
     label_rows = []
     for label in sorted(set().union(*per_layer)):
         category = unitizing.categories.get(label) if unitizing is not None else None
@@ -120,14 +129,11 @@ def _figures(
     exact_total, overlap_total = total(exact), total(overlap)
     kappa: CodingAgreement | None = None
     alpha: AlphaAgreement | None = None
-    if token_rows and token_rows[0]:
-        if len(token_rows) == 2:
-            kappa = cohen_kappa(token_rows[0], token_rows[1])
-        else:
-            kappa = fleiss_kappa(list(zip(*token_rows, strict=True)))
-        alpha = krippendorff_alpha_nominal(token_rows)
+    if token_units:
+        kappa = cohen_kappa_from_units(token_units) if len(per_layer) == 2 else fleiss_kappa_from_units(token_units)
+        alpha = krippendorff_alpha_from_units(token_units)
     return AgreementFigures(
-        tuple(len(layer) for layer in layers),
+        tuple(counts.total() for counts in per_layer),
         exact_total,
         overlap_total,
         mean_pairwise_f1(list(exact_total.values())),
@@ -137,6 +143,17 @@ def _figures(
         unitizing,
         tuple(label_rows),
     )
+
+
+def _laid_out_alpha(documents: Sequence[DocumentLayers], layer_count: int) -> UnitizingAgreement | None:
+    """alpha_u over the documents' spans shifted onto one continuum, the documents end to end."""
+    shifted: list[list[_Extent]] = [[] for _ in range(layer_count)]
+    offset = 0
+    for document in documents:
+        for extents, layer in zip(shifted, document.layers, strict=True):
+            extents.extend(_Extent(s.start + offset, s.end + offset, s.label) for s in layer)
+        offset += document.text_length
+    return unitizing_alpha(shifted, 0, offset) if offset > 0 else None
 
 
 @collector_paused()
@@ -154,29 +171,34 @@ def agreement_report(documents: Sequence[DocumentLayers]) -> AgreementReport:
         raise ValueError("every document needs the same number (at least two) of layers")
     corpus_exact: dict[tuple[int, int], dict[str, SpanScores]] = {}
     corpus_overlap: dict[tuple[int, int], dict[str, SpanScores]] = {}
-    corpus_tokens: list[list[str]] = [[] for _ in range(layer_count)]
-    corpus_layers: list[list[_Extent]] = [[] for _ in range(layer_count)]
-    offset = 0
+    corpus_per_layer: list[Counter[str]] = [Counter() for _ in range(layer_count)]
+    corpus_units: Counter[tuple[Hashable | None, ...]] = Counter()
+    tallies: list[UnitizingTally] = []
     results = []
     for document in documents:
         scores = pairwise_span_scores(document.layers)
         exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
         _sum_by_label(exact, corpus_exact)
         _sum_by_label(overlap, corpus_overlap)
-        rows = [token_labels(layer, document.tokens) for layer in document.layers] if document.tokens else []
-        for pooled, row in zip(corpus_tokens, rows, strict=False):
-            pooled.extend(row)
-        if len(documents) > 1:
-            for shifted, layer in zip(corpus_layers, document.layers, strict=True):
-                shifted.extend(_Extent(s.start + offset, s.end + offset, s.label) for s in layer)
-        offset += document.text_length
-        unitizing = unitizing_alpha(document.layers, 0, document.text_length) if document.text_length > 0 else None
-        results.append(
-            DocumentAgreement(document.document_id, _figures(document.layers, exact, overlap, rows, unitizing))
-        )
+        per_layer = [Counter(span.label for span in layer) for layer in document.layers]
+        for pooled, counts in zip(corpus_per_layer, per_layer, strict=True):
+            pooled.update(counts)
+        units: Counter[tuple[Hashable | None, ...]] = Counter()
+        if document.tokens:
+            units.update(zip(*(token_labels(layer, document.tokens) for layer in document.layers), strict=True))
+            corpus_units.update(units)
+        unitizing = None
+        if document.text_length > 0:
+            tally = unitizing_tally(document.layers, 0, document.text_length)
+            tallies.append(tally)
+            unitizing = alpha_of(tally)
+        results.append(DocumentAgreement(document.document_id, _figures(per_layer, exact, overlap, units, unitizing)))
     if len(documents) == 1:
         return AgreementReport(tuple(results), results[0].figures)
-    corpus_unitizing = unitizing_alpha(corpus_layers, 0, offset) if offset > 0 else None
-    pooled_rows = corpus_tokens if all(corpus_tokens) else []
-    corpus = _figures(corpus_layers, corpus_exact, corpus_overlap, pooled_rows, corpus_unitizing)
+    if any(document.text_length <= 0 for document in documents):
+        # Spans on an empty document would land on its neighbours: keep that placement.
+        corpus_unitizing = _laid_out_alpha(documents, layer_count)
+    else:
+        corpus_unitizing = alpha_of(laid_end_to_end(tallies))
+    corpus = _figures(corpus_per_layer, corpus_exact, corpus_overlap, corpus_units, corpus_unitizing)
     return AgreementReport(tuple(results), corpus)

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
+from operator import attrgetter
 
 from annotator.agreement.matching import MatchKind, SpanLike, collector_paused, items_of, match_items
+
+_label = attrgetter("label")
 
 
 class MatchMode(StrEnum):
@@ -73,11 +76,13 @@ def _matched_labels(
     }
 
 
+def _label_counts(spans: Sequence[SpanLike]) -> Counter[str]:
+    return Counter(map(_label, spans))
+
+
 def _by_label(
-    reference: Sequence[SpanLike], prediction: Sequence[SpanLike], matched: list[str]
+    reference_counts: Counter[str], predicted_counts: Counter[str], matched: list[str]
 ) -> dict[str, SpanScores]:
-    reference_counts = Counter(span.label for span in reference)
-    predicted_counts = Counter(span.label for span in prediction)
     matched_counts = Counter(matched)
     labels = sorted(reference_counts.keys() | predicted_counts.keys())
     return {
@@ -93,7 +98,8 @@ def span_scores_by_label(
 
     Spans of different labels never match, so the per-label counts add up to the overall ones.
     """
-    return _by_label(reference, prediction, _matched_labels(reference, prediction, [mode])[mode])
+    matched = _matched_labels(reference, prediction, [mode])[mode]
+    return _by_label(_label_counts(reference), _label_counts(prediction), matched)
 
 
 @collector_paused()
@@ -109,9 +115,10 @@ def pairwise_span_scores(
 ) -> dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]]:
     """Per-label scores of every mode for every pair ``(i, j)``, ``i < j``, layer i as the reference."""
     result: dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]] = {mode: {} for mode in MatchMode}
+    counts = [_label_counts(layer) for layer in layers]
     for i, j in combinations(range(len(layers)), 2):
         for mode, matched in _matched_labels(layers[i], layers[j], list(MatchMode)).items():
-            result[mode][i, j] = _by_label(layers[i], layers[j], matched)
+            result[mode][i, j] = _by_label(counts[i], counts[j], matched)
     return result
 
 

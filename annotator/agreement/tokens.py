@@ -16,26 +16,34 @@ def token_labels(spans: Sequence[SpanLike], tokens: Sequence[tuple[int, int]]) -
     Rule: a token takes the label of the longest span sharing at least one character with it
     (with nesting, the outermost); ties go to the earlier start, then the smaller label. A token
     no span touches gets ``NO_LABEL``. Tokens must not overlap one another.
-    Sort and sweep: O((spans + tokens) log(spans + tokens)).
+    One sweep over the tokens and the spans, both sorted by start: O((spans + tokens) log spans).
     """
-    order = sorted(range(len(tokens)), key=lambda t: tokens[t])
-    pending = sorted((s.start, s.end, s.label) for s in spans if s.end > s.start)
-    labels = [NO_LABEL] * len(tokens)
+    given = tokens if type(tokens) is list else list(tokens)
+    ordered = sorted(given)
+    pending = sorted([(s.start, s.end, s.label) for s in spans if s.end > s.start])
+    count = len(pending)
+    labels = [NO_LABEL] * len(ordered)
+    # Spans touching the current token, strongest on top: longest, then earliest, then smallest label.
     active: list[tuple[int, int, str, int]] = []
+    push, pop = heapq.heappush, heapq.heappop
     next_span = 0
     previous_end = None
-    for t in order:
-        start, end = tokens[t]
+    for index, (start, end) in enumerate(ordered):
         if previous_end is not None and start < previous_end:
-            raise ValueError(f"token {tokens[t]} overlaps the token before it")
+            raise ValueError(f"token {ordered[index]} overlaps the token before it")
         previous_end = end
-        while next_span < len(pending) and pending[next_span][0] < end:
+        while next_span < count and pending[next_span][0] < end:
             s_start, s_end, label = pending[next_span]
-            heapq.heappush(active, (s_start - s_end, s_start, label, s_end))
+            push(active, (s_start - s_end, s_start, label, s_end))
             next_span += 1
         # A span ending at or before this token's start cannot touch any later token either.
         while active and active[0][3] <= start:
-            heapq.heappop(active)
+            pop(active)
         if active and start < end:
-            labels[t] = active[0][2]
-    return labels
+            labels[index] = active[0][2]
+    if ordered == given:
+        return labels
+    in_given_order = [NO_LABEL] * len(given)
+    for position, label in zip(sorted(range(len(given)), key=given.__getitem__), labels, strict=True):
+        in_given_order[position] = label
+    return in_given_order
