@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from operator import attrgetter
 from pathlib import Path
 
 from annotator.formats import (
@@ -30,6 +31,8 @@ from annotator.formats import (
 )
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
+
+_span_id = attrgetter("id")
 
 # Span ids that clash with another layer's are replaced by ids derived from the layer and the old id.
 _ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
@@ -170,7 +173,7 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
         layer = _layer(record, document_id, layer_name, taken)
         # Ids given in this file are taken too: two records must not share one (a file whose
         # items carry no ids gets ids derived from positions, which can repeat across records).
-        taken.update({span.id: (document_id, layer_name) for span in layer.spans})
+        taken.update(dict.fromkeys(map(_span_id, layer.spans), (document_id, layer_name)))
         layers.append(layer)
     project.repository.replace_layers(list(new_documents.values()), layers, project.annotator, now_iso())
     return ImportSummary(
@@ -183,7 +186,11 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
 
 
 def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict[str, tuple[str, str]]) -> Layer:
-    at = now_iso()
+    """The record's layer on ``document_id`` under ``annotator``.
+
+    The importers build checked spans and relations already: only the ones whose id, document or
+    layer changes are rebuilt. Spans without timestamps are stamped by ``replace_layers``.
+    """
     renamed: dict[str, str] = {}
     spans: list[Span] = []
     for span in record.spans:
@@ -191,28 +198,23 @@ def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict
         new_id = span.id
         if owner is not None and owner != (document_id, annotator):
             new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{document_id}\x00{span.id}"))
-        renamed[span.id] = new_id
-        spans.append(
-            replace(
-                span,
-                id=new_id,
-                document_id=document_id,
-                annotator=annotator,
-                created_at=span.created_at or at,
-                updated_at=span.updated_at or at,
-            )
-        )
+            renamed[span.id] = new_id
+        if new_id != span.id or span.document_id != document_id or span.annotator != annotator:
+            span = replace(span, id=new_id, document_id=document_id, annotator=annotator)
+        spans.append(span)
     # A layer copied under another name gets new relation ids along with its new span ids.
-    copied = any(old != new for old, new in renamed.items())
-    relations: list[Relation] = [
-        replace(
-            relation,
-            id=str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{relation.id}")) if copied else relation.id,
-            document_id=document_id,
-            annotator=annotator,
-            head=renamed[relation.head],
-            tail=renamed[relation.tail],
-        )
-        for relation in record.relations
-    ]
+    copied = bool(renamed)
+    relations: list[Relation] = []
+    for relation in record.relations:
+        new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{relation.id}")) if copied else relation.id
+        head, tail = renamed.get(relation.head, relation.head), renamed.get(relation.tail, relation.tail)
+        if (new_id, document_id, annotator, head, tail) != (
+            relation.id,
+            relation.document_id,
+            relation.annotator,
+            relation.head,
+            relation.tail,
+        ):
+            relation = replace(relation, id=new_id, document_id=document_id, annotator=annotator, head=head, tail=tail)
+        relations.append(relation)
     return Layer(document_id, annotator, record.status, tuple(spans), tuple(relations))

@@ -109,6 +109,54 @@ def decision_from_row(row: dict[str, Any]) -> Decision:
     return Decision(**{**row, "choice": DecisionChoice(row["choice"])})
 
 
+_ATTRIBUTES = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+"""Encodes as ``_json`` does (``json.dumps`` with the same options builds this encoder on every call)."""
+
+_INSERT_SPAN = (
+    'INSERT INTO spans (id, document_id, annotator, kind, label, start, "end", text, attributes, ref, note, '
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_RELATION = (
+    "INSERT INTO relations (id, document_id, annotator, label, head, tail, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _attributes_json(value: dict[str, Any]) -> str:
+    return _ATTRIBUTES.encode(value) if value else "{}"
+
+
+def _span_values(span: Span, at: str) -> tuple[Any, ...]:
+    """The ``_INSERT_SPAN`` parameters of ``span``: the values of ``span_row``, timestamps defaulting to ``at``."""
+    return (
+        span.id,
+        span.document_id,
+        span.annotator,
+        span.kind.value,
+        span.label,
+        span.start,
+        span.end,
+        span.text,
+        _attributes_json(span.attributes),
+        span.ref,
+        span.note,
+        span.created_at or at,
+        span.updated_at or at,
+    )
+
+
+def _relation_values(relation: Relation) -> tuple[Any, ...]:
+    """The ``_INSERT_RELATION`` parameters of ``relation``, the values of ``relation_row``."""
+    return (
+        relation.id,
+        relation.document_id,
+        relation.annotator,
+        relation.label,
+        relation.head,
+        relation.tail,
+        _attributes_json(relation.attributes),
+    )
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -187,18 +235,13 @@ class SqliteRepository:
     def _insert_documents(self, documents: list[Document]) -> None:
         if documents:
             position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
-            self.db.table("documents").insert_all(
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "source": d.source,
-                    "text": d.text,
-                    "text_sha256": d.text_sha256,
-                    "metadata": _json(d.metadata),
-                    "created_at": d.created_at,
-                    "position": position + index,
-                }
-                for index, d in enumerate(documents)
+            self.db.conn.executemany(
+                "INSERT INTO documents (id, title, source, text, text_sha256, metadata, created_at, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (d.id, d.title, d.source, d.text, d.text_sha256, _json(d.metadata), d.created_at, position + index)
+                    for index, d in enumerate(documents)
+                ],
             )
 
     @reading
@@ -340,6 +383,7 @@ class SqliteRepository:
         return found
 
     def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
+        """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
             with self.db.atomic():
                 self._insert_documents(documents)
@@ -349,8 +393,8 @@ class SqliteRepository:
                     key = [layer.document_id, layer.annotator]
                     self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
                     self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
-                    self.db.table("spans").insert_all((span_row(s) for s in layer.spans), batch_size=1000)
-                    self.db.table("relations").insert_all((relation_row(r) for r in layer.relations), batch_size=1000)
+                    self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
+                    self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
                     self.db.execute(
                         """
                         INSERT INTO document_status (document_id, annotator, status, updated_at) VALUES (?, ?, ?, ?)

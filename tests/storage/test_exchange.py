@@ -9,8 +9,10 @@ import pytest
 
 from annotator.exchange import ExportFormat, export_layer, import_file, layer_records
 from annotator.formats import ImportFailed, ImportFormat
-from annotator.model import DocumentStatus
-from annotator.project import Project
+from annotator.model import Document, DocumentStatus, Layer, Relation, Span, SpanKind
+from annotator.project import Project, document_id_for, now_iso
+from annotator.repository import ProjectError
+from annotator.text import text_sha256
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
 
@@ -115,3 +117,61 @@ def test_foreign_formats_come_back_into_a_named_layer(annotated: Project, tmp_pa
     back = {(s.start, s.end, s.label, s.text) for r in layer_records(fresh, "teammate") for s in r.spans}
     before = {(s.start, s.end, s.label, s.text) for r in layer_records(annotated, "amal") for s in r.spans}
     assert back == before
+
+
+def test_imported_spans_keep_what_the_file_says_and_get_the_import_time(annotated: Project, tmp_path: Path) -> None:
+    exported = tmp_path / "amal.jsonl"
+    export_layer(annotated, ExportFormat.NATIVE, exported, "amal")
+    fresh = new_project(tmp_path / "fresh.hashiya", "someone")
+    before = now_iso()
+    import_file(fresh, exported)
+    after = now_iso()
+    stored = [s for d in fresh.documents() for s in fresh.spans(d.id, "amal")]
+    written = {
+        (s.start, s.end, s.label, s.text, s.ref) for d in annotated.documents() for s in annotated.spans(d.id, "amal")
+    }
+    assert {(s.start, s.end, s.label, s.text, s.ref) for s in stored} == written
+    assert {s.id for s in stored} == {s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")}
+    attributes = {s.id: s.attributes for d in annotated.documents() for s in annotated.spans(d.id, "amal")}
+    assert {s.id: s.attributes for s in stored} == attributes
+    assert sum(1 for s in stored if s.attributes.get("stance") == "alleged") == 3
+    assert all(before <= s.created_at == s.updated_at <= after for s in stored)
+    relations = [r for d in fresh.documents() for r in fresh.relations(d.id, "amal")]
+    by_id = {s.id: s for s in stored}
+    assert (
+        sorted((by_id[r.head].label, by_id[r.tail].label, r.label) for r in relations)
+        == [("CLAIM", "GPE", "TARGET")] * 3
+    )
+    actions = [entry["action"] for entry in fresh.repository.edit_log()]
+    assert actions.count("Import 2 span(s) into amal") == 3 and actions.count("Import 0 span(s) into amal") == 2
+
+
+def test_importing_a_layer_again_replaces_it(annotated: Project, tmp_path: Path) -> None:
+    exported = tmp_path / "amal.jsonl"
+    export_layer(annotated, ExportFormat.NATIVE, exported, "amal")
+    ids = {s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")}
+    summary = import_file(annotated, exported)
+    assert summary.documents_added == 0 and summary.spans == 6
+    assert [s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")] != []
+    assert {s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")} == ids
+    again = tmp_path / "again.jsonl"
+    export_layer(annotated, ExportFormat.NATIVE, again, "amal")
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_a_layer_the_database_refuses_leaves_the_project_untouched(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "fresh.hashiya")
+    text = "قالت روسيا إن الاتفاق قائم"
+    sha = text_sha256(text)
+    document = Document(document_id_for(sha), "t", "test", text, sha, {}, now_iso())
+    span = Span("s1", document.id, "amal", SpanKind.ENTITY, "GPE", 5, 10, text[5:10])
+    fine = Layer(document.id, "amal", DocumentStatus.DONE, (span,), ())
+    dangling = Relation("r1", document.id, "omar", "TARGET", "s1", "missing")
+    refused = Layer(document.id, "omar", DocumentStatus.DONE, (), (dangling,))
+    log = project.repository.edit_log()
+    with pytest.raises(ProjectError, match="nothing was imported"):
+        project.repository.replace_layers([document], [fine, refused], "amal", now_iso())
+    assert project.documents() == []
+    assert project.repository.span("s1") is None
+    assert "omar" not in project.repository.annotators()
+    assert project.repository.edit_log() == log
