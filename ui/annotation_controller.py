@@ -7,13 +7,14 @@ updates what is shown from the edit itself rather than by reloading the document
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from annotator.arabic import is_word_char
+from annotator.arabic import first_words, fold_string, is_word_char
 from annotator.edits import (
     AddRelation,
     AddSpan,
@@ -28,6 +29,7 @@ from annotator.edits import (
 from annotator.model import Relation, Span
 from annotator.preferences import SnappingChoice
 from annotator.project import InvalidEditError, Project
+from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.schema import Label, RelationSpec
 from annotator.snapping import SnapMode, snap, word_at
@@ -96,6 +98,66 @@ def _change_name(before: Span, after: Span) -> str:
     return QCoreApplication.translate("EditNames", "; ").join(changes)
 
 
+class KnownWords:
+    """The folded first words of registry aliases and of the texts tagged in the shown document,
+    kept up to date edit by edit rather than folded again at every key press."""
+
+    def __init__(self) -> None:
+        self._registry: Registry | None = None
+        self._registry_words: frozenset[str] = frozenset()
+        self._tagged: Counter[str] | None = None
+        self._words: frozenset[str] | None = None
+
+    def forget_spans(self) -> None:
+        self._tagged = None
+        self._words = None
+
+    def change(self, removed: Iterable[Span], added: Iterable[Span]) -> None:
+        if self._tagged is None:
+            return
+        for span in removed:
+            for word in first_words((span.text,)):
+                self._tagged[word] -= 1
+                if self._tagged[word] <= 0:
+                    del self._tagged[word]
+                    self._words = None
+        for span in added:
+            for word in first_words((span.text,)):
+                if word not in self._tagged:
+                    self._words = None
+                self._tagged[word] += 1
+
+    def words(self, registry: Registry, spans: Iterable[Span]) -> frozenset[str]:
+        if registry is not self._registry:
+            self._registry = registry
+            self._registry_words = first_words(alias for entry in registry.entries() for alias in entry.alias_texts)
+            self._words = None
+        if self._tagged is None:
+            self._tagged = Counter(word for span in spans for word in first_words((span.text,)))
+            self._words = None
+        if self._words is None:
+            self._words = self._registry_words | self._tagged.keys()
+        return self._words
+
+    def near(self, registry: Registry, spans: Iterable[Span], text: str, start: int, end: int) -> list[str]:
+        """The known words that can matter to snapping ``text[start:end]``: those found in the
+        whitespace-delimited stretch holding its first word (folding is character by character, so
+        every form snapping compares is inside that stretch's fold, or is alef plus a piece of it)."""
+        first = start
+        while first < end and not is_word_char(text[first]):
+            first += 1
+        if first == end:
+            first = start
+        left = max(first - 1, 0)  # a caret just after a word snaps to that word
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        right = first
+        while right < len(text) and not text[right].isspace():
+            right += 1
+        stretch = fold_string(text[left:right])
+        return [word for word in self.words(registry, spans) if word in stretch or word[1:] in stretch]
+
+
 @dataclass
 class RelationPick:
     """A relation being made: the head is chosen, the tail is being picked."""
@@ -128,6 +190,7 @@ class AnnotationController(QObject):
         self.relations: list[Relation] = []
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
+        self.known_words = KnownWords()
         self.schema_changed()
         self._refresh_link_names()
         view.span_clicked.connect(self._on_span_clicked)
@@ -149,8 +212,10 @@ class AnnotationController(QObject):
     def show_document(self, document_id: str) -> None:
         self.cancel_pick()
         self.document_id = document_id
-        self.view.show_document(self.project.document(document_id))
-        self.reload()
+        spans = self.project.spans(document_id)
+        self.relations = self.project.relations(document_id)
+        self.view.show_document(self.project.document(document_id), spans)
+        self._show_loaded(spans)
         self.document_shown.emit(document_id)
 
     def reload(self) -> None:
@@ -160,6 +225,10 @@ class AnnotationController(QObject):
         spans = self.project.spans(self.document_id)
         self.relations = self.project.relations(self.document_id)
         self.view.set_spans(spans)
+        self._show_loaded(spans)
+
+    def _show_loaded(self, spans: list[Span]) -> None:
+        self.known_words.forget_spans()
         self.panel.set_spans(spans)
         selected = self.selected.id if self.selected else None
         self.selected = None
@@ -246,8 +315,7 @@ class AnnotationController(QObject):
             mode = SnapMode.WORD
         else:
             mode = SnapMode.STEM
-        known = [alias for entry in self.project.registry.entries() for alias in entry.alias_texts]
-        known.extend(span.text for span in self.view.spans)
+        known = self.known_words.near(self.project.registry, self.view.spans, text, start, end)
         result = snap(
             text,
             start,
@@ -436,11 +504,12 @@ class AnnotationController(QObject):
             if target is not None:
                 self.document_requested.emit(target)
             return
-        spans = list(self.view.spans)
-        touched: list[Span] = []
-        self._update(edit, spans, touched)
-        self.view.set_spans(spans, touched)
-        self.panel.set_spans(spans)
+        changes: dict[str, Span | None] = {}
+        self._update(edit, changes)
+        before = [span for span in map(self.view.span_by_id, changes) if span is not None]
+        self.known_words.change(before, [span for span in changes.values() if span is not None])
+        self.view.apply_span_changes(changes)
+        self.panel.apply_changes(changes)
         selected = self.selected.id if self.selected else None
         if selected is not None and self.view.span_by_id(selected) is None:
             selected = None
@@ -448,24 +517,22 @@ class AnnotationController(QObject):
         self.select_span(selected or "")
         self.spans_changed.emit()
 
-    def _update(self, edit: Edit, spans: list[Span], touched: list[Span]) -> None:
+    def _update(self, edit: Edit, changes: dict[str, Span | None]) -> None:
+        """Apply ``edit`` to the relations, and note in ``changes`` what each touched span is now."""
         match edit:
             case AddSpan(span, relations):
-                spans.append(span)
+                changes[span.id] = span
                 self.relations.extend(relations)
-                touched.append(span)
             case RemoveSpan(span, relations):
-                spans[:] = [s for s in spans if s.id != span.id]
+                changes[span.id] = None
                 gone = {r.id for r in relations}
                 self.relations = [r for r in self.relations if r.id not in gone]
-                touched.append(span)
-            case ChangeSpan(before, after):
-                spans[:] = [after if s.id == before.id else s for s in spans]
-                touched.extend((before, after))
+            case ChangeSpan(_before, after):
+                changes[after.id] = after
             case AddRelation(relation):
                 self.relations.append(relation)
             case RemoveRelation(relation):
                 self.relations = [r for r in self.relations if r.id != relation.id]
             case Batch(_, edits):
                 for part in edits:
-                    self._update(part, spans, touched)
+                    self._update(part, changes)

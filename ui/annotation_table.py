@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +22,7 @@ from annotator.model import Span
 from annotator.schema import Schema
 from ui.i18n import display_name
 from ui.plain import plain_tooltip, visible_controls
+from ui.positions import reading_order
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -57,7 +60,9 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._spans: list[Span] = []
+        self._spans: list[Span] = []  # in reading_order
+        self._keys: list[tuple[int, int, str]] = []
+        self._by_id: dict[str, Span] = {}
         self._colours: dict[str, QColor] = {}
         self._names: dict[str, str] = {}
         self._attribute_names: dict[str, str] = {}
@@ -74,17 +79,45 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def set_spans(self, spans: list[Span]) -> None:
         self.beginResetModel()
-        self._spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self._spans = sorted(spans, key=reading_order)
+        self._keys = [reading_order(span) for span in self._spans]
+        self._by_id = {span.id: span for span in self._spans}
         self.endResetModel()
+
+    def apply_changes(self, changes: Mapping[str, Span | None]) -> None:
+        """Bring the rows in line with ``changes`` (span id -> the span now, or None once removed):
+        rows are inserted, removed or changed one by one, so views keep their place and selection."""
+        for span_id, span in changes.items():
+            old = self._by_id.get(span_id)
+            if old is not None and span is not None and reading_order(old) == reading_order(span):
+                row = self._row_of_key(reading_order(old))
+                self._spans[row] = span
+                self._by_id[span_id] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+                continue
+            if old is not None:
+                row = self._row_of_key(reading_order(old))
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._spans[row], self._keys[row], self._by_id[span_id]
+                self.endRemoveRows()
+            if span is not None:
+                key = reading_order(span)
+                row = bisect_left(self._keys, key)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._spans.insert(row, span)
+                self._keys.insert(row, key)
+                self._by_id[span_id] = span
+                self.endInsertRows()
 
     def span_at(self, row: int) -> Span:
         return self._spans[row]
 
     def row_of(self, span_id: str) -> int | None:
-        for row, span in enumerate(self._spans):
-            if span.id == span_id:
-                return row
-        return None
+        span = self._by_id.get(span_id)
+        return None if span is None else self._row_of_key(reading_order(span))
+
+    def _row_of_key(self, key: tuple[int, int, str]) -> int:
+        return bisect_left(self._keys, key)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
@@ -134,6 +167,14 @@ class AnnotationFilterModel(QSortFilterProxyModel):
         super().__init__()
         self.setSortRole(SORT_ROLE)
         self._needle = ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reading order is the source model's own order: sorted by position, the proxy keeps it
+        rather than sorting every row again after each edit."""
+        if column == AnnotationTableModel.TEXT and order == Qt.SortOrder.AscendingOrder:
+            super().sort(-1)
+        else:
+            super().sort(column, order)
 
     def set_filter_text(self, text: str) -> None:
         self.beginFilterChange()

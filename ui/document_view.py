@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.model import Document, Span
 from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
-from ui.highlighter import SpanHighlighter
-from ui.positions import OffsetMap
+from ui.highlighter import SpanHighlighter, block_starts_of
+from ui.positions import OffsetMap, reading_order
 from ui.rtl import make_document_rtl
 
 
@@ -60,6 +70,13 @@ MAX_POINT_SIZE = 48.0
 ZOOM_STEP = 1.0
 
 
+def _is_rtl(document: QTextDocument) -> bool:
+    option = document.defaultTextOption()
+    return option.textDirection() == Qt.LayoutDirection.RightToLeft and option.alignment() == (
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+    )
+
+
 class DocumentView(QPlainTextEdit):
     """Shows the stored text unchanged; offsets in and out are stored-text code points."""
 
@@ -85,7 +102,8 @@ class DocumentView(QPlainTextEdit):
         self._loading = False
         self.selectionChanged.connect(self._emit_selection)
         self.highlighter = SpanHighlighter(self.document())
-        self.spans: list[Span] = []
+        self.spans: list[Span] = []  # in reading_order
+        self._span_index: dict[str, Span] = {}
         self._colours: dict[str, QColor] = {}
         self.selected_span_id: str | None = None
         self.related_span_ids: frozenset[str] = frozenset()
@@ -99,23 +117,33 @@ class DocumentView(QPlainTextEdit):
     def stored_text(self) -> str:
         return self._stored_text
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, spans: Iterable[Span] | None = None) -> None:
+        """Show ``document``; with its ``spans``, the text is highlighted as Qt lays it out, in one pass."""
         self._stored_text = document.text
         self.offsets = OffsetMap(document.text)
         self.document_id = document.id
+        shown = sorted(spans or (), key=reading_order)
+        self.highlighter.load(shown, self.offsets, block_starts_of(document.text, self.offsets))
         self._loading = True
         try:
             self.setPlainText(document.text)
-            make_document_rtl(self.document())
+            if not _is_rtl(self.document()):
+                make_document_rtl(self.document())  # laying out the text again: only if it was lost
             self.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._loading = False
-        self.spans = []
+        if self.highlighter.block_starts != self.highlighter.document_block_starts():
+            self.highlighter.set_spans(shown, self.offsets)
+        self._set_span_list(shown)
         self.selected_span_id = None
         self.related_span_ids = frozenset()
         self.candidate_span_id = None
         self._overlays = {}
         self._emit_selection()
+
+    def _set_span_list(self, ordered: list[Span]) -> None:
+        self.spans = ordered
+        self._span_index = {span.id: span for span in ordered}
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}
@@ -123,15 +151,33 @@ class DocumentView(QPlainTextEdit):
 
     def set_spans(self, spans: Iterable[Span], touched: Iterable[Span] | None = None) -> None:
         """Show ``spans``; with ``touched``, only the blocks those spans cover are highlighted again."""
-        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self._set_span_list(sorted(spans, key=reading_order))
         if touched is None:
             self.highlighter.set_spans(self.spans, self.offsets)
         else:
             self.highlighter.update_spans(self.spans, self.offsets, touched)
         self.viewport().update()
 
+    def apply_span_changes(self, changes: Mapping[str, Span | None]) -> None:
+        """Bring the shown spans in line with ``changes`` (span id -> the span now, or None once
+        removed), highlighting again only the blocks the old and new spans cover."""
+        removed: list[Span] = []
+        added: list[Span] = []
+        for span_id, span in changes.items():
+            old = self._span_index.pop(span_id, None)
+            if old is not None:
+                index = bisect_left(self.spans, reading_order(old), key=reading_order)
+                del self.spans[index]
+                removed.append(old)
+            if span is not None:
+                insort(self.spans, span, key=reading_order)
+                self._span_index[span_id] = span
+                added.append(span)
+        self.highlighter.change_spans(removed, added, self.offsets)
+        self.viewport().update()
+
     def span_by_id(self, span_id: str | None) -> Span | None:
-        return next((s for s in self.spans if s.id == span_id), None)
+        return self._span_index.get(span_id) if span_id is not None else None
 
     def spans_at(self, offset: int) -> list[Span]:
         """The spans covering the character at ``offset``, innermost first."""
@@ -153,7 +199,7 @@ class DocumentView(QPlainTextEdit):
             self.setPlainText("")
         finally:
             self._loading = False
-        self.spans = []
+        self._set_span_list([])
         self.set_marks(None)
 
     def select_offsets(self, start: int, end: int) -> None:
@@ -251,11 +297,24 @@ class DocumentView(QPlainTextEdit):
         return list(self._overlays.get(group, []))
 
     def _visible_offsets(self) -> tuple[int, int]:
-        top = self.cursorForPosition(QPoint(0, 0)).block().position()
-        bottom_cursor = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height()))
-        bottom_block = bottom_cursor.block()
-        bottom = bottom_block.position() + bottom_block.length()
+        """The stored-text range of the lines in the viewport (of whole lines, so hit-testing the
+        corners is enough even when one paragraph fills many screens)."""
+        top = self._line_edge(self.cursorForPosition(QPoint(0, 0)), first=True)
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        bottom = self._line_edge(self.cursorForPosition(corner), first=False)
         return self.offsets.to_offset(top), self.offsets.to_offset(min(bottom, self.offsets.qt_length))
+
+    @staticmethod
+    def _line_edge(cursor: QTextCursor, *, first: bool) -> int:
+        """The Qt position where the visual line at ``cursor`` begins (``first``) or ends."""
+        block = cursor.block()
+        layout = block.layout()
+        line = layout.lineForTextPosition(cursor.positionInBlock()) if layout is not None else None
+        if line is None or not line.isValid():
+            return block.position() if first else block.position() + block.length()
+        if first:
+            return block.position() + line.textStart()
+        return block.position() + line.textStart() + line.textLength() + 1
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -303,7 +362,10 @@ class DocumentView(QPlainTextEdit):
         return self.range_rects(span.start, span.end)
 
     def range_rects(self, start: int, end: int) -> list[QRectF]:
-        """One rectangle per visual line of the stored-text range, in viewport coordinates."""
+        """One rectangle per visual line of the stored-text range, in viewport coordinates.
+
+        Only the lines that hold the range and lie in the viewport are looked at.
+        """
         qt_start, qt_end = self.offsets.to_qt_range(start, end)
         rects: list[QRectF] = []
         document = self.document()
@@ -315,23 +377,36 @@ class DocumentView(QPlainTextEdit):
             if geometry.top() > height:
                 break
             if geometry.bottom() >= 0 and block.isVisible():
-                layout = block.layout()
-                begin = max(qt_start - block.position(), 0)
-                end = min(qt_end - block.position(), block.length() - 1)
-                runs = layout.glyphRuns(begin, end - begin) if end > begin else []
-                for index in range(layout.lineCount()):
-                    line = layout.lineAt(index)
-                    lefts, rights = [], []
-                    for run in runs:
-                        box = run.boundingRect()
-                        if line.y() <= box.center().y() <= line.y() + line.height():
-                            lefts.append(box.left())
-                            rights.append(box.right())
-                    if lefts:
-                        rects.append(
-                            QRectF(min(lefts), line.y(), max(rights) - min(lefts), line.height()).translated(
-                                geometry.topLeft()
-                            )
-                        )
+                rects.extend(self._block_range_rects(block, geometry, qt_start, qt_end, height))
             block = block.next()
+        return rects
+
+    @staticmethod
+    def _block_range_rects(
+        block: QTextBlock, geometry: QRectF, qt_start: int, qt_end: int, height: int
+    ) -> list[QRectF]:
+        layout = block.layout()
+        begin = max(qt_start - block.position(), 0)
+        end = min(qt_end - block.position(), block.length() - 1)
+        if end <= begin or layout.lineCount() == 0:
+            return []
+        rects: list[QRectF] = []
+        first = layout.lineForTextPosition(begin).lineNumber()
+        last = layout.lineForTextPosition(end - 1).lineNumber()
+        for number in range(max(first, 0), (last if last >= 0 else layout.lineCount() - 1) + 1):
+            line = layout.lineAt(number)
+            top = geometry.top() + line.y()
+            if top > height:
+                break
+            if top + line.height() < 0:
+                continue
+            line_begin = max(begin, line.textStart())
+            line_end = min(end, line.textStart() + line.textLength())
+            if line_end <= line_begin:
+                continue
+            boxes = [run.boundingRect() for run in layout.glyphRuns(line_begin, line_end - line_begin)]
+            if boxes:
+                left = min(box.left() for box in boxes)
+                right = max(box.right() for box in boxes)
+                rects.append(QRectF(left, line.y(), right - left, line.height()).translated(geometry.topLeft()))
         return rects

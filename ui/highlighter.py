@@ -8,7 +8,7 @@ the innermost span that covers it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,6 +21,8 @@ from ui.positions import OffsetMap
 
 BACKGROUND_ALPHA = 0.28
 UNDERLINE_STYLE = QTextCharFormat.UnderlineStyle.SingleUnderline
+# What setPlainText turns into a block boundary.
+BLOCK_SEPARATORS = ("\n", "\u2029")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,12 @@ class BlockSegment:
     span_id: str
     label: str
     length: int  # of the whole span, to order nesting: longer spans are outer
+    span_start: int = 0  # Qt position of the whole span, for reading order
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        """The reading order of the spans: by start, longer first, then id."""
+        return (self.span_start, -(self.span_start + self.length), self.span_id)
 
 
 def blend(colours: Iterable[QColor], base: QColor) -> QColor:
@@ -43,12 +51,27 @@ def blend(colours: Iterable[QColor], base: QColor) -> QColor:
     return QColor.fromRgbF(red, green, blue)
 
 
+def block_starts_of(text: str, offsets: OffsetMap) -> list[int]:
+    """The Qt position where each block of ``setPlainText(text)`` begins, read from the text itself."""
+    breaks: list[int] = []
+    for separator in BLOCK_SEPARATORS:
+        index = text.find(separator)
+        while index != -1:
+            breaks.append(index)
+            index = text.find(separator, index + 1)
+    return [0, *(offsets.to_qt(index + 1) for index in sorted(breaks))]
+
+
+def _nesting_order(segment: BlockSegment) -> tuple[int, tuple[int, int, str]]:
+    return (-segment.length, segment.order)
+
+
 class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._segments: dict[int, list[BlockSegment]] = {}
         self._colours: dict[str, QColor] = {}
-        self._block_starts: list[int] = []
+        self._block_starts: list[int] = [0]
         self.base = QColor("white")
         self._format_cache: dict[tuple[str, ...], QTextCharFormat] = {}
 
@@ -56,27 +79,57 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._colours = {label: QColor(value) for label, value in colours.items()}
         self._format_cache.clear()
 
+    @property
+    def block_starts(self) -> list[int]:
+        return list(self._block_starts)
+
+    def load(self, spans: Iterable[Span], offsets: OffsetMap, block_starts: list[int]) -> None:
+        """Index ``spans`` over blocks beginning at ``block_starts`` without highlighting anything:
+        called before the text is set, so that Qt's own pass over the new text highlights it once."""
+        self._block_starts = block_starts
+        self._segments = self._index(spans, offsets)
+
     def set_spans(self, spans: Iterable[Span], offsets: OffsetMap) -> None:
         """Index ``spans`` by block and highlight every block again."""
-        self._block_starts = self._compute_block_starts()
+        self._block_starts = self.document_block_starts()
         self._segments = self._index(spans, offsets)
         self.rehighlight()
 
-    def update_spans(self, spans: Iterable[Span], offsets: OffsetMap, touched: Iterable[Span]) -> None:
-        """Re-index and highlight again only the blocks that the ``touched`` spans cover."""
-        self._segments = self._index(spans, offsets)
+    def change_spans(self, removed: Iterable[Span], added: Iterable[Span], offsets: OffsetMap) -> None:
+        """Take the ``removed`` spans out, put the ``added`` ones in, and highlight again only the
+        blocks either covers."""
         blocks: set[int] = set()
-        for span in touched:
-            first = self._block_of(offsets.to_qt(span.start))
-            last = self._block_of(max(offsets.to_qt(span.end) - 1, 0))
-            blocks.update(range(first, last + 1))
+        for span in removed:
+            for number in self._blocks_of(span, offsets):
+                kept = [s for s in self._segments.get(number, []) if s.span_id != span.id]
+                if kept:
+                    self._segments[number] = kept
+                else:
+                    self._segments.pop(number, None)
+                blocks.add(number)
+        for span in added:
+            for number, segment in self._segments_of(span, offsets):
+                insort(self._segments.setdefault(number, []), segment, key=lambda s: s.order)
+                blocks.add(number)
         document = self.document()
         for number in sorted(blocks):
             block = document.findBlockByNumber(number)
             if block.isValid():
                 self.rehighlightBlock(block)
 
-    def _compute_block_starts(self) -> list[int]:
+    def update_spans(self, spans: Iterable[Span], offsets: OffsetMap, touched: Iterable[Span]) -> None:
+        """Re-index and highlight again only the blocks that the ``touched`` spans cover."""
+        self._segments = self._index(spans, offsets)
+        blocks: set[int] = set()
+        for span in touched:
+            blocks.update(self._blocks_of(span, offsets))
+        document = self.document()
+        for number in sorted(blocks):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def document_block_starts(self) -> list[int]:
         starts = []
         block = self.document().firstBlock()
         while block.isValid():
@@ -87,25 +140,37 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _block_of(self, position: int) -> int:
         return max(bisect_right(self._block_starts, position) - 1, 0)
 
+    def _blocks_of(self, span: Span, offsets: OffsetMap) -> range:
+        qt_start, qt_end = offsets.to_qt_range(span.start, span.end)
+        return range(self._block_of(qt_start), self._block_of(max(qt_end - 1, qt_start)) + 1)
+
+    def _segments_of(self, span: Span, offsets: OffsetMap) -> Iterable[tuple[int, BlockSegment]]:
+        starts = self._block_starts
+        qt_start, qt_end = offsets.to_qt_range(span.start, span.end)
+        length = qt_end - qt_start
+        number = self._block_of(qt_start)
+        while number < len(starts) and starts[number] < qt_end:
+            block_start = starts[number]
+            yield (
+                number,
+                BlockSegment(
+                    max(qt_start, block_start) - block_start,
+                    qt_end - block_start,
+                    span.id,
+                    span.label,
+                    length,
+                    qt_start,
+                ),
+            )
+            number += 1
+
     def _index(self, spans: Iterable[Span], offsets: OffsetMap) -> dict[int, list[BlockSegment]]:
         segments: dict[int, list[BlockSegment]] = defaultdict(list)
-        starts = self._block_starts
         for span in spans:
-            qt_start, qt_end = offsets.to_qt_range(span.start, span.end)
-            length = qt_end - qt_start
-            number = self._block_of(qt_start)
-            while number < len(starts) and starts[number] < qt_end:
-                block_start = starts[number]
-                segments[number].append(
-                    BlockSegment(
-                        max(qt_start, block_start) - block_start,
-                        qt_end - block_start,
-                        span.id,
-                        span.label,
-                        length,
-                    )
-                )
-                number += 1
+            for number, segment in self._segments_of(span, offsets):
+                segments[number].append(segment)
+        for listed in segments.values():
+            listed.sort(key=lambda s: s.order)
         return dict(segments)
 
     def segments_in_block(self, number: int) -> list[BlockSegment]:
@@ -116,12 +181,21 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not segments:
             return
         size = self.currentBlock().length() - 1  # UTF-16 units, as the segments count
-        cuts = sorted({0, size, *(min(s.start, size) for s in segments), *(min(s.end, size) for s in segments)})
+        # A sweep over the cut points: the spans covering a stretch change only where one starts or ends.
+        opening: dict[int, list[BlockSegment]] = defaultdict(list)
+        closing: dict[int, list[BlockSegment]] = defaultdict(list)
+        for segment in segments:
+            start, end = min(segment.start, size), min(segment.end, size)
+            if start < end:
+                opening[start].append(segment)
+                closing[end].append(segment)
+        cuts = sorted(opening.keys() | closing.keys())
+        active: set[BlockSegment] = set()
         for left, right in pairwise(cuts):
-            if left >= right:
-                continue
-            covering = sorted((s for s in segments if s.start <= left and s.end >= right), key=lambda s: -s.length)
-            if covering:
+            active.difference_update(closing.get(left, ()))
+            active.update(opening.get(left, ()))
+            if active:
+                covering = sorted(active, key=_nesting_order)
                 self.setFormat(left, right - left, self._format(tuple(s.label for s in covering)))
 
     def _format(self, labels: tuple[str, ...]) -> QTextCharFormat:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from enum import Enum
 
+from annotator.model import Span
+
 
 class Snap(Enum):
     """Which way a Qt position inside a surrogate pair moves to reach a whole character."""
@@ -49,3 +51,8 @@ class OffsetMap:
     def to_offset_range(self, start: int, end: int) -> tuple[int, int]:
         """A Qt selection widened, never narrowed, to whole characters."""
         return self.to_offset(start, Snap.BACKWARD), self.to_offset(end, Snap.FORWARD)
+
+
+def reading_order(span: Span) -> tuple[int, int, str]:
+    """Spans in reading order: by start, an outer span before the spans nested in it, then by id."""
+    return (span.start, -span.end, span.id)

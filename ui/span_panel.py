@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -140,6 +142,17 @@ class SpanPanel(QWidget):
         self._updating = True
         try:
             self.model.set_spans(spans)
+        finally:
+            self._updating = False
+        if selected:
+            self.select_row_of(selected)
+
+    def apply_changes(self, changes: Mapping[str, Span | None]) -> None:
+        """Update only the rows of the changed spans (span id -> the span now, or None once removed)."""
+        selected = self._span.id if self._span else None
+        self._updating = True
+        try:
+            self.model.apply_changes(changes)
         finally:
             self._updating = False
         if selected:

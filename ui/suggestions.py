@@ -7,7 +7,11 @@ A rejected suggestion is stored with the project, per document and annotator, an
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer
@@ -24,7 +28,9 @@ from annotator.occurrences import (
     tagged_surfaces,
 )
 from annotator.project import InvalidEditError, now_iso
+from annotator.registry import Registry
 from annotator.repository import ProjectError
+from annotator.schema import Schema
 from annotator.suggest import Suggester, Suggestion, Surface
 from ui.document_view import Overlay, OverlayStyle
 
@@ -36,6 +42,70 @@ CURRENT_SUGGESTION_GROUP = "suggestion-current"
 SHOW_SETTING = "suggestions/visible"
 OUTLINE_WIDTH = 1.5
 CURRENT_OUTLINE_WIDTH = 3.0
+# Edits come in bursts (undo held down, annotate all): suggestions follow once they pause.
+EDIT_PAUSE_MS = 150
+POLL_MS = 30
+
+
+@dataclass(frozen=True)
+class MatchJob:
+    """What the whole-text matching depends on: the surfaces to look for and the text."""
+
+    registry: Registry
+    schema: Schema
+    from_project: frozenset[Surface]
+    text: str
+
+    @property
+    def key(self) -> tuple[Registry, Schema, frozenset[Surface]]:
+        return (self.registry, self.schema, self.from_project)
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Every place the job's surfaces occur in its text, before existing spans and rejections
+    are taken out (taking them out afterwards gives what ``Suggester.suggest`` gives with them)."""
+
+    job: MatchJob
+    suggester: Suggester
+    folded: FoldedText
+    found: list[Suggestion]
+
+
+def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
+    """The slow part, pure Python on immutable inputs, so it can run away from the interface thread."""
+    if suggester is None:
+        surfaces = registry_surfaces(job.registry, job.schema)
+        suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
+    if folded is None or folded.original is not job.text:
+        folded = fold(job.text)
+    return Matches(job, suggester, folded, suggester.suggest(folded))
+
+
+def without_taken(
+    found: Iterable[Suggestion], existing: Iterable[Span], rejected: Collection[tuple[int, int, str]]
+) -> list[Suggestion]:
+    """``found`` less what overlaps an existing span of the same label and what was rejected."""
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for span in existing:
+        by_label.setdefault(span.label, []).append((span.start, span.end))
+    starts: dict[str, list[int]] = {}
+    max_ends: dict[str, list[int]] = {}
+    for label, ranges in by_label.items():
+        ranges.sort()
+        starts[label] = [start for start, _end in ranges]
+        max_ends[label] = list(accumulate((end for _start, end in ranges), max))
+    kept = []
+    for suggestion in found:
+        if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
+            continue
+        label_starts = starts.get(suggestion.label)
+        if label_starts is not None:
+            before = bisect_left(label_starts, suggestion.end)
+            if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
+                continue
+        kept.append(suggestion)
+    return kept
 
 
 class SuggestionController(QObject):
@@ -51,15 +121,19 @@ class SuggestionController(QObject):
         self._visible = _stored_bool(QSettings().value(SHOW_SETTING, True))
         self._rejected: dict[str, set[tuple[int, int, str]]] = {}
         self._tagged: dict[str, list[Surface]] | None = None
-        self._suggester: Suggester | None = None
-        self._suggester_key: object = None
-        self._folded: FoldedText | None = None
+        self._matches: Matches | None = None
+        self._pending: MatchJob | None = None
+        self._result: Matches | None = None
+        self._lock = threading.Lock()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        window.annotations.document_shown.connect(lambda _document_id: self._timer.start())
-        window.annotations.spans_changed.connect(self._timer.start)
+        window.annotations.document_shown.connect(lambda _document_id: self._timer.start(0))
+        window.annotations.spans_changed.connect(lambda: self._timer.start(EDIT_PAUSE_MS))
         self.view.cursorPositionChanged.connect(self._mark_current)
         self._timer.start()
 
@@ -86,19 +160,65 @@ class SuggestionController(QObject):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Compute the current document's suggestions again and draw them."""
+        """Show the current document's suggestions for its spans and rejections now.
+
+        When the surfaces or the text changed, the text is matched again in the background (on a
+        long document that takes seconds); until then the previous matches are shown, less what
+        is now tagged or rejected.
+        """
         self._timer.stop()
         document_id = self.view.document_id
         if document_id is None or not self._visible:
             self._show([])
             return
-        if self._folded is None or self._folded.original is not self.view.stored_text:
-            self._folded = fold(self.view.stored_text)
         tagged = self._tagged_surfaces()
         tagged[document_id] = tagged_surfaces(self.view.spans, self.project.schema)
-        suggester = self._suggester_for(tagged)
-        existing = [(span.start, span.end, span.label) for span in self.view.spans]
-        self._show(suggester.suggest(self._folded, existing=existing, rejected=self.rejected(document_id)))
+        job = MatchJob(
+            self.project.registry,
+            self.project.schema,
+            frozenset(surface for surfaces in tagged.values() for surface in surfaces),
+            self.view.stored_text,
+        )
+        matches = self._matches
+        if matches is None or matches.job.text is not job.text:
+            self._show([])
+        else:
+            self._show(without_taken(matches.found, self.view.spans, self.rejected(document_id)))
+        if matches is None or matches.job.text is not job.text or matches.job.key != job.key:
+            self._match_in_background(job)
+
+    @property
+    def matching(self) -> bool:
+        """Whether the text is being matched again in the background."""
+        return self._pending is not None
+
+    def _match_in_background(self, job: MatchJob) -> None:
+        if self._pending is not None and self._pending.text is job.text and self._pending.key == job.key:
+            return
+        self._pending = job
+        previous = self._matches
+        same_surfaces = previous is not None and previous.job.key == job.key
+        suggester = previous.suggester if previous is not None and same_surfaces else None
+        folded = previous.folded if previous is not None else None
+
+        def run() -> None:
+            result = find_matches(job, suggester, folded)
+            with self._lock:
+                if self._pending is job:
+                    self._result = result
+
+        threading.Thread(target=run, name="suggestions", daemon=True).start()
+        self._poll.start()
+
+    def _collect(self) -> None:
+        with self._lock:
+            result, self._result = self._result, None
+            if result is None:
+                return
+            self._pending = None
+        self._poll.stop()
+        self._matches = result
+        self.refresh()
 
     def _tagged_surfaces(self) -> dict[str, list[Surface]]:
         if self._tagged is None:
@@ -108,15 +228,6 @@ class SuggestionController(QObject):
                 for summary in self.project.documents()
             }
         return self._tagged
-
-    def _suggester_for(self, tagged: dict[str, list[Surface]]) -> Suggester:
-        from_project = frozenset(surface for surfaces in tagged.values() for surface in surfaces)
-        key = (self.project.registry, self.project.schema, from_project)
-        if self._suggester is None or key != self._suggester_key:
-            surfaces = registry_surfaces(self.project.registry, self.project.schema)
-            self._suggester = Suggester([*surfaces, *sorted(from_project, key=_surface_order)])
-            self._suggester_key = key
-        return self._suggester
 
     def _show(self, suggestions: list[Suggestion]) -> None:
         self.suggestions = suggestions

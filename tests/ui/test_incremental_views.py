@@ -1,0 +1,312 @@
+"""Edits update the table, the highlights and the suggestions in place, and give what a full reload gives."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from annotator.arabic import first_words
+from annotator.model import Document, Span, SpanKind
+from annotator.project import Project
+from annotator.snapping import SnapMode, snap
+from annotator.suggest import Suggester, Surface
+from tests.ui.analyst import CTRL, SHIFT, Analyst
+from tests.ui.test_annotating import LAVROV, document_row, open_window
+from ui.annotation_controller import KnownWords
+from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
+from ui.document_view import DocumentView
+from ui.suggestions import without_taken
+
+TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
+LABELS = ("PER", "ORG", "GPE", "LOC")
+
+
+def span(number: int, start: int, end: int, label: str = "PER", text: str = TEXT) -> Span:
+    return Span(
+        id=f"s{number:03d}",
+        document_id="d",
+        annotator="tester",
+        kind=SpanKind.ENTITY,
+        label=label,
+        start=start,
+        end=end,
+        text=text[start:end],
+    )
+
+
+def random_spans(seed: int, count: int, text: str = TEXT) -> list[Span]:
+    chooser = random.Random(seed)
+    made = []
+    for number in range(count):
+        start = chooser.randrange(len(text))
+        end = chooser.randrange(start + 1, min(len(text), start + 30) + 1)
+        made.append(span(number, start, end, chooser.choice(LABELS), text))
+    return made
+
+
+def table_ids(model: AnnotationTableModel) -> list[str]:
+    return [model.index(row, 0).data(SPAN_ID_ROLE) for row in range(model.rowCount())]
+
+
+def in_reading_order(spans: list[Span]) -> list[str]:
+    return [s.id for s in sorted(spans, key=lambda s: (s.start, -s.end, s.id))]
+
+
+def changed(spans: dict[str, Span], chooser: random.Random, number: int) -> dict[str, Span | None]:
+    """One random edit: a new span, a removal, a relabel or a resize."""
+    kind = chooser.choice(("add", "remove", "relabel", "resize")) if spans else "add"
+    if kind == "add":
+        start = chooser.randrange(len(TEXT) - 1)
+        new = span(number, start, chooser.randrange(start + 1, len(TEXT) + 1), chooser.choice(LABELS))
+        return {new.id: new}
+    old = spans[chooser.choice(sorted(spans))]
+    if kind == "remove":
+        return {old.id: None}
+    if kind == "relabel":
+        return {old.id: span(int(old.id[1:]), old.start, old.end, chooser.choice(LABELS))}
+    start = chooser.randrange(len(TEXT) - 1)
+    return {old.id: span(int(old.id[1:]), start, chooser.randrange(start + 1, len(TEXT) + 1), old.label)}
+
+
+# -- the table model --------------------------------------------------------------------------
+
+
+def test_the_table_model_passes_the_model_tester_through_edits(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = AnnotationTableModel()
+    proxy = AnnotationFilterModel()
+    proxy.setSourceModel(model)
+    proxy.sort(AnnotationTableModel.LABEL, Qt.SortOrder.DescendingOrder)
+    model.set_spans(random_spans(1, 12))
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    current = {s.id: s for s in random_spans(1, 12)}
+    chooser = random.Random(7)
+    for number in range(100, 160):
+        changes = changed(current, chooser, number)
+        model.apply_changes(changes)
+        for span_id, now in changes.items():
+            if now is None:
+                current.pop(span_id)
+            else:
+                current[span_id] = now
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    assert table_ids(model) == in_reading_order(list(current.values()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 40))
+def test_rows_stay_in_reading_order_and_are_found_by_id(seed: int, edits: int) -> None:
+    model = AnnotationTableModel()
+    current = {s.id: s for s in random_spans(seed, 8)}
+    model.set_spans(list(current.values()))
+    chooser = random.Random(seed)
+    for number in range(100, 100 + edits):
+        changes = changed(current, chooser, number)
+        model.apply_changes(changes)
+        for span_id, now in changes.items():
+            if now is None:
+                current.pop(span_id)
+            else:
+                current[span_id] = now
+    assert table_ids(model) == in_reading_order(list(current.values()))
+    for span_id, now in current.items():
+        row = model.row_of(span_id)
+        assert row is not None
+        assert model.span_at(row) == now
+    assert model.row_of("s999") is None
+
+
+def test_a_change_in_place_keeps_the_row_and_reports_it(qtbot: QtBot) -> None:
+    model = AnnotationTableModel()
+    model.set_spans([span(1, 0, 3), span(2, 4, 8), span(3, 9, 17)])
+    inserted, removed, changed_rows = [], [], []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    model.dataChanged.connect(lambda top, bottom: changed_rows.append((top.row(), bottom.row())))
+    model.apply_changes({"s002": span(2, 4, 8, "ORG")})
+    assert (inserted, removed, changed_rows) == ([], [], [(1, 1)])
+    assert model.index(1, AnnotationTableModel.LABEL).data() == "ORG"
+    model.apply_changes({"s004": span(4, 1, 2)})
+    assert inserted == [(1, 1)]
+    model.apply_changes({"s001": None})
+    assert removed == [(0, 0)]
+    assert table_ids(model) == ["s004", "s002", "s003"]
+
+
+def test_the_proxy_sorts_by_other_columns_and_back_to_reading_order(qtbot: QtBot) -> None:
+    model = AnnotationTableModel()
+    proxy = AnnotationFilterModel()
+    proxy.setSourceModel(model)
+    model.set_spans([span(1, 0, 3, "PER"), span(2, 4, 8, "GPE"), span(3, 9, 17, "LOC")])
+    proxy.sort(AnnotationTableModel.TEXT, Qt.SortOrder.AscendingOrder)
+
+    def shown() -> list[str]:
+        return [proxy.index(row, 0).data(SPAN_ID_ROLE) for row in range(proxy.rowCount())]
+
+    assert shown() == ["s001", "s002", "s003"]
+    proxy.sort(AnnotationTableModel.LABEL, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["s002", "s003", "s001"]
+    model.apply_changes({"s004": span(4, 1, 2, "AAA")})
+    assert shown() == ["s004", "s002", "s003", "s001"]
+    proxy.sort(AnnotationTableModel.TEXT, Qt.SortOrder.DescendingOrder)
+    assert shown()[0] == "s003"
+    proxy.sort(AnnotationTableModel.TEXT, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["s001", "s004", "s002", "s003"]
+    assert proxy.mapToSource(proxy.index(0, 0)).row() == 0
+
+
+# -- the highlights -----------------------------------------------------------------------------
+
+
+def block_formats(view: DocumentView) -> list[list[tuple[int, int, str, str]]]:
+    shown = []
+    block = view.document().firstBlock()
+    while block.isValid():
+        ranges: list[QTextLayout.FormatRange] = block.layout().formats()
+        shown.append(
+            sorted(
+                (r.start, r.length, r.format.background().color().name(), r.format.underlineColor().name())
+                for r in ranges
+            )
+        )
+        block = block.next()
+    return shown
+
+
+def view_with(spans: list[Span]) -> DocumentView:
+    view = DocumentView()
+    view.set_colours({"PER": "#e6194b", "ORG": "#3cb44b", "GPE": "#4363d8", "LOC": "#f58231"})
+    view.show_document(Document(id="d", title="t", source="s", text=TEXT, text_sha256=""), spans)
+    return view
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 15))
+def test_highlights_after_edits_equal_highlights_of_a_fresh_view(qapp: QApplication, seed: int, edits: int) -> None:
+    start = random_spans(seed, 6)
+    edited = view_with(start)
+    current = {s.id: s for s in start}
+    chooser = random.Random(seed)
+    for number in range(100, 100 + edits):
+        changes = changed(current, chooser, number)
+        edited.apply_span_changes(changes)
+        for span_id, now in changes.items():
+            if now is None:
+                current.pop(span_id)
+            else:
+                current[span_id] = now
+    fresh = view_with(list(current.values()))
+    assert [s.id for s in edited.spans] == [s.id for s in fresh.spans] == in_reading_order(list(current.values()))
+    assert block_formats(edited) == block_formats(fresh)
+    assert all(edited.span_by_id(span_id) == now for span_id, now in current.items())
+    edited.deleteLater()
+    fresh.deleteLater()
+
+
+def test_nested_spans_blend_and_underline_in_the_innermost_colour(qtbot: QtBot) -> None:
+    outer = span(1, 4, 18, "ORG")  # وزير الخارجية
+    inner = span(2, 9, 18, "PER")  # الخارجية
+    view = view_with([outer, inner])
+    (first, *_rest) = block_formats(view)
+    underlines = {(start, length): underline for start, length, _background, underline in first}
+    assert underlines == {(4, 5): "#3cb44b", (9, 9): "#e6194b"}
+    backgrounds = {start: background for start, _length, background, _underline in first}
+    assert backgrounds[4] != backgrounds[9]
+
+
+def test_text_is_highlighted_when_shown_with_its_spans(qtbot: QtBot) -> None:
+    start = TEXT.index("سيرغي لافروف")
+    view = view_with([span(1, start, start + len("سيرغي لافروف"), "PER")])
+    first = block_formats(view)[0]
+    assert [(position, length) for position, length, _b, _u in first] == [(start, 12)]
+
+
+# -- snapping with the known words near the selection ---------------------------------------------
+
+
+def test_snapping_with_the_nearby_known_words_gives_what_all_of_them_give(sample_project: Project) -> None:
+    summary = sample_project.documents()[0]
+    text = sample_project.document(summary.id).text
+    aliases = [alias for entry in sample_project.registry.entries() for alias in entry.alias_texts]
+    tagged = ["الولايات المتحدة", "لافروف", "وزير", "بيونغ يانغ", "والصين", "الأمم"]
+    spans = [span(n, 0, len(t), text=t) for n, t in enumerate(tagged)]
+    known = KnownWords()
+    assert known.words(sample_project.registry, spans) == first_words([*aliases, *tagged])
+    chooser = random.Random(3)
+    for _ in range(400):
+        start = chooser.randrange(len(text))
+        end = min(len(text), start + chooser.choice((0, 1, 3, 8, 20)))
+        near = known.near(sample_project.registry, spans, text, start, end)
+        for strip in (False, True):
+            everything = snap(text, start, end, SnapMode.STEM, strip_article=strip, known_words=[*aliases, *tagged])
+            assert snap(text, start, end, SnapMode.STEM, strip_article=strip, known_words=near) == everything
+
+
+def test_known_words_follow_added_and_removed_spans(sample_project: Project) -> None:
+    known = KnownWords()
+    name = "زيدانوفيتش"
+    first = span(1, 0, len(name), text=name)
+    second = span(2, 0, len(name), text=name)
+    assert name not in known.words(sample_project.registry, [])
+    known.change([], [first])
+    assert name in known.words(sample_project.registry, [])
+    known.change([], [second])
+    known.change([first], [])
+    assert name in known.words(sample_project.registry, []), "another span still has that text"
+    known.change([second], [])
+    assert name not in known.words(sample_project.registry, [])
+
+
+# -- suggestions: matches found once, then filtered -------------------------------------------------
+
+
+def test_taking_out_existing_and_rejected_gives_what_the_suggester_gives() -> None:
+    text = "لافروف في بيونغ يانغ، ثم لافروف وبيونغ يانغ ولافروف في كوالالمبور " * 3
+    surfaces = [Surface("لافروف", "PER"), Surface("بيونغ يانغ", "GPE"), Surface("كوالالمبور", "GPE")]
+    suggester = Suggester(surfaces)
+    found = suggester.suggest(text)
+    chooser = random.Random(5)
+    for _ in range(50):
+        existing = random_spans(chooser.randrange(10_000), chooser.randrange(6), text)
+        rejected = {(s.start, s.end, s.label) for s in chooser.sample(found, chooser.randrange(4))}
+        expected = suggester.suggest(text, existing=[(s.start, s.end, s.label) for s in existing], rejected=rejected)
+        assert without_taken(found, existing, rejected) == expected
+
+
+# -- through the window -------------------------------------------------------------------------
+
+
+def test_tagging_undo_and_redo_update_the_table_in_place(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, LAVROV))
+    window.view.setFocus()
+    analyst = Analyst(qtbot, window)
+    table = window.panel.table
+    reset: list[bool] = []
+    window.panel.model.modelReset.connect(lambda: reset.append(True))
+    later = analyst.tag("كوالالمبور", "g")
+    earlier = analyst.tag("سيرغي لافروف", "p")
+
+    def rows() -> list[str]:
+        return [table.model().index(row, 0).data(SPAN_ID_ROLE) for row in range(table.model().rowCount())]
+
+    assert rows() == [earlier, later]
+    assert table.currentIndex().data(SPAN_ID_ROLE) == earlier
+    analyst.press(Qt.Key.Key_Z, CTRL, analyst.view)
+    assert rows() == [later]
+    analyst.press(Qt.Key.Key_Z, CTRL | SHIFT, analyst.view)
+    assert rows() == [earlier, later]
+    assert reset == [], "edits must not reset the table"
+    document = analyst.view.document_id
+    assert document is not None
+    assert [s.id for s in sorted(sample_project.spans(document), key=lambda s: s.start)] == rows()
