@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.occurrences import Occurrence
 from annotator.search import Hit
-from ui.plain import plain_label, visible_controls
+from ui.plain import plain_label, plain_tooltip, visible_controls
 from ui.rtl import RtlTextDelegate
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,26 +82,30 @@ class AnnotateAllDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Annotate All Occurrences")
+        self.setWindowTitle(self.tr("Annotate All Occurrences"))
         self.resize(760, 520)
         self._hits = list(hits)
         self._already_tagged = already_tagged
 
         self.label_box = QComboBox()
-        self.label_box.addItems(list(labels))
-        self.label_box.setCurrentText(label)
+        for name in labels:
+            self.label_box.addItem(visible_controls(name), name)
+        self.label_box.setCurrentIndex(max(self.label_box.findData(label), 0))
         self.label_box.setEnabled(not label_fixed)
-        self.label_box.currentTextChanged.connect(self._mark_already_tagged)
-        link = f"linked to {visible_controls(link_name)}" if link_name else "without a registry link"
+        self.label_box.currentIndexChanged.connect(lambda _index: self._mark_already_tagged())
+        if link_name:
+            link = self.tr("linked to {name}").format(name=visible_controls(link_name))
+        else:
+            link = self.tr("without a registry link")
         header = QHBoxLayout()
-        header.addWidget(plain_label("Label:"))
+        header.addWidget(plain_label(self.tr("Label:")))
         header.addWidget(self.label_box)
         header.addWidget(plain_label(link), 1)
 
         self.list = HitReviewList()
         self.list.setObjectName("annotate-all-hits")
         self.list.setColumnCount(2)
-        self.list.setHeaderLabels(["Occurrence", "Document"])
+        self.list.setHeaderLabels([self.tr("Occurrence"), self.tr("Document")])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,9 +123,9 @@ class AnnotateAllDialog(QDialog):
         self.list.confirmed.connect(self._confirm)
 
         self.summary = plain_label()
-        accept_all = QPushButton("Accept All")
+        accept_all = QPushButton(self.tr("Accept All"))
         accept_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
-        skip_all = QPushButton("Skip All")
+        skip_all = QPushButton(self.tr("Skip All"))
         skip_all.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -135,10 +139,15 @@ class AnnotateAllDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        help_text = "Space toggles a hit, A accepts it and S skips it (both move on); Enter annotates, Esc cancels."
+        help_text = self.tr(
+            "Space toggles a hit, A accepts it and S skips it (both move on); Enter annotates, Esc cancels."
+        )
         if truncated_from is not None:
-            help_text += f" Only the first {len(self._hits)} of {truncated_from} hits are listed."
-        layout.addWidget(plain_label(help_text))
+            listed = self.tr("Only the first {listed} of %n hit(s) are listed.", "", truncated_from)
+            help_text = f"{help_text} {listed.format(listed=len(self._hits))}"
+        hint = plain_label(help_text)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
@@ -154,7 +163,8 @@ class AnnotateAllDialog(QDialog):
 
     @property
     def label(self) -> str:
-        return self.label_box.currentText()
+        name = self.label_box.currentData()
+        return name if isinstance(name, str) else ""
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = (self.list.topLevelItem(row) for row in range(self.list.topLevelItemCount()))
@@ -169,7 +179,10 @@ class AnnotateAllDialog(QDialog):
             item.setFlags(item.flags() & ~enabled if tagged else item.flags() | enabled)
             if tagged:
                 item.setCheckState(CONTEXT, Qt.CheckState.Unchecked)
-                item.setToolTip(CONTEXT, f"Already inside a {self.label} span")
+                item.setToolTip(
+                    CONTEXT,
+                    plain_tooltip(self.tr("Already inside a {label} span").format(label=visible_controls(self.label))),
+                )
             else:
                 item.setToolTip(CONTEXT, "")
         self.list.blockSignals(False)
@@ -196,7 +209,9 @@ class AnnotateAllDialog(QDialog):
         tagged = sum(1 for item in items if not item.flags() & Qt.ItemFlag.ItemIsEnabled)
         accepted = len(self.accepted_occurrences())
         self.summary.setText(
-            f"{accepted} of {len(items)} hit(s) will be annotated as {self.label}; {tagged} already tagged."
+            self.tr(
+                "{accepted} of %n hit(s) will be annotated as {label}; {tagged} already tagged.", "", len(items)
+            ).format(accepted=accepted, label=visible_controls(self.label), tagged=tagged)
         )
-        self.ok_button.setText(f"Annotate {accepted}")
+        self.ok_button.setText(self.tr("Annotate {count}").format(count=accepted))
         self.ok_button.setEnabled(accepted > 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
@@ -17,7 +17,7 @@ from annotator.agreement import ComparisonUnit, UnitStatus
 from annotator.model import Document, Span
 from annotator.review import Review
 from ui.document_view import DocumentView, Overlay, OverlayStyle
-from ui.plain import plain_label
+from ui.plain import plain_label, visible_controls
 
 STATUS_COLOURS = {
     UnitStatus.AGREED: "#66bb6a",
@@ -26,24 +26,31 @@ STATUS_COLOURS = {
     UnitStatus.ONLY_A: "#ef5350",
     UnitStatus.ONLY_B: "#42a5f5",
 }
+# English source texts; status_name() gives them in the interface language.
 STATUS_NAMES = {
-    UnitStatus.AGREED: "agreed",
-    UnitStatus.LABEL_MISMATCH: "label mismatch",
-    UnitStatus.BOUNDARY_MISMATCH: "boundary mismatch",
-    UnitStatus.ONLY_A: "only in A",
-    UnitStatus.ONLY_B: "only in B",
+    UnitStatus.AGREED: str(QT_TRANSLATE_NOOP("UnitStatus", "agreed")),
+    UnitStatus.LABEL_MISMATCH: str(QT_TRANSLATE_NOOP("UnitStatus", "label mismatch")),
+    UnitStatus.BOUNDARY_MISMATCH: str(QT_TRANSLATE_NOOP("UnitStatus", "boundary mismatch")),
+    UnitStatus.ONLY_A: str(QT_TRANSLATE_NOOP("UnitStatus", "only in A")),
+    UnitStatus.ONLY_B: str(QT_TRANSLATE_NOOP("UnitStatus", "only in B")),
 }
 SINGLE_LAYER_COLOUR = "#90caf9"
 CURRENT_COLOUR = "#fdd835"
 GOLD_COLOUR = "#8d6e00"
 
 
-class ComparePane(QWidget):
-    """One layer: its name above a DocumentView."""
+def status_name(status: UnitStatus) -> str:
+    """A comparison unit's status in the interface language."""
+    return QCoreApplication.translate("UnitStatus", STATUS_NAMES[status])
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+
+class ComparePane(QWidget):
+    """One layer: its name above a DocumentView. ``caption`` is "A: {layer}" in the interface language."""
+
+    def __init__(self, side: str, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
+        self.caption = caption
         self.title = plain_label()
         self.title.setObjectName(f"pane-title-{side.lower()}")
         self.view = DocumentView()
@@ -54,7 +61,7 @@ class ComparePane(QWidget):
         layout.addWidget(self.view, 1)
 
     def set_layer(self, name: str | None) -> None:
-        self.title.setText(f"{self.side}: {name}" if name else "")
+        self.title.setText(self.caption.format(layer=visible_controls(name)) if name else "")
 
 
 def _legend_entry(colour: str, text: str) -> QWidget:
@@ -71,14 +78,17 @@ def _legend_entry(colour: str, text: str) -> QWidget:
 
 
 class CompareView(QWidget):
-    """Layer A and (optionally) layer B of one document; clicking a span asks for its unit."""
+    """Layer A and (optionally) layer B of one document; clicking a span asks for its unit.
+
+    In a right-to-left interface the splitter is mirrored, so A (read first) is on the right.
+    """
 
     unit_clicked = Signal(int)  # index into the review's units
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.a = ComparePane("A")
-        self.b = ComparePane("B")
+        self.a = ComparePane("A", self.tr("A: {layer}"))
+        self.b = ComparePane("B", self.tr("B: {layer}"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.a)
         self.splitter.addWidget(self.b)
@@ -87,9 +97,9 @@ class CompareView(QWidget):
         legend_layout = QHBoxLayout(self.legend)
         legend_layout.setContentsMargins(0, 0, 0, 0)
         for status in UnitStatus:
-            legend_layout.addWidget(_legend_entry(STATUS_COLOURS[status], STATUS_NAMES[status]))
-        legend_layout.addWidget(_legend_entry(CURRENT_COLOUR, "current unit"))
-        legend_layout.addWidget(_legend_entry(GOLD_COLOUR, "gold (outline)"))
+            legend_layout.addWidget(_legend_entry(STATUS_COLOURS[status], status_name(status)))
+        legend_layout.addWidget(_legend_entry(CURRENT_COLOUR, self.tr("current unit")))
+        legend_layout.addWidget(_legend_entry(GOLD_COLOUR, self.tr("gold (outline)")))
         legend_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

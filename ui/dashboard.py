@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,10 +36,39 @@ from annotator.formats.atomic import atomic_write
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.review_command import COLUMNS, AgreementTable, FigureRow, agreement_table, label_confusion, row_cells
-from ui.plain import plain_label, show_message
+from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
 
-BAR_SERIES = (("exact F1", "#1e88e5"), ("overlap F1", "#43a047"), ("alpha_u", "#fb8c00"))
+# English source texts, drawn in the interface language.
+BAR_SERIES = (
+    (str(QT_TRANSLATE_NOOP("Dashboard", "exact F1")), "#1e88e5"),
+    (str(QT_TRANSLATE_NOOP("Dashboard", "overlap F1")), "#43a047"),
+    (str(QT_TRANSLATE_NOOP("Dashboard", "alpha_u")), "#fb8c00"),
+)
+# The table's headers in the order of COLUMNS (the CSV keeps the English names).
+HEADERS = (
+    str(QT_TRANSLATE_NOOP("Dashboard", "scope")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "document")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "title")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "label")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "spans")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "exact P")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "exact R")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "exact F1")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "overlap P")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "overlap R")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "overlap F1")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "kappa")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "alpha")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "alpha_u")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "tokens")),
+)
+SCOPES = {
+    "document": str(QT_TRANSLATE_NOOP("AgreementScope", "document")),
+    "label": str(QT_TRANSLATE_NOOP("AgreementScope", "label")),
+    "corpus": str(QT_TRANSLATE_NOOP("AgreementScope", "corpus")),
+}
+LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -55,11 +84,36 @@ def is_rtl(text: str) -> bool:
 
 
 def draw_text(painter: QPainter, rect: QRectF, text: str, alignment: Qt.AlignmentFlag) -> None:
-    """Draw ``text`` in ``rect``; Arabic is laid out right-to-left (Qt shapes it)."""
-    option = QTextOption(alignment | Qt.AlignmentFlag.AlignVCenter)
+    """Draw ``text`` in ``rect`` aligned as asked whatever its direction; Arabic is laid out right-to-left."""
+    option = QTextOption(alignment | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if is_rtl(text) else Qt.LayoutDirection.LeftToRight)
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
     painter.drawText(rect, text, option)
+
+
+class Mirror:
+    """Where to draw in a chart laid out left to right, or mirrored in a right-to-left interface."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.width = float(widget.width())
+        self.on = widget.isRightToLeft()
+
+    def rect(self, rect: QRectF) -> QRectF:
+        if not self.on:
+            return rect
+        return QRectF(self.width - rect.x() - rect.width(), rect.y(), rect.width(), rect.height())
+
+    def x(self, x: float) -> float:
+        return self.width - x if self.on else x
+
+    def align(self, alignment: Qt.AlignmentFlag) -> Qt.AlignmentFlag:
+        if not self.on:
+            return alignment
+        if alignment == Qt.AlignmentFlag.AlignLeft:
+            return Qt.AlignmentFlag.AlignRight
+        if alignment == Qt.AlignmentFlag.AlignRight:
+            return Qt.AlignmentFlag.AlignLeft
+        return alignment
 
 
 def safe_cell(text: str) -> str:
@@ -113,39 +167,47 @@ class AgreementBars(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         painter.setPen(QColor("black"))
         width = self.width()
+        mirror = Mirror(self)
+        left_align, right_align = mirror.align(Qt.AlignmentFlag.AlignLeft), mirror.align(Qt.AlignmentFlag.AlignRight)
         left, right = self.CAPTION + 10, width - 50
         x = 8.0
         for name, colour in BAR_SERIES:
-            painter.fillRect(QRectF(x, 8, 12, 12), QColor(colour))
-            draw_text(painter, QRectF(x + 16, 4, 100, 20), name, Qt.AlignmentFlag.AlignLeft)
-            x += 110
+            painter.fillRect(mirror.rect(QRectF(x, 8, 12, 12)), QColor(colour))
+            draw_text(
+                painter,
+                mirror.rect(QRectF(x + 16, 4, 130, 20)),
+                QCoreApplication.translate("Dashboard", name),
+                left_align,
+            )
+            x += 140
         if not self.rows:
-            draw_text(painter, QRectF(8, 30, width - 16, 30), "No labels to compare.", Qt.AlignmentFlag.AlignLeft)
+            draw_text(painter, mirror.rect(QRectF(8, 30, width - 16, 30)), self.tr("No labels to compare."), left_align)
+            painter.end()
             return
         metrics = QFontMetrics(self.font())
         bar_height = (self.ROW - 10) / len(BAR_SERIES)
         for index, row in enumerate(self.rows):
             top = 30 + index * self.ROW
             label = row.label or ""
-            draw_text(painter, QRectF(4, top, self.NAME, self.ROW - 8), label, Qt.AlignmentFlag.AlignLeft)
+            name = metrics.elidedText(visible_controls(label), Qt.TextElideMode.ElideRight, self.NAME)
+            draw_text(painter, mirror.rect(QRectF(4, top, self.NAME, self.ROW - 8)), name, left_align)
             caption = self.captions.get(label, "")
             if caption:
                 room = self.CAPTION - self.NAME - 6
-                caption = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, room)
-                draw_text(painter, QRectF(self.NAME + 4, top, room, self.ROW - 8), caption, Qt.AlignmentFlag.AlignRight)
+                caption = metrics.elidedText(visible_controls(caption), Qt.TextElideMode.ElideRight, room)
+                draw_text(painter, mirror.rect(QRectF(self.NAME + 4, top, room, self.ROW - 8)), caption, right_align)
             for series, (value, (_name, colour)) in enumerate(
                 zip((row.exact_f1, row.overlap_f1, row.alpha_u), BAR_SERIES, strict=True)
             ):
                 y = top + series * bar_height
                 painter.setPen(QPen(QColor("#bbbbbb"), 1))
-                painter.drawRect(QRectF(left, y, right - left, bar_height - 2))
+                painter.drawRect(mirror.rect(QRectF(left, y, right - left, bar_height - 2)))
                 if value is not None:
-                    painter.fillRect(
-                        QRectF(left, y, (right - left) * max(0.0, min(1.0, value)), bar_height - 2), QColor(colour)
-                    )
+                    bar = QRectF(left, y, (right - left) * max(0.0, min(1.0, value)), bar_height - 2)
+                    painter.fillRect(mirror.rect(bar), QColor(colour))
                 painter.setPen(QColor("black"))
                 text = "—" if value is None else f"{round(value, 2) or 0.0:.2f}"
-                draw_text(painter, QRectF(right + 4, y - 2, 46, bar_height + 2), text, Qt.AlignmentFlag.AlignLeft)
+                draw_text(painter, mirror.rect(QRectF(right + 4, y - 2, 46, bar_height + 2)), text, left_align)
         painter.end()
 
 
@@ -176,30 +238,49 @@ class ConfusionMatrixView(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         painter.setPen(QColor("black"))
         matrix = self.matrix
+        mirror = Mirror(self)
+        left_align, right_align = mirror.align(Qt.AlignmentFlag.AlignLeft), mirror.align(Qt.AlignmentFlag.AlignRight)
         if matrix is None:
-            draw_text(painter, QRectF(8, 8, self.width() - 16, 30), "Choose two layers.", Qt.AlignmentFlag.AlignLeft)
+            draw_text(
+                painter, mirror.rect(QRectF(8, 8, self.width() - 16, 30)), self.tr("Choose two layers."), left_align
+            )
+            painter.end()
             return
-        cell, header = self.CELL, self.HEADER
-        top = 44.0
-        layer_a, layer_b = self.layers
+        header, top = self.HEADER, 44.0
+        size = len(matrix.labels) or 1
+        # Smaller cells when the widget is short of room, so the last row and column stay visible.
+        room = min((self.height() - top - header - 4) / size, (self.width() - header - 30) / size)
+        cell = max(18.0, min(float(self.CELL), room))
+        layer_a, layer_b = (visible_controls(name) for name in self.layers)
         draw_text(
-            painter, QRectF(header, 4, cell * len(matrix.labels), 22), f"B: {layer_b}", Qt.AlignmentFlag.AlignHCenter
+            painter,
+            mirror.rect(QRectF(header, 4, cell * len(matrix.labels), 22)),
+            self.tr("B: {layer}").format(layer=layer_b),
+            Qt.AlignmentFlag.AlignHCenter,
         )
-        draw_text(painter, QRectF(4, 4, header - 8, 22), f"A: {layer_a}", Qt.AlignmentFlag.AlignLeft)
+        draw_text(
+            painter, mirror.rect(QRectF(4, 4, header - 8, 22)), self.tr("A: {layer}").format(layer=layer_a), left_align
+        )
         largest = max((max(row) for row in matrix.counts), default=0) or 1
-        for j, label in enumerate(matrix.labels):
+        names = [self.tr("(no span)") if label == NO_LABEL else visible_controls(label) for label in matrix.labels]
+        for j, name in enumerate(names):
             painter.save()
-            painter.translate(header + j * cell + cell / 2, top + header - 4)
-            painter.rotate(-60)
-            draw_text(painter, QRectF(0, -10, header, 20), label, Qt.AlignmentFlag.AlignLeft)
+            painter.translate(mirror.x(header + j * cell + cell / 2), top + header - 4)
+            # Slanted column names rise to the right, or in a mirrored chart come down to their column.
+            if mirror.on:
+                painter.rotate(60)
+                draw_text(painter, QRectF(-header, -10, header, 20), name, Qt.AlignmentFlag.AlignRight)
+            else:
+                painter.rotate(-60)
+                draw_text(painter, QRectF(0, -10, header, 20), name, Qt.AlignmentFlag.AlignLeft)
             painter.restore()
         for i, label in enumerate(matrix.labels):
             y = top + header + i * cell
             painter.setPen(QColor("black"))
-            draw_text(painter, QRectF(4, y, header - 8, cell), label, Qt.AlignmentFlag.AlignRight)
+            draw_text(painter, mirror.rect(QRectF(4, y, header - 8, cell)), names[i], right_align)
             for j in range(len(matrix.labels)):
                 count = matrix.counts[i][j]
-                rect = QRectF(header + j * cell, y, cell, cell)
+                rect = mirror.rect(QRectF(header + j * cell, y, cell, cell))
                 diagonal = i == j and label != NO_LABEL
                 base = QColor("#2e7d32" if diagonal else "#c62828")
                 fill = QColor(base)
@@ -224,14 +305,14 @@ class Dashboard(QWidget):
         self.layers.setFlow(QListWidget.Flow.LeftToRight)
         self.layers.setMaximumHeight(40)
         self.layers.itemChanged.connect(lambda _item: self.refresh())
-        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.png_button = QPushButton("Export &PNG…")
+        self.png_button = QPushButton(self.tr("Export &PNG…"))
         self.png_button.clicked.connect(self._export_png_dialog)
-        self.csv_button = QPushButton("Export &CSV…")
+        self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.csv_button.clicked.connect(self._export_csv_dialog)
         controls = QHBoxLayout()
-        controls.addWidget(plain_label("Layers:"))
+        controls.addWidget(plain_label(self.tr("Layers:")))
         controls.addWidget(self.layers, 1)
         for button in (self.refresh_button, self.png_button, self.csv_button):
             controls.addWidget(button)
@@ -264,7 +345,8 @@ class Dashboard(QWidget):
         self.layers.blockSignals(True)
         self.layers.clear()
         for name in available:
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(visible_controls(name))
+            item.setData(LAYER_ROLE, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
             self.layers.addItem(item)
@@ -272,15 +354,14 @@ class Dashboard(QWidget):
         self.refresh()
 
     def checked_layers(self) -> list[str]:
-        return [
-            self.layers.item(row).text()
-            for row in range(self.layers.count())
-            if self.layers.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        items = (self.layers.item(row) for row in range(self.layers.count()))
+        return [str(item.data(LAYER_ROLE)) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def refresh(self) -> None:
         chosen = self.checked_layers()
         try:
+            if len(chosen) < 2:
+                raise ProjectError(self.tr("Check at least two layers to compare them."))
             table = agreement_table(self.project, chosen)
         except ProjectError as error:
             self.table_data = None
@@ -290,12 +371,14 @@ class Dashboard(QWidget):
             self.matrix.set_matrix(None, "", "")
             return
         self.table_data = table
-        self.message.setText(
-            f"{table.kappa_name} and Krippendorff's alpha over tokens; precision and recall of "
-            f"{chosen[1]} with {chosen[0]} as the reference"
-            if len(chosen) == 2
-            else f"{table.kappa_name} and Krippendorff's alpha over tokens; F1 is the mean over pairs of layers"
-        )
+        if len(chosen) == 2:
+            text = self.tr(
+                "Cohen's kappa and Krippendorff's alpha over tokens; "
+                "precision and recall of {b} with {a} as the reference"
+            ).format(a=visible_controls(chosen[0]), b=visible_controls(chosen[1]))
+        else:
+            text = self.tr("Fleiss' kappa and Krippendorff's alpha over tokens; F1 is the mean over pairs of layers")
+        self.message.setText(text)
         self._fill_table(table)
         captions = {label.name: label.display_ar for label in self.project.schema.labels}
         self.bars.set_rows([r for r in table.rows if r.scope == "label" and r.document_id is None], captions)
@@ -303,14 +386,20 @@ class Dashboard(QWidget):
         self.matrix.set_matrix(label_confusion(self.project, chosen[0], chosen[1], documents), chosen[0], chosen[1])
 
     def _fill_table(self, table: AgreementTable) -> None:
-        headers = list(COLUMNS)
-        headers[COLUMNS.index("kappa")] = "Cohen κ" if len(table.annotators) == 2 else "Fleiss κ"
+        headers = [self.tr(header) for header in HEADERS]
+        headers[COLUMNS.index("kappa")] = self.tr("Cohen κ") if len(table.annotators) == 2 else self.tr("Fleiss κ")
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(table.rows))
+        scope, title = COLUMNS.index("scope"), COLUMNS.index("title")
         for r, row in enumerate(table.rows):
-            for c, text in enumerate(row_cells(row)):
+            cells = row_cells(row)
+            cells[scope] = QCoreApplication.translate("AgreementScope", SCOPES.get(row.scope, row.scope))
+            cells[title] = visible_controls(cells[title])
+            for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c >= COLUMNS.index("exact P"):
+                    # Numbers read left to right, so "-0.012" keeps its sign in front in a mirrored table too.
+                    item.setText(f"\u2066{text}\u2069" if text.startswith("-") else text)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
 
@@ -318,7 +407,7 @@ class Dashboard(QWidget):
 
     def export_csv(self, path: Path) -> None:
         if self.table_data is None:
-            raise ProjectError("there are no figures to export: choose at least two layers with spans")
+            raise ProjectError(self.tr("There are no figures to export: check at least two layers with spans."))
         atomic_write(path, table_csv(self.table_data))
 
     def export_png(self, path: Path) -> None:
@@ -326,15 +415,15 @@ class Dashboard(QWidget):
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not self.charts.grab().save(buffer, "PNG"):
-            raise OSError("the charts could not be rendered as PNG")
+            raise OSError(self.tr("the charts could not be rendered as PNG"))
         buffer.close()
         atomic_write(path, bytes(data.data()))
 
     def _export_png_dialog(self) -> None:
-        self._export("Export charts as PNG", "PNG image (*.png)", ".png", self.export_png)
+        self._export(self.tr("Export Charts as PNG"), self.tr("PNG image (*.png)"), ".png", self.export_png)
 
     def _export_csv_dialog(self) -> None:
-        self._export("Export figures as CSV", "CSV (*.csv)", ".csv", self.export_csv)
+        self._export(self.tr("Export Figures as CSV"), self.tr("CSV table (*.csv)"), ".csv", self.export_csv)
 
     def _export(self, title: str, filter_text: str, suffix: str, write: Callable[[Path], None]) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, title, f"agreement{suffix}", filter_text)
@@ -346,4 +435,4 @@ class Dashboard(QWidget):
         try:
             write(path)
         except (OSError, ProjectError) as error:
-            show_message(self, QMessageBox.Icon.Warning, "Not exported", f"{path}: {error}")
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), f"{path}: {error}")

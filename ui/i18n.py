@@ -1,8 +1,10 @@
 """The interface language: Arabic or English, from the preferences or else the system locale.
 
-English is the source language. The Arabic catalogue is kept as a Qt ``.ts`` file in
-resources/translations and compiled to a ``.qm`` in the user cache folder by the ``lrelease``
-that ships with PySide6, whenever the compiled file is missing or older than its source.
+English is the source language; its own catalogue only gives the singular and plural of the
+messages that count things (``%n``), so that English reads "1 hit", "34 hits". The catalogues
+are kept as Qt ``.ts`` files in resources/translations and compiled to ``.qm`` files in the user
+cache folder by the ``lrelease`` that ships with PySide6, whenever the compiled file is missing
+or older than its source.
 In Arabic the whole application is laid out right to left (menus, docks, dialogs are mirrored);
 Qt's own strings (OK, Cancel, the text fields' context menus) are translated from the catalogue
 Qt ships, when it is there.
@@ -133,12 +135,14 @@ def install(app: QCoreApplication, language: Language) -> Language:
     _installed.clear()
     _active = Language.ENGLISH
     _set_direction(app, Qt.LayoutDirection.LeftToRight)
-    if chosen is Language.ENGLISH:
-        return chosen
     own = QTranslator(app)
     catalogue = compile_catalogue(catalogue_source(chosen), compiled_folder())
     if not own.load(str(catalogue)):
         raise TranslationError(f"Qt could not read the compiled interface translations {catalogue}")
+    if chosen is Language.ENGLISH:  # the source language: its catalogue only has the plurals
+        app.installTranslator(own)
+        _installed.append(own)
+        return chosen
     standard = QTranslator(app)
     if standard.load(
         QT_CATALOGUE_NAME.format(code=chosen.value), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

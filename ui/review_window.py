@@ -7,9 +7,9 @@ covers annotating and reviewing alike.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement import ComparisonUnit
+from annotator.agreement import ComparisonUnit, RelationStatus, UnitStatus
 from annotator.arabic import is_word_char
 from annotator.edits import Decision, DecisionChoice, Edit, document_of
 from annotator.model import GOLD, Span
@@ -39,33 +39,130 @@ from annotator.review import (
     accept_full_agreements,
     decide,
     decisions_in,
-    differences_of,
     load_review,
     next_disagreement,
     next_undecided,
     settle_status,
     unit_key,
 )
-from annotator.schema import Label
+from annotator.schema import AttributeSpec, Label, Schema
 from annotator.snapping import word_at
+from ui.annotation_controller import edit_name
 from ui.commands import EditCommand
-from ui.compare_view import STATUS_NAMES, CompareView
+from ui.compare_view import CompareView, status_name
 from ui.dashboard import Dashboard
+from ui.document_list import status_name as document_status_name
+from ui.i18n import display_name
 from ui.keyboard import hotkey_of
-from ui.plain import plain_label, show_message
+from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-NO_LAYER = "(none)"
+NO_LAYER = ""  # the data of the "(none)" choice of layer B
+# English source texts, shown in the interface language.
 DECISION_NAMES = {
-    DecisionChoice.ACCEPT_A: "accepted A",
-    DecisionChoice.ACCEPT_B: "accepted B",
-    DecisionChoice.REJECT: "rejected",
-    DecisionChoice.EDIT: "edited",
+    DecisionChoice.ACCEPT_A: str(QT_TRANSLATE_NOOP("Decision", "accepted A")),
+    DecisionChoice.ACCEPT_B: str(QT_TRANSLATE_NOOP("Decision", "accepted B")),
+    DecisionChoice.REJECT: str(QT_TRANSLATE_NOOP("Decision", "rejected")),
+    DecisionChoice.EDIT: str(QT_TRANSLATE_NOOP("Decision", "edited")),
+}
+UNDO_NAMES = {
+    DecisionChoice.ACCEPT_A: str(QT_TRANSLATE_NOOP("Decision", "Accept A {label}")),
+    DecisionChoice.ACCEPT_B: str(QT_TRANSLATE_NOOP("Decision", "Accept B {label}")),
+    DecisionChoice.REJECT: str(QT_TRANSLATE_NOOP("Decision", "Reject {label}")),
+    DecisionChoice.EDIT: str(QT_TRANSLATE_NOOP("Decision", "Accept and edit {label}")),
 }
 UNIT_COLUMNS = ("status", "A label", "A text", "B label", "B text", "decision")
+UNIT_HEADERS = (
+    str(QT_TRANSLATE_NOOP("ReviewWindow", "Status")),
+    str(QT_TRANSLATE_NOOP("ReviewWindow", "A label")),
+    str(QT_TRANSLATE_NOOP("ReviewWindow", "A text")),
+    str(QT_TRANSLATE_NOOP("ReviewWindow", "B label")),
+    str(QT_TRANSLATE_NOOP("ReviewWindow", "B text")),
+    str(QT_TRANSLATE_NOOP("ReviewWindow", "Decision")),
+)
+RELATION_STATUS = {
+    RelationStatus.AGREED: UnitStatus.AGREED,
+    RelationStatus.LABEL_MISMATCH: UnitStatus.LABEL_MISMATCH,
+    RelationStatus.ONLY_A: UnitStatus.ONLY_A,
+    RelationStatus.ONLY_B: UnitStatus.ONLY_B,
+}
+
+
+def decision_name(choice: DecisionChoice) -> str:
+    return QCoreApplication.translate("Decision", DECISION_NAMES[choice])
+
+
+def undo_name(choice: DecisionChoice, unit: ComparisonUnit) -> str:
+    """The Undo menu's name of a decision, such as "Reject PER", in the interface language."""
+    span = unit.a if choice is not DecisionChoice.ACCEPT_B and unit.a is not None else unit.b
+    label = span.label if span is not None else ""
+    return QCoreApplication.translate("Decision", UNDO_NAMES[choice]).format(label=label).strip()
+
+
+def _isolated(text: str) -> str:
+    """Text of either direction set apart (FSI ... PDI), so it cannot reorder the line around it."""
+    return f"\u2068{text}\u2069"
+
+
+def _where(unit: ComparisonUnit) -> str:
+    span = unit.a or unit.b
+    return f"{span.label} {_isolated(span.text)}" if span is not None else f"[{unit.start}, {unit.end})"
+
+
+def _attribute(schema: Schema, label: str, name: str) -> AttributeSpec | None:
+    if not schema.has_label(label):
+        return None
+    return next((spec for spec in schema.label(label).attributes if spec.name == name), None)
+
+
+def _value(spec: AttributeSpec | None, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    choice = next((c for c in spec.choices if c.value == value), None) if spec is not None else None
+    return display_name(choice) if choice is not None else _isolated(visible_controls(str(value)))
+
+
+def difference_lines(review: Review, schema: Schema) -> list[str]:
+    """Attribute, link and relation differences, one line each, in the interface language."""
+    translate = QCoreApplication.translate
+    lines: list[str] = []
+    for unit in review.units:
+        span = unit.a or unit.b
+        for difference in unit.attribute_differences:
+            spec = _attribute(schema, span.label, difference.name) if span is not None else None
+            lines.append(
+                translate("ReviewWindow", "{where}: {attribute} A={a} B={b}").format(
+                    where=_where(unit),
+                    attribute=display_name(spec) if spec is not None else visible_controls(difference.name),
+                    a=_value(spec, difference.a_value),
+                    b=_value(spec, difference.b_value),
+                )
+            )
+        if unit.ref_differs and unit.a is not None and unit.b is not None:
+            lines.append(
+                translate("ReviewWindow", "{where}: registry link A={a} B={b}").format(
+                    where=_where(unit), a=_value(None, unit.a.ref), b=_value(None, unit.b.ref)
+                )
+            )
+    spans = {s.id: s for u in review.units for s in (u.a, u.b) if s is not None}
+    for relation_unit in review.comparison.relations:
+        if relation_unit.status is RelationStatus.AGREED and not relation_unit.attribute_differences:
+            continue
+        relation = relation_unit.a or relation_unit.b
+        assert relation is not None
+        head, tail = spans.get(relation.head), spans.get(relation.tail)
+        lines.append(
+            translate("ReviewWindow", "relation {labels} ({status}): {head} → {tail}").format(
+                labels=" / ".join(r.label for r in (relation_unit.a, relation_unit.b) if r is not None),
+                status=status_name(RELATION_STATUS[relation_unit.status]),
+                head=_isolated(head.text) if head else "?",
+                tail=_isolated(tail.text) if tail else "?",
+            )
+        )
+    return lines
 
 
 class ReviewWindow(QMainWindow):
@@ -74,7 +171,7 @@ class ReviewWindow(QMainWindow):
     def __init__(self, project: Project, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
-        self.setWindowTitle("Hashiya — Review")
+        self.setWindowTitle(self.tr("Hashiya — Review"))
         self.project = project
         self.undo_stack = undo_stack
         self.document_id: str | None = None
@@ -90,17 +187,17 @@ class ReviewWindow(QMainWindow):
         self.b_box = QComboBox()
         self.b_box.setObjectName("review-layer-b")
         chooser = QHBoxLayout()
-        chooser.addWidget(plain_label("Document:"))
+        chooser.addWidget(plain_label(self.tr("Document:")))
         chooser.addWidget(self.document_box, 3)
-        chooser.addWidget(plain_label("Layer A:"))
+        chooser.addWidget(plain_label(self.tr("Layer A:")))
         chooser.addWidget(self.a_box, 1)
-        chooser.addWidget(plain_label("Layer B:"))
+        chooser.addWidget(plain_label(self.tr("Layer B:")))
         chooser.addWidget(self.b_box, 1)
 
         self.compare = CompareView()
         self.units = QTableWidget(0, len(UNIT_COLUMNS))
         self.units.setObjectName("review-units")
-        self.units.setHorizontalHeaderLabels(list(UNIT_COLUMNS))
+        self.units.setHorizontalHeaderLabels([self.tr(header) for header in UNIT_HEADERS])
         self.units.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -118,7 +215,7 @@ class ReviewWindow(QMainWindow):
         differences_box = QWidget()
         differences_layout = QVBoxLayout(differences_box)
         differences_layout.setContentsMargins(0, 0, 0, 0)
-        differences_layout.addWidget(plain_label("Relation and attribute differences:"))
+        differences_layout.addWidget(plain_label(self.tr("Relation and attribute differences:")))
         differences_layout.addWidget(self.differences)
         side.addWidget(differences_box)
         side.setSizes([400, 160])
@@ -133,8 +230,8 @@ class ReviewWindow(QMainWindow):
         compare_layout.addWidget(body, 1)
         self.dashboard = Dashboard(project)
         self.tabs = QTabWidget()
-        self.tabs.addTab(compare_tab, "&Compare")
-        self.tabs.addTab(self.dashboard, "&Dashboard")
+        self.tabs.addTab(compare_tab, self.tr("&Compare"))
+        self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
         self.setCentralWidget(self.tabs)
         self.counts_label = plain_label()
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -161,14 +258,14 @@ class ReviewWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.next_action = self._action("&Next Disagreement", ["N", "F8"], lambda: self.step(1))
-        self.previous_action = self._action("&Previous Disagreement", ["P", "Shift+F8"], lambda: self.step(-1))
-        self.accept_a_action = self._action("Accept &A", ["1"], lambda: self.decide(DecisionChoice.ACCEPT_A))
-        self.accept_b_action = self._action("Accept &B", ["2"], lambda: self.decide(DecisionChoice.ACCEPT_B))
-        self.reject_action = self._action("&Reject", ["X"], lambda: self.decide(DecisionChoice.REJECT))
-        self.edit_action = self._action("Accept and &Edit", ["E"], lambda: self.decide(DecisionChoice.EDIT))
-        self.accept_all_action = self._action("Accept All &Full Agreements", ["Ctrl+Shift+A"], self.accept_all)
-        self.close_action = self._action("&Close", ["Ctrl+W"], self.close)
+        self.next_action = self._action(self.tr("&Next Disagreement"), ["N", "F8"], lambda: self.step(1))
+        self.previous_action = self._action(self.tr("&Previous Disagreement"), ["P", "Shift+F8"], lambda: self.step(-1))
+        self.accept_a_action = self._action(self.tr("Accept &A"), ["1"], lambda: self.decide(DecisionChoice.ACCEPT_A))
+        self.accept_b_action = self._action(self.tr("Accept &B"), ["2"], lambda: self.decide(DecisionChoice.ACCEPT_B))
+        self.reject_action = self._action(self.tr("&Reject"), ["X"], lambda: self.decide(DecisionChoice.REJECT))
+        self.edit_action = self._action(self.tr("Accept and &Edit"), ["E"], lambda: self.decide(DecisionChoice.EDIT))
+        self.accept_all_action = self._action(self.tr("Accept All &Full Agreements"), ["Ctrl+Shift+A"], self.accept_all)
+        self.close_action = self._action(self.tr("&Close"), ["Ctrl+W"], self.close)
         self.decision_actions = [
             self.next_action,
             self.previous_action,
@@ -178,17 +275,19 @@ class ReviewWindow(QMainWindow):
             self.edit_action,
             self.accept_all_action,
         ]
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.setObjectName("review-edit-menu")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        review_menu = self.menuBar().addMenu("&Review")
+        review_menu = self.menuBar().addMenu(self.tr("&Review"))
+        review_menu.setObjectName("review-decisions-menu")
         for action in self.decision_actions:
             review_menu.addAction(action)
         review_menu.addSeparator()
@@ -208,14 +307,14 @@ class ReviewWindow(QMainWindow):
         self.document_box.blockSignals(True)
         self.document_box.clear()
         for summary in self.project.documents():
-            self.document_box.addItem(summary.title, summary.id)
+            self.document_box.addItem(visible_controls(summary.title), summary.id)
         index = self.document_box.findData(selected)
         self.document_box.setCurrentIndex(max(index, 0))
         self.document_box.blockSignals(False)
 
     def _fill_layers(self, document_id: str) -> None:
         names = [n for n in self.project.repository.annotators() if n != GOLD] + [GOLD]
-        previous = (self.a_box.currentText(), self.b_box.currentText())
+        previous = (self._layer_in(self.a_box), self._layer_in(self.b_box))
         with_spans = [n for n in names if n != GOLD and self.project.spans(document_id, n)]
         if previous[0] in names:
             a = previous[0]
@@ -230,17 +329,26 @@ class ReviewWindow(QMainWindow):
         for box, choices, chosen in ((self.a_box, names, a), (self.b_box, [NO_LAYER, *names], b)):
             box.blockSignals(True)
             box.clear()
-            box.addItems(choices if chosen in choices else [*choices, chosen])
-            box.setCurrentText(chosen)
+            for name in choices if chosen in choices else [*choices, chosen]:
+                self._add_layer(box, name)
+            box.setCurrentIndex(box.findData(chosen))
             box.blockSignals(False)
+
+    def _add_layer(self, box: QComboBox, name: str) -> None:
+        box.addItem(visible_controls(name) if name != NO_LAYER else self.tr("(none)"), name)
+
+    @staticmethod
+    def _layer_in(box: QComboBox) -> str | None:
+        name = box.currentData()
+        return name if isinstance(name, str) else None
 
     def set_layers(self, layer_a: str, layer_b: str | None) -> None:
         """Choose the layers shown (``layer_b`` None for layer A alone)."""
         for box, name in ((self.a_box, layer_a), (self.b_box, layer_b or NO_LAYER)):
             box.blockSignals(True)
-            if box.findText(name) < 0:
-                box.addItem(name)
-            box.setCurrentText(name)
+            if box.findData(name) < 0:
+                self._add_layer(box, name)
+            box.setCurrentIndex(box.findData(name))
             box.blockSignals(False)
         self.reload()
 
@@ -251,12 +359,11 @@ class ReviewWindow(QMainWindow):
 
     @property
     def layer_a(self) -> str:
-        return self.a_box.currentText()
+        return self._layer_in(self.a_box) or ""
 
     @property
     def layer_b(self) -> str | None:
-        name = self.b_box.currentText()
-        return None if name in ("", NO_LAYER) else name
+        return self._layer_in(self.b_box) or None
 
     def reload(self) -> None:
         """Read both layers, the decisions and gold again, keeping the current unit."""
@@ -271,14 +378,17 @@ class ReviewWindow(QMainWindow):
             self.compare.show_single(self.layer_a, self.project.spans(document_id, self.layer_a))
             self.units.setRowCount(0)
             self.differences.clear()
-            self.counts_label.setText(f"{self.layer_a}: {len(self.compare.a.view.spans)} span(s)")
+            spans = self.tr("%n span(s)", "", len(self.compare.a.view.spans))
+            self.counts_label.setText(
+                self.tr("{layer}: {spans}").format(layer=visible_controls(self.layer_a), spans=spans)
+            )
             self._enable_decisions()
             return
         self.review = load_review(self.project, document_id, self.layer_a, layer_b)
         self.compare.show_review(self.review)
         self._fill_units(self.review)
         self.differences.clear()
-        self.differences.addItems(differences_of(self.review))
+        self.differences.addItems(difference_lines(self.review, self.project.schema))
         if self.current is not None and self.current >= len(self.review.units):
             self.current = None
         self._show_current()
@@ -291,12 +401,14 @@ class ReviewWindow(QMainWindow):
         for row, unit in enumerate(review.units):
             decision = review.decision(unit)
             cells = (
-                STATUS_NAMES[unit.status] + (" (attributes)" if unit.attribute_differences or unit.ref_differs else ""),
+                self.tr("{status} (attributes)").format(status=status_name(unit.status))
+                if unit.attribute_differences or unit.ref_differs
+                else status_name(unit.status),
                 unit.a.label if unit.a else "",
                 unit.a.text if unit.a else "",
                 unit.b.label if unit.b else "",
                 unit.b.text if unit.b else "",
-                DECISION_NAMES[decision.choice] if decision else "",
+                decision_name(decision.choice) if decision else "",
             )
             for column, text in enumerate(cells):
                 self.units.setItem(row, column, QTableWidgetItem(text))
@@ -307,10 +419,15 @@ class ReviewWindow(QMainWindow):
         if review is None or self.document_id is None:
             return
         counts = review.comparison.counts()
-        parts = ", ".join(f"{counts[status]} {STATUS_NAMES[status]}" for status in counts)
+        part = self.tr("{count} {status}")
+        parts = self.tr(", ").join(part.format(count=counts[status], status=status_name(status)) for status in counts)
         decided = len(review.units) - len(review.undecided())
-        status = self.project.repository.status(self.document_id, GOLD).value.replace("_", " ")
-        self.counts_label.setText(f"{len(review.units)} unit(s): {parts}; {decided} decided; gold {status}")
+        status = document_status_name(self.project.repository.status(self.document_id, GOLD))
+        self.counts_label.setText(
+            self.tr("%n unit(s): {parts}; {decided} decided; gold {status}", "", len(review.units)).format(
+                parts=parts, decided=decided, status=status
+            )
+        )
 
     def _enable_decisions(self) -> None:
         adjudicating = self.review is not None and self.review.can_adjudicate and self.editing is None
@@ -354,7 +471,7 @@ class ReviewWindow(QMainWindow):
         start = self.current if self.current is not None else (-1 if direction > 0 else 0)
         unit = next_disagreement(review, start, forwards=direction > 0)
         if unit is None:
-            self.statusBar().showMessage("The two layers agree fully on every unit.", 5000)
+            self.statusBar().showMessage(self.tr("The two layers agree fully on every unit."), 5000)
             return
         self.set_current(review.units.index(unit))
 
@@ -363,14 +480,14 @@ class ReviewWindow(QMainWindow):
     def decide(self, choice: DecisionChoice) -> None:
         review, unit = self.review, self.current_unit()
         if review is None or unit is None:
-            self.statusBar().showMessage("Choose a unit first: N goes to the next disagreement.", 5000)
+            self.statusBar().showMessage(self.tr("Choose a unit first: N goes to the next disagreement."), 5000)
             return
         try:
             edit = decide(self.project, review, unit, choice)
         except ReviewError as error:
             self.statusBar().showMessage(str(error), 8000)
             return
-        if not self._commit(edit):
+        if not self._commit(edit, undo_name(choice, unit)):
             return
         if choice is DecisionChoice.EDIT:
             gold = self._gold_after(unit)
@@ -384,23 +501,26 @@ class ReviewWindow(QMainWindow):
             return
         edit = accept_full_agreements(self.project, self.review)
         if edit is None:
-            self.statusBar().showMessage("There is no undecided full agreement.", 5000)
+            self.statusBar().showMessage(self.tr("There is no undecided full agreement."), 5000)
             return
-        if self._commit(edit):
-            self.statusBar().showMessage(f"{edit.name}: copied into gold.", 8000)
+        count = len(decisions_in(edit))
+        if self._commit(edit, self.tr("Accept %n full agreement(s)", "", count)):
+            self.statusBar().showMessage(self.tr("%n full agreement(s) copied into gold.", "", count), 8000)
 
-    def _commit(self, edit: Edit) -> bool:
-        """Apply ``edit`` now and put it on the shared undo stack."""
+    def _commit(self, edit: Edit, name: str | None = None) -> bool:
+        """Apply ``edit`` now and put it on the shared undo stack, named ``name`` in the Undo menu."""
         if not self._apply(edit, follow=False):
             return False
-        self.undo_stack.push(EditCommand(edit, lambda e: self._apply(e, follow=True), applied=True))
+        command = EditCommand(edit, lambda e: self._apply(e, follow=True), applied=True)
+        command.setText(name if name is not None else edit_name(edit))
+        self.undo_stack.push(command)
         return True
 
     def _apply(self, edit: Edit, *, follow: bool) -> bool:
         try:
             self.project.apply(edit)
         except ProjectError as error:
-            show_message(self, QMessageBox.Icon.Warning, "Not done", str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), str(error))
             return False
         decisions = decisions_in(edit)
         target = document_of(edit)
@@ -443,7 +563,7 @@ class ReviewWindow(QMainWindow):
         if unit is None:
             unit = next((u for u in review.units if not review.is_decided(u)), None)
         if unit is None:
-            self.statusBar().showMessage("Every unit is decided: gold is marked reviewed.", 8000)
+            self.statusBar().showMessage(self.tr("Every unit is decided: gold is marked reviewed."), 8000)
             return
         self.set_current(review.units.index(unit))
 
@@ -453,8 +573,10 @@ class ReviewWindow(QMainWindow):
         self.editing = gold_id
         self._enable_decisions()
         self.statusBar().showMessage(
-            "Editing the gold copy: a label's key relabels it, ] / [ extend or shrink it by a word, "
-            "= resizes it to the text selected in a pane; Enter or Esc when done.",
+            self.tr(
+                "Editing the gold copy: a label's key relabels it, ] / [ extend or shrink it by a word, "
+                "= resizes it to the text selected in a pane; Enter or Esc when done."
+            ),
         )
 
     def _finish_editing(self) -> None:
@@ -523,7 +645,7 @@ class ReviewWindow(QMainWindow):
         assert view is self.compare.a.view or view is self.compare.b.view
         start, end = view.selected_offsets()
         if start >= end:
-            self.statusBar().showMessage("Select the new extent in a pane (Shift+arrows), then press =.", 8000)
+            self.statusBar().showMessage(self.tr("Select the new extent in a pane (Shift+arrows), then press =."), 8000)
             return None
         return self.project.resize(span, start, end)
 
@@ -565,7 +687,8 @@ class ReviewInstaller(QObject):
         self.project = window.project
         self.undo_stack = window.annotations.undo_stack
         self.review_window: ReviewWindow | None = None
-        self.action = QAction("&Review…", window)
+        self.action = QAction(self.tr("&Review…"), window)
+        self.action.setObjectName("review-action")
         self.action.setShortcut(QKeySequence("Ctrl+R"))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.triggered.connect(self.open)
@@ -594,7 +717,8 @@ class ReviewInstaller(QObject):
 def install_review(window: MainWindow) -> ReviewInstaller:
     """Add Review > Review… (Ctrl+R) to a Hashiya main window; it opens the current document for review."""
     installer = ReviewInstaller(window)
-    menu = window.menuBar().addMenu("Re&view")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ReviewInstaller", "Re&view"))
+    menu.setObjectName("review-menu")
     menu.addAction(installer.action)
     window.annotations.spans_changed.connect(installer.refresh)
     return installer

@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,8 +55,13 @@ CONTEXT, COUNT = range(2)
 
 
 class SearchScope(Enum):
-    DOCUMENT = "This document"
-    CORPUS = "Whole corpus"
+    DOCUMENT = str(QT_TRANSLATE_NOOP("SearchScope", "This document"))
+    CORPUS = str(QT_TRANSLATE_NOOP("SearchScope", "Whole corpus"))
+
+    @property
+    def display(self) -> str:
+        """The scope's name in the interface language."""
+        return QCoreApplication.translate("SearchScope", self.value)
 
 
 class QueryEdit(QLineEdit):
@@ -81,14 +86,20 @@ class SearchPanel(QWidget):
         self.query = QueryEdit()
         self.query.setObjectName("search-query")
         self.query.setClearButtonEnabled(True)
-        self.query.setPlaceholderText("Search: أ/إ/آ=ا ى=ي ة=ه غ=ج, diacritics and tatweel ignored")
+        self.query.setPlaceholderText(
+            self.tr("Search: {equivalences}, diacritics and tatweel ignored").format(
+                equivalences=isolated_rtl("أ/إ/آ=ا ى=ي ة=ه غ=ج")
+            )
+        )
         self.scope = QComboBox()
         self.scope.setObjectName("search-scope")
         for scope in SearchScope:
-            self.scope.addItem(scope.value, scope)
-        self.whole_word = QCheckBox(f"Whole words, also after {isolated_rtl('و ف ب ل ك ال')}")
+            self.scope.addItem(scope.display, scope)
+        self.whole_word = QCheckBox(
+            self.tr("Whole words, also after {proclitics}").format(proclitics=isolated_rtl("و ف ب ل ك ال"))
+        )
         self.whole_word.setObjectName("search-whole-word")
-        self.annotate_button = QPushButton("Annotate All…")
+        self.annotate_button = QPushButton(self.tr("Annotate All…"))
         self.annotate_button.setObjectName("search-annotate-all")
         self.summary = plain_label()
         self.summary.setObjectName("search-summary")
@@ -96,7 +107,7 @@ class SearchPanel(QWidget):
         self.results = QTreeWidget()
         self.results.setObjectName("search-results")
         self.results.setColumnCount(2)
-        self.results.setHeaderLabels(["Hit in context", "Hits"])
+        self.results.setHeaderLabels([self.tr("Hit in context"), self.tr("Hits")])
         self.results.setItemDelegate(RtlTextDelegate(self.results))
         self.results.setUniformRowHeights(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -142,12 +153,15 @@ class SearchPanel(QWidget):
             item.setData(CONTEXT, HIT_ROLE, number)
             parent.addChild(item)
         self.results.expandAll()
-        total = result.total
-        documents = len(result.counts)
-        text = f"{total} hit{'s' if total != 1 else ''} in {documents} document{'s' if documents != 1 else ''}"
+        if not result.total:
+            self.summary.setText(self.tr("No hits."))
+            return
+        text = self.tr("%n hit(s) in {documents}", "", result.total).format(
+            documents=self.tr("%n document(s)", "", len(result.counts))
+        )
         if result.truncated:
-            text += f" (the first {len(result.hits)} listed)"
-        self.summary.setText(text if total else "No hits.")
+            text = self.tr("{summary} (the first %n listed)", "", len(result.hits)).format(summary=text)
+        self.summary.setText(text)
 
     def hit_items(self) -> list[QTreeWidgetItem]:
         """The hit rows, in result order, under their documents."""
@@ -196,7 +210,7 @@ class SearchFeature(QObject):
         self._order: list[str] = []
 
         self.panel = SearchPanel()
-        self.dock = QDockWidget("Search", window)
+        self.dock = QDockWidget(self.tr("Search"), window)
         self.dock.setObjectName("search-dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -225,40 +239,41 @@ class SearchFeature(QObject):
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = QMenu("&Search", window)
-        view_menu = next((a for a in window.menuBar().actions() if a.text() == "&View"), None)
-        if view_menu is not None:
-            window.menuBar().insertMenu(view_menu, menu)
+        menu = QMenu(self.tr("&Search"), window)
+        menu.setObjectName("search-menu")
+        view_menu = window.findChild(QMenu, "view-menu")
+        if isinstance(view_menu, QMenu):
+            window.menuBar().insertMenu(view_menu.menuAction(), menu)
         else:
             window.menuBar().addMenu(menu)
         self.menu = menu
-        self.find_action = self._window_action("&Find…", QKeySequence.StandardKey.Find, self.focus_search)
-        self.find_next_action = self._window_action("Find &Next", QKeySequence("F3"), lambda: self.step_hit(1))
+        self.find_action = self._window_action(self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search)
+        self.find_next_action = self._window_action(self.tr("Find &Next"), QKeySequence("F3"), lambda: self.step_hit(1))
         self.find_previous_action = self._window_action(
-            "Find &Previous", QKeySequence("Shift+F3"), lambda: self.step_hit(-1)
+            self.tr("Find &Previous"), QKeySequence("Shift+F3"), lambda: self.step_hit(-1)
         )
         self.annotate_all_action = self._window_action(
-            "&Annotate All Occurrences…", QKeySequence("Ctrl+Shift+A"), self.annotate_all
+            self.tr("&Annotate All Occurrences…"), QKeySequence("Ctrl+Shift+A"), self.annotate_all
         )
         menu.addSeparator()
-        self.show_suggestions_action = QAction("&Show Suggestions", window, checkable=True)
+        self.show_suggestions_action = QAction(self.tr("&Show Suggestions"), window, checkable=True)
         self.show_suggestions_action.setChecked(self.suggestions.visible)
         self.show_suggestions_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         self.show_suggestions_action.toggled.connect(self.suggestions.set_visible)
         window.addAction(self.show_suggestions_action)
         menu.addAction(self.show_suggestions_action)
         self.next_suggestion_action = self._window_action(
-            "Next Suggestion", QKeySequence("F4"), lambda: self.suggestions.step(1)
+            self.tr("Next Suggestion"), QKeySequence("F4"), lambda: self.suggestions.step(1)
         )
         self.previous_suggestion_action = self._window_action(
-            "Previous Suggestion", QKeySequence("Shift+F4"), lambda: self.suggestions.step(-1)
+            self.tr("Previous Suggestion"), QKeySequence("Shift+F4"), lambda: self.suggestions.step(-1)
         )
         # Only while the text has the focus: in the query box these keys edit the query.
         self.accept_suggestion_action = self._text_action(
-            "A&ccept Suggestion", QKeySequence("Ctrl+Return"), self.suggestions.accept_current
+            self.tr("A&ccept Suggestion"), QKeySequence("Ctrl+Return"), self.suggestions.accept_current
         )
         self.reject_suggestion_action = self._text_action(
-            "&Reject Suggestion", QKeySequence("Ctrl+Backspace"), self.suggestions.reject_current
+            self.tr("&Reject Suggestion"), QKeySequence("Ctrl+Backspace"), self.suggestions.reject_current
         )
 
     def _window_action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
@@ -384,13 +399,15 @@ class SearchFeature(QObject):
             try:
                 self.window.open_document(hit.doc_id)
             except ProjectError as error:
-                show_message(self.window, QMessageBox.Icon.Warning, "Hit not shown", str(error))
+                show_message(self.window, QMessageBox.Icon.Warning, self.tr("Hit not shown"), str(error))
                 return
         view.select_offsets(hit.start, hit.end)
         view.ensureCursorVisible()
         self.panel.mark_hit(number)
         self._show_document_hits()
-        self.window.statusBar().showMessage(f"Hit {number + 1} of {len(self.result.hits)}", 4000)
+        self.window.statusBar().showMessage(
+            self.tr("Hit {number} of {count}").format(number=number + 1, count=len(self.result.hits)), 4000
+        )
         if focus_text:
             view.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -400,7 +417,9 @@ class SearchFeature(QObject):
             self.run_search()
         count = len(self.result.hits)
         if count == 0:
-            self.window.statusBar().showMessage("No hits." if self._searched else "Press Ctrl+F to search.", 4000)
+            self.window.statusBar().showMessage(
+                self.tr("No hits.") if self._searched else self.tr("Press Ctrl+F to search."), 4000
+            )
             return
         if self.current_hit < 0:
             number = self._first_hit_from_caret() if direction > 0 else count - 1
@@ -433,7 +452,7 @@ class SearchFeature(QObject):
     def annotate_all_from_span(self) -> None:
         span = self.window.annotations.selected
         if span is None:
-            self.window.statusBar().showMessage("Select a span first.", 5000)
+            self.window.statusBar().showMessage(self.tr("Select a span first."), 5000)
             return
         result = self.search(span.text, whole_word=True, scope=self.panel.chosen_scope, limit=MAX_LISTED_HITS)
         self._review(result, span.label, span.ref, label_fixed=True, source=span)
@@ -442,7 +461,7 @@ class SearchFeature(QObject):
         query = self.panel.query.text()
         if not query.strip():
             self.focus_search()
-            self.window.statusBar().showMessage("Search for the text to annotate first.", 5000)
+            self.window.statusBar().showMessage(self.tr("Search for the text to annotate first."), 5000)
             return
         if self._searched is None or self._typing.isActive():
             self.run_search()
@@ -466,7 +485,7 @@ class SearchFeature(QObject):
         self, result: SearchResult, label: str, ref: str | None, *, label_fixed: bool, source: Span | None
     ) -> None:
         if not result.hits:
-            self.window.statusBar().showMessage("No occurrences found.", 5000)
+            self.window.statusBar().showMessage(self.tr("No occurrences found."), 5000)
             return
         spans: dict[str, list[Span]] = {}
 
@@ -509,20 +528,24 @@ class SearchFeature(QObject):
             annotations.problem.emit(str(error))
             return 0
         if not plan.batches:
-            self.window.statusBar().showMessage("Every occurrence is already tagged.", 5000)
+            self.window.statusBar().showMessage(self.tr("Every occurrence is already tagged."), 5000)
             return 0
         if len(plan.batches) == 1:
             annotations.push(plan.batches[0])
         else:
             # One batch per document, so each document's view is updated from its own edits.
-            annotations.undo_stack.beginMacro(f"Annotate {plan.span_count} occurrences as {label}")
+            annotations.undo_stack.beginMacro(
+                self.tr("Annotate %n occurrence(s) as {label}", "", plan.span_count).format(label=label)
+            )
             for batch in plan.batches:
                 annotations.push(batch)
             annotations.undo_stack.endMacro()
         if current is not None and self.window.view.document_id != current:
             self.window.open_document(current)
-        skipped = f"; {len(plan.already_tagged)} already tagged" if plan.already_tagged else ""
-        self.window.statusBar().showMessage(f"Annotated {plan.span_count} occurrence(s) as {label}{skipped}.", 8000)
+        done = self.tr("Annotated %n occurrence(s) as {label}.", "", plan.span_count).format(label=label)
+        if plan.already_tagged:
+            done = self.tr("{done} %n already tagged.", "", len(plan.already_tagged)).format(done=done)
+        self.window.statusBar().showMessage(done, 8000)
         self.window.view.setFocus()
         return plan.span_count
 

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AgreementBars</name>
+    <message>
+        <source>No labels to compare.</source>
+        <translation>لا وسوم للمقارنة.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementScope</name>
+    <message>
+        <source>document</source>
+        <translation>مستند</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <source>corpus</source>
+        <translation>المدوّنة</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotateAllDialog</name>
+    <message>
+        <source>Annotate All Occurrences</source>
+        <translation>توسيم كل المواضع</translation>
+    </message>
+    <message>
+        <source>linked to {name}</source>
+        <translation>مع الربط بـ«{name}»</translation>
+    </message>
+    <message>
+        <source>without a registry link</source>
+        <translation>دون ربط بالسجل</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>الوسم:</translation>
+    </message>
+    <message>
+        <source>Occurrence</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Accept All</source>
+        <translation>قبول الكل</translation>
+    </message>
+    <message>
+        <source>Skip All</source>
+        <translation>تخطّي الكل</translation>
+    </message>
+    <message>
+        <source>Space toggles a hit, A accepts it and S skips it (both move on); Enter annotates, Esc cancels.</source>
+        <translation>مفتاح المسافة يبدّل اختيار النتيجة، ومفتاح A يقبلها ومفتاح S يتخطّاها (وكلاهما ينتقل إلى التالية)؛ ومفتاح Enter للتوسيم، ومفتاح Esc للإلغاء.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first {listed} of %n hit(s) are listed.</source>
+        <translation>
+            <numerusform>لم تُعرض إلا أول {listed} من أصل %n نتيجة.</numerusform>
+            <numerusform>لم تُعرض إلا أول {listed} من أصل نتيجة واحدة.</numerusform>
+            <numerusform>لم تُعرض إلا أول {listed} من أصل نتيجتين.</numerusform>
+            <numerusform>لم تُعرض إلا أول {listed} من أصل %n نتائج.</numerusform>
+            <numerusform>لم تُعرض إلا أول {listed} من أصل %n نتيجة.</numerusform>
+            <numerusform>لم تُعرض إلا أول {listed} من أصل %n نتيجة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already inside a {label} span</source>
+        <translation>داخل مقطع {label} من قبل</translation>
+    </message>
+    <message numerus="yes">
+        <source>{accepted} of %n hit(s) will be annotated as {label}; {tagged} already tagged.</source>
+        <translation>
+            <numerusform>سيُوسَم {accepted} من %n نتيجة بالوسم {label}؛ و{tagged} موسومة من قبل.</numerusform>
+            <numerusform>سيُوسَم {accepted} من نتيجة واحدة بالوسم {label}؛ و{tagged} موسومة من قبل.</numerusform>
+            <numerusform>سيُوسَم {accepted} من نتيجتين بالوسم {label}؛ و{tagged} موسومة من قبل.</numerusform>
+            <numerusform>سيُوسَم {accepted} من %n نتائج بالوسم {label}؛ و{tagged} موسومة من قبل.</numerusform>
+            <numerusform>سيُوسَم {accepted} من %n نتيجة بالوسم {label}؛ و{tagged} موسومة من قبل.</numerusform>
+            <numerusform>سيُوسَم {accepted} من %n نتيجة بالوسم {label}؛ و{tagged} موسومة من قبل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Annotate {count}</source>
+        <translation>توسيم {count}</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <source>Select some text first, then press a label&apos;s key.</source>
@@ -57,6 +148,206 @@
     <message>
         <source>Annotator</source>
         <translation>المُوسِّم</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>A: {layer}</source>
+        <translation>أ: {layer}</translation>
+    </message>
+    <message>
+        <source>B: {layer}</source>
+        <translation>ب: {layer}</translation>
+    </message>
+    <message>
+        <source>current unit</source>
+        <translation>الوحدة الحالية</translation>
+    </message>
+    <message>
+        <source>gold (outline)</source>
+        <translation>الطبقة المرجعية (إطار)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>Choose two layers.</source>
+        <translation>اختر طبقتين.</translation>
+    </message>
+    <message>
+        <source>B: {layer}</source>
+        <translation>ب: {layer}</translation>
+    </message>
+    <message>
+        <source>A: {layer}</source>
+        <translation>أ: {layer}</translation>
+    </message>
+    <message>
+        <source>(no span)</source>
+        <translation>(بلا مقطع)</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>alpha_u</source>
+        <translation>ألفا (u)</translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>exact P</source>
+        <translation>الدقة (تام)</translation>
+    </message>
+    <message>
+        <source>exact R</source>
+        <translation>الاستدعاء (تام)</translation>
+    </message>
+    <message>
+        <source>overlap P</source>
+        <translation>الدقة (تداخل)</translation>
+    </message>
+    <message>
+        <source>overlap R</source>
+        <translation>الاستدعاء (تداخل)</translation>
+    </message>
+    <message>
+        <source>kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>ألفا</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>الرموز</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>تحد&amp;يث</translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation>تصدير ال&amp;صورة (PNG)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>تصدير الأر&amp;قام (CSV)…</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>الطبقات:</translation>
+    </message>
+    <message>
+        <source>Check at least two layers to compare them.</source>
+        <translation>اختر طبقتين على الأقل لمقارنتهما.</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa and Krippendorff&apos;s alpha over tokens; precision and recall of {b} with {a} as the reference</source>
+        <translation>كابا كوهين وألفا كريبندورف على مستوى الرموز؛ الدقة والاستدعاء لـ{b} مع اعتبار {a} مرجعًا</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa and Krippendorff&apos;s alpha over tokens; F1 is the mean over pairs of layers</source>
+        <translation>كابا فلايس وألفا كريبندورف على مستوى الرموز؛ F1 هو المتوسط على أزواج الطبقات</translation>
+    </message>
+    <message>
+        <source>Cohen κ</source>
+        <translation>κ كوهين</translation>
+    </message>
+    <message>
+        <source>Fleiss κ</source>
+        <translation>κ فلايس</translation>
+    </message>
+    <message>
+        <source>There are no figures to export: check at least two layers with spans.</source>
+        <translation>لا أرقام للتصدير: اختر طبقتين على الأقل فيهما مقاطع.</translation>
+    </message>
+    <message>
+        <source>the charts could not be rendered as PNG</source>
+        <translation>تعذّر رسم المخططات صورةً بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>Export Charts as PNG</source>
+        <translation>تصدير المخططات صورةً بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>صورة PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export Figures as CSV</source>
+        <translation>تصدير الأرقام جدولًا بصيغة CSV</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>جدول CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>لم يُصدَّر</translation>
+    </message>
+</context>
+<context>
+    <name>Decision</name>
+    <message>
+        <source>accepted A</source>
+        <translation>قُبل أ</translation>
+    </message>
+    <message>
+        <source>accepted B</source>
+        <translation>قُبل ب</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>عُدِّل</translation>
+    </message>
+    <message>
+        <source>Accept A {label}</source>
+        <translation>قبول أ {label}</translation>
+    </message>
+    <message>
+        <source>Accept B {label}</source>
+        <translation>قبول ب {label}</translation>
+    </message>
+    <message>
+        <source>Reject {label}</source>
+        <translation>رفض {label}</translation>
+    </message>
+    <message>
+        <source>Accept and edit {label}</source>
+        <translation>قبول وتعديل {label}</translation>
     </message>
 </context>
 <context>
@@ -790,6 +1081,224 @@
     </message>
 </context>
 <context>
+    <name>ReviewInstaller</name>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>م&amp;راجعة…</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>مرا&amp;جعة</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>A label</source>
+        <translation>وسم أ</translation>
+    </message>
+    <message>
+        <source>A text</source>
+        <translation>نص أ</translation>
+    </message>
+    <message>
+        <source>B label</source>
+        <translation>وسم ب</translation>
+    </message>
+    <message>
+        <source>B text</source>
+        <translation>نص ب</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>{where}: {attribute} A={a} B={b}</source>
+        <translation>{where}: {attribute} أ={a} ب={b}</translation>
+    </message>
+    <message>
+        <source>{where}: registry link A={a} B={b}</source>
+        <translation>{where}: الربط بالسجل أ={a} ب={b}</translation>
+    </message>
+    <message>
+        <source>relation {labels} ({status}): {head} → {tail}</source>
+        <translation>العلاقة {labels} ({status}): {head} ← {tail}</translation>
+    </message>
+    <message>
+        <source>Hashiya — Review</source>
+        <translation>حاشية — المراجعة</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>المستند:</translation>
+    </message>
+    <message>
+        <source>Layer A:</source>
+        <translation>الطبقة أ:</translation>
+    </message>
+    <message>
+        <source>Layer B:</source>
+        <translation>الطبقة ب:</translation>
+    </message>
+    <message>
+        <source>Relation and attribute differences:</source>
+        <translation>الاختلافات في العلاقات والسمات:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>ال&amp;مقارنة</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;لوحة المؤشرات</translation>
+    </message>
+    <message>
+        <source>&amp;Next Disagreement</source>
+        <translation>الخلاف ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Disagreement</source>
+        <translation>الخلاف ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Accept &amp;A</source>
+        <translation>قبول &amp;أ</translation>
+    </message>
+    <message>
+        <source>Accept &amp;B</source>
+        <translation>قبول &amp;ب</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;رفض</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;Edit</source>
+        <translation>قبول مع ت&amp;عديل</translation>
+    </message>
+    <message>
+        <source>Accept All &amp;Full Agreements</source>
+        <translation>قبول كل ال&amp;اتفاقات التامة</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(بلا طبقة)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{layer}: {spans}</source>
+        <translation>{layer}: {spans}</translation>
+    </message>
+    <message>
+        <source>{status} (attributes)</source>
+        <translation>{status} (مع اختلاف في السمات)</translation>
+    </message>
+    <message>
+        <source>{count} {status}</source>
+        <translation>{count} {status}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s): {parts}; {decided} decided; gold {status}</source>
+        <translation>
+            <numerusform>لا وحدات: {parts}؛ حُسم منها {decided}؛ الطبقة المرجعية: {status}</numerusform>
+            <numerusform>وحدة واحدة: {parts}؛ حُسم منها {decided}؛ الطبقة المرجعية: {status}</numerusform>
+            <numerusform>وحدتان: {parts}؛ حُسم منهما {decided}؛ الطبقة المرجعية: {status}</numerusform>
+            <numerusform>%n وحدات: {parts}؛ حُسم منها {decided}؛ الطبقة المرجعية: {status}</numerusform>
+            <numerusform>%n وحدة: {parts}؛ حُسم منها {decided}؛ الطبقة المرجعية: {status}</numerusform>
+            <numerusform>%n وحدة: {parts}؛ حُسم منها {decided}؛ الطبقة المرجعية: {status}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two layers agree fully on every unit.</source>
+        <translation>تتفق الطبقتان اتفاقًا تامًّا في كل الوحدات.</translation>
+    </message>
+    <message>
+        <source>Choose a unit first: N goes to the next disagreement.</source>
+        <translation>اختر وحدة أولًا: N ينتقل إلى الخلاف التالي.</translation>
+    </message>
+    <message>
+        <source>There is no undecided full agreement.</source>
+        <translation>لا يوجد اتفاق تام لم يُحسم بعد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n full agreement(s)</source>
+        <translation>
+            <numerusform>قبول %n اتفاق تام</numerusform>
+            <numerusform>قبول اتفاق تام واحد</numerusform>
+            <numerusform>قبول اتفاقين تامّين</numerusform>
+            <numerusform>قبول %n اتفاقات تامة</numerusform>
+            <numerusform>قبول %n اتفاقًا تامًّا</numerusform>
+            <numerusform>قبول %n اتفاق تام</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n full agreement(s) copied into gold.</source>
+        <translation>
+            <numerusform>لم يُنسخ أي اتفاق تام إلى الطبقة المرجعية.</numerusform>
+            <numerusform>نُسخ اتفاق تام واحد إلى الطبقة المرجعية.</numerusform>
+            <numerusform>نُسخ اتفاقان تامّان إلى الطبقة المرجعية.</numerusform>
+            <numerusform>نُسخت %n اتفاقات تامة إلى الطبقة المرجعية.</numerusform>
+            <numerusform>نُسخ %n اتفاقًا تامًّا إلى الطبقة المرجعية.</numerusform>
+            <numerusform>نُسخ %n اتفاق تام إلى الطبقة المرجعية.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>لم يُنفَّذ</translation>
+    </message>
+    <message>
+        <source>Every unit is decided: gold is marked reviewed.</source>
+        <translation>حُسمت كل الوحدات: عُلِّمت الطبقة المرجعية بأنها مُراجَعة.</translation>
+    </message>
+    <message>
+        <source>Editing the gold copy: a label&apos;s key relabels it, ] / [ extend or shrink it by a word, = resizes it to the text selected in a pane; Enter or Esc when done.</source>
+        <translation>تحرير النسخة المرجعية: مفتاح الوسم يغيّر وسمها، و] / [ يمدّانها أو يقلّصانها بكلمة، و= يضبطها على النص المحدد في إحدى اللوحتين؛ Enter أو Esc عند الانتهاء.</translation>
+    </message>
+    <message>
+        <source>Select the new extent in a pane (Shift+arrows), then press =.</source>
+        <translation>حدّد الامتداد الجديد في إحدى اللوحتين (Shift مع الأسهم)، ثم اضغط =.</translation>
+    </message>
+</context>
+<context>
     <name>SchemaEditor</name>
     <message>
         <source>Annotation schema</source>
@@ -838,6 +1347,189 @@
     <message>
         <source>Kind:</source>
         <translation>النوع:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeature</name>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;بحث</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>النتيجة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>النتيجة ال&amp;سابقة</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate All Occurrences…</source>
+        <translation>توسيم &amp;كل المواضع…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Suggestions</source>
+        <translation>إظهار الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Next Suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous Suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept Suggestion</source>
+        <translation>قبو&amp;ل الاقتراح</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Hit not shown</source>
+        <translation>تعذّر عرض النتيجة</translation>
+    </message>
+    <message>
+        <source>Hit {number} of {count}</source>
+        <translation>النتيجة {number} من {count}</translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>لا نتائج.</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+F to search.</source>
+        <translation>اضغط Ctrl+F للبحث.</translation>
+    </message>
+    <message>
+        <source>Select a span first.</source>
+        <translation>اختر مقطعًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Search for the text to annotate first.</source>
+        <translation>ابحث أولًا عن النص المراد توسيمه.</translation>
+    </message>
+    <message>
+        <source>No occurrences found.</source>
+        <translation>لم يُعثر على أي موضع.</translation>
+    </message>
+    <message>
+        <source>Every occurrence is already tagged.</source>
+        <translation>كل المواضع موسومة من قبل.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotate %n occurrence(s) as {label}</source>
+        <translation>
+            <numerusform>توسيم %n موضع بالوسم {label}</numerusform>
+            <numerusform>توسيم موضع واحد بالوسم {label}</numerusform>
+            <numerusform>توسيم موضعين بالوسم {label}</numerusform>
+            <numerusform>توسيم %n مواضع بالوسم {label}</numerusform>
+            <numerusform>توسيم %n موضعًا بالوسم {label}</numerusform>
+            <numerusform>توسيم %n موضع بالوسم {label}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Annotated %n occurrence(s) as {label}.</source>
+        <translation>
+            <numerusform>لم يُوسَم أي موضع بالوسم {label}.</numerusform>
+            <numerusform>وُسِم موضع واحد بالوسم {label}.</numerusform>
+            <numerusform>وُسِم موضعان بالوسم {label}.</numerusform>
+            <numerusform>وُسِمت %n مواضع بالوسم {label}.</numerusform>
+            <numerusform>وُسِم %n موضعًا بالوسم {label}.</numerusform>
+            <numerusform>وُسِم %n موضع بالوسم {label}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{done} %n already tagged.</source>
+        <translation>
+            <numerusform>{done} ولا موضع موسوم من قبل.</numerusform>
+            <numerusform>{done} وموضع واحد موسوم من قبل.</numerusform>
+            <numerusform>{done} وموضعان موسومان من قبل.</numerusform>
+            <numerusform>{done} و%n مواضع موسومة من قبل.</numerusform>
+            <numerusform>{done} و%n موضعًا موسومًا من قبل.</numerusform>
+            <numerusform>{done} و%n موضع موسوم من قبل.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search: {equivalences}, diacritics and tatweel ignored</source>
+        <translation>بحث: {equivalences}، مع تجاهل التشكيل والتطويل</translation>
+    </message>
+    <message>
+        <source>Whole words, also after {proclitics}</source>
+        <translation>كلمات كاملة، ولو بعد {proclitics}</translation>
+    </message>
+    <message>
+        <source>Annotate All…</source>
+        <translation>توسيم الكل…</translation>
+    </message>
+    <message>
+        <source>Hit in context</source>
+        <translation>النتيجة في سياقها</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>النتائج</translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>لا نتائج.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) in {documents}</source>
+        <translation>
+            <numerusform>%n نتيجة في {documents}</numerusform>
+            <numerusform>نتيجة واحدة في {documents}</numerusform>
+            <numerusform>نتيجتان في {documents}</numerusform>
+            <numerusform>%n نتائج في {documents}</numerusform>
+            <numerusform>%n نتيجة في {documents}</numerusform>
+            <numerusform>%n نتيجة في {documents}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n مستند</numerusform>
+            <numerusform>مستند واحد</numerusform>
+            <numerusform>مستندين</numerusform>
+            <numerusform>%n مستندات</numerusform>
+            <numerusform>%n مستندًا</numerusform>
+            <numerusform>%n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{summary} (the first %n listed)</source>
+        <translation>
+            <numerusform>{summary} (لم تُعرض أي نتيجة)</numerusform>
+            <numerusform>{summary} (عُرضت الأولى فقط)</numerusform>
+            <numerusform>{summary} (عُرضت أول نتيجتين فقط)</numerusform>
+            <numerusform>{summary} (عُرضت أول %n نتائج فقط)</numerusform>
+            <numerusform>{summary} (عُرضت أول %n نتيجة فقط)</numerusform>
+            <numerusform>{summary} (عُرضت أول %n نتيجة فقط)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchScope</name>
+    <message>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <source>Whole corpus</source>
+        <translation>المدوّنة كلها</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1737,29 @@
     <message>
         <source>An id and an Arabic name are needed.</source>
         <translation>يلزم معرّف واسم عربي.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitStatus</name>
+    <message>
+        <source>agreed</source>
+        <translation>متفق عليه</translation>
+    </message>
+    <message>
+        <source>label mismatch</source>
+        <translation>اختلاف في الوسم</translation>
+    </message>
+    <message>
+        <source>boundary mismatch</source>
+        <translation>اختلاف في الحدود</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>في أ فقط</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>في ب فقط</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from annotator.preferences import Language
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
+from ui import i18n
 from ui.app import application
 
 pytestmark = pytest.mark.gui
@@ -18,6 +20,12 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QApplication]:
     return QApplication
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_interface() -> None:
+    """The interface in English, as the program starts it: with the English plural forms."""
+    assert i18n.install(application(), Language.ENGLISH) is Language.ENGLISH
 
 
 @pytest.fixture(autouse=True)

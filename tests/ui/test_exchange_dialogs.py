@@ -48,7 +48,7 @@ def test_export_then_import_as_a_teammates_layer(
     assert dialog.report is not None and dialog.report.spans == 2
     [line] = target.read_text(encoding="utf-8").splitlines()
     assert [s["text"] for s in json.loads(line)["spans"]] == ["وونسان", "سيرغي لافروف"]
-    assert messages[-1].startswith("Wrote 1 document(s), 2 span(s)")
+    assert messages[-1].startswith("Wrote 1 document, 2 spans")
 
     def fill_import() -> None:
         importer = QApplication.activeModalWidget()
@@ -58,7 +58,7 @@ def test_export_then_import_as_a_teammates_layer(
 
     QTimer.singleShot(50, fill_import)
     window.import_annotations(target)
-    assert messages[-1].startswith("Imported 1 layer(s) (reviewer): 2 span(s)")
+    assert messages[-1].startswith("Imported 1 layer (reviewer): 2 spans")
     assert len(sample_project.spans(window.view.document_id or "", "reviewer")) == 2
 
 

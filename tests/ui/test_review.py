@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.exchange import ExportFormat, export_layer
@@ -33,6 +33,7 @@ from tests.storage.test_review_storage import (
 )
 from tests.ui.analyst import CTRL, NO, SHIFT
 from tests.ui.test_annotating import document_row, open_window
+from ui.annotate_all import AnnotateAllDialog
 from ui.dashboard import safe_cell
 from ui.main_window import MainWindow
 from ui.review_window import ReviewWindow
@@ -110,7 +111,7 @@ def test_review_a_teammates_export_from_the_keyboard_and_export_gold(
         [mark] = pane.view.overlays("current")
         assert (mark.start, mark.end) == (shown.start, shown.end)
     differences = [review.differences.item(row).text() for row in range(review.differences.count())]
-    assert any("stance" in line for line in differences)
+    assert any(line.endswith(": Stance A=Asserted B=Denied") for line in differences)
     assert any("CLAIMANT / SOURCE" in line for line in differences)
 
     plan = {
@@ -288,3 +289,57 @@ def test_review_decision_names_in_the_edit_menu(qtbot: QtBot, sample_project: Pr
     key(qtbot, Qt.Key.Key_X)
     assert window.undo_action.text() == "&Undo Reject PER"
     assert review.undo_action.text() == "&Undo Reject PER"
+
+
+HOSTILE = "<img src=x>\u202eevil"
+HOSTILE_SHOWN = "<img src=x>⟦RLO⟧evil"
+
+
+def test_a_hostile_layer_name_and_title_are_shown_literally(qtbot: QtBot, sample_project: Project) -> None:
+    sample_project.import_texts([IncomingText(f"{HOSTILE} عنوان", "hostile.txt", "نص قصير عن روسيا وعن روسيا", {})])
+    document = next(d.id for d in sample_project.documents() if d.title.startswith("<img"))
+    text = sample_project.document(document).text
+    intruder = Project(sample_project.repository, HOSTILE)
+    intruder.apply(intruder.add_span(document, *where(text, "روسيا"), "GPE"))
+    sample_project.apply(sample_project.add_span(document, *where(text, "روسيا"), "LOC"))
+    window = open_window(qtbot, sample_project)
+    window.open_document(document)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, CTRL)
+    review = window.review.review_window
+    assert review is not None
+    review.set_layers("tester", HOSTILE)
+
+    assert review.document_box.currentText() == f"{HOSTILE_SHOWN} عنوان"
+    assert review.b_box.currentText() == HOSTILE_SHOWN and review.layer_b == HOSTILE
+    assert review.compare.b.title.text() == f"B: {HOSTILE_SHOWN}"
+    assert review.compare.b.title.textFormat() == Qt.TextFormat.PlainText
+    assert cell_text(review, 0, 0) == "label mismatch"
+
+    review.tabs.setCurrentWidget(review.dashboard)
+    dashboard = review.dashboard
+    listed = [dashboard.layers.item(row).text() for row in range(dashboard.layers.count())]
+    assert HOSTILE_SHOWN in listed and dashboard.checked_layers() == ["tester", HOSTILE]
+    cells = (dashboard.table.item(row, 2) for row in range(dashboard.table.rowCount()))
+    titles = {cell.text() for cell in cells if cell is not None}
+    assert f"{HOSTILE_SHOWN} عنوان" in titles
+    assert HOSTILE_SHOWN in dashboard.message.text()
+    assert dashboard.message.textFormat() == Qt.TextFormat.PlainText
+    review.close()
+
+    feature = window.search
+    feature.panel.scope.setCurrentIndex(1)
+    feature.panel.query.setText("عن روسيا")
+    qtbot.waitUntil(lambda: feature.panel.results.topLevelItemCount() > 0)
+    rows = [feature.panel.results.topLevelItem(row) for row in range(feature.panel.results.topLevelItemCount())]
+    assert f"{HOSTILE_SHOWN} عنوان" in {row.text(0) for row in rows if row is not None}
+    hits = [hit for hit in feature.result.hits if hit.doc_id == document]
+    dialog = AnnotateAllDialog(
+        hits, feature.titles(), ["GPE"], "GPE", HOSTILE, lambda _o, _l: False, label_fixed=False, parent=window
+    )
+    qtbot.addWidget(dialog)
+    shown = [dialog.list.topLevelItem(row) for row in range(dialog.list.topLevelItemCount())]
+    assert {item.text(1) for item in shown if item is not None} == {f"{HOSTILE_SHOWN} عنوان"}
+    link = [label for label in dialog.findChildren(QLabel) if HOSTILE_SHOWN in label.text()]
+    assert [label.text() for label in link] == [f"linked to {HOSTILE_SHOWN}"]
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in dialog.findChildren(QLabel) if label.text())

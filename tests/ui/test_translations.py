@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMenu,
     QTableView,
     QTabWidget,
@@ -38,8 +39,10 @@ from annotator.model import Span
 from annotator.preferences import Language, Preferences
 from annotator.project import Project
 from annotator.registry import EntityType, Treaty
-from tests.ui.test_annotating import open_window
+from tests.storage.test_review_storage import LAVROV, TEAMMATE, make_layers
+from tests.ui.test_annotating import document_row, open_window
 from ui import i18n
+from ui.annotate_all import AnnotateAllDialog
 from ui.annotator_name import WelcomeDialog
 from ui.app import application
 from ui.exchange_dialogs import ExportDialog, ImportDialog
@@ -47,6 +50,7 @@ from ui.main_window import MainWindow
 from ui.preferences_dialog import PreferencesDialog
 from ui.registry_dialogs import EntityEditor, RegistryPicker, TreatyEditor
 from ui.schema_editor import SchemaEditor
+from ui.search_panel import SearchScope
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "hashiya_ar.ts"
@@ -58,7 +62,7 @@ KEPT_WORDS = {
     *("Ctrl", "Shift", "Alt", "Meta", "Tab", "Enter", "Return", "Esc", "Del", "PgUp", "PgDown", "Backspace"),
     *("Left", "Right", "Up", "Down", "Home", "End", "Space"),
     *("JSONL", "JSON", "spaCy", "Prodigy", "doccano", "Label", "Studio", "brat", "standoff", "zip", "CoNLL", "BIO"),
-    *("YYYY-MM-DD", "Q", "russia", "north-korea", "jsonl", "json", "txt", "ndjson"),
+    *("YYYY-MM-DD", "Q", "russia", "north-korea", "jsonl", "json", "txt", "ndjson", "CSV", "PNG", "csv", "png"),
     "English",  # the language's own name in the language chooser
 }
 
@@ -90,7 +94,9 @@ def kept_names(project: Project) -> set[str]:
     names = {label.name for label in schema.labels} | {relation.name for relation in schema.relations}
     names |= {word for name in names for word in name.split("_")}
     names |= {entity_type.value for entity_type in EntityType}
-    names |= {project.annotator, "gold"}
+    names |= {project.annotator, "gold", *project.repository.annotators()}
+    for summary in project.documents():  # document ids are data (the dashboard lists them)
+        names |= set(LATIN_WORD.findall(summary.id))
     names |= set(LATIN_WORD.findall(str(project.location)))
     for entry in project.registry.entries():  # English names and ids of the registry are data too
         names |= set(LATIN_WORD.findall(f"{entry.id} {entry.name_en or ''}"))
@@ -128,6 +134,8 @@ def widget_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> Iterator[tupl
             yield from ((f"{name} tab", widget.tabText(i)) for i in range(widget.count()))
         elif isinstance(widget, QDockWidget | QToolBar):
             yield name, widget.windowTitle()
+        elif isinstance(widget, QListWidget):
+            yield from ((f"{name} item", widget.item(i).text()) for i in range(min(widget.count(), 50)))
         elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
             columns = widget.horizontalHeader().count() if isinstance(widget, QTableView) else 1
@@ -152,23 +160,6 @@ def inside(widget: QObject, part: QObject) -> bool:
     return False
 
 
-def foreign_parts(window: MainWindow) -> tuple[list[QMenu], list[QWidget]]:
-    """The menus and docks that ui/search_panel.py and ui/review_window.py install and translate themselves."""
-    menus: list[QMenu] = []
-    docks: list[QWidget] = []
-    search = getattr(window, "search", None)
-    if search is not None:
-        menus.append(search.menu)
-        docks.append(search.dock)
-    review = getattr(window, "review", None)
-    if review is not None:
-        for action in window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and review.action in menu.actions():
-                menus.append(menu)
-    return menus, docks
-
-
 def test_the_language_follows_the_preference_else_the_system_locale() -> None:
     arabic, english = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt), QLocale("en_GB")
     assert i18n.resolve(Language.SYSTEM, arabic) is Language.ARABIC
@@ -184,30 +175,47 @@ def test_the_main_window_is_mirrored_and_every_menu_action_and_dock_is_translate
     window = open_window(qtbot, sample_project)
     window.open_document(claim.document_id)
     window.annotations.select_span(claim.id)
+    search_the_corpus(qtbot, window, "بيونغ يانغ")
     assert window.isRightToLeft() and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
-    foreign_menus, foreign_docks = foreign_parts(window)
     texts: list[tuple[str, str]] = [("window title", window.windowTitle())]
     menus = [action.menu() for action in window.menuBar().actions()]
-    own_menus = [menu for menu in menus if isinstance(menu, QMenu) and menu not in foreign_menus]
-    assert len(own_menus) == 6
-    for menu in own_menus:
-        assert menu.isRightToLeft()
+    assert [menu.objectName() for menu in menus if isinstance(menu, QMenu)] == [
+        *("file-menu", "edit-menu", "annotate-menu", "search-menu", "view-menu", "go-menu", "help-menu"),
+        "review-menu",
+    ]
+    for menu in menus:
+        assert isinstance(menu, QMenu) and menu.isRightToLeft()
         texts.extend(menu_texts(menu, menu.title()))
-    docks = [dock for dock in window.findChildren(QDockWidget) if dock not in foreign_docks]
-    assert docks and all(window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea for dock in docks)
+    docks = window.findChildren(QDockWidget)
+    assert window.search.dock in docks and len(docks) == 2
+    assert all(window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea for dock in docks)
     texts.extend(("dock", dock.windowTitle()) for dock in docks)
     palette = window.label_toolbar
     texts.append(("palette", palette.windowTitle()))
     for action in palette.actions():
         texts.extend([("palette action", action.text()), ("palette tooltip", action.toolTip())])
-    texts.extend(widget_texts(window, skip=tuple(foreign_docks)))
+    texts.extend(widget_texts(window))
     seen = {text for _where, text in texts}
-    # The walk did read the menus, the dock, and the selected claim's attributes in the side panel.
-    assert {"&ملف", "التوسيمات", "الموقف", "مُعلَن"} <= seen
+    # The walk did read the menus, both docks, the search results and the selected claim's attributes.
+    assert {"&ملف", "التوسيمات", "الموقف", "مُعلَن", "&بحث", "البحث", "مرا&جعة", "م&راجعة…"} <= seen
+    assert window.search.panel.summary.text() == "34 نتيجة في 5 مستندات"
+    assert window.search.panel.results.topLevelItemCount() == 5
     assert untranslated(texts, kept_names(sample_project)) == []
     sources = english_sources()
     assert [(where, text) for where, text in texts if text.strip() and text in sources] == []
+
+
+def search_the_corpus(qtbot: QtBot, window: MainWindow, query: str) -> None:
+    """Search the whole corpus from the dock, as the analyst would: Ctrl+F, the query, the scope."""
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel = window.search.panel
+    assert QApplication.focusWidget() is panel.query
+    panel.query.setText(query)  # QTest cannot type Arabic
+    panel.scope.setFocus()
+    qtbot.keyClick(panel.scope, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.results.topLevelItemCount() > 0)
 
 
 def annotate_a_claim(project: Project) -> Span:
@@ -227,8 +235,8 @@ def test_menu_accelerators_are_arabic_letters_unique_in_each_menu(
     qtbot: QtBot, sample_project: Project, arabic: None
 ) -> None:
     window = open_window(qtbot, sample_project)
-    foreign_menus, _docks = foreign_parts(window)
-    bar = [action for action in window.menuBar().actions() if action.menu() not in foreign_menus]
+    bar = window.menuBar().actions()
+    assert len(bar) == 8
     menus: list[list[QAction]] = [bar]
     menus.extend(menu.actions() for action in bar if isinstance(menu := action.menu(), QMenu))
     for actions in menus:
@@ -266,20 +274,94 @@ def test_every_dialog_is_translated_and_mirrored(qtbot: QtBot, sample_project: P
     window.show_overview()
     window.show_shortcuts()
     dialogs.extend([window.overview, window.shortcut_sheet])
-    foreign_menus, _docks = foreign_parts(window)
-    # The shortcut sheet lists the search menu too, which ui/search_panel.py translates.
-    foreign = {text.replace("&", "").rstrip("…") for menu in foreign_menus for _where, text in menu_texts(menu, "")}
+    dialogs.append(annotate_all_dialog(window))
     checked = []
     for dialog in dialogs:
         dialog.show()
         qtbot.waitExposed(dialog)
         assert dialog.isRightToLeft(), type(dialog).__name__
-        texts = [(where, text) for where, text in widget_texts(dialog) if text not in foreign]
+        texts = list(widget_texts(dialog))
         assert any(ARABIC_LETTER.search(text) for _where, text in texts), type(dialog).__name__
         assert untranslated(texts, kept) == [], type(dialog).__name__
         checked.append(type(dialog).__name__)
         dialog.close()
-    assert len(set(checked)) == 10
+    assert len(set(checked)) == 11
+    shortcut_areas = {
+        window.shortcut_sheet.model.item(row, 0).text() for row in range(window.shortcut_sheet.model.rowCount())
+    }
+    assert {"بحث", "مراجعة"} <= shortcut_areas
+
+
+def annotate_all_dialog(window: MainWindow) -> AnnotateAllDialog:
+    """The review before annotating every occurrence of a registry name, one of them already tagged."""
+    result = window.search.search("بيونغ يانغ", whole_word=True, scope=SearchScope.CORPUS, limit=None)
+    first = result.hits[0]
+    tagged = {(first.doc_id, first.start)}
+    return AnnotateAllDialog(
+        result.hits,
+        window.search.titles(),
+        [label.name for label in window.project.schema.labels],
+        "GPE",
+        "بيونغ يانغ",
+        lambda occurrence, _label: (occurrence.document_id, occurrence.start) in tagged,
+        label_fixed=False,
+        truncated_from=result.total + 5,
+        parent=window,
+    )
+
+
+def test_the_review_window_is_mirrored_and_translated_on_both_tabs(
+    qtbot: QtBot, sample_project: Project, arabic: None, tmp_path: Path
+) -> None:
+    make_layers(sample_project, tmp_path)
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, LAVROV))
+    review_menu = window.findChild(QMenu, "review-menu")
+    assert isinstance(review_menu, QMenu) and review_menu.isRightToLeft()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    review = window.review.review_window
+    assert review is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
+    assert review.isRightToLeft() and (review.layer_a, review.layer_b) == ("tester", TEAMMATE)
+    qtbot.keyClick(review.compare.a.view, Qt.Key.Key_N)
+    assert review.current_unit() is not None and review.differences.count() > 0
+
+    # A is read first, so in the mirrored window it is the right-hand pane; both texts run right to left.
+    a_left = review.compare.a.mapTo(review, QPoint(0, 0)).x()
+    b_left = review.compare.b.mapTo(review, QPoint(0, 0)).x()
+    assert a_left > b_left
+    for pane in (review.compare.a, review.compare.b):
+        assert pane.view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    assert review.compare.a.title.text() == "أ: tester"
+
+    kept = kept_names(sample_project)
+    texts: list[tuple[str, str]] = []
+    for action in review.menuBar().actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu) and menu.isRightToLeft()
+        texts.extend(menu_texts(menu, menu.title()))
+        keys = [mnemonic(item.text()) for item in menu.actions() if "&" in item.text()]
+        assert all(ARABIC_LETTER.fullmatch(key) for key in keys) and len(keys) == len(set(keys)), keys
+    texts.extend(widget_texts(review, skip=(review.dashboard,)))
+    texts.append(("counts", review.counts_label.text()))
+    seen = {text for _where, text in texts}
+    assert {"ال&مقارنة", "&لوحة المؤشرات", "الخلاف ال&تالي", "الطبقة أ:", "اختلاف في الوسم"} <= seen
+    assert any(text.startswith("الموقف") or "الموقف" in text for text in seen)  # an attribute difference
+
+    review.tabs.setCurrentWidget(review.dashboard)
+    dashboard = review.dashboard
+    assert dashboard.isRightToLeft() and dashboard.table.rowCount() > 0
+    dashboard_texts = list(widget_texts(dashboard))
+    dashboard_texts.append(("dashboard message", dashboard.message.text()))
+    shown = {text for _where, text in dashboard_texts}
+    assert {"النطاق", "κ كوهين", "المدوّنة", "تحد&يث"} <= shown
+    texts.extend(dashboard_texts)
+
+    assert untranslated(texts, kept) == []
+    sources = english_sources()
+    assert [(where, text) for where, text in texts if text.strip() and text in sources] == []
+    review.close()
 
 
 def test_the_shortcut_sheet_lists_arabic_names_and_keys_as_qt_prints_them(
@@ -392,3 +474,18 @@ def test_the_catalogue_has_every_message_of_the_sources_translated(tmp_path: Pat
             assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", source)), (key, text)
         if ARABIC_LETTER.search(texts[0]) is None:
             assert not LATIN_WORD.search(re.sub(r"\{\w+\}", "", source)), key
+
+
+def test_english_counts_read_naturally_for_every_counting_message() -> None:
+    english = ROOT / "resources" / "translations" / "hashiya_en.ts"
+    counting = {key for key, message in messages(CATALOGUE).items() if message.get("numerus") == "yes"}
+    plurals = messages(english)
+    assert set(plurals) == counting, "hashiya_en.ts needs the singular and plural of every %n message"
+    for (context, source), message in plurals.items():
+        forms = [form.text or "" for form in message.iter("numerusform")]
+        assert forms == [source.replace("(s)", ""), source.replace("(s)", "s")], (context, source)
+    app = application()
+    i18n.install(app, Language.ENGLISH)
+    assert QCoreApplication.translate("SearchPanel", "%n document(s)", "", 1) == "1 document"
+    assert QCoreApplication.translate("SearchPanel", "%n document(s)", "", 5) == "5 documents"
+    assert QCoreApplication.translate("ExchangeMessages", "%n span(s)", "", 0) == "0 spans"
