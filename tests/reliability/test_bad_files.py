@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,22 +139,65 @@ def test_a_read_only_project_is_refused_before_anything_is_written(tmp_path: Pat
     still_usable(tmp_path)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write any file")
+NOBODY = 65534
+# Root may write any file: as root, the child imports what it needs, then becomes nobody (the
+# interpreter may live where nobody cannot read it) and only then opens the project.
+OPEN_IN_A_CHILD = """
+import os, sys
+from pathlib import Path
+from annotator.repository import ProjectError
+from storage.sqlite_repository import SqliteRepository
+import sqlite_utils
+sqlite_utils.Database(memory=True).close()  # loads its plugins, and the modules they import, now
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid(int(sys.argv[2]))
+    os.setuid(int(sys.argv[2]))
+try:
+    SqliteRepository.open(Path(sys.argv[1])).db.close()
+except ProjectError as error:
+    print(error)
+    sys.exit(3)
+"""
+
+
+def open_as_its_owner(path: Path) -> subprocess.CompletedProcess[str]:
+    """Open the project at ``path`` in a child process, as nobody when this test runs as root."""
+    return subprocess.run(
+        [sys.executable, "-c", OPEN_IN_A_CHILD, str(path), str(NOBODY)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd="/",
+        timeout=60,
+        check=False,
+    )
+
+
 @pytest.mark.parametrize("what", ["file", "folder"])
-def test_a_read_only_file_or_folder_is_refused(tmp_path: Path, what: str) -> None:
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    path = folder / "p.hashiya"
-    sample_project(path).close()
-    before = file_digests(path)
-    (path if what == "file" else folder).chmod(0o444 if what == "file" else 0o555)
-    try:
-        with pytest.raises(ProjectError, match="is read-only"):
-            SqliteRepository.open(path)
-    finally:
-        folder.chmod(0o755)
-        path.chmod(0o644)
-    assert file_digests(path) == before
+def test_a_read_only_file_or_folder_is_refused(what: str) -> None:
+    # Not under tmp_path: pytest keeps that private to the user running the tests.
+    with tempfile.TemporaryDirectory() as place:
+        os.chmod(place, 0o755)
+        folder = Path(place) / "shared"
+        folder.mkdir()
+        path = folder / "p.hashiya"
+        sample_project(path).close()
+        if os.geteuid() == 0:
+            for owned in (folder, *folder.iterdir()):
+                os.chown(owned, NOBODY, NOBODY)
+        before = file_digests(path)
+        (path if what == "file" else folder).chmod(0o444 if what == "file" else 0o555)
+        try:
+            opened = open_as_its_owner(path)
+        finally:
+            folder.chmod(0o755)
+            path.chmod(0o644)
+        assert opened.returncode == 3, opened.stderr
+        assert opened.stdout.strip() == f"{path} is read-only; Hashiya needs to save every edit into it."
+        assert "Traceback" not in opened.stderr
+        assert file_digests(path) == before
+        assert sorted(child.name for child in folder.iterdir()) == ["p.hashiya"]
 
 
 def test_a_project_that_becomes_read_only_reports_the_edit_and_keeps_the_file(tmp_path: Path) -> None:
