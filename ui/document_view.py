@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -70,6 +70,41 @@ MAX_POINT_SIZE = 48.0
 ZOOM_STEP = 1.0
 
 
+# Qt lays out a paragraph as a whole, so every change inside a long one costs a layout of all of
+# it. A paragraph longer than this is shown in pieces, broken where it has a space: the space is
+# shown as the line break it would have wrapped at anyway, one character for one, so positions do
+# not move, and the stored text is untouched.
+LONG_PARAGRAPH = 3000
+
+
+def laid_out_text(text: str, limit: int = LONG_PARAGRAPH) -> str:
+    """``text`` as it is given to Qt: every paragraph longer than ``limit`` broken at spaces."""
+    breaks: list[int] = []
+    line_start, length = 0, len(text)
+    while line_start < length:
+        line_end = text.find("\n", line_start)
+        if line_end == -1:
+            line_end = length
+        piece_start = line_start
+        while line_end - piece_start > limit:
+            cut = text.rfind(" ", piece_start + limit // 2, piece_start + limit)
+            if cut == -1:
+                cut = text.find(" ", piece_start + limit, line_end)
+                if cut == -1:
+                    break
+            breaks.append(cut)
+            piece_start = cut + 1
+        line_start = line_end + 1
+    if not breaks:
+        return text
+    pieces, previous = [], 0
+    for cut in breaks:
+        pieces.append(text[previous:cut])
+        previous = cut + 1
+    pieces.append(text[previous:])
+    return "\n".join(pieces)
+
+
 def _is_rtl(document: QTextDocument) -> bool:
     option = document.defaultTextOption()
     return option.textDirection() == Qt.LayoutDirection.RightToLeft and option.alignment() == (
@@ -123,10 +158,11 @@ class DocumentView(QPlainTextEdit):
         self.offsets = OffsetMap(document.text)
         self.document_id = document.id
         shown = sorted(spans or (), key=reading_order)
-        self.highlighter.load(shown, self.offsets, block_starts_of(document.text, self.offsets))
+        laid_out = laid_out_text(document.text)
+        self.highlighter.load(shown, self.offsets, block_starts_of(laid_out, self.offsets))
         self._loading = True
         try:
-            self.setPlainText(document.text)
+            self.setPlainText(laid_out)
             if not _is_rtl(self.document()):
                 make_document_rtl(self.document())  # laying out the text again: only if it was lost
             self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -144,6 +180,15 @@ class DocumentView(QPlainTextEdit):
     def _set_span_list(self, ordered: list[Span]) -> None:
         self.spans = ordered
         self._span_index = {span.id: span for span in ordered}
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """What Copy and dragging take: the stored text of the selection, not Qt's rendering of it
+        (which turns NBSP, line separators and the breaks of long paragraphs into other characters)."""
+        cursor = self.textCursor()
+        start, end = self.offsets.to_offset_range(cursor.selectionStart(), cursor.selectionEnd())
+        data = QMimeData()
+        data.setText(self._stored_text[start:end])
+        return data
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}

@@ -8,10 +8,13 @@ text before it, and the map only needs to know where the astral characters are.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from enum import Enum
 
 from annotator.model import Span
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Snap(Enum):
@@ -24,7 +27,7 @@ class Snap(Enum):
 class OffsetMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self._astral = [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         # The Qt position of the high surrogate of each astral character.
         self._astral_qt = [offset + rank for rank, offset in enumerate(self._astral)]
         self.qt_length = self.length + len(self._astral)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from annotator.model import Document
 from annotator.text import decode_document, text_sha256
 from tests.conftest import CORPUS
-from ui.document_view import DocumentView
+from ui.document_view import LONG_PARAGRAPH, DocumentView, laid_out_text
 from ui.fonts import ARABIC_FAMILY
 
 RIGHT_EDGE_TOLERANCE = 3
@@ -179,3 +179,40 @@ def test_zoom_changes_the_text_size_within_limits(qtbot: QtBot) -> None:
     assert view.font().pointSizeF() == 8.0
     view.reset_zoom()
     assert view.font().pointSizeF() == size
+
+
+def one_long_paragraph() -> str:
+    """The sample articles' paragraphs run together into one paragraph of about 40,000 characters."""
+    texts = [decode_document(path.read_bytes()) for path in sorted(CORPUS.glob("*.txt"))]
+    return " ".join(" ".join(line for line in text.split("\n") if line.strip()) for text in texts) + " 😀\u00a0end"
+
+
+def test_a_long_paragraph_is_laid_out_in_pieces_broken_at_spaces_only() -> None:
+    text = one_long_paragraph()
+    shown = laid_out_text(text)
+    assert len(shown) == len(text) and "\n" not in text
+    breaks = [index for index, char in enumerate(shown) if char != text[index]]
+    assert breaks and all(text[index] == " " and shown[index] == "\n" for index in breaks)
+    pieces = shown.split("\n")
+    assert all(len(piece) <= LONG_PARAGRAPH for piece in pieces)
+    assert min(len(piece) for piece in pieces[:-1]) >= LONG_PARAGRAPH // 2
+    short = decode_document((CORPUS / "000_5aedd47a6fdd3a5d.txt").read_bytes())
+    assert laid_out_text(short) is short  # articles' paragraphs are far shorter
+
+
+def test_selecting_and_copying_in_a_long_paragraph_gives_the_stored_text(qtbot: QtBot) -> None:
+    text = one_long_paragraph()
+    document = Document(id="long", title="long", source="long.txt", text=text, text_sha256=text_sha256(text))
+    view = shown_view(qtbot, document)
+    assert view.document().blockCount() == laid_out_text(text).count("\n") + 1 > 10
+    cut = laid_out_text(text).index("\n")
+    for start, end in [(cut - 5, cut + 6), (len(text) - 20, len(text)), (0, len(text))]:
+        view.select_offsets(start, end)
+        assert view.selected_offsets() == (start, end)
+        assert view.selected_stored_text() == text[start:end]
+        view.copy()
+        assert QApplication.clipboard().text() == text[start:end]
+    # Every piece is right to left and flush right, as a paragraph is.
+    block = view.document().findBlockByNumber(3)
+    cursor = QTextCursor(block)
+    assert view.cursorRect(cursor).center().x() >= view.viewport().width() - RIGHT_EDGE_TOLERANCE - 10
