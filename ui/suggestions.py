@@ -33,6 +33,8 @@ from annotator.repository import ProjectError
 from annotator.schema import Schema
 from annotator.suggest import Suggester, Suggestion, Surface
 from ui.document_view import Overlay, OverlayStyle
+from ui.plain import visible_controls
+from ui.rtl import isolated_rtl
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -278,11 +280,15 @@ class SuggestionController(QObject):
         else:
             chosen = next((s for s in reversed(self.suggestions) if s.start < caret), None)
         if chosen is None:
-            self._say("No more suggestions in this direction." if self.suggestions else self._none_message())
+            self._say(self.tr("No more suggestions in this direction.") if self.suggestions else self._none_message())
             return
         self.view.select_offsets(chosen.start, chosen.start)
         self.view.ensureCursorVisible()
-        self._say(f"Suggestion: {chosen.label} “{chosen.text}” — Ctrl+Return accepts, Ctrl+Backspace rejects.")
+        self._say(
+            self.tr("Suggestion: {label} “{text}”. Ctrl+Return accepts it, Ctrl+Backspace rejects it.").format(
+                label=visible_controls(chosen.label), text=isolated_rtl(visible_controls(chosen.text))
+            )
+        )
 
     def accept_current(self) -> Span | None:
         """Add the suggestion at the caret to the layer as a span (one undoable edit)."""
@@ -301,7 +307,11 @@ class SuggestionController(QObject):
         self.window.annotations.push(edit)
         self.window.annotations.select_span(edit.span.id)
         self.refresh()
-        self._say(f"Accepted {suggestion.label} “{suggestion.text}”.")
+        self._say(
+            self.tr("Accepted {label} “{text}”.").format(
+                label=visible_controls(suggestion.label), text=isolated_rtl(visible_controls(suggestion.text))
+            )
+        )
         return edit.span
 
     def reject_current(self) -> Suggestion | None:
@@ -321,13 +331,17 @@ class SuggestionController(QObject):
             self.window.annotations.problem.emit(str(error))
             return None
         self.refresh()
-        self._say(f"Rejected {suggestion.label} “{suggestion.text}”.")
+        self._say(
+            self.tr("Rejected {label} “{text}”.").format(
+                label=visible_controls(suggestion.label), text=isolated_rtl(visible_controls(suggestion.text))
+            )
+        )
         return suggestion
 
     def _none_message(self) -> str:
         if not self._visible:
-            return "Suggestions are hidden (View > Show Suggestions)."
-        return "No suggestion at or after the caret."
+            return self.tr("Suggestions are hidden (Search > Show Suggestions).")
+        return self.tr("No suggestion at or after the caret.")
 
     def _say(self, text: str) -> None:
         self.window.annotations.message.emit(text)

@@ -1689,6 +1689,33 @@
     </message>
 </context>
 <context>
+    <name>SuggestionController</name>
+    <message>
+        <source>No more suggestions in this direction.</source>
+        <translation>لا اقتراحات أخرى في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>Suggestion: {label} “{text}”. Ctrl+Return accepts it, Ctrl+Backspace rejects it.</source>
+        <translation>اقتراح: {label} «{text}». مفتاحا Ctrl+Return يقبلانه، ومفتاحا Ctrl+Backspace يرفضانه.</translation>
+    </message>
+    <message>
+        <source>Accepted {label} “{text}”.</source>
+        <translation>قُبل الاقتراح {label} «{text}».</translation>
+    </message>
+    <message>
+        <source>Rejected {label} “{text}”.</source>
+        <translation>رُفض الاقتراح {label} «{text}».</translation>
+    </message>
+    <message>
+        <source>Suggestions are hidden (Search &gt; Show Suggestions).</source>
+        <translation>الاقتراحات مخفية (بحث &gt; إظهار الاقتراحات).</translation>
+    </message>
+    <message>
+        <source>No suggestion at or after the caret.</source>
+        <translation>لا اقتراح عند المؤشر ولا بعده.</translation>
+    </message>
+</context>
+<context>
     <name>TreatyEditor</name>
     <message>
         <source>Edit treaty</source>
