@@ -43,7 +43,8 @@ def make(out: Path) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
+        # Everything is done as amal, so no layer named after the machine's user shows in the pictures.
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8", "HASHIYA_ANNOTATOR": "amal"}
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             env[name] = str(home / name.lower())
         db = "demo.hashiya"  # relative to the temporary folder, so the status bar shows no random path

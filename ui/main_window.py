@@ -486,9 +486,10 @@ class MainWindow(QMainWindow):
 
     def screen_for_screenshot(self, view: str) -> QWidget:
         """The window or dialog that ``hashiya screenshot --view`` renders."""
-        if view == "main":
-            return self
         self.show()
+        if view == "main":
+            self.search.suggestions.settle()
+            return self
         if view == "overview":
             self.show_overview()
             return self.overview

@@ -8,13 +8,14 @@ A rejected suggestion is stored with the project, per document and annotator, an
 from __future__ import annotations
 
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QColor
 
 from annotator.arabic import FoldedText, fold
@@ -47,6 +48,7 @@ CURRENT_OUTLINE_WIDTH = 3.0
 # Edits come in bursts (undo held down, annotate all): suggestions follow once they pause.
 EDIT_PAUSE_MS = 150
 POLL_MS = 30
+SETTLE_TIMEOUT_S = 20.0
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,15 @@ class SuggestionController(QObject):
     def matching(self) -> bool:
         """Whether the text is being matched again in the background."""
         return self._pending is not None
+
+    def settle(self, timeout_s: float = SETTLE_TIMEOUT_S) -> None:
+        """Run the event loop until the suggestions are shown for the current text (or ``timeout_s``
+        passes): for a screenshot, which is taken once and must show them."""
+        deadline = time.monotonic() + timeout_s
+        QCoreApplication.processEvents()
+        while (self._timer.isActive() or self.matching) and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(POLL_MS / 1000 / 3)
 
     def _match_in_background(self, job: MatchJob) -> None:
         if self._pending is not None and self._pending.text is job.text and self._pending.key == job.key:
