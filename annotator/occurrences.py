@@ -47,10 +47,11 @@ def tagged_surfaces(spans: Iterable[Span], schema: Schema) -> list[Surface]:
 
     Claims are left out: a claim is a statement, not a name that comes back word for word.
     """
+    labels = {label.name for label in schema.labels}
     return [
         Surface(span.text, span.label, span.ref, PROJECT_SOURCE)
         for span in spans
-        if span.kind in _SUGGESTED_KINDS and schema.has_label(span.label)
+        if span.kind in _SUGGESTED_KINDS and span.label in labels
     ]
 
 

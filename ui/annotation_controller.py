@@ -178,6 +178,8 @@ class AnnotationController(QObject):
     document_requested = Signal(str)  # an undo or redo touched another document
     document_shown = Signal(str)  # the document now in the view
     spans_changed = Signal()  # the current document's spans or relations changed (edit, undo, reload)
+    # An edit replaced these spans (as they were) by those (as they are now); spans_changed follows.
+    spans_replaced = Signal(list, list)
 
     def __init__(self, project: Project, view: DocumentView, panel: SpanPanel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -507,7 +509,8 @@ class AnnotationController(QObject):
         changes: dict[str, Span | None] = {}
         self._update(edit, changes)
         before = [span for span in map(self.view.span_by_id, changes) if span is not None]
-        self.known_words.change(before, [span for span in changes.values() if span is not None])
+        after = [span for span in changes.values() if span is not None]
+        self.known_words.change(before, after)
         self.view.apply_span_changes(changes)
         self.panel.apply_changes(changes)
         selected = self.selected.id if self.selected else None
@@ -515,6 +518,7 @@ class AnnotationController(QObject):
             selected = None
         self.selected = None
         self.select_span(selected or "")
+        self.spans_replaced.emit(before, after)
         self.spans_changed.emit()
 
     def _update(self, edit: Edit, changes: dict[str, Span | None]) -> None:

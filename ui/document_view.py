@@ -6,6 +6,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from operator import attrgetter
 
 from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -52,6 +53,8 @@ class Overlay:
     style: OverlayStyle = OverlayStyle.DASHED
     width: float = 1.5
 
+
+_overlay_order = attrgetter("start", "end")
 
 SELECTED_OUTLINE_WIDTH = 2.0
 RELATED_OUTLINE_WIDTH = 1.5
@@ -329,11 +332,16 @@ class DocumentView(QPlainTextEdit):
 
     # -- outlines of the selected span, its related spans and a relation candidate --------------
 
-    def set_overlays(self, group: str, overlays: Iterable[Overlay]) -> None:
-        """Replace one named group of outlines or fills ("search", "suggestions", "review", ...)."""
-        ordered = sorted(overlays, key=lambda o: (o.start, o.end))
-        if ordered:
-            self._overlays[group] = ordered
+    def set_overlays(self, group: str, overlays: Iterable[Overlay], *, ordered: bool = False) -> None:
+        """Replace one named group of outlines or fills ("search", "suggestions", "review", ...).
+
+        With ``ordered``, ``overlays`` is a list already in (start, end) order that does not
+        overlap itself, and the view keeps that very list: its owner may change it in place and
+        call this again to have it drawn.
+        """
+        shown = overlays if ordered and isinstance(overlays, list) else sorted(overlays, key=_overlay_order)
+        if shown:
+            self._overlays[group] = shown
         else:
             self._overlays.pop(group, None)
         self.viewport().update()

@@ -9,33 +9,34 @@ from __future__ import annotations
 
 import threading
 import time
-from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
-from itertools import accumulate
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QColor
 
-from annotator.arabic import FoldedText, fold
 from annotator.edits import AddSpan
 from annotator.model import Span
 from annotator.occurrences import (
-    registry_surfaces,
     rejected_from_json,
     rejected_resource_name,
     rejected_to_json,
     tagged_surfaces,
 )
 from annotator.project import InvalidEditError, now_iso
-from annotator.registry import Registry
 from annotator.repository import ProjectError
-from annotator.schema import Schema
-from annotator.suggest import Suggester, Suggestion, Surface
+from annotator.suggest import Suggestion, Surface
 from ui.document_view import Overlay, OverlayStyle
 from ui.plain import visible_controls
 from ui.rtl import isolated_rtl
+from ui.suggestion_matching import (
+    Extent,
+    Matches,
+    MatchJob,
+    ShownSuggestions,
+    find_matches,
+    span_key,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 SUGGESTIONS_GROUP = "suggestions"
 CURRENT_SUGGESTION_GROUP = "suggestion-current"
 SHOW_SETTING = "suggestions/visible"
-OUTLINE_WIDTH = 1.5
 CURRENT_OUTLINE_WIDTH = 3.0
 # Edits come in bursts (undo held down, annotate all): suggestions follow once they pause.
 EDIT_PAUSE_MS = 150
@@ -51,83 +51,28 @@ POLL_MS = 30
 SETTLE_TIMEOUT_S = 20.0
 
 
-@dataclass(frozen=True)
-class MatchJob:
-    """What the whole-text matching depends on: the surfaces to look for and the text."""
-
-    registry: Registry
-    schema: Schema
-    from_project: frozenset[Surface]
-    text: str
-
-    @property
-    def key(self) -> tuple[Registry, Schema, frozenset[Surface]]:
-        return (self.registry, self.schema, self.from_project)
-
-
-@dataclass(frozen=True)
-class Matches:
-    """Every place the job's surfaces occur in its text, before existing spans and rejections
-    are taken out (taking them out afterwards gives what ``Suggester.suggest`` gives with them)."""
-
-    job: MatchJob
-    suggester: Suggester
-    folded: FoldedText
-    found: list[Suggestion]
-
-
-def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
-    """The slow part, pure Python on immutable inputs, so it can run away from the interface thread."""
-    if suggester is None:
-        surfaces = registry_surfaces(job.registry, job.schema)
-        suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
-    if folded is None or folded.original is not job.text:
-        folded = fold(job.text)
-    return Matches(job, suggester, folded, suggester.suggest(folded))
-
-
-def without_taken(
-    found: Iterable[Suggestion], existing: Iterable[Span], rejected: Collection[tuple[int, int, str]]
-) -> list[Suggestion]:
-    """``found`` less what overlaps an existing span of the same label and what was rejected."""
-    by_label: dict[str, list[tuple[int, int]]] = {}
-    for span in existing:
-        by_label.setdefault(span.label, []).append((span.start, span.end))
-    starts: dict[str, list[int]] = {}
-    max_ends: dict[str, list[int]] = {}
-    for label, ranges in by_label.items():
-        ranges.sort()
-        starts[label] = [start for start, _end in ranges]
-        max_ends[label] = list(accumulate((end for _start, end in ranges), max))
-    kept = []
-    for suggestion in found:
-        if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
-            continue
-        label_starts = starts.get(suggestion.label)
-        if label_starts is not None:
-            before = bisect_left(label_starts, suggestion.end)
-            if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
-                continue
-        kept.append(suggestion)
-    return kept
-
-
 class SuggestionController(QObject):
-    """Keeps the current document's suggestions up to date and acts on the one at the caret."""
+    """Keeps the current document's suggestions up to date and acts on the one at the caret.
+
+    An edit updates the shown suggestions near the spans it touched at once; the text is matched
+    again in the background only when the surfaces change (a text tagged for the first time).
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.project = window.project
         self.view = window.view
-        self.suggestions: list[Suggestion] = []
-        self._ends: list[int] = []
         self._visible = _stored_bool(QSettings().value(SHOW_SETTING, True))
-        self._rejected: dict[str, set[tuple[int, int, str]]] = {}
+        self._rejected: dict[str, set[Extent]] = {}
         self._tagged: dict[str, list[Surface]] | None = None
+        self._shown_surfaces: Counter[Surface] | None = None  # the current document's, kept edit by edit
+        self._from_project: frozenset[Surface] | None = None
         self._matches: Matches | None = None
+        self._shown: ShownSuggestions | None = None
         self._pending: MatchJob | None = None
         self._result: Matches | None = None
+        self._result_shown: ShownSuggestions | None = None
         self._lock = threading.Lock()
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -136,8 +81,10 @@ class SuggestionController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        window.annotations.document_shown.connect(lambda _document_id: self._timer.start(0))
-        window.annotations.spans_changed.connect(lambda: self._timer.start(EDIT_PAUSE_MS))
+        self._edited = False
+        window.annotations.document_shown.connect(lambda _document_id: self._spans_reloaded())
+        window.annotations.spans_replaced.connect(self._spans_replaced)
+        window.annotations.spans_changed.connect(self._spans_changed)
         self.view.cursorPositionChanged.connect(self._mark_current)
         self._timer.start()
 
@@ -147,12 +94,18 @@ class SuggestionController(QObject):
     def visible(self) -> bool:
         return self._visible
 
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """The suggestions shown on the current document, in text order."""
+        return list(self._shown.items) if self._shown is not None else []
+
     def set_visible(self, visible: bool) -> None:
         self._visible = visible
         QSettings().setValue(SHOW_SETTING, visible)
+        self._shown = None
         self.refresh()
 
-    def rejected(self, document_id: str) -> set[tuple[int, int, str]]:
+    def rejected(self, document_id: str) -> set[Extent]:
         if document_id not in self._rejected:
             name = rejected_resource_name(document_id, self.project.annotator)
             self._rejected[document_id] = rejected_from_json(self.project.repository.resource(name))
@@ -161,7 +114,43 @@ class SuggestionController(QObject):
     def forget_project_surfaces(self) -> None:
         """Read every document's tagged texts again at the next refresh (after an import)."""
         self._tagged = None
+        self._from_project = None
         self._timer.start()
+
+    def _spans_reloaded(self) -> None:
+        """Another document, or the same one read again: everything shown is worked out anew."""
+        self._shown = None
+        self._shown_surfaces = None
+        self._from_project = None
+        self._timer.start(0)
+
+    def _spans_replaced(self, removed: list[Span], added: list[Span]) -> None:
+        self._edited = True
+        schema = self.project.schema
+        if self._shown_surfaces is not None:
+            before = len(self._shown_surfaces)
+            self._shown_surfaces.subtract(tagged_surfaces(removed, schema))
+            self._shown_surfaces += Counter()  # drops what is no longer tagged
+            self._shown_surfaces.update(tagged_surfaces(added, schema))
+            if len(self._shown_surfaces) != before or any(
+                surface not in self._shown_surfaces for surface in tagged_surfaces(removed, schema)
+            ):
+                self._from_project = None
+        shown = self._shown
+        document_id = self.view.document_id
+        if shown is None or document_id is None or shown.matches.job.text is not self.view.stored_text:
+            return
+        shown.give_back([(s.start, s.end, s.label) for s in removed], self.view.spans, self.rejected(document_id))
+        for span in added:
+            shown.take(span.start, span.end, span.label)
+        self._publish()
+
+    def _spans_changed(self) -> None:
+        if not self._edited:  # read again from the project (an import, another program's edits)
+            self._spans_reloaded()
+            return
+        self._edited = False
+        self._timer.start(EDIT_PAUSE_MS)
 
     def refresh(self) -> None:
         """Show the current document's suggestions for its spans and rejections now.
@@ -173,23 +162,43 @@ class SuggestionController(QObject):
         self._timer.stop()
         document_id = self.view.document_id
         if document_id is None or not self._visible:
-            self._show([])
+            self._shown = None
+            self._publish()
             return
-        tagged = self._tagged_surfaces()
-        tagged[document_id] = tagged_surfaces(self.view.spans, self.project.schema)
-        job = MatchJob(
-            self.project.registry,
-            self.project.schema,
-            frozenset(surface for surfaces in tagged.values() for surface in surfaces),
-            self.view.stored_text,
-        )
+        text = self.view.stored_text
+        key = (self.project.registry, self.project.schema, self._surfaces(document_id))
         matches = self._matches
-        if matches is None or matches.job.text is not job.text:
-            self._show([])
-        else:
-            self._show(without_taken(matches.found, self.view.spans, self.rejected(document_id)))
-        if matches is None or matches.job.text is not job.text or matches.job.key != job.key:
-            self._match_in_background(job)
+        if matches is None or matches.job.text is not text:
+            self._shown = None
+        elif self._shown is None or self._shown.matches is not matches:
+            extents = ((s.start, s.end, s.label) for s in self.view.spans)
+            self._shown = ShownSuggestions(matches, extents, self.rejected(document_id))
+        self._publish()
+        if matches is None or matches.job.text is not text or matches.job.key != key:
+            self._match_in_background(self._job(document_id, key[2]))
+
+    def _job(self, document_id: str, surfaces: frozenset[Surface]) -> MatchJob:
+        schema = self.project.schema
+        colours = {label.name: QColor(label.colour).darker(160).name() for label in schema.labels}
+        return MatchJob(
+            self.project.registry,
+            schema,
+            surfaces,
+            self.view.stored_text,
+            colours,
+            frozenset(map(span_key, self.view.spans)),
+            frozenset(self.rejected(document_id)),
+        )
+
+    def _surfaces(self, document_id: str) -> frozenset[Surface]:
+        """The surfaces tagged in the project: the current document's as shown, the others' as stored."""
+        if self._shown_surfaces is None:
+            self._shown_surfaces = Counter(tagged_surfaces(self.view.spans, self.project.schema))
+            self._from_project = None
+        if self._from_project is None:
+            others = (s for name, found in self._tagged_surfaces().items() if name != document_id for s in found)
+            self._from_project = frozenset([*others, *self._shown_surfaces])
+        return self._from_project
 
     @property
     def matching(self) -> bool:
@@ -215,10 +224,14 @@ class SuggestionController(QObject):
         folded = previous.folded if previous is not None else None
 
         def run() -> None:
-            result = find_matches(job, suggester, folded)
+            matches = find_matches(job, suggester, folded)
+            shown = ShownSuggestions(
+                matches, ((start, end, label) for _id, start, end, label in job.spans), job.rejected
+            )
             with self._lock:
                 if self._pending is job:
-                    self._result = result
+                    self._result = matches
+                    self._result_shown = shown
 
         threading.Thread(target=run, name="suggestions", daemon=True).start()
         self._poll.start()
@@ -228,9 +241,22 @@ class SuggestionController(QObject):
             result, self._result = self._result, None
             if result is None:
                 return
+            shown, self._result_shown = self._result_shown, None
             self._pending = None
         self._poll.stop()
         self._matches = result
+        document_id = self.view.document_id
+        if shown is not None and document_id is not None and result.job.text is self.view.stored_text:
+            # Bring the list made in the background up to the edits made since it was asked for.
+            now = set(map(span_key, self.view.spans))
+            gone = [(start, end, label) for _id, start, end, label in result.job.spans - now]
+            rejected = self.rejected(document_id)
+            shown.give_back(gone, self.view.spans, rejected)
+            for _id, start, end, label in now - result.job.spans:
+                shown.take(start, end, label)
+            for extent in rejected - result.job.rejected:
+                shown.reject(extent)
+            self._shown = shown
         self.refresh()
 
     def _tagged_surfaces(self) -> dict[str, list[Surface]]:
@@ -242,15 +268,9 @@ class SuggestionController(QObject):
             }
         return self._tagged
 
-    def _show(self, suggestions: list[Suggestion]) -> None:
-        self.suggestions = suggestions
-        self._ends = [suggestion.end for suggestion in suggestions]
-        colours = {label.name: QColor(label.colour).darker(160).name() for label in self.project.schema.labels}
-        overlays = [
-            Overlay(s.start, s.end, colours.get(s.label, "#444444"), OverlayStyle.DASHED, OUTLINE_WIDTH)
-            for s in suggestions
-        ]
-        self.view.set_overlays(SUGGESTIONS_GROUP, overlays)
+    def _publish(self) -> None:
+        overlays = self._shown.overlays if self._shown is not None else []
+        self.view.set_overlays(SUGGESTIONS_GROUP, overlays, ordered=True)
         self._mark_current()
 
     def _mark_current(self) -> None:
@@ -280,18 +300,18 @@ class SuggestionController(QObject):
 
     def current(self) -> Suggestion | None:
         """The suggestion under the caret, or else the first one after it."""
-        index = bisect_right(self._ends, self.caret())
-        return self.suggestions[index] if index < len(self.suggestions) else None
+        return self._shown.current(self.caret()) if self._shown is not None else None
 
     def step(self, direction: int) -> None:
         """Move the caret to the start of the next (+1) or previous (-1) suggestion."""
         caret = self.caret()
-        if direction > 0:
-            chosen = next((s for s in self.suggestions if s.start > caret), None)
-        else:
-            chosen = next((s for s in reversed(self.suggestions) if s.start < caret), None)
+        shown = self._shown
+        chosen = None
+        if shown is not None:
+            chosen = shown.after(caret) if direction > 0 else shown.before(caret)
         if chosen is None:
-            self._say(self.tr("No more suggestions in this direction.") if self.suggestions else self._none_message())
+            any_shown = shown is not None and bool(shown.items)
+            self._say(self.tr("No more suggestions in this direction.") if any_shown else self._none_message())
             return
         self.view.select_offsets(chosen.start, chosen.start)
         self.view.ensureCursorVisible()
@@ -341,7 +361,9 @@ class SuggestionController(QObject):
             rejected.discard((suggestion.start, suggestion.end, suggestion.label))
             self.window.annotations.problem.emit(str(error))
             return None
-        self.refresh()
+        if self._shown is not None:
+            self._shown.reject((suggestion.start, suggestion.end, suggestion.label))
+        self._publish()
         self._say(
             self.tr("Rejected {label} “{text}”.").format(
                 label=visible_controls(suggestion.label), text=isolated_rtl(visible_controls(suggestion.text))
@@ -356,10 +378,6 @@ class SuggestionController(QObject):
 
     def _say(self, text: str) -> None:
         self.window.annotations.message.emit(text)
-
-
-def _surface_order(surface: Surface) -> tuple[str, str, str]:
-    return (surface.text, surface.label, surface.ref or "")
 
 
 def _stored_bool(value: object) -> bool:

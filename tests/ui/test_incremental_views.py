@@ -15,6 +15,8 @@ from pytestqt.qtbot import QtBot
 from annotator.arabic import first_words
 from annotator.model import Document, Span, SpanKind
 from annotator.project import Project
+from annotator.registry import Registry
+from annotator.schema import Schema
 from annotator.snapping import SnapMode, snap
 from annotator.suggest import Suggester, Surface
 from tests.ui.analyst import CTRL, SHIFT, Analyst
@@ -22,7 +24,7 @@ from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import KnownWords
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
 from ui.document_view import DocumentView
-from ui.suggestions import without_taken
+from ui.suggestion_matching import Matches, MatchJob, ShownSuggestions, find_matches, without_taken
 
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
 LABELS = ("PER", "ORG", "GPE", "LOC")
@@ -281,6 +283,54 @@ def test_taking_out_existing_and_rejected_gives_what_the_suggester_gives() -> No
         rejected = {(s.start, s.end, s.label) for s in chooser.sample(found, chooser.randrange(4))}
         expected = suggester.suggest(text, existing=[(s.start, s.end, s.label) for s in existing], rejected=rejected)
         assert without_taken(found, existing, rejected) == expected
+
+
+def matches_of(text: str, surfaces: list[Surface]) -> Matches:
+    job = MatchJob(Registry(1), Schema(1, "test", ()), frozenset(surfaces), text, {"PER": "#aa0000", "GPE": "#00aa00"})
+    return find_matches(job, Suggester(surfaces))
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10_000), edits=st.integers(1, 25))
+def test_shown_suggestions_kept_edit_by_edit_equal_a_fresh_list(seed: int, edits: int) -> None:
+    text = "لافروف في بيونغ يانغ، ثم لافروف وبيونغ يانغ ولافروف في كوالالمبور " * 4
+    surfaces = [
+        Surface("لافروف", "PER"),
+        Surface("بيونغ يانغ", "GPE"),
+        Surface("بيونغ", "PER"),
+        Surface("كوالالمبور", "GPE"),
+    ]
+    matches = matches_of(text, surfaces)
+    chooser = random.Random(seed)
+    spans = {s.id: s for s in random_spans(seed, chooser.randrange(5), text)}
+    rejected: set[tuple[int, int, str]] = set()
+    shown = ShownSuggestions(matches, [(s.start, s.end, s.label) for s in spans.values()], rejected)
+    for number in range(edits):
+        choice = chooser.random()
+        if choice < 0.4 or not spans:
+            (added,) = random_spans(seed * 100 + number, 1, text)
+            added = Span(f"n{number}", "d", "tester", SpanKind.ENTITY, added.label, added.start, added.end, added.text)
+            spans[added.id] = added
+            shown.take(added.start, added.end, added.label)
+        elif choice < 0.7:
+            removed = spans.pop(chooser.choice(sorted(spans)))
+            shown.give_back([(removed.start, removed.end, removed.label)], spans.values(), rejected)
+        elif choice < 0.85:
+            old = spans[chooser.choice(sorted(spans))]
+            start = max(0, old.start + chooser.randint(-8, 8))
+            end = max(start + 1, min(len(text), old.end + chooser.randint(-8, 8)))
+            new = Span(old.id, "d", "tester", SpanKind.ENTITY, chooser.choice(LABELS), start, end, text[start:end])
+            spans[old.id] = new
+            shown.give_back([(old.start, old.end, old.label)], spans.values(), rejected)
+            shown.take(new.start, new.end, new.label)
+        elif shown.items:
+            victim = chooser.choice(shown.items)
+            rejected.add((victim.start, victim.end, victim.label))
+            shown.reject((victim.start, victim.end, victim.label))
+        fresh = ShownSuggestions(matches, [(s.start, s.end, s.label) for s in spans.values()], rejected)
+        assert shown.items == fresh.items == without_taken(matches.found, spans.values(), rejected)
+        assert shown.overlays == fresh.overlays
+        assert [o.start for o in shown.overlays] == [s.start for s in shown.items]
 
 
 # -- through the window -------------------------------------------------------------------------

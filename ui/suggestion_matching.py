@@ -1,0 +1,202 @@
+"""Matching a document's text against the suggestion surfaces, and the list of suggestions shown.
+
+Matching a long text takes seconds, so it runs away from the interface thread on immutable
+inputs (``find_matches``). What is shown is what it found less what overlaps a span of the same
+label and what was rejected; ``ShownSuggestions`` keeps that list, and its outlines, up to date
+edit by edit, looking only at the suggestions near the spans an edit touched.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import attrgetter
+
+from annotator.arabic import FoldedText, fold
+from annotator.model import Span
+from annotator.occurrences import registry_surfaces
+from annotator.registry import Registry
+from annotator.schema import Schema
+from annotator.suggest import Suggester, Suggestion, Surface
+from ui.document_view import Overlay, OverlayStyle
+
+OUTLINE_WIDTH = 1.5
+UNKNOWN_LABEL_COLOUR = "#444444"
+Extent = tuple[int, int, str]  # start, end, label
+SpanKey = tuple[str, int, int, str]  # id, start, end, label
+
+_start = attrgetter("start")
+_end = attrgetter("end")
+
+
+def span_key(span: Span) -> SpanKey:
+    return (span.id, span.start, span.end, span.label)
+
+
+@dataclass(frozen=True)
+class MatchJob:
+    """What the whole-text matching depends on (the surfaces and the text), and the document's
+    spans and rejections when it was asked for, so that the list to show is made with it."""
+
+    registry: Registry
+    schema: Schema
+    from_project: frozenset[Surface]
+    text: str
+    colours: Mapping[str, str] = field(default_factory=dict)
+    spans: frozenset[SpanKey] = frozenset()
+    rejected: frozenset[Extent] = frozenset()
+
+    @property
+    def key(self) -> tuple[Registry, Schema, frozenset[Surface]]:
+        return (self.registry, self.schema, self.from_project)
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Every place the job's surfaces occur in its text, in text order, before existing spans and
+    rejections are taken out (taking them out afterwards gives what ``Suggester.suggest`` gives
+    with them). Matches never overlap one another; one range may carry several labels."""
+
+    job: MatchJob
+    suggester: Suggester
+    folded: FoldedText
+    found: list[Suggestion]
+    starts: list[int]
+    longest: int
+
+    def near(self, start: int, end: int) -> range:
+        """The indices of ``found`` whose suggestions may overlap ``[start, end)``."""
+        return range(bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end))
+
+
+def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
+    """The slow part, pure Python on immutable inputs, so it can run away from the interface thread."""
+    if suggester is None:
+        surfaces = registry_surfaces(job.registry, job.schema)
+        suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
+    if folded is None or folded.original is not job.text:
+        folded = fold(job.text)
+    found = suggester.suggest(folded)
+    longest = max((s.end - s.start for s in found), default=0)
+    return Matches(job, suggester, folded, found, [s.start for s in found], longest)
+
+
+def without_taken(
+    found: Iterable[Suggestion], existing: Iterable[Span], rejected: Collection[Extent]
+) -> list[Suggestion]:
+    """``found`` less what overlaps an existing span of the same label and what was rejected."""
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for span in existing:
+        by_label.setdefault(span.label, []).append((span.start, span.end))
+    return _without(found, by_label, rejected)
+
+
+def _without(
+    found: Iterable[Suggestion], by_label: dict[str, list[tuple[int, int]]], rejected: Collection[Extent]
+) -> list[Suggestion]:
+    starts: dict[str, list[int]] = {}
+    max_ends: dict[str, list[int]] = {}
+    for label, ranges in by_label.items():
+        ranges.sort()
+        starts[label] = [start for start, _end in ranges]
+        max_ends[label] = list(accumulate((end for _start, end in ranges), max))
+    kept = []
+    for suggestion in found:
+        if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
+            continue
+        label_starts = starts.get(suggestion.label)
+        if label_starts is not None:
+            before = bisect_left(label_starts, suggestion.end)
+            if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
+                continue
+        kept.append(suggestion)
+    return kept
+
+
+class ShownSuggestions:
+    """The suggestions of one ``Matches`` that are shown, in text order, with their outlines.
+
+    ``items`` and ``overlays`` are parallel lists; the document view draws ``overlays`` as given.
+    """
+
+    def __init__(self, matches: Matches, spans: Iterable[tuple[int, int, str]], rejected: Collection[Extent]) -> None:
+        self.matches = matches
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for start, end, label in spans:
+            by_label.setdefault(label, []).append((start, end))
+        position = {id(s): index for index, s in enumerate(matches.found)}
+        kept = _without(matches.found, by_label, rejected)
+        self.indices: list[int] = [position[id(s)] for s in kept]
+        self.items: list[Suggestion] = kept
+        colours = matches.job.colours
+        self.overlays: list[Overlay] = [
+            Overlay(s.start, s.end, colours.get(s.label, UNKNOWN_LABEL_COLOUR), OverlayStyle.DASHED, OUTLINE_WIDTH)
+            for s in kept
+        ]
+
+    def take(self, start: int, end: int, label: str) -> None:
+        """A span of ``label`` now covers ``[start, end)``: hide the suggestions of that label it overlaps."""
+        self._drop(lambda s: s.label == label and s.start < end and s.end > start, start, end)
+
+    def reject(self, extent: Extent) -> None:
+        self._drop(lambda s: (s.start, s.end, s.label) == extent, extent[0], extent[1])
+
+    def give_back(self, extents: Iterable[Extent], spans: Iterable[Span], rejected: Collection[Extent]) -> None:
+        """Spans over ``extents`` are gone: show again what they hid, unless another span of the
+        same label (among ``spans``, the document's spans now) or a rejection still hides it."""
+        found = self.matches.found
+        candidates: dict[int, Suggestion] = {}
+        labels: set[str] = set()
+        for start, end, label in extents:
+            labels.add(label)
+            for index in self.matches.near(start, end):
+                s = found[index]
+                if s.label == label and s.start < end and s.end > start:
+                    candidates[index] = s
+        if not candidates:
+            return
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for span in spans:
+            if span.label in labels:
+                by_label.setdefault(span.label, []).append((span.start, span.end))
+        back = {id(s) for s in _without(candidates.values(), by_label, rejected)}
+        colours = self.matches.job.colours
+        for index in sorted(candidates):
+            s = candidates[index]
+            if id(s) not in back:
+                continue
+            at = bisect_left(self.indices, index)
+            if at < len(self.indices) and self.indices[at] == index:
+                continue
+            self.indices.insert(at, index)
+            self.items.insert(at, s)
+            overlay = Overlay(
+                s.start, s.end, colours.get(s.label, UNKNOWN_LABEL_COLOUR), OverlayStyle.DASHED, OUTLINE_WIDTH
+            )
+            self.overlays.insert(at, overlay)
+
+    def current(self, caret: int) -> Suggestion | None:
+        """The suggestion under ``caret``, or else the first one after it."""
+        index = bisect_right(self.items, caret, key=_end)
+        return self.items[index] if index < len(self.items) else None
+
+    def after(self, caret: int) -> Suggestion | None:
+        index = bisect_right(self.items, caret, key=_start)
+        return self.items[index] if index < len(self.items) else None
+
+    def before(self, caret: int) -> Suggestion | None:
+        index = bisect_left(self.items, caret, key=_start)
+        return self.items[index - 1] if index > 0 else None
+
+    def _drop(self, hides: Callable[[Suggestion], bool], start: int, end: int) -> None:
+        first = bisect_left(self.items, start - self.matches.longest, key=_start)
+        last = bisect_left(self.items, end, key=_start)
+        gone = [at for at in range(first, last) if hides(self.items[at])]
+        for at in reversed(gone):
+            del self.indices[at], self.items[at], self.overlays[at]
+
+
+def _surface_order(surface: Surface) -> tuple[str, str, str]:
+    return (surface.text, surface.label, surface.ref or "")
