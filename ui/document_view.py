@@ -55,6 +55,7 @@ class Overlay:
 
 
 _overlay_order = attrgetter("start", "end")
+_overlay_end = attrgetter("end")
 
 SELECTED_OUTLINE_WIDTH = 2.0
 RELATED_OUTLINE_WIDTH = 1.5
@@ -374,8 +375,8 @@ class DocumentView(QPlainTextEdit):
         marks: list[Overlay] = []
         first, last = self._visible_offsets()
         for group in self._overlays.values():
-            begin = bisect_left(group, first, key=lambda o: o.end)
-            for overlay in group[begin:]:
+            for index in range(bisect_left(group, first, key=_overlay_end), len(group)):
+                overlay = group[index]
                 if overlay.start > last:
                     break
                 marks.append(overlay)

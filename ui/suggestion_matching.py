@@ -29,6 +29,7 @@ SpanKey = tuple[str, int, int, str]  # id, start, end, label
 
 _start = attrgetter("start")
 _end = attrgetter("end")
+suggestion_order = attrgetter("start", "end", "label")
 
 
 def span_key(span: Span) -> SpanKey:
@@ -60,15 +61,40 @@ class Matches:
     with them). Matches never overlap one another; one range may carry several labels."""
 
     job: MatchJob
-    suggester: Suggester
+    suggester: Suggester | None  # None once extended: it no longer holds every surface
     folded: FoldedText
-    found: list[Suggestion]
+    found: list[Suggestion]  # in suggestion_order
     starts: list[int]
     longest: int
 
     def near(self, start: int, end: int) -> range:
         """The indices of ``found`` whose suggestions may overlap ``[start, end)``."""
         return range(bisect_left(self.starts, start - self.longest), bisect_left(self.starts, end))
+
+    def extended(self, job: MatchJob, added: Iterable[Surface]) -> tuple[Matches, list[Suggestion]]:
+        """These matches with those of the ``added`` surfaces too (for ``job``), and the new ones.
+
+        Matching a few new surfaces alone takes a pass of a small pattern over the text instead of
+        compiling every surface again. A new match that overlaps an older one with another extent
+        is left out, as matching everything at once would have left one of them out.
+        """
+        fresh = Suggester(sorted(added, key=_surface_order)).suggest(self.folded)
+        taken = {(s.start, s.end) for s in self.found}
+        new = []
+        for suggestion in fresh:
+            if (suggestion.start, suggestion.end) not in taken:
+                at = bisect_left(self.starts, suggestion.start - self.longest)
+                if any(
+                    o.start < suggestion.end and o.end > suggestion.start
+                    for o in self.found[at : bisect_left(self.starts, suggestion.end)]
+                ):
+                    continue
+            new.append(suggestion)
+        existing = {(s.start, s.end, s.label) for s in self.found}
+        new = [s for s in new if (s.start, s.end, s.label) not in existing]
+        found = sorted([*self.found, *new], key=suggestion_order)
+        longest = max(self.longest, *(s.end - s.start for s in new)) if new else self.longest
+        return Matches(job, None, self.folded, found, [s.start for s in found], longest), new
 
 
 def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
@@ -78,7 +104,7 @@ def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: Fold
         suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
     if folded is None or folded.original is not job.text:
         folded = fold(job.text)
-    found = suggester.suggest(folded)
+    found = sorted(suggester.suggest(folded), key=suggestion_order)
     longest = max((s.end - s.start for s in found), default=0)
     return Matches(job, suggester, folded, found, [s.start for s in found], longest)
 
@@ -116,9 +142,10 @@ def _without(
 
 
 class ShownSuggestions:
-    """The suggestions of one ``Matches`` that are shown, in text order, with their outlines.
+    """The suggestions of one ``Matches`` that are shown, in ``suggestion_order``, with their outlines.
 
-    ``items`` and ``overlays`` are parallel lists; the document view draws ``overlays`` as given.
+    ``items``, ``keys`` (their start, end and label) and ``overlays`` are parallel lists; the
+    document view draws ``overlays`` as given.
     """
 
     def __init__(self, matches: Matches, spans: Iterable[tuple[int, int, str]], rejected: Collection[Extent]) -> None:
@@ -126,15 +153,9 @@ class ShownSuggestions:
         by_label: dict[str, list[tuple[int, int]]] = {}
         for start, end, label in spans:
             by_label.setdefault(label, []).append((start, end))
-        position = {id(s): index for index, s in enumerate(matches.found)}
-        kept = _without(matches.found, by_label, rejected)
-        self.indices: list[int] = [position[id(s)] for s in kept]
-        self.items: list[Suggestion] = kept
-        colours = matches.job.colours
-        self.overlays: list[Overlay] = [
-            Overlay(s.start, s.end, colours.get(s.label, UNKNOWN_LABEL_COLOUR), OverlayStyle.DASHED, OUTLINE_WIDTH)
-            for s in kept
-        ]
+        self.items: list[Suggestion] = _without(matches.found, by_label, rejected)
+        self.keys: list[Extent] = [(s.start, s.end, s.label) for s in self.items]
+        self.overlays: list[Overlay] = [self._overlay(s) for s in self.items]
 
     def take(self, start: int, end: int, label: str) -> None:
         """A span of ``label`` now covers ``[start, end)``: hide the suggestions of that label it overlaps."""
@@ -148,34 +169,19 @@ class ShownSuggestions:
         same label (among ``spans``, the document's spans now) or a rejection still hides it."""
         found = self.matches.found
         candidates: dict[int, Suggestion] = {}
-        labels: set[str] = set()
         for start, end, label in extents:
-            labels.add(label)
             for index in self.matches.near(start, end):
                 s = found[index]
                 if s.label == label and s.start < end and s.end > start:
                     candidates[index] = s
-        if not candidates:
-            return
-        by_label: dict[str, list[tuple[int, int]]] = {}
-        for span in spans:
-            if span.label in labels:
-                by_label.setdefault(span.label, []).append((span.start, span.end))
-        back = {id(s) for s in _without(candidates.values(), by_label, rejected)}
-        colours = self.matches.job.colours
-        for index in sorted(candidates):
-            s = candidates[index]
-            if id(s) not in back:
-                continue
-            at = bisect_left(self.indices, index)
-            if at < len(self.indices) and self.indices[at] == index:
-                continue
-            self.indices.insert(at, index)
-            self.items.insert(at, s)
-            overlay = Overlay(
-                s.start, s.end, colours.get(s.label, UNKNOWN_LABEL_COLOUR), OverlayStyle.DASHED, OUTLINE_WIDTH
-            )
-            self.overlays.insert(at, overlay)
+        self._add([candidates[index] for index in sorted(candidates)], spans, rejected)
+
+    def extend(
+        self, matches: Matches, new: Iterable[Suggestion], spans: Iterable[Span], rejected: Collection[Extent]
+    ) -> None:
+        """Follow ``matches``, which has the ``new`` suggestions besides those of the present ones."""
+        self.matches = matches
+        self._add(list(new), spans, rejected)
 
     def current(self, caret: int) -> Suggestion | None:
         """The suggestion under ``caret``, or else the first one after it."""
@@ -190,12 +196,33 @@ class ShownSuggestions:
         index = bisect_left(self.items, caret, key=_start)
         return self.items[index - 1] if index > 0 else None
 
+    def _add(self, candidates: list[Suggestion], spans: Iterable[Span], rejected: Collection[Extent]) -> None:
+        if not candidates:
+            return
+        labels = {s.label for s in candidates}
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for span in spans:
+            if span.label in labels:
+                by_label.setdefault(span.label, []).append((span.start, span.end))
+        for s in _without(candidates, by_label, rejected):
+            key = (s.start, s.end, s.label)
+            at = bisect_left(self.keys, key)
+            if at < len(self.keys) and self.keys[at] == key:
+                continue
+            self.keys.insert(at, key)
+            self.items.insert(at, s)
+            self.overlays.insert(at, self._overlay(s))
+
+    def _overlay(self, s: Suggestion) -> Overlay:
+        colour = self.matches.job.colours.get(s.label, UNKNOWN_LABEL_COLOUR)
+        return Overlay(s.start, s.end, colour, OverlayStyle.DASHED, OUTLINE_WIDTH)
+
     def _drop(self, hides: Callable[[Suggestion], bool], start: int, end: int) -> None:
         first = bisect_left(self.items, start - self.matches.longest, key=_start)
         last = bisect_left(self.items, end, key=_start)
         gone = [at for at in range(first, last) if hides(self.items[at])]
         for at in reversed(gone):
-            del self.indices[at], self.items[at], self.overlays[at]
+            del self.keys[at], self.items[at], self.overlays[at]
 
 
 def _surface_order(surface: Surface) -> tuple[str, str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
@@ -24,7 +25,9 @@ from annotator.occurrences import (
     tagged_surfaces,
 )
 from annotator.project import InvalidEditError, now_iso
+from annotator.registry import Registry
 from annotator.repository import ProjectError
+from annotator.schema import Schema
 from annotator.suggest import Suggestion, Surface
 from ui.document_view import Overlay, OverlayStyle
 from ui.plain import visible_controls
@@ -45,10 +48,13 @@ SUGGESTIONS_GROUP = "suggestions"
 CURRENT_SUGGESTION_GROUP = "suggestion-current"
 SHOW_SETTING = "suggestions/visible"
 CURRENT_OUTLINE_WIDTH = 3.0
-# Edits come in bursts (undo held down, annotate all): suggestions follow once they pause.
-EDIT_PAUSE_MS = 150
+# Edits come in bursts (undo held down, annotate all, one hotkey after another): the other
+# occurrences of a newly tagged text are suggested once they pause.
+EDIT_PAUSE_MS = 400
 POLL_MS = 30
 SETTLE_TIMEOUT_S = 20.0
+# Surfaces tagged since the text was matched are matched alone, on the interface thread, up to this many.
+MAX_SURFACES_ADDED_INLINE = 20
 
 
 class SuggestionController(QObject):
@@ -127,15 +133,17 @@ class SuggestionController(QObject):
     def _spans_replaced(self, removed: list[Span], added: list[Span]) -> None:
         self._edited = True
         schema = self.project.schema
-        if self._shown_surfaces is not None:
-            before = len(self._shown_surfaces)
-            self._shown_surfaces.subtract(tagged_surfaces(removed, schema))
-            self._shown_surfaces += Counter()  # drops what is no longer tagged
-            self._shown_surfaces.update(tagged_surfaces(added, schema))
-            if len(self._shown_surfaces) != before or any(
-                surface not in self._shown_surfaces for surface in tagged_surfaces(removed, schema)
-            ):
-                self._from_project = None
+        counted = self._shown_surfaces
+        if counted is not None:
+            for surface in tagged_surfaces(removed, schema):
+                counted[surface] -= 1
+                if counted[surface] <= 0:
+                    del counted[surface]
+                    self._from_project = None
+            for surface in tagged_surfaces(added, schema):
+                if surface not in counted:
+                    self._from_project = None
+                counted[surface] += 1
         shown = self._shown
         document_id = self.view.document_id
         if shown is None or document_id is None or shown.matches.job.text is not self.view.stored_text:
@@ -168,6 +176,8 @@ class SuggestionController(QObject):
         text = self.view.stored_text
         key = (self.project.registry, self.project.schema, self._surfaces(document_id))
         matches = self._matches
+        if matches is not None and matches.job.text is text and self._pending is None:
+            matches = self._extend(matches, key, document_id)
         if matches is None or matches.job.text is not text:
             self._shown = None
         elif self._shown is None or self._shown.matches is not matches:
@@ -176,6 +186,23 @@ class SuggestionController(QObject):
         self._publish()
         if matches is None or matches.job.text is not text or matches.job.key != key:
             self._match_in_background(self._job(document_id, key[2]))
+
+    def _extend(self, matches: Matches, key: tuple[Registry, Schema, frozenset[Surface]], document_id: str) -> Matches:
+        """The matches with those of surfaces tagged since, when only a few were added (the common
+        case of an edit); otherwise they stay as they are, to be made again in the background."""
+        registry, schema, surfaces = key
+        old = matches.job
+        if old.registry is not registry or old.schema is not schema or surfaces == old.from_project:
+            return matches
+        added = surfaces - old.from_project
+        if len(added) > MAX_SURFACES_ADDED_INLINE or not old.from_project <= surfaces:
+            return matches
+        job = replace(old, from_project=surfaces)
+        extended, new = matches.extended(job, added)
+        self._matches = extended
+        if self._shown is not None and self._shown.matches is matches:
+            self._shown.extend(extended, new, self.view.spans, self.rejected(document_id))
+        return extended
 
     def _job(self, document_id: str, surfaces: frozenset[Surface]) -> MatchJob:
         schema = self.project.schema

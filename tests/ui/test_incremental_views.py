@@ -333,6 +333,22 @@ def test_shown_suggestions_kept_edit_by_edit_equal_a_fresh_list(seed: int, edits
         assert [o.start for o in shown.overlays] == [s.start for s in shown.items]
 
 
+def test_matches_extended_by_new_surfaces_equal_matching_them_all_at_once() -> None:
+    text = "لافروف في بيونغ يانغ، ثم لافروف وبيونغ يانغ ولافروف في كوالالمبور وموسكو " * 4
+    first = [Surface("لافروف", "PER"), Surface("بيونغ يانغ", "GPE")]
+    added = [Surface("كوالالمبور", "GPE"), Surface("موسكو", "GPE"), Surface("لافروف", "ORG")]
+    matches = matches_of(text, first)
+    everything = matches_of(text, [*first, *added])
+    extended, new = matches.extended(everything.job, added)
+    assert extended.found == everything.found
+    assert extended.starts == [s.start for s in extended.found]
+    assert sorted(new) == sorted(set(everything.found) - set(matches.found))
+    spans = random_spans(3, 4, text)
+    shown = ShownSuggestions(matches, [(s.start, s.end, s.label) for s in spans], set())
+    shown.extend(extended, new, spans, set())
+    assert shown.items == ShownSuggestions(everything, [(s.start, s.end, s.label) for s in spans], set()).items
+
+
 # -- through the window -------------------------------------------------------------------------
 
 
