@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -122,6 +122,8 @@ class DocumentView(QPlainTextEdit):
     zoom_changed = Signal(float)
     selection_offsets_changed = Signal(int, int)
     span_clicked = Signal(str)  # the id of the span under a click, or "" for none
+    # Once, after the view has painted for the first time: work that can wait waits for it.
+    first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +153,7 @@ class DocumentView(QPlainTextEdit):
         self._press: QPoint | None = None
         self._last_click: tuple[int, str] | None = None
         self._overlays: dict[str, list[Overlay]] = {}
+        self._painted = False
 
     @property
     def stored_text(self) -> str:
@@ -370,8 +373,15 @@ class DocumentView(QPlainTextEdit):
             return block.position() + line.textStart()
         return block.position() + line.textStart() + line.textLength() + 1
 
+    @property
+    def has_painted(self) -> bool:
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
         marks: list[Overlay] = []
         first, last = self._visible_offsets()
         for group in self._overlays.values():

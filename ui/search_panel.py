@@ -233,7 +233,7 @@ class SearchFeature(QObject):
         window.annotations.document_shown.connect(lambda _document_id: self._show_document_hits())
         window.documents.modelReset.connect(self._documents_changed)
         self._build_menu()
-        QTimer.singleShot(0, self.sync_index)
+        window.view.first_painted.connect(self.sync_index)  # a search before then folds what it needs
 
     # -- menu and shortcuts -----------------------------------------------------------------------
 

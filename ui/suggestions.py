@@ -73,6 +73,7 @@ class SuggestionController(QObject):
         self._rejected: dict[str, set[Extent]] = {}
         self._tagged: dict[str, list[Surface]] | None = None
         self._shown_surfaces: Counter[Surface] | None = None  # the current document's, kept edit by edit
+        self._showing: str | None = None  # the document whose surfaces are counted as shown
         self._from_project: frozenset[Surface] | None = None
         self._matches: Matches | None = None
         self._shown: ShownSuggestions | None = None
@@ -92,7 +93,7 @@ class SuggestionController(QObject):
         window.annotations.spans_replaced.connect(self._spans_replaced)
         window.annotations.spans_changed.connect(self._spans_changed)
         self.view.cursorPositionChanged.connect(self._mark_current)
-        self._timer.start()
+        self.view.first_painted.connect(self._timer.start)  # the text is shown first, then matched
 
     # -- showing ----------------------------------------------------------------------------------
 
@@ -125,10 +126,15 @@ class SuggestionController(QObject):
 
     def _spans_reloaded(self) -> None:
         """Another document, or the same one read again: everything shown is worked out anew."""
+        if self._tagged is not None:
+            # The document left may have been edited while shown: read it again when it is needed.
+            self._tagged.pop(self._showing or "", None)
+        self._showing = self.view.document_id
         self._shown = None
         self._shown_surfaces = None
         self._from_project = None
-        self._timer.start(0)
+        if self.view.has_painted:
+            self._timer.start(0)
 
     def _spans_replaced(self, removed: list[Span], added: list[Span]) -> None:
         self._edited = True
@@ -223,7 +229,7 @@ class SuggestionController(QObject):
             self._shown_surfaces = Counter(tagged_surfaces(self.view.spans, self.project.schema))
             self._from_project = None
         if self._from_project is None:
-            others = (s for name, found in self._tagged_surfaces().items() if name != document_id for s in found)
+            others = (s for d in self.project.documents() if d.id != document_id for s in self._stored_surfaces(d.id))
             self._from_project = frozenset([*others, *self._shown_surfaces])
         return self._from_project
 
@@ -237,6 +243,8 @@ class SuggestionController(QObject):
         passes): for a screenshot, which is taken once and must show them."""
         deadline = time.monotonic() + timeout_s
         QCoreApplication.processEvents()
+        if self._matches is None and not self.matching:
+            self.refresh()
         while (self._timer.isActive() or self.matching) and time.monotonic() < deadline:
             QCoreApplication.processEvents()
             time.sleep(POLL_MS / 1000 / 3)
@@ -286,14 +294,13 @@ class SuggestionController(QObject):
             self._shown = shown
         self.refresh()
 
-    def _tagged_surfaces(self) -> dict[str, list[Surface]]:
+    def _stored_surfaces(self, document_id: str) -> list[Surface]:
+        """The surfaces tagged in a document that is not shown, as stored (read once)."""
         if self._tagged is None:
-            schema = self.project.schema
-            self._tagged = {
-                summary.id: tagged_surfaces(self.project.spans(summary.id), schema)
-                for summary in self.project.documents()
-            }
-        return self._tagged
+            self._tagged = {}
+        if document_id not in self._tagged:
+            self._tagged[document_id] = tagged_surfaces(self.project.spans(document_id), self.project.schema)
+        return self._tagged[document_id]
 
     def _publish(self) -> None:
         overlays = self._shown.overlays if self._shown is not None else []

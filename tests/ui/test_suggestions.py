@@ -125,3 +125,24 @@ def test_a_tagged_name_is_suggested_at_its_other_mentions(qtbot: QtBot, sample_p
     # The text is matched against the new surface in the background.
     qtbot.waitUntil(lambda: all(place in outlined(analyst) for place in others))
     assert analyst.offsets_of("العاصمة الماليزية") not in outlined(analyst)
+
+
+def test_a_text_tagged_in_one_document_is_suggested_in_another_until_untagged(
+    qtbot: QtBot, sample_project: Project
+) -> None:
+    analyst, feature = suggesting_window(qtbot, sample_project)
+    window = analyst.window
+    analyst.tag("الذخيرة", "w")
+    window.select_row(document_row(window, "001_0aacfd246fc7404a"))
+    qtbot.waitUntil(lambda: analyst.offsets_of("الذخيرة") in outlined(analyst))
+    weapon = next(s for s in feature.suggestions.suggestions if s.text == "الذخيرة")
+    assert (weapon.label, weapon.source) == ("WEAPON", "project")
+    window.select_row(document_row(window, LAVROV_ARTICLE))
+    analyst.view.setFocus()
+    (span,) = [s for s in analyst.view.spans if s.text == "الذخيرة"]
+    analyst.window.annotations.select_span(span.id)
+    analyst.press(Qt.Key.Key_Delete, NO, analyst.view)
+    assert not [s for s in analyst.view.spans if s.text == "الذخيرة"]
+    window.select_row(document_row(window, "001_0aacfd246fc7404a"))
+    qtbot.waitUntil(lambda: bool(outlined(analyst)) and not feature.suggestions.matching)
+    assert analyst.offsets_of("الذخيرة") not in outlined(analyst)
