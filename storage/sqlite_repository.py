@@ -37,22 +37,35 @@ def _json(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+_SPAN_KINDS = {kind.value: kind for kind in SpanKind}
+
+
+def _attributes(stored: str) -> dict[str, Any]:
+    attributes: dict[str, Any] = {} if stored == "{}" else json.loads(stored)
+    return attributes
+
+
 def span_from_row(row: dict[str, Any]) -> Span:
     return Span(
         id=row["id"],
         document_id=row["document_id"],
         annotator=row["annotator"],
-        kind=SpanKind(row["kind"]),
+        kind=_SPAN_KINDS[row["kind"]],
         label=row["label"],
         start=row["start"],
         end=row["end"],
         text=row["text"],
-        attributes=json.loads(row["attributes"]),
+        attributes=_attributes(row["attributes"]),
         ref=row["ref"],
         note=row["note"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
+
+
+_SPAN_COLUMNS = (
+    'id, document_id, annotator, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at'
+)
 
 
 def span_row(span: Span) -> dict[str, Any]:
@@ -246,10 +259,29 @@ class SqliteRepository:
 
     @reading
     def spans(self, document_id: str, annotator: str) -> list[Span]:
-        rows = self.db.table("spans").rows_where(
-            "document_id = ? AND annotator = ?", [document_id, annotator], order_by='start, "end" DESC, id'
+        rows = self.db.execute(
+            f'SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? AND annotator = ? ORDER BY start, "end" DESC, id',
+            [document_id, annotator],
         )
-        return [span_from_row(row) for row in rows]
+        kinds = _SPAN_KINDS
+        return [
+            Span(
+                span_id,
+                document,
+                layer,
+                kinds[kind],
+                label,
+                start,
+                end,
+                text,
+                _attributes(attrs),
+                ref,
+                note,
+                made,
+                changed,
+            )
+            for span_id, document, layer, kind, label, start, end, text, attrs, ref, note, made, changed in rows
+        ]
 
     @reading
     def relations(self, document_id: str, annotator: str) -> list[Relation]:

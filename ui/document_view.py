@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -20,7 +22,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from annotator.model import Document, Span
 from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
@@ -154,6 +156,11 @@ class DocumentView(QPlainTextEdit):
         self._last_click: tuple[int, str] | None = None
         self._overlays: dict[str, list[Overlay]] = {}
         self._painted = False
+        # A child, so that it is stopped with the window and never fires for a deleted view.
+        self._first_paint_timer = QTimer(self)
+        self._first_paint_timer.setSingleShot(True)
+        self._first_paint_timer.setInterval(0)
+        self._first_paint_timer.timeout.connect(self.first_painted.emit)
 
     @property
     def stored_text(self) -> str:
@@ -188,14 +195,20 @@ class DocumentView(QPlainTextEdit):
         self.spans = ordered
         self._span_index = {span.id: span for span in ordered}
 
-    def createMimeDataFromSelection(self) -> QMimeData:
-        """What Copy and dragging take: the stored text of the selection, not Qt's rendering of it
-        (which turns NBSP, line separators and the breaks of long paragraphs into other characters)."""
-        cursor = self.textCursor()
-        start, end = self.offsets.to_offset_range(cursor.selectionStart(), cursor.selectionEnd())
-        data = QMimeData()
-        data.setText(self._stored_text[start:end])
-        return data
+    def copy(self) -> None:
+        """Copy the stored text of the selection, not Qt's rendering of it (which turns NBSP, line
+        separators and the breaks of long paragraphs into other characters)."""
+        if self.textCursor().hasSelection():
+            QApplication.clipboard().setText(self.selected_stored_text())
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}
@@ -326,6 +339,9 @@ class DocumentView(QPlainTextEdit):
         return chosen.id
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
         modifiers = event.modifiers()
         if modifiers & Qt.KeyboardModifier.ShiftModifier and event.key() in SELECTION_KEYS:
             self.exact_selection = bool(modifiers & Qt.KeyboardModifier.AltModifier)
@@ -381,7 +397,7 @@ class DocumentView(QPlainTextEdit):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            self._first_paint_timer.start()
         marks: list[Overlay] = []
         first, last = self._visible_offsets()
         for group in self._overlays.values():

@@ -210,7 +210,8 @@ def test_selecting_and_copying_in_a_long_paragraph_gives_the_stored_text(qtbot: 
         view.select_offsets(start, end)
         assert view.selected_offsets() == (start, end)
         assert view.selected_stored_text() == text[start:end]
-        view.copy()
+        QApplication.clipboard().clear()
+        qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
         assert QApplication.clipboard().text() == text[start:end]
     # Every piece is right to left and flush right, as a paragraph is.
     block = view.document().findBlockByNumber(3)
