@@ -250,7 +250,9 @@ class SuggestionController(QObject):
             time.sleep(POLL_MS / 1000 / 3)
 
     def _match_in_background(self, job: MatchJob) -> None:
-        if self._pending is not None and self._pending.text is job.text and self._pending.key == job.key:
+        if self._pending is not None and self._pending.text is job.text:
+            # One match of a text at a time: the refresh after it lands catches up with what
+            # was tagged meanwhile (matching the new surfaces alone, as after any edit).
             return
         self._pending = job
         previous = self._matches
