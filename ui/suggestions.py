@@ -7,9 +7,12 @@ A rejected suggestion is stored with the project, per document and annotator, an
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -55,6 +58,33 @@ POLL_MS = 30
 SETTLE_TIMEOUT_S = 20.0
 # Surfaces tagged since the text was matched are matched alone, on the interface thread, up to this many.
 MAX_SURFACES_ADDED_INLINE = 20
+
+
+_paused_lock = threading.Lock()
+_paused = 0
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No automatic cycle collection while a background match runs.
+
+    A collection frees the wrappers of closed windows and deletes the Qt objects behind them; one
+    that ran while a match was running in this thread crashed the interpreter (seen in the GUI
+    tests, in the interface thread). The collector can also start in whichever thread allocates,
+    and a match allocates a lot: Qt objects must not be deleted there. Collection resumes once no
+    match runs.
+    """
+    global _paused
+    with _paused_lock:
+        _paused += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0:
+                gc.enable()
 
 
 class SuggestionController(QObject):
@@ -261,10 +291,11 @@ class SuggestionController(QObject):
         folded = previous.folded if previous is not None else None
 
         def run() -> None:
-            matches = find_matches(job, suggester, folded)
-            shown = ShownSuggestions(
-                matches, ((start, end, label) for _id, start, end, label in job.spans), job.rejected
-            )
+            with collection_paused():
+                matches = find_matches(job, suggester, folded)
+                shown = ShownSuggestions(
+                    matches, ((start, end, label) for _id, start, end, label in job.spans), job.rejected
+                )
             with self._lock:
                 if self._pending is job:
                     self._result = matches
