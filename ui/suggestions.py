@@ -58,6 +58,9 @@ POLL_MS = 30
 SETTLE_TIMEOUT_S = 20.0
 # Surfaces tagged since the text was matched are matched alone, on the interface thread, up to this many.
 MAX_SURFACES_ADDED_INLINE = 20
+# A text longer than this is matched whole only once the analyst has paused for a moment.
+LONG_TEXT = 200_000
+IDLE_BEFORE_MATCHING_S = 1.0
 
 
 _paused_lock = threading.Lock()
@@ -122,8 +125,14 @@ class SuggestionController(QObject):
         window.annotations.document_shown.connect(lambda _document_id: self._spans_reloaded())
         window.annotations.spans_replaced.connect(self._spans_replaced)
         window.annotations.spans_changed.connect(self._spans_changed)
+        self._active_at = 0.0  # time.monotonic() of the analyst's last edit or caret move
         self.view.cursorPositionChanged.connect(self._mark_current)
+        self.view.cursorPositionChanged.connect(self._note_activity)
+        window.annotations.spans_changed.connect(self._note_activity)
         self.view.first_painted.connect(self._timer.start)  # the text is shown first, then matched
+
+    def _note_activity(self) -> None:
+        self._active_at = time.monotonic()
 
     # -- showing ----------------------------------------------------------------------------------
 
@@ -221,6 +230,10 @@ class SuggestionController(QObject):
             self._shown = ShownSuggestions(matches, extents, self.rejected(document_id))
         self._publish()
         if matches is None or matches.job.text is not text or matches.job.key != key:
+            if len(text) > LONG_TEXT and time.monotonic() - self._active_at < IDLE_BEFORE_MATCHING_S:
+                # Matching a long text takes seconds of the interpreter: not while the analyst works.
+                self._timer.start(int(IDLE_BEFORE_MATCHING_S * 1000))
+                return
             self._match_in_background(self._job(document_id, key[2]))
 
     def _extend(self, matches: Matches, key: tuple[Registry, Schema, frozenset[Surface]], document_id: str) -> Matches:
