@@ -12,11 +12,18 @@ layer between units that gold does not already relate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from annotator.agreement import ComparisonUnit, LayerComparison, RelationStatus, UnitStatus, compare_layers
+from annotator.agreement import (
+    ComparisonUnit,
+    LayerComparison,
+    RelationStatus,
+    RelationUnit,
+    UnitStatus,
+    compare_layers,
+)
 from annotator.edits import (
     AddRelation,
     AddSpan,
@@ -317,6 +324,18 @@ def _step(
     return None
 
 
+def differing_relations(review: Review) -> Iterator[tuple[RelationUnit, Span | None, Span | None]]:
+    """The relation units that are not a full agreement, with their head and tail spans (None
+    where neither layer's spans of the review hold them)."""
+    spans = {s.id: s for u in review.units for s in (u.a, u.b) if s is not None}
+    for relation_unit in review.comparison.relations:
+        if relation_unit.status is RelationStatus.AGREED and not relation_unit.attribute_differences:
+            continue
+        relation = relation_unit.a or relation_unit.b
+        assert relation is not None
+        yield relation_unit, spans.get(relation.head), spans.get(relation.tail)
+
+
 def differences_of(review: Review) -> list[str]:
     """Relation and attribute differences, one line each, for the reviewer to read."""
     lines: list[str] = []
@@ -325,13 +344,7 @@ def differences_of(review: Review) -> list[str]:
             lines.append(f"{_where(unit)}: {difference.name} A={difference.a_value!r} B={difference.b_value!r}")
         if unit.ref_differs and unit.a is not None and unit.b is not None:
             lines.append(f"{_where(unit)}: link A={unit.a.ref!r} B={unit.b.ref!r}")
-    spans = {s.id: s for u in review.units for s in (u.a, u.b) if s is not None}
-    for relation_unit in review.comparison.relations:
-        if relation_unit.status is RelationStatus.AGREED and not relation_unit.attribute_differences:
-            continue
-        relation = relation_unit.a or relation_unit.b
-        assert relation is not None
-        head, tail = spans.get(relation.head), spans.get(relation.tail)
+    for relation_unit, head, tail in differing_relations(review):
         labels = " / ".join(r.label for r in (relation_unit.a, relation_unit.b) if r is not None)
         lines.append(
             f"relation {labels} {relation_unit.status.value}: "

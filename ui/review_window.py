@@ -39,6 +39,7 @@ from annotator.review import (
     accept_full_agreements,
     decide,
     decisions_in,
+    differing_relations,
     load_review,
     next_disagreement,
     next_undecided,
@@ -147,13 +148,7 @@ def difference_lines(review: Review, schema: Schema) -> list[str]:
                     where=_where(unit), a=_value(None, unit.a.ref), b=_value(None, unit.b.ref)
                 )
             )
-    spans = {s.id: s for u in review.units for s in (u.a, u.b) if s is not None}
-    for relation_unit in review.comparison.relations:
-        if relation_unit.status is RelationStatus.AGREED and not relation_unit.attribute_differences:
-            continue
-        relation = relation_unit.a or relation_unit.b
-        assert relation is not None
-        head, tail = spans.get(relation.head), spans.get(relation.tail)
+    for relation_unit, head, tail in differing_relations(review):
         lines.append(
             translate("ReviewWindow", "relation {labels} ({status}): {head} → {tail}").format(
                 labels=" / ".join(r.label for r in (relation_unit.a, relation_unit.b) if r is not None),

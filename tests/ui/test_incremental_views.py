@@ -53,6 +53,15 @@ def random_spans(seed: int, count: int, text: str = TEXT) -> list[Span]:
     return made
 
 
+def follow(current: dict[str, Span], changes: dict[str, Span | None]) -> None:
+    """Apply ``changes`` (span id -> the span now, or None once removed) to ``current``."""
+    for span_id, now in changes.items():
+        if now is None:
+            current.pop(span_id)
+        else:
+            current[span_id] = now
+
+
 def table_ids(model: AnnotationTableModel) -> list[str]:
     return [model.index(row, 0).data(SPAN_ID_ROLE) for row in range(model.rowCount())]
 
@@ -95,11 +104,7 @@ def test_the_table_model_passes_the_model_tester_through_edits(
     for number in range(100, 160):
         changes = changed(current, chooser, number)
         model.apply_changes(changes)
-        for span_id, now in changes.items():
-            if now is None:
-                current.pop(span_id)
-            else:
-                current[span_id] = now
+        follow(current, changes)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     assert table_ids(model) == in_reading_order(list(current.values()))
@@ -115,11 +120,7 @@ def test_rows_stay_in_reading_order_and_are_found_by_id(seed: int, edits: int) -
     for number in range(100, 100 + edits):
         changes = changed(current, chooser, number)
         model.apply_changes(changes)
-        for span_id, now in changes.items():
-            if now is None:
-                current.pop(span_id)
-            else:
-                current[span_id] = now
+        follow(current, changes)
     assert table_ids(model) == in_reading_order(list(current.values()))
     for span_id, now in current.items():
         row = model.row_of(span_id)
@@ -202,11 +203,7 @@ def test_highlights_after_edits_equal_highlights_of_a_fresh_view(qapp: QApplicat
     for number in range(100, 100 + edits):
         changes = changed(current, chooser, number)
         edited.apply_span_changes(changes)
-        for span_id, now in changes.items():
-            if now is None:
-                current.pop(span_id)
-            else:
-                current[span_id] = now
+        follow(current, changes)
     fresh = view_with(list(current.values()))
     assert [s.id for s in edited.spans] == [s.id for s in fresh.spans] == in_reading_order(list(current.values()))
     assert block_formats(edited) == block_formats(fresh)
