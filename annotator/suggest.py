@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
@@ -124,18 +124,31 @@ class Suggester:
         A suggestion is dropped if it overlaps an ``existing`` (start, end, label) span of the
         same label, or equals a ``rejected`` (start, end, label) triple.
         """
-        if self._regex is None:
-            return []
         document = text if isinstance(text, FoldedText) else fold(text)
-        folded = document.folded
-        original = document.original
         by_label: dict[str, list[tuple[int, int]]] = {}
         for start, end, label in existing:
             by_label.setdefault(label, []).append((start, end))
+        if not by_label and not rejected:
+            return list(self.found(document))
         overlaps = {label: _Overlaps(spans) for label, spans in by_label.items()}
         rejected_set = set(rejected)
         suggestions: list[Suggestion] = []
-        append = suggestions.append
+        for suggestion in self.found(document):
+            if rejected_set and (suggestion.start, suggestion.end, suggestion.label) in rejected_set:
+                continue
+            guard = overlaps.get(suggestion.label)
+            if guard is not None and guard.hit(suggestion.start, suggestion.end):
+                continue
+            suggestions.append(suggestion)
+        return suggestions
+
+    def found(self, document: FoldedText) -> Iterator[Suggestion]:
+        """Every match in ``document``, by position then label, found as it is consumed (so that a
+        long text can be matched a little at a time)."""
+        if self._regex is None:
+            return
+        folded = document.folded
+        original = document.original
         # Widening to whole grapheme clusters can make two matches land on one stored range.
         covered_until = 0
         for match in self._regex.finditer(folded):
@@ -152,14 +165,7 @@ class Suggester:
                 continue
             covered_until = end
             for entry in self._entries[key]:
-                label = entry.label
-                if rejected_set and (start, end, label) in rejected_set:
-                    continue
-                guard = overlaps.get(label)
-                if guard is not None and guard.hit(start, end):
-                    continue
-                append(Suggestion(start, end, original[start:end], label, entry.ref, entry.source))
-        return suggestions
+                yield Suggestion(start, end, original[start:end], entry.label, entry.ref, entry.source)
 
 
 def suggest(

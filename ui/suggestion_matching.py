@@ -1,15 +1,17 @@
 """Matching a document's text against the suggestion surfaces, and the list of suggestions shown.
 
-Matching a long text takes seconds, so it runs away from the interface thread on immutable
-inputs (``find_matches``). What is shown is what it found less what overlaps a span of the same
-label and what was rejected; ``ShownSuggestions`` keeps that list, and its outlines, up to date
-edit by edit, looking only at the suggestions near the spans an edit touched.
+Matching a long text takes a good part of a second, so ``MatchRun`` does it a little at a time
+between the interface's events, on immutable inputs. What is shown is what it found less what
+overlaps a span of the same label and what was rejected; ``ShownSuggestions`` keeps that list,
+and its outlines, up to date edit by edit, looking only at the suggestions near the spans an
+edit touched.
 """
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
@@ -97,16 +99,63 @@ class Matches:
         return Matches(job, None, self.folded, found, [s.start for s in found], longest), new
 
 
+class MatchRun:
+    """Matching one job in steps: each ``step`` works for about the time it is given and returns
+    the matches, and the suggestions to show with the job's spans and rejections, once they are
+    all found. Only the scan between two matches, and folding the text, cannot be cut short."""
+
+    CHECK_EVERY = 128  # matches between looks at the clock
+
+    def __init__(self, job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> None:
+        self.job = job
+        self.matches: Matches | None = None
+        self.shown: ShownSuggestions | None = None
+        self._work = self._steps(suggester, folded)
+
+    @property
+    def done(self) -> bool:
+        return self.shown is not None
+
+    def step(self, seconds: float) -> bool:
+        """Work for about ``seconds``; whether everything is done."""
+        deadline = time.perf_counter() + seconds
+        for _ in self._work:
+            if time.perf_counter() >= deadline:
+                break
+        return self.done
+
+    def finish(self) -> Matches:
+        for _ in self._work:
+            pass
+        assert self.matches is not None
+        return self.matches
+
+    def _steps(self, suggester: Suggester | None, folded: FoldedText | None) -> Iterator[None]:
+        job = self.job
+        if suggester is None:
+            surfaces = registry_surfaces(job.registry, job.schema)
+            suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
+            yield
+        if folded is None or folded.original is not job.text:
+            folded = fold(job.text)
+            yield
+        found: list[Suggestion] = []
+        for count, suggestion in enumerate(suggester.found(folded), 1):
+            found.append(suggestion)
+            if count % self.CHECK_EVERY == 0:
+                yield
+        found.sort(key=suggestion_order)
+        yield
+        longest = max((s.end - s.start for s in found), default=0)
+        self.matches = Matches(job, suggester, folded, found, [s.start for s in found], longest)
+        yield
+        spans = ((start, end, label) for _id, start, end, label in job.spans)
+        self.shown = ShownSuggestions(self.matches, spans, job.rejected)
+
+
 def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
-    """The slow part, pure Python on immutable inputs, so it can run away from the interface thread."""
-    if suggester is None:
-        surfaces = registry_surfaces(job.registry, job.schema)
-        suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
-    if folded is None or folded.original is not job.text:
-        folded = fold(job.text)
-    found = sorted(suggester.suggest(folded), key=suggestion_order)
-    longest = max((s.end - s.start for s in found), default=0)
-    return Matches(job, suggester, folded, found, [s.start for s in found], longest)
+    """Every match of the job at once."""
+    return MatchRun(job, suggester, folded).finish()
 
 
 def without_taken(

@@ -7,12 +7,8 @@ A rejected suggestion is stored with the project, per document and annotator, an
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -39,8 +35,8 @@ from ui.suggestion_matching import (
     Extent,
     Matches,
     MatchJob,
+    MatchRun,
     ShownSuggestions,
-    find_matches,
     span_key,
 )
 
@@ -54,47 +50,23 @@ CURRENT_OUTLINE_WIDTH = 3.0
 # Edits come in bursts (undo held down, annotate all, one hotkey after another): the other
 # occurrences of a newly tagged text are suggested once they pause.
 EDIT_PAUSE_MS = 400
-POLL_MS = 30
 SETTLE_TIMEOUT_S = 20.0
-# Surfaces tagged since the text was matched are matched alone, on the interface thread, up to this many.
+# Surfaces tagged since the text was matched are matched alone, at once, up to this many.
 MAX_SURFACES_ADDED_INLINE = 20
 # A text longer than this is matched whole only once the analyst has paused for a moment.
 LONG_TEXT = 200_000
 IDLE_BEFORE_MATCHING_S = 1.0
 
-
-_paused_lock = threading.Lock()
-_paused = 0
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No automatic cycle collection while a background match runs.
-
-    A collection frees the wrappers of closed windows and deletes the Qt objects behind them; one
-    that ran while a match was running in this thread crashed the interpreter (seen in the GUI
-    tests, in the interface thread). The collector can also start in whichever thread allocates,
-    and a match allocates a lot: Qt objects must not be deleted there. Collection resumes once no
-    match runs.
-    """
-    global _paused
-    with _paused_lock:
-        _paused += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0:
-                gc.enable()
+# Matching runs between the interface's events in steps of about this long.
+MATCH_STEP_S = 0.008
 
 
 class SuggestionController(QObject):
     """Keeps the current document's suggestions up to date and acts on the one at the caret.
 
     An edit updates the shown suggestions near the spans it touched at once; the text is matched
-    again in the background only when the surfaces change (a text tagged for the first time).
+    again, a step at a time between events, only when the surfaces change (a text tagged for the
+    first time) and more were added than can be matched alone at once.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -110,13 +82,10 @@ class SuggestionController(QObject):
         self._from_project: frozenset[Surface] | None = None
         self._matches: Matches | None = None
         self._shown: ShownSuggestions | None = None
-        self._pending: MatchJob | None = None
-        self._result: Matches | None = None
-        self._result_shown: ShownSuggestions | None = None
-        self._lock = threading.Lock()
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._collect)
+        self._run: MatchRun | None = None
+        self._stepping = QTimer(self)
+        self._stepping.setInterval(0)
+        self._stepping.timeout.connect(self._advance)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -208,9 +177,9 @@ class SuggestionController(QObject):
     def refresh(self) -> None:
         """Show the current document's suggestions for its spans and rejections now.
 
-        When the surfaces or the text changed, the text is matched again in the background (on a
-        long document that takes seconds); until then the previous matches are shown, less what
-        is now tagged or rejected.
+        When the surfaces or the text changed, the text is matched again a step at a time between
+        events (on a long document that takes a good part of a second); until then the previous
+        matches are shown, less what is now tagged or rejected.
         """
         self._timer.stop()
         document_id = self.view.document_id
@@ -221,7 +190,7 @@ class SuggestionController(QObject):
         text = self.view.stored_text
         key = (self.project.registry, self.project.schema, self._surfaces(document_id))
         matches = self._matches
-        if matches is not None and matches.job.text is text and self._pending is None:
+        if matches is not None and matches.job.text is text and self._run is None:
             matches = self._extend(matches, key, document_id)
         if matches is None or matches.job.text is not text:
             self._shown = None
@@ -234,11 +203,11 @@ class SuggestionController(QObject):
                 # Matching a long text takes seconds of the interpreter: not while the analyst works.
                 self._timer.start(int(IDLE_BEFORE_MATCHING_S * 1000))
                 return
-            self._match_in_background(self._job(document_id, key[2]))
+            self._start_matching(self._job(document_id, key[2]))
 
     def _extend(self, matches: Matches, key: tuple[Registry, Schema, frozenset[Surface]], document_id: str) -> Matches:
         """The matches with those of surfaces tagged since, when only a few were added (the common
-        case of an edit); otherwise they stay as they are, to be made again in the background."""
+        case of an edit); otherwise they stay as they are, to be matched again whole."""
         registry, schema, surfaces = key
         old = matches.job
         if old.registry is not registry or old.schema is not schema or surfaces == old.from_project:
@@ -278,8 +247,8 @@ class SuggestionController(QObject):
 
     @property
     def matching(self) -> bool:
-        """Whether the text is being matched again in the background."""
-        return self._pending is not None
+        """Whether the text is being matched again."""
+        return self._run is not None
 
     def settle(self, timeout_s: float = SETTLE_TIMEOUT_S) -> None:
         """Run the event loop until the suggestions are shown for the current text (or ``timeout_s``
@@ -290,45 +259,43 @@ class SuggestionController(QObject):
             self.refresh()
         while (self._timer.isActive() or self.matching) and time.monotonic() < deadline:
             QCoreApplication.processEvents()
-            time.sleep(POLL_MS / 1000 / 3)
+            if not self.matching:
+                time.sleep(0.005)  # only a timer is pending: let it come due
 
-    def _match_in_background(self, job: MatchJob) -> None:
-        if self._pending is not None and self._pending.text is job.text:
+    def _start_matching(self, job: MatchJob) -> None:
+        running = self._run
+        if running is not None and running.job.text is job.text:
             # One match of a text at a time: the refresh after it lands catches up with what
             # was tagged meanwhile (matching the new surfaces alone, as after any edit).
             return
-        self._pending = job
         previous = self._matches
         same_surfaces = previous is not None and previous.job.key == job.key
         suggester = previous.suggester if previous is not None and same_surfaces else None
         folded = previous.folded if previous is not None else None
+        self._run = MatchRun(job, suggester, folded)
+        self._stepping.start()
 
-        def run() -> None:
-            with collection_paused():
-                matches = find_matches(job, suggester, folded)
-                shown = ShownSuggestions(
-                    matches, ((start, end, label) for _id, start, end, label in job.spans), job.rejected
-                )
-            with self._lock:
-                if self._pending is job:
-                    self._result = matches
-                    self._result_shown = shown
+    def _advance(self) -> None:
+        run = self._run
+        if run is None:
+            self._stepping.stop()
+            return
+        if run.job.text is not self.view.stored_text:
+            self._run = None  # another document is shown: its own refresh asks for its match
+            self._stepping.stop()
+            return
+        if not run.step(MATCH_STEP_S):
+            return
+        self._run = None
+        self._stepping.stop()
+        assert run.matches is not None and run.shown is not None
+        self._land(run.matches, run.shown)
 
-        threading.Thread(target=run, name="suggestions", daemon=True).start()
-        self._poll.start()
-
-    def _collect(self) -> None:
-        with self._lock:
-            result, self._result = self._result, None
-            if result is None:
-                return
-            shown, self._result_shown = self._result_shown, None
-            self._pending = None
-        self._poll.stop()
+    def _land(self, result: Matches, shown: ShownSuggestions) -> None:
         self._matches = result
         document_id = self.view.document_id
-        if shown is not None and document_id is not None and result.job.text is self.view.stored_text:
-            # Bring the list made in the background up to the edits made since it was asked for.
+        if document_id is not None:
+            # Bring the list made from the job up to the edits made since it was asked for.
             now = set(map(span_key, self.view.spans))
             gone = [(start, end, label) for _id, start, end, label in result.job.spans - now]
             rejected = self.rejected(document_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,7 +25,7 @@ from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import KnownWords
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
 from ui.document_view import DocumentView
-from ui.suggestion_matching import Matches, MatchJob, ShownSuggestions, find_matches, without_taken
+from ui.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, find_matches, without_taken
 
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
 LABELS = ("PER", "ORG", "GPE", "LOC")
@@ -285,6 +286,30 @@ def test_taking_out_existing_and_rejected_gives_what_the_suggester_gives() -> No
 def matches_of(text: str, surfaces: list[Surface]) -> Matches:
     job = MatchJob(Registry(1), Schema(1, "test", ()), frozenset(surfaces), text, {"PER": "#aa0000", "GPE": "#00aa00"})
     return find_matches(job, Suggester(surfaces))
+
+
+def test_a_long_text_is_matched_in_short_steps_to_what_one_pass_finds() -> None:
+    text = ("لافروف في بيونغ يانغ، ثم لافروف وبيونغ يانغ ولافروف في كوالالمبور\n" * 6_000)[:-1]
+    surfaces = [Surface("لافروف", "PER"), Surface("بيونغ يانغ", "GPE"), Surface("كوالالمبور", "GPE")]
+    spans = random_spans(3, 40, text)
+    rejected = frozenset({(0, 6, "PER")})
+    keys = frozenset((s.id, s.start, s.end, s.label) for s in spans)
+    job = MatchJob(Registry(1), Schema(1, "test", ()), frozenset(surfaces), text, {}, keys, rejected)
+    run = MatchRun(job, Suggester(surfaces))
+    steps = []
+    while True:
+        started = time.perf_counter()
+        finished = run.step(0.004)
+        steps.append(time.perf_counter() - started)
+        if finished:
+            break
+    assert len(steps) > 5, "the work was cut into steps"
+    assert sorted(steps)[len(steps) // 2] < 0.02, "a step stops soon after the time it was given"
+    assert run.matches is not None and run.shown is not None
+    expected = Suggester(surfaces).suggest(text)
+    assert run.matches.found == sorted(expected, key=lambda s: (s.start, s.end, s.label))
+    assert run.shown.items == without_taken(run.matches.found, spans, rejected)
+    assert len(run.matches.found) == 6_000 * 6  # three Lavrovs, two Pyongyangs, one Kuala Lumpur a line
 
 
 @settings(max_examples=60, deadline=None)
