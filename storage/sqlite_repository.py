@@ -27,7 +27,17 @@ from annotator.edits import (
     describe,
 )
 from annotator.edits import document_of as edit_document
-from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span, SpanKind
+from annotator.model import (
+    Document,
+    DocumentStatus,
+    DocumentSummary,
+    Layer,
+    Relation,
+    Span,
+    SpanKind,
+    relations_from_fields,
+    spans_from_fields,
+)
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
@@ -43,6 +53,10 @@ _SPAN_KINDS = {kind.value: kind for kind in SpanKind}
 def _attributes(stored: str) -> dict[str, Any]:
     attributes: dict[str, Any] = {} if stored == "{}" else json.loads(stored)
     return attributes
+
+
+def _stored_order(span: Span) -> tuple[int, int, str]:
+    return (span.start, -span.end, span.id)
 
 
 def span_from_row(row: dict[str, Any]) -> Span:
@@ -61,11 +75,6 @@ def span_from_row(row: dict[str, Any]) -> Span:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
-
-
-_SPAN_COLUMNS = (
-    'id, document_id, annotator, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at'
-)
 
 
 def span_row(span: Span) -> dict[str, Any]:
@@ -100,18 +109,6 @@ def relation_row(relation: Relation) -> dict[str, Any]:
 
 def _edit_json(edit: Edit) -> str:
     return _json({"type": type(edit).__name__, **asdict(edit)})
-
-
-def relation_from_row(row: dict[str, Any]) -> Relation:
-    return Relation(
-        id=row["id"],
-        document_id=row["document_id"],
-        annotator=row["annotator"],
-        label=row["label"],
-        head=row["head"],
-        tail=row["tail"],
-        attributes=json.loads(row["attributes"]),
-    )
 
 
 def decision_row(decision: Decision) -> dict[str, Any]:
@@ -260,33 +257,29 @@ class SqliteRepository:
     @reading
     def spans(self, document_id: str, annotator: str) -> list[Span]:
         rows = self.db.execute(
-            f'SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? AND annotator = ? ORDER BY start, "end" DESC, id',
+            'SELECT id, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at FROM spans'
+            " WHERE document_id = ? AND annotator = ?",
             [document_id, annotator],
         )
-        kinds = _SPAN_KINDS
-        return [
-            Span(
-                span_id,
-                document,
-                layer,
-                kinds[kind],
-                label,
-                start,
-                end,
-                text,
-                _attributes(attrs),
-                ref,
-                note,
-                made,
-                changed,
-            )
-            for span_id, document, layer, kind, label, start, end, text, attrs, ref, note, made, changed in rows
-        ]
+        kinds, layer = _SPAN_KINDS, annotator
+        spans = spans_from_fields(
+            (id_, document_id, layer, kinds[kind], label, start, end, text, _attributes(attrs), ref, note, made, edited)
+            for id_, kind, label, start, end, text, attrs, ref, note, made, edited in rows
+        )
+        # By start, longer first, then id (sorted here: SQLite would sort the last two in a temporary tree).
+        spans.sort(key=_stored_order)
+        return spans
 
     @reading
     def relations(self, document_id: str, annotator: str) -> list[Relation]:
-        rows = self.db.table("relations").rows_where("document_id = ? AND annotator = ?", [document_id, annotator])
-        return [relation_from_row(row) for row in rows]
+        rows = self.db.execute(
+            "SELECT id, label, head, tail, attributes FROM relations WHERE document_id = ? AND annotator = ?",
+            [document_id, annotator],
+        )
+        return relations_from_fields(
+            (relation_id, document_id, annotator, label, head, tail, _attributes(attrs))
+            for relation_id, label, head, tail, attrs in rows
+        )
 
     def _ensure_annotator(self, name: str) -> None:
         self.db.execute(

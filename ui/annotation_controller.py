@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.arabic import first_words, fold_string, is_word_char
+from annotator.collection import collector_paused
 from annotator.edits import (
     AddRelation,
     AddSpan,
@@ -214,20 +215,22 @@ class AnnotationController(QObject):
     def show_document(self, document_id: str) -> None:
         self.cancel_pick()
         self.document_id = document_id
-        spans = self.project.spans(document_id)
-        self.relations = self.project.relations(document_id)
-        self.view.show_document(self.project.document(document_id), spans)
-        self._show_loaded(spans)
+        with collector_paused():  # tens of thousands of small objects: see collector_paused
+            spans = self.project.spans(document_id)
+            self.relations = self.project.relations(document_id)
+            self.view.show_document(self.project.document(document_id), spans)
+            self._show_loaded(spans)
         self.document_shown.emit(document_id)
 
     def reload(self) -> None:
         """Read the current document's layer again (after another process changed it)."""
         if self.document_id is None:
             return
-        spans = self.project.spans(self.document_id)
-        self.relations = self.project.relations(self.document_id)
-        self.view.set_spans(spans)
-        self._show_loaded(spans)
+        with collector_paused():
+            spans = self.project.spans(self.document_id)
+            self.relations = self.project.relations(self.document_id)
+            self.view.set_spans(spans)
+            self._show_loaded(spans)
 
     def _show_loaded(self, spans: list[Span]) -> None:
         self.known_words.forget_spans()

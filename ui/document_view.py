@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from annotator.model import Document, Span
 from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
 from ui.highlighter import SpanHighlighter, block_starts_of
-from ui.positions import OffsetMap, reading_order
+from ui.positions import OffsetMap, in_reading_order, reading_order
 from ui.rtl import make_document_rtl
 
 
@@ -171,18 +171,19 @@ class DocumentView(QPlainTextEdit):
         self._stored_text = document.text
         self.offsets = OffsetMap(document.text)
         self.document_id = document.id
-        shown = sorted(spans or (), key=reading_order)
+        shown, _keys = in_reading_order(spans or ())
         laid_out = laid_out_text(document.text)
         self.highlighter.load(shown, self.offsets, block_starts_of(laid_out, self.offsets))
         self._loading = True
         try:
-            self.setPlainText(laid_out)
-            if not _is_rtl(self.document()):
-                make_document_rtl(self.document())  # laying out the text again: only if it was lost
+            with self.highlighter.deferred():
+                self.setPlainText(laid_out)
+                if not _is_rtl(self.document()):
+                    make_document_rtl(self.document())  # laying out the text again: only if it was lost
             self.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._loading = False
-        if self.highlighter.block_starts != self.highlighter.document_block_starts():
+        if not self.highlighter.blocks_match_document():
             self.highlighter.set_spans(shown, self.offsets)
         self._set_span_list(shown)
         self.selected_span_id = None
@@ -261,7 +262,9 @@ class DocumentView(QPlainTextEdit):
         self.document_id = None
         self._loading = True
         try:
-            self.setPlainText("")
+            self.highlighter.load([], self.offsets, [0])
+            with self.highlighter.deferred():
+                self.setPlainText("")
         finally:
             self._loading = False
         self._set_span_list([])
@@ -393,7 +396,17 @@ class DocumentView(QPlainTextEdit):
     def has_painted(self) -> bool:
         return self._painted
 
+    def _blocks_shown(self) -> Iterator[QTextBlock]:
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
+            yield block
+            block = block.next()
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.highlighter.pending:
+            self.highlighter.highlight_shown(self._blocks_shown())
         super().paintEvent(event)
         if not self._painted:
             self._painted = True

@@ -1,20 +1,24 @@
 """Span highlights drawn by a QSyntaxHighlighter over spans indexed by block (DESIGN.md section 10).
 
 The document itself is never edited: formats live in each block's layout, and only the blocks a
-change touches are highlighted again. Nested spans blend their backgrounds, so the deeper a
-character is nested the stronger its colour, and each character is underlined in the colour of
-the innermost span that covers it.
+change touches are highlighted again. A new text is highlighted block by block as it is shown:
+opening a long document highlights one screen, and a block scrolled to is highlighted as it is
+painted (highlighting the rest between events instead slowed down every keystroke meanwhile).
+
+Nested spans blend their backgrounds, so the deeper a character is nested the stronger its
+colour, and each character is underlined in the colour of the innermost span that covers it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right, insort
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from itertools import pairwise
+from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from annotator.model import Span
 from ui.positions import OffsetMap
@@ -25,8 +29,7 @@ UNDERLINE_STYLE = QTextCharFormat.UnderlineStyle.SingleUnderline
 BLOCK_SEPARATORS = ("\n", "\u2029")
 
 
-@dataclass(frozen=True)
-class BlockSegment:
+class BlockSegment(NamedTuple):
     """The part of one span that lies in one block, in positions relative to the block."""
 
     start: int
@@ -62,6 +65,10 @@ def block_starts_of(text: str, offsets: OffsetMap) -> list[int]:
     return [0, *(offsets.to_qt(index + 1) for index in sorted(breaks))]
 
 
+def _reading_order(segment: BlockSegment) -> tuple[int, int, str]:
+    return segment.order
+
+
 def _nesting_order(segment: BlockSegment) -> tuple[int, tuple[int, int, str]]:
     return (-segment.length, segment.order)
 
@@ -74,6 +81,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._block_starts: list[int] = [0]
         self.base = QColor("white")
         self._format_cache: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._quiet = False
+        self._unhighlighted: set[int] = set()  # blocks with spans whose formats are not set yet
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}
@@ -85,14 +94,47 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def load(self, spans: Iterable[Span], offsets: OffsetMap, block_starts: list[int]) -> None:
         """Index ``spans`` over blocks beginning at ``block_starts`` without highlighting anything:
-        called before the text is set, so that Qt's own pass over the new text highlights it once."""
+        called before the text is set (inside ``deferred``)."""
         self._block_starts = block_starts
         self._segments = self._index(spans, offsets)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Set a new text inside this: Qt's pass over it highlights nothing, and afterwards the
+        blocks are highlighted as they are shown (``highlight_shown``)."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+            self._unhighlighted = set(self._segments)
+
+    @property
+    def pending(self) -> int:
+        """How many blocks with spans are still to be highlighted."""
+        return len(self._unhighlighted)
+
+    def highlight_shown(self, blocks: Iterable[QTextBlock]) -> None:
+        """Highlight those of ``blocks`` (about to be painted) that are not highlighted yet."""
+        waiting = self._unhighlighted
+        if not waiting:
+            return
+        for block in blocks:
+            if block.blockNumber() in waiting:
+                self.rehighlightBlock(block)
+
+    def finish(self) -> None:
+        """Highlight every block still waiting, now."""
+        document = self.document()
+        for number in sorted(self._unhighlighted):
+            self.rehighlightBlock(document.findBlockByNumber(number))
+        self._unhighlighted.clear()
 
     def set_spans(self, spans: Iterable[Span], offsets: OffsetMap) -> None:
         """Index ``spans`` by block and highlight every block again."""
         self._block_starts = self.document_block_starts()
         self._segments = self._index(spans, offsets)
+        self._unhighlighted.clear()
         self.rehighlight()
 
     def change_spans(self, removed: Iterable[Span], added: Iterable[Span], offsets: OffsetMap) -> None:
@@ -107,10 +149,10 @@ class SpanHighlighter(QSyntaxHighlighter):
                 else:
                     self._segments.pop(number, None)
                 blocks.add(number)
-        for span in added:
-            for number, segment in self._segments_of(span, offsets):
-                insort(self._segments.setdefault(number, []), segment, key=lambda s: s.order)
-                blocks.add(number)
+        for number, segments in self._index(added, offsets).items():
+            for segment in segments:
+                insort(self._segments.setdefault(number, []), segment, key=_reading_order)
+            blocks.add(number)
         document = self.document()
         for number in sorted(blocks):
             block = document.findBlockByNumber(number)
@@ -129,6 +171,15 @@ class SpanHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 self.rehighlightBlock(block)
 
+    def blocks_match_document(self) -> bool:
+        """Whether the blocks the spans were indexed over are the document's (a look at a few)."""
+        starts = self._block_starts
+        document = self.document()
+        if document.blockCount() != len(starts):
+            return False
+        looked_at = {0, len(starts) // 2, len(starts) - 1}
+        return all(document.findBlockByNumber(number).position() == starts[number] for number in looked_at)
+
     def document_block_starts(self) -> list[int]:
         starts = []
         block = self.document().firstBlock()
@@ -144,40 +195,35 @@ class SpanHighlighter(QSyntaxHighlighter):
         qt_start, qt_end = offsets.to_qt_range(span.start, span.end)
         return range(self._block_of(qt_start), self._block_of(max(qt_end - 1, qt_start)) + 1)
 
-    def _segments_of(self, span: Span, offsets: OffsetMap) -> Iterable[tuple[int, BlockSegment]]:
-        starts = self._block_starts
-        qt_start, qt_end = offsets.to_qt_range(span.start, span.end)
-        length = qt_end - qt_start
-        number = self._block_of(qt_start)
-        while number < len(starts) and starts[number] < qt_end:
-            block_start = starts[number]
-            yield (
-                number,
-                BlockSegment(
-                    max(qt_start, block_start) - block_start,
-                    qt_end - block_start,
-                    span.id,
-                    span.label,
-                    length,
-                    qt_start,
-                ),
-            )
-            number += 1
-
     def _index(self, spans: Iterable[Span], offsets: OffsetMap) -> dict[int, list[BlockSegment]]:
+        """The parts of ``spans`` in each block, in reading order."""
         segments: dict[int, list[BlockSegment]] = defaultdict(list)
+        starts = self._block_starts
+        count = len(starts)
+        to_qt = offsets.to_qt
         for span in spans:
-            for number, segment in self._segments_of(span, offsets):
+            qt_start, qt_end = to_qt(span.start), to_qt(span.end)
+            length = qt_end - qt_start
+            number = max(bisect_right(starts, qt_start) - 1, 0)
+            while number < count and starts[number] < qt_end:
+                block_start = starts[number]
+                begin = max(qt_start, block_start) - block_start
+                segment = BlockSegment(begin, qt_end - block_start, span.id, span.label, length, qt_start)
                 segments[number].append(segment)
+                number += 1
         for listed in segments.values():
-            listed.sort(key=lambda s: s.order)
+            listed.sort(key=_reading_order)
         return dict(segments)
 
     def segments_in_block(self, number: int) -> list[BlockSegment]:
         return self._segments.get(number, [])
 
     def highlightBlock(self, _text: str) -> None:
-        segments = self._segments.get(self.currentBlock().blockNumber())
+        if self._quiet:
+            return
+        number = self.currentBlock().blockNumber()
+        self._unhighlighted.discard(number)
+        segments = self._segments.get(number)
         if not segments:
             return
         size = self.currentBlock().length() - 1  # UTF-16 units, as the segments count

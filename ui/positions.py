@@ -8,9 +8,12 @@ text before it, and the map only needs to know where the astral characters are.
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from enum import Enum
+from itertools import islice
 
 from annotator.model import Span
 
@@ -59,3 +62,14 @@ class OffsetMap:
 def reading_order(span: Span) -> tuple[int, int, str]:
     """Spans in reading order: by start, an outer span before the spans nested in it, then by id."""
     return (span.start, -span.end, span.id)
+
+
+def in_reading_order(spans: Iterable[Span]) -> tuple[list[Span], list[tuple[int, int, str]]]:
+    """``spans`` sorted by ``reading_order``, with their keys; a list already in that order (as the
+    store gives it) is only checked."""
+    listed = list(spans)
+    keys = [(span.start, -span.end, span.id) for span in listed]
+    if all(map(operator.le, keys, islice(keys, 1, None))):
+        return listed, keys
+    order = sorted(range(len(listed)), key=keys.__getitem__)
+    return [listed[i] for i in order], [keys[i] for i in order]

@@ -11,7 +11,8 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from annotator.agreement.matching import Item, MatchKind, collector_paused, match_items
+from annotator.agreement.matching import Item, MatchKind, match_items
+from annotator.collection import collector_paused
 from annotator.model import Relation, Span
 
 NO_LABEL = "<none>"

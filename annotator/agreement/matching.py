@@ -12,11 +12,9 @@ Every step is symmetric: matching B against A gives the mirror of matching A aga
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from operator import itemgetter
@@ -138,22 +136,6 @@ def _pair_equal(
     used_a = set(map(itemgetter(0), paired))
     used_b = set(map(itemgetter(1), paired))
     return paired, [i for i in free_a if i not in used_a], [j for j in free_b if j not in used_b]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic tuples.
-
-    Otherwise each burst of allocations makes it rescan the caller's whole heap, which for
-    layers of 100,000 spans costs more than the matching itself.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def match_items(a: Sequence[Item], b: Sequence[Item], *, cross_category: bool) -> Matching:

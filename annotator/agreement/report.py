@@ -14,7 +14,7 @@ from annotator.agreement.coding import (
     fleiss_kappa_from_units,
     krippendorff_alpha_from_units,
 )
-from annotator.agreement.matching import SpanLike, collector_paused
+from annotator.agreement.matching import SpanLike
 from annotator.agreement.spans import EMPTY_SCORES, MatchMode, SpanScores, mean_pairwise_f1, pairwise_span_scores
 from annotator.agreement.tokens import token_labels
 from annotator.agreement.unitizing import (
@@ -25,6 +25,7 @@ from annotator.agreement.unitizing import (
     unitizing_alpha,
     unitizing_tally,
 )
+from annotator.collection import collector_paused
 
 
 @dataclass(frozen=True)

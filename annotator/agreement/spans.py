@@ -9,7 +9,8 @@ from enum import StrEnum
 from itertools import combinations
 from operator import attrgetter
 
-from annotator.agreement.matching import MatchKind, SpanLike, collector_paused, items_of, match_items
+from annotator.agreement.matching import MatchKind, SpanLike, items_of, match_items
+from annotator.collection import collector_paused
 
 _label = attrgetter("label")
 

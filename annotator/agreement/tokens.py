@@ -6,7 +6,8 @@ import heapq
 from collections.abc import Sequence
 
 from annotator.agreement.compare import NO_LABEL
-from annotator.agreement.matching import SpanLike, collector_paused
+from annotator.agreement.matching import SpanLike
+from annotator.collection import collector_paused
 
 
 @collector_paused()

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from itertools import accumulate, combinations
 from operator import attrgetter, itemgetter, lt, sub
 
-from annotator.agreement.matching import SpanLike, collector_paused
+from annotator.agreement.matching import SpanLike
+from annotator.collection import collector_paused
 
 Segment = tuple[int, int, bool]
 """``(start, end, is_unit)``; the segments of one observer tile the continuum."""

@@ -7,8 +7,8 @@ import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextLayout
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextBlock, QTextLayout
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -173,6 +173,7 @@ def test_the_proxy_sorts_by_other_columns_and_back_to_reading_order(qtbot: QtBot
 
 
 def block_formats(view: DocumentView) -> list[list[tuple[int, int, str, str]]]:
+    view.highlighter.finish()  # what is not shown yet is highlighted between events
     shown = []
     block = view.document().firstBlock()
     while block.isValid():
@@ -229,6 +230,40 @@ def test_text_is_highlighted_when_shown_with_its_spans(qtbot: QtBot) -> None:
     view = view_with([span(1, start, start + len("سيرغي لافروف"), "PER")])
     first = block_formats(view)[0]
     assert [(position, length) for position, length, _b, _u in first] == [(start, 12)]
+
+
+def test_a_long_text_is_highlighted_where_it_is_shown(qtbot: QtBot) -> None:
+    paragraph = TEXT.replace("\n", " ")
+    text = "\n".join([paragraph] * 400)
+    at = paragraph.index("سيرغي لافروف")
+    step = len(paragraph) + 1
+    spans = [span(number, number * step + at, number * step + at + 12, "PER", text) for number in range(400)]
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.set_colours({"PER": "#e6194b"})
+    view.show_document(Document(id="d", title="t", source="s", text=text, text_sha256=""), spans)
+    view.show()
+    qtbot.waitUntil(lambda: view.has_painted)
+    assert view.highlighter.pending > 300, "only what is shown was highlighted on opening"
+
+    def formats(block: QTextBlock) -> list[tuple[int, int]]:
+        return [(r.start, r.length) for r in block.layout().formats()]
+
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    view.viewport().repaint()
+    first = view.firstVisibleBlock()
+    last = view.cursorForPosition(QPoint(0, view.viewport().height() - 1)).block()
+    assert first.blockNumber() > 100
+    block = first
+    while block.isValid() and block.blockNumber() <= last.blockNumber():
+        assert formats(block) == [(at, 12)], f"block {block.blockNumber()} is shown and highlighted"
+        block = block.next()
+    assert formats(view.document().lastBlock()) == [], "a block not shown yet is not highlighted yet"
+    view.highlighter.finish()
+    assert view.highlighter.pending == 0
+    assert formats(view.document().lastBlock()) == [(at, 12)]
 
 
 # -- snapping with the known words near the selection ---------------------------------------------

@@ -1,0 +1,62 @@
+"""The fast constructors a store reads spans and relations back with give what the dataclasses give."""
+
+from __future__ import annotations
+
+from dataclasses import astuple, fields
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.model import Relation, Span, SpanKind, relations_from_fields, spans_from_fields
+
+texts = st.text(max_size=8)
+attributes = st.dictionaries(st.text(max_size=4), st.one_of(st.none(), st.text(max_size=4)), max_size=3)
+
+spans = st.builds(
+    Span,
+    id=texts,
+    document_id=texts,
+    annotator=texts,
+    kind=st.sampled_from(SpanKind),
+    label=texts,
+    start=st.integers(0, 100),
+    end=st.integers(101, 200),
+    text=texts,
+    attributes=attributes,
+    ref=st.one_of(st.none(), texts),
+    note=texts,
+    created_at=texts,
+    updated_at=texts,
+)
+relations = st.builds(
+    Relation, id=texts, document_id=texts, annotator=texts, label=texts, head=texts, tail=texts, attributes=attributes
+)
+
+
+def fields_of(item: Span | Relation) -> tuple[object, ...]:
+    return tuple(getattr(item, f.name) for f in fields(item))
+
+
+@given(st.lists(spans, max_size=5))
+def test_spans_from_fields_equal_the_dataclass(made: list[Span]) -> None:
+    rebuilt = spans_from_fields(fields_of(span) for span in made)
+    assert rebuilt == made
+    assert [astuple(span) for span in rebuilt] == [astuple(span) for span in made]
+    assert all(vars(new) == vars(old) for new, old in zip(rebuilt, made, strict=True))
+
+
+@given(st.lists(relations, max_size=5))
+def test_relations_from_fields_equal_the_dataclass(made: list[Relation]) -> None:
+    rebuilt = relations_from_fields(fields_of(relation) for relation in made)
+    assert rebuilt == made
+    assert all(vars(new) == vars(old) for new, old in zip(rebuilt, made, strict=True))
+
+
+def test_the_fast_constructors_know_every_field() -> None:
+    # A field added to Span or Relation must be added to their fast constructors too.
+    assert [f.name for f in fields(Span)] == [
+        "id", "document_id", "annotator", "kind", "label", "start", "end",
+        "text", "attributes", "ref", "note", "created_at", "updated_at",
+    ]  # fmt: skip
+    relation_fields = ["id", "document_id", "annotator", "label", "head", "tail", "attributes"]
+    assert [f.name for f in fields(Relation)] == relation_fields
