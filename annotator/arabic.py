@@ -26,7 +26,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 ALEF = "\u0627"
@@ -205,6 +205,33 @@ def fold(text: str) -> FoldedText:
         kept_from = end
     pieces.append(text[kept_from:])
     return FoldedText(text, _replace_one_to_one("".join(pieces)), positions, shifts)
+
+
+def fold_in_steps(text: str, piece: int = 100_000) -> Iterator[FoldedText | None]:
+    """``fold(text)`` a piece at a time: None after each piece, then the folded text, equal to
+    ``fold(text)``. Pieces end after a space or line break, which folding keeps as they are."""
+    positions: array[int] = array("q")
+    shifts: array[int] = array("q")
+    parts: list[str] = []
+    start = folded_length = 0
+    while start < len(text):
+        end = _piece_end(text, start + piece)
+        part = fold(text[start:end])
+        deleted = start - folded_length
+        positions.extend(position + folded_length for position in part._positions)
+        shifts.extend(shift + deleted for shift in part._shifts)
+        parts.append(part.folded)
+        folded_length += len(part.folded)
+        start = end
+        yield None
+    yield FoldedText(text, "".join(parts), positions, shifts)
+
+
+def _piece_end(text: str, at_least: int) -> int:
+    if at_least >= len(text):
+        return len(text)
+    ends = [found + 1 for found in (text.find(" ", at_least), text.find("\n", at_least)) if found != -1]
+    return min(ends, default=len(text))
 
 
 def fold_string(text: str) -> str:

@@ -80,7 +80,7 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
         current = by_label.get(surface.label)
         if current is None or (current.ref is None and surface.ref is not None):
             by_label[surface.label] = surface
-    return {key: list(by_label.values()) for key, by_label in chosen.items()}
+    return {key: [by_label[label] for label in sorted(by_label)] for key, by_label in chosen.items()}
 
 
 class _Overlaps:
@@ -143,8 +143,9 @@ class Suggester:
         return suggestions
 
     def found(self, document: FoldedText) -> Iterator[Suggestion]:
-        """Every match in ``document``, by position then label, found as it is consumed (so that a
-        long text can be matched a little at a time)."""
+        """Every match in ``document`` in (start, end, label) order, found as it is consumed (so
+        that a long text can be matched a little at a time). Matches never overlap, so they come
+        in order of their starts; the labels of one range come in alphabetical order."""
         if self._regex is None:
             return
         folded = document.folded

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlock,
     QTextCursor,
     QTextDocument,
@@ -155,6 +156,11 @@ class DocumentView(QPlainTextEdit):
         self._press: QPoint | None = None
         self._last_click: tuple[int, str] | None = None
         self._overlays: dict[str, list[Overlay]] = {}
+        # Outline rectangles of Qt ranges, per block and relative to it, as long as its layout holds.
+        self._boxes: dict[int, dict[tuple[int, int], list[QRectF]]] = {}
+        layout = self.document().documentLayout()
+        layout.updateBlock.connect(lambda block: self._boxes.pop(block.blockNumber(), None))
+        layout.documentSizeChanged.connect(lambda _size: self._boxes.clear())
         self._painted = False
         # A child, so that it is stopped with the window and never fires for a deleted view.
         self._first_paint_timer = QTimer(self)
@@ -168,6 +174,7 @@ class DocumentView(QPlainTextEdit):
 
     def show_document(self, document: Document, spans: Iterable[Span] | None = None) -> None:
         """Show ``document``; with its ``spans``, the text is highlighted as Qt lays it out, in one pass."""
+        self._boxes.clear()
         self._stored_text = document.text
         self.offsets = OffsetMap(document.text)
         self.document_id = document.id
@@ -257,6 +264,7 @@ class DocumentView(QPlainTextEdit):
         self.viewport().update()
 
     def clear_document(self) -> None:
+        self._boxes.clear()
         self._stored_text = ""
         self.offsets = OffsetMap("")
         self.document_id = None
@@ -300,6 +308,7 @@ class DocumentView(QPlainTextEdit):
         if size == self._point_size:
             return
         self._point_size = size
+        self._boxes.clear()
         self.setFont(text_font(size))
         self.zoom_changed.emit(size)
 
@@ -396,6 +405,10 @@ class DocumentView(QPlainTextEdit):
     def has_painted(self) -> bool:
         return self._painted
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._boxes.clear()  # lines are laid out again for the new width, right-aligned
+        super().resizeEvent(event)
+
     def _blocks_shown(self) -> Iterator[QTextBlock]:
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
@@ -470,29 +483,31 @@ class DocumentView(QPlainTextEdit):
             if geometry.top() > height:
                 break
             if geometry.bottom() >= 0 and block.isVisible():
-                rects.extend(self._block_range_rects(block, geometry, qt_start, qt_end, height))
+                corner = geometry.topLeft()
+                for box in self._block_boxes(block, qt_start, qt_end):
+                    top = corner.y() + box.top()
+                    if top <= height and top + box.height() >= 0:
+                        rects.append(box.translated(corner))
             block = block.next()
         return rects
 
-    @staticmethod
-    def _block_range_rects(
-        block: QTextBlock, geometry: QRectF, qt_start: int, qt_end: int, height: int
-    ) -> list[QRectF]:
-        layout = block.layout()
+    def _block_boxes(self, block: QTextBlock, qt_start: int, qt_end: int) -> list[QRectF]:
+        """The rectangles of ``[qt_start, qt_end)`` in ``block``, one per line, relative to the block."""
         begin = max(qt_start - block.position(), 0)
         end = min(qt_end - block.position(), block.length() - 1)
-        if end <= begin or layout.lineCount() == 0:
+        if end <= begin:
             return []
+        cached = self._boxes.get(block.blockNumber())
+        if cached is not None and (begin, end) in cached:
+            return cached[(begin, end)]
+        layout = block.layout()
+        if layout.lineCount() == 0:
+            return []  # not laid out yet: nothing to remember
         rects: list[QRectF] = []
         first = layout.lineForTextPosition(begin).lineNumber()
         last = layout.lineForTextPosition(end - 1).lineNumber()
         for number in range(max(first, 0), (last if last >= 0 else layout.lineCount() - 1) + 1):
             line = layout.lineAt(number)
-            top = geometry.top() + line.y()
-            if top > height:
-                break
-            if top + line.height() < 0:
-                continue
             line_begin = max(begin, line.textStart())
             line_end = min(end, line.textStart() + line.textLength())
             if line_end <= line_begin:
@@ -501,5 +516,6 @@ class DocumentView(QPlainTextEdit):
             if boxes:
                 left = min(box.left() for box in boxes)
                 right = max(box.right() for box in boxes)
-                rects.append(QRectF(left, line.y(), right - left, line.height()).translated(geometry.topLeft()))
+                rects.append(QRectF(left, line.y(), right - left, line.height()))
+        self._boxes.setdefault(block.blockNumber(), {})[(begin, end)] = rects
         return rects

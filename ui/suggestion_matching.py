@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
 
-from annotator.arabic import FoldedText, fold
+from annotator.arabic import FoldedText, fold_in_steps
 from annotator.model import Span
 from annotator.occurrences import registry_surfaces
 from annotator.registry import Registry
@@ -102,7 +102,8 @@ class Matches:
 class MatchRun:
     """Matching one job in steps: each ``step`` works for about the time it is given and returns
     the matches, and the suggestions to show with the job's spans and rejections, once they are
-    all found. Only the scan between two matches, and folding the text, cannot be cut short."""
+    all found. Compiling the surfaces is one step, and the scan from one match to the next
+    cannot be cut short."""
 
     CHECK_EVERY = 128  # matches between looks at the clock
 
@@ -137,20 +138,24 @@ class MatchRun:
             suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
             yield
         if folded is None or folded.original is not job.text:
-            folded = fold(job.text)
-            yield
+            for piece in fold_in_steps(job.text):
+                folded = piece
+                yield
+        assert folded is not None
         found: list[Suggestion] = []
         for count, suggestion in enumerate(suggester.found(folded), 1):
             found.append(suggestion)
             if count % self.CHECK_EVERY == 0:
                 yield
-        found.sort(key=suggestion_order)
-        yield
         longest = max((s.end - s.start for s in found), default=0)
         self.matches = Matches(job, suggester, folded, found, [s.start for s in found], longest)
         yield
         spans = ((start, end, label) for _id, start, end, label in job.spans)
-        self.shown = ShownSuggestions(self.matches, spans, job.rejected)
+        for shown in ShownSuggestions.building(self.matches, spans, job.rejected):
+            if shown is None:
+                yield
+            else:
+                self.shown = shown
 
 
 def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
@@ -171,23 +176,34 @@ def without_taken(
 def _without(
     found: Iterable[Suggestion], by_label: dict[str, list[tuple[int, int]]], rejected: Collection[Extent]
 ) -> list[Suggestion]:
-    starts: dict[str, list[int]] = {}
-    max_ends: dict[str, list[int]] = {}
-    for label, ranges in by_label.items():
-        ranges.sort()
-        starts[label] = [start for start, _end in ranges]
-        max_ends[label] = list(accumulate((end for _start, end in ranges), max))
-    kept = []
-    for suggestion in found:
-        if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
-            continue
-        label_starts = starts.get(suggestion.label)
-        if label_starts is not None:
-            before = bisect_left(label_starts, suggestion.end)
-            if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
+    return _Untaken(by_label, rejected).kept(found)
+
+
+class _Untaken:
+    """Tells the suggestions that no span of their label overlaps and that were not rejected."""
+
+    def __init__(self, by_label: dict[str, list[tuple[int, int]]], rejected: Collection[Extent]) -> None:
+        self._starts: dict[str, list[int]] = {}
+        self._max_ends: dict[str, list[int]] = {}
+        for label, ranges in by_label.items():
+            ranges.sort()
+            self._starts[label] = [start for start, _end in ranges]
+            self._max_ends[label] = list(accumulate((end for _start, end in ranges), max))
+        self._rejected = rejected
+
+    def kept(self, found: Iterable[Suggestion]) -> list[Suggestion]:
+        starts, max_ends, rejected = self._starts, self._max_ends, self._rejected
+        kept = []
+        for suggestion in found:
+            if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
                 continue
-        kept.append(suggestion)
-    return kept
+            label_starts = starts.get(suggestion.label)
+            if label_starts is not None:
+                before = bisect_left(label_starts, suggestion.end)
+                if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
+                    continue
+            kept.append(suggestion)
+        return kept
 
 
 class ShownSuggestions:
@@ -197,14 +213,47 @@ class ShownSuggestions:
     document view draws ``overlays`` as given.
     """
 
-    def __init__(self, matches: Matches, spans: Iterable[tuple[int, int, str]], rejected: Collection[Extent]) -> None:
+    CHUNK = 500  # suggestions filtered and outlined per step of ``building``
+
+    def __init__(
+        self,
+        matches: Matches,
+        spans: Iterable[tuple[int, int, str]],
+        rejected: Collection[Extent],
+        *,
+        at_once: bool = True,
+    ) -> None:
         self.matches = matches
+        self.items: list[Suggestion] = []
+        self.keys: list[Extent] = []
+        self.overlays: list[Overlay] = []
+        self._filling = self._fill(spans, rejected)
+        if at_once:
+            for _ in self._filling:
+                pass
+
+    @classmethod
+    def building(
+        cls, matches: Matches, spans: Iterable[tuple[int, int, str]], rejected: Collection[Extent]
+    ) -> Iterator[ShownSuggestions | None]:
+        """The same list made a chunk at a time: None after each chunk, then the list."""
+        shown = cls(matches, spans, rejected, at_once=False)
+        for _ in shown._filling:
+            yield None
+        yield shown
+
+    def _fill(self, spans: Iterable[tuple[int, int, str]], rejected: Collection[Extent]) -> Iterator[None]:
         by_label: dict[str, list[tuple[int, int]]] = {}
         for start, end, label in spans:
             by_label.setdefault(label, []).append((start, end))
-        self.items: list[Suggestion] = _without(matches.found, by_label, rejected)
-        self.keys: list[Extent] = [(s.start, s.end, s.label) for s in self.items]
-        self.overlays: list[Overlay] = [self._overlay(s) for s in self.items]
+        untaken = _Untaken(by_label, rejected)
+        found = self.matches.found
+        for at in range(0, len(found), self.CHUNK):
+            kept = untaken.kept(found[at : at + self.CHUNK])
+            self.items.extend(kept)
+            self.keys.extend((s.start, s.end, s.label) for s in kept)
+            self.overlays.extend(self._overlay(s) for s in kept)
+            yield
 
     def take(self, start: int, end: int, label: str) -> None:
         """A span of ``label`` now covers ``[start, end)``: hide the suggestions of that label it overlaps."""

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from annotator.arabic import (
     DELETED,
     fold,
+    fold_in_steps,
     fold_string,
     is_word_char,
     joins_previous,
@@ -133,3 +134,18 @@ def test_proclitic_prefixes() -> None:
     with_article = proclitic_prefixes(article=True)
     assert {"ال", "وال", "بال", "لل", "ولل", "وبال"} <= with_article
     assert "لال" not in with_article
+
+
+@given(texts, st.integers(1, 30))
+def test_folding_in_steps_gives_what_one_fold_gives(text: str, piece: int) -> None:
+    steps = list(fold_in_steps(text, piece))
+    whole = steps[-1]
+    assert whole is not None and all(step is None for step in steps[:-1])
+    once = fold(text)
+    assert whole.original is text
+    assert whole.folded == once.folded
+    assert [whole.to_stored(i) for i in range(len(once.folded) + 1)] == [
+        once.to_stored(i) for i in range(len(once.folded) + 1)
+    ]
+    for start in range(len(once.folded)):
+        assert whole.span_to_stored(start, len(once.folded)) == once.span_to_stored(start, len(once.folded))

@@ -112,3 +112,14 @@ def test_suggestions_are_exact_slices(text: str, strings: list[str]) -> None:
         assert is_cluster_boundary(text, suggestion.start) and is_cluster_boundary(text, suggestion.end)
         assert suggestion.start >= previous_end
         previous_end = suggestion.end
+
+
+@given(
+    st.text(alphabet=MIX, max_size=60),
+    st.lists(st.tuples(st.text(alphabet=MIX, min_size=1, max_size=6), st.sampled_from("ZAMB")), max_size=6),
+)
+def test_matches_come_in_start_end_label_order(text: str, strings: list[tuple[str, str]]) -> None:
+    found = Suggester([Surface(string, label) for string, label in strings]).suggest(text)
+    keys = [(s.start, s.end, s.label) for s in found]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)

@@ -181,6 +181,33 @@ def test_zoom_changes_the_text_size_within_limits(qtbot: QtBot) -> None:
     assert view.font().pointSizeF() == size
 
 
+def test_outlines_follow_the_text_through_resizing_and_zooming(qtbot: QtBot) -> None:
+    document = document_of(CORPUS / "003_6ce7f2ee4d1dc447.txt")
+    view = shown_view(qtbot, document)
+    word = "الكورية"
+    start = document.text.index(word)
+    end = start + len(word)
+
+    def drawn_between_the_carets() -> None:
+        """An outline of one Arabic word runs from the caret after it (left) to the caret before it."""
+        (rect,) = view.range_rects(start, end)
+        right, left = point_at(view, start), point_at(view, end)
+        assert abs(rect.right() - right.x()) <= 2 and abs(rect.left() - left.x()) <= 2, (rect, left, right)
+        assert rect.top() <= right.y() <= rect.bottom()
+
+    drawn_between_the_carets()
+    before = view.range_rects(start, end)
+    view.resize(600, 700)
+    QApplication.processEvents()
+    assert view.range_rects(start, end) != before, "the line is laid out again, narrower"
+    drawn_between_the_carets()
+    view.zoom_in_steps(3)
+    QApplication.processEvents()
+    drawn_between_the_carets()
+    view.verticalScrollBar().setValue(1)
+    drawn_between_the_carets()
+
+
 def one_long_paragraph() -> str:
     """The sample articles' paragraphs run together into one paragraph of about 40,000 characters."""
     texts = [decode_document(path.read_bytes()) for path in sorted(CORPUS.glob("*.txt"))]
