@@ -35,6 +35,13 @@ def shown_view(qtbot: QtBot, document: Document) -> DocumentView:
     return view
 
 
+def article_showing(qtbot: QtBot, phrase: str) -> tuple[DocumentView, int, int]:
+    """A view of the sample article that holds ``phrase``, and where ``phrase`` first is."""
+    document = document_of(CORPUS / "003_6ce7f2ee4d1dc447.txt")
+    start = document.text.index(phrase)
+    return shown_view(qtbot, document), start, start + len(phrase)
+
+
 def point_at(view: DocumentView, offset: int) -> QPoint:
     """The middle of the caret drawn at a stored-text offset, in viewport coordinates."""
     cursor = QTextCursor(view.document())
@@ -91,11 +98,8 @@ def test_the_scroll_bar_is_on_the_left(qtbot: QtBot) -> None:
 
 
 def test_mouse_selection_on_an_arabic_paragraph_gives_the_stored_slice(qtbot: QtBot) -> None:
-    document = document_of(CORPUS / "003_6ce7f2ee4d1dc447.txt")
-    view = shown_view(qtbot, document)
     phrase = "سيرغي لافروف"
-    start = document.text.index(phrase)
-    end = start + len(phrase)
+    view, start, end = article_showing(qtbot, phrase)
     # Right to left: the phrase starts at the right and the drag goes leftwards.
     begin, finish = click_point(view, start), click_point(view, end)
     assert begin.x() > finish.x()
@@ -182,11 +186,7 @@ def test_zoom_changes_the_text_size_within_limits(qtbot: QtBot) -> None:
 
 
 def test_outlines_follow_the_text_through_resizing_and_zooming(qtbot: QtBot) -> None:
-    document = document_of(CORPUS / "003_6ce7f2ee4d1dc447.txt")
-    view = shown_view(qtbot, document)
-    word = "الكورية"
-    start = document.text.index(word)
-    end = start + len(word)
+    view, start, end = article_showing(qtbot, "الكورية")
 
     def drawn_between_the_carets() -> None:
         """An outline of one Arabic word runs from the caret after it (left) to the caret before it."""
