@@ -20,15 +20,20 @@ class FontError(RuntimeError):
     pass
 
 
+_registered: set[str] = set()
+
+
 def register_fonts() -> None:
-    """Register the bundled fonts once per process; raise FontError if one cannot be loaded."""
-    loaded = set(QFontDatabase.families())
+    """Register the bundled fonts once per process; raise FontError if one cannot be loaded.
+
+    (Asking Qt for every family instead would have it read the whole system font list first.)"""
     for family, package in _PACKAGES.items():
-        if family in loaded:
+        if family in _registered:
             continue
         font_id = QFontDatabase.addApplicationFont(str(fontpkg.path(package)))
         if font_id < 0 or family not in QFontDatabase.applicationFontFamilies(font_id):
             raise FontError(f"the bundled font {family!r} could not be loaded from {fontpkg.path(package)}")
+        _registered.add(family)
 
 
 def text_font(point_size: float = DEFAULT_TEXT_POINT_SIZE) -> QFont:

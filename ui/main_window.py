@@ -28,20 +28,15 @@ from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
 from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
-from ui.exchange_dialogs import ExportDialog, ImportDialog, run_import
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
-from ui.overview import OverviewDialog
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
-from ui.preferences_dialog import PreferencesDialog
-from ui.registry_dialogs import RegistryPicker
-from ui.review_window import install_review
+from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
-from ui.schema_editor import SchemaEditor
 from ui.search_panel import install_search
-from ui.shortcut_sheet import ShortcutSheet
 from ui.span_panel import SpanPanel
 
+# The dialogs are imported when first opened: start-up pays for the main window alone.
 REFRESH_INTERVAL_MS = 1000
 
 
@@ -351,6 +346,8 @@ class MainWindow(QMainWindow):
             self.labels_menu.addAction(action)
 
     def edit_schema(self) -> None:
+        from ui.schema_editor import SchemaEditor
+
         editor = SchemaEditor(self.project.schema, self)
         if editor.exec() and editor.schema != self.project.schema:
             try:
@@ -418,6 +415,8 @@ class MainWindow(QMainWindow):
         if span is None:
             self.statusBar().showMessage(self.tr("Select a span to link first."), 5000)
             return
+        from ui.registry_dialogs import RegistryPicker
+
         picker = RegistryPicker(self.project.registry, span.text, self)
         accepted = picker.exec()
         picker.deleteLater()
@@ -454,6 +453,8 @@ class MainWindow(QMainWindow):
         self.set_snapping(chosen.snapping, quiet=True)
 
     def preferences_dialog(self) -> None:
+        from ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
         if not dialog.exec():
             return
@@ -478,6 +479,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(" ".join(news), 10000)
 
     def show_overview(self) -> None:
+        from ui.overview import OverviewDialog
+
         dialog = OverviewDialog(self.project, self)
         dialog.open_requested.connect(self.open_document)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -497,6 +500,8 @@ class MainWindow(QMainWindow):
             self.show_shortcuts()
             return self.shortcut_sheet
         if view == "preferences":
+            from ui.preferences_dialog import PreferencesDialog
+
             dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             return dialog
@@ -509,12 +514,16 @@ class MainWindow(QMainWindow):
         raise ValueError(f"unknown view {view!r}")
 
     def show_shortcuts(self) -> None:
+        from ui.shortcut_sheet import ShortcutSheet
+
         sheet = ShortcutSheet(self, self.project.schema)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         self.shortcut_sheet = sheet
 
     def export_dialog(self) -> None:
+        from ui.exchange_dialogs import ExportDialog
+
         dialog = ExportDialog(self.project, self.view.document_id, self)
         dialog.exec()
         dialog.deleteLater()
@@ -527,6 +536,8 @@ class MainWindow(QMainWindow):
             self.import_annotations(Path(name))
 
     def import_annotations(self, path: Path) -> None:
+        from ui.exchange_dialogs import ImportDialog, run_import
+
         dialog = ImportDialog(path, self)
         accepted = dialog.exec()
         dialog.deleteLater()

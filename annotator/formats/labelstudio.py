@@ -18,7 +18,6 @@ import json
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from annotator.formats.atomic import atomic_write
 from annotator.formats.checks import Checker, json_type
@@ -93,6 +92,8 @@ def labeling_config(
     labels: Mapping[str, SpanKind] = DEFAULT_LABELS, relation_labels: Collection[str] = DEFAULT_RELATION_LABELS
 ) -> str:
     """A Label Studio labeling configuration matching the tasks written here."""
+    from xml.sax.saxutils import quoteattr  # it imports urllib.request: not at start-up
+
     label_lines = "".join(f"    <Label value={quoteattr(label)}/>\n" for label in labels)
     relation_lines = "".join(f"    <Relation value={quoteattr(label)}/>\n" for label in sorted(relation_labels))
     return (

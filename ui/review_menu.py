@@ -1,0 +1,60 @@
+"""The Review menu of the main window; the review window itself is made when it is first opened."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.review_window import ReviewWindow
+
+
+class ReviewInstaller(QObject):
+    """The "Review…" entry of a main window and the review window it opens."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self.project = window.project
+        self.undo_stack = window.annotations.undo_stack
+        self.review_window: ReviewWindow | None = None
+        self.action = QAction(self.tr("&Review…"), window)
+        self.action.setObjectName("review-action")
+        self.action.setShortcut(QKeySequence("Ctrl+R"))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.triggered.connect(self.open)
+        window.addAction(self.action)
+
+    def open(self) -> ReviewWindow:
+        if self.review_window is None:
+            from ui.review_window import ReviewWindow  # its measures are imported when first needed
+
+            self.review_window = ReviewWindow(self.project, self.undo_stack, self.main_window)
+        document_id = self.main_window.view.document_id
+        if document_id is None:
+            summaries = self.project.documents()
+            document_id = summaries[0].id if summaries else None
+        if document_id is not None:
+            self.review_window.open_document(document_id)
+        self.review_window.show()
+        self.review_window.raise_()
+        self.review_window.activateWindow()
+        self.review_window.compare.a.view.setFocus()
+        return self.review_window
+
+    def refresh(self) -> None:
+        if self.review_window is not None and self.review_window.isVisible():
+            self.review_window.reload()
+
+
+def install_review(window: MainWindow) -> ReviewInstaller:
+    """Add Review > Review… (Ctrl+R) to a Hashiya main window; it opens the current document for review."""
+    installer = ReviewInstaller(window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ReviewInstaller", "Re&view"))
+    menu.setObjectName("review-menu")
+    menu.addAction(installer.action)
+    window.annotations.spans_changed.connect(installer.refresh)
+    return installer
