@@ -84,6 +84,7 @@ def _build_pairs() -> tuple[tuple[str, str], ...]:
 
 _PAIRS = _build_pairs()
 _DELETED_SORTED = tuple(sorted(DELETED))
+_DELETION_RUN = re.compile("[" + "".join(re.escape(char) for char in _DELETED_SORTED) + "]+")
 _EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)
 
 
@@ -131,11 +132,7 @@ def _replace_one_to_one(text: str) -> str:
 
 def _deletion_runs(text: str) -> list[tuple[int, int]]:
     """Half-open stored ranges removed by folding, in order and disjoint."""
-    present = [char for char in _DELETED_SORTED if char in text]
-    if not present:
-        return []
-    pattern = re.compile("[" + "".join(re.escape(char) for char in present) + "]+")
-    return [match.span() for match in pattern.finditer(text)]
+    return [match.span() for match in _DELETION_RUN.finditer(text)]
 
 
 class FoldedText:

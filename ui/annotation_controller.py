@@ -190,7 +190,8 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.snapping = Snapping.WITHOUT_PROCLITICS
         self.document_id: str | None = None
-        self.relations: list[Relation] = []
+        self._relations: list[Relation] = []
+        self._relations_by_span: dict[str, list[Relation]] | None = None
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
         self.known_words = KnownWords()
@@ -265,9 +266,28 @@ class AnnotationController(QObject):
     def _on_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id)
 
+    @property
+    def relations(self) -> list[Relation]:
+        """The relations of the shown document's layer."""
+        return self._relations
+
+    @relations.setter
+    def relations(self, relations: list[Relation]) -> None:
+        self._relations = relations
+        self._relations_by_span = None
+
+    def _relations_touching(self, span_id: str) -> list[Relation]:
+        if self._relations_by_span is None:
+            index: dict[str, list[Relation]] = {}
+            for relation in self._relations:
+                index.setdefault(relation.head, []).append(relation)
+                index.setdefault(relation.tail, []).append(relation)
+            self._relations_by_span = index
+        return self._relations_by_span.get(span_id, [])
+
     def _relations_of(self, span: Span) -> list[tuple[Relation, Span, bool]]:
         found = []
-        for relation in self.relations:
+        for relation in self._relations_touching(span.id):
             if relation.head == span.id:
                 other = self.view.span_by_id(relation.tail)
                 if other is not None:
@@ -345,8 +365,7 @@ class AnnotationController(QObject):
         except InvalidEditError as error:
             self.problem.emit(str(error))
             return
-        self.push(edit)
-        self.select_span(edit.span.id)
+        self.push(edit, select=edit.span.id)
 
     def relabel_selected(self, label: str) -> None:
         if self.selected is not None and self.selected.label != label:
@@ -487,23 +506,24 @@ class AnnotationController(QObject):
 
     # -- applying edits -----------------------------------------------------------------------
 
-    def push(self, edit: Edit) -> None:
-        """Commit ``edit`` now and put it on the undo stack; a refusal by the project is reported."""
-        if self._apply(edit):
+    def push(self, edit: Edit, *, select: str | None = None) -> None:
+        """Commit ``edit`` now and put it on the undo stack; a refusal by the project is reported.
+        With ``select``, that span is selected afterwards instead of the one selected before."""
+        if self._apply(edit, select):
             command = EditCommand(edit, self._apply, applied=True)
             command.setText(edit_name(edit))
             self.undo_stack.push(command)
 
-    def _apply(self, edit: Edit) -> bool:
+    def _apply(self, edit: Edit, select: str | None = None) -> bool:
         try:
             self.project.apply(edit)
         except ProjectError as error:
             self.problem.emit(str(error))
             return False
-        self._show_applied(edit)
+        self._show_applied(edit, select)
         return True
 
-    def _show_applied(self, edit: Edit) -> None:
+    def _show_applied(self, edit: Edit, select: str | None = None) -> None:
         target = document_of(edit)
         if target != self.document_id:
             if target is not None:
@@ -516,7 +536,7 @@ class AnnotationController(QObject):
         self.known_words.change(before, after)
         self.view.apply_span_changes(changes)
         self.panel.apply_changes(changes)
-        selected = self.selected.id if self.selected else None
+        selected = select if select is not None else self.selected.id if self.selected else None
         if selected is not None and self.view.span_by_id(selected) is None:
             selected = None
         self.selected = None
@@ -529,7 +549,8 @@ class AnnotationController(QObject):
         match edit:
             case AddSpan(span, relations):
                 changes[span.id] = span
-                self.relations.extend(relations)
+                if relations:
+                    self.relations = [*self.relations, *relations]
             case RemoveSpan(span, relations):
                 changes[span.id] = None
                 gone = {r.id for r in relations}
@@ -537,7 +558,7 @@ class AnnotationController(QObject):
             case ChangeSpan(_before, after):
                 changes[after.id] = after
             case AddRelation(relation):
-                self.relations.append(relation)
+                self.relations = [*self.relations, relation]
             case RemoveRelation(relation):
                 self.relations = [r for r in self.relations if r.id != relation.id]
             case Batch(_, edits):

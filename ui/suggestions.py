@@ -382,8 +382,7 @@ class SuggestionController(QObject):
         except InvalidEditError as error:
             self._say(str(error))
             return None
-        self.window.annotations.push(edit)
-        self.window.annotations.select_span(edit.span.id)
+        self.window.annotations.push(edit, select=edit.span.id)
         self.refresh()
         self._say(
             self.tr("Accepted {label} “{text}”.").format(
