@@ -10,7 +10,7 @@ APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @migrations(name="0001_initial")
@@ -107,5 +107,16 @@ def review_decisions(db: Database) -> None:
             decided_at TEXT NOT NULL,
             PRIMARY KEY (document_id, layer_a, layer_b, unit)
         );
+        """
+    )
+
+
+@migrations(name="0004_relations_by_span")
+def relations_by_span(db: Database) -> None:
+    # Deleting a span cascades to its relations: without these, each delete read every relation.
+    db.executescript(
+        """
+        CREATE INDEX relations_by_head ON relations (head);
+        CREATE INDEX relations_by_tail ON relations (tail);
         """
     )

@@ -554,7 +554,8 @@ class AnnotationController(QObject):
             case RemoveSpan(span, relations):
                 changes[span.id] = None
                 gone = {r.id for r in relations}
-                self.relations = [r for r in self.relations if r.id not in gone]
+                if gone:
+                    self.relations = [r for r in self.relations if r.id not in gone]
             case ChangeSpan(_before, after):
                 changes[after.id] = after
             case AddRelation(relation):

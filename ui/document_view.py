@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
@@ -409,17 +409,14 @@ class DocumentView(QPlainTextEdit):
         self._boxes.clear()  # lines are laid out again for the new width, right-aligned
         super().resizeEvent(event)
 
-    def _blocks_shown(self) -> Iterator[QTextBlock]:
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= height:
-            yield block
-            block = block.next()
+    def _block_numbers_shown(self) -> range:
+        first = self.firstVisibleBlock().blockNumber()
+        bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).blockNumber()
+        return range(first, max(first, bottom) + 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.highlighter.pending:
-            self.highlighter.highlight_shown(self._blocks_shown())
+            self.highlighter.highlight_shown(self._block_numbers_shown())
         super().paintEvent(event)
         if not self._painted:
             self._painted = True

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.model import Span
 from ui.positions import OffsetMap
@@ -114,14 +114,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         """How many blocks with spans are still to be highlighted."""
         return len(self._unhighlighted)
 
-    def highlight_shown(self, blocks: Iterable[QTextBlock]) -> None:
-        """Highlight those of ``blocks`` (about to be painted) that are not highlighted yet."""
+    def highlight_shown(self, numbers: Iterable[int]) -> None:
+        """Highlight the blocks of those ``numbers`` (about to be painted) not highlighted yet."""
         waiting = self._unhighlighted
-        if not waiting:
-            return
-        for block in blocks:
-            if block.blockNumber() in waiting:
-                self.rehighlightBlock(block)
+        document = self.document()
+        for number in numbers:
+            if number in waiting:
+                self.rehighlightBlock(document.findBlockByNumber(number))
 
     def finish(self) -> None:
         """Highlight every block still waiting, now."""
