@@ -88,10 +88,6 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._colours = {label: QColor(value) for label, value in colours.items()}
         self._format_cache.clear()
 
-    @property
-    def block_starts(self) -> list[int]:
-        return list(self._block_starts)
-
     def load(self, spans: Iterable[Span], offsets: OffsetMap, block_starts: list[int]) -> None:
         """Index ``spans`` over blocks beginning at ``block_starts`` without highlighting anything:
         called before the text is set (inside ``deferred``)."""
@@ -213,9 +209,6 @@ class SpanHighlighter(QSyntaxHighlighter):
         for listed in segments.values():
             listed.sort(key=_reading_order)
         return dict(segments)
-
-    def segments_in_block(self, number: int) -> list[BlockSegment]:
-        return self._segments.get(number, [])
 
     def highlightBlock(self, _text: str) -> None:
         if self._quiet:

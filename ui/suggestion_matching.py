@@ -158,11 +158,6 @@ class MatchRun:
                 self.shown = shown
 
 
-def find_matches(job: MatchJob, suggester: Suggester | None = None, folded: FoldedText | None = None) -> Matches:
-    """Every match of the job at once."""
-    return MatchRun(job, suggester, folded).finish()
-
-
 def without_taken(
     found: Iterable[Suggestion], existing: Iterable[Span], rejected: Collection[Extent]
 ) -> list[Suggestion]:

@@ -25,7 +25,7 @@ from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import KnownWords
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
 from ui.document_view import DocumentView
-from ui.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, find_matches, without_taken
+from ui.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, without_taken
 
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
 LABELS = ("PER", "ORG", "GPE", "LOC")
@@ -320,7 +320,7 @@ def test_taking_out_existing_and_rejected_gives_what_the_suggester_gives() -> No
 
 def matches_of(text: str, surfaces: list[Surface]) -> Matches:
     job = MatchJob(Registry(1), Schema(1, "test", ()), frozenset(surfaces), text, {"PER": "#aa0000", "GPE": "#00aa00"})
-    return find_matches(job, Suggester(surfaces))
+    return MatchRun(job, Suggester(surfaces)).finish()
 
 
 def test_a_long_text_is_matched_in_short_steps_to_what_one_pass_finds() -> None:
