@@ -83,17 +83,39 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
     return {key: [by_label[label] for label in sorted(by_label)] for key, by_label in chosen.items()}
 
 
-class _Overlaps:
-    """Existing spans of one label; answers "does [start, end) overlap any of them?"."""
+class Untaken:
+    """Tells the suggestions that no ``existing`` (start, end, label) span of their label overlaps
+    and that are not ``rejected`` (start, end, label) triples."""
 
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans.sort()
-        self._starts = [start for start, _ in spans]
-        self._max_ends = list(accumulate((end for _, end in spans), max))
+    def __init__(
+        self, existing: Iterable[tuple[int, int, str]], rejected: Collection[tuple[int, int, str]] = ()
+    ) -> None:
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for start, end, label in existing:
+            by_label.setdefault(label, []).append((start, end))
+        self._starts: dict[str, list[int]] = {}
+        self._max_ends: dict[str, list[int]] = {}
+        for label, ranges in by_label.items():
+            ranges.sort()
+            self._starts[label] = [start for start, _end in ranges]
+            self._max_ends[label] = list(accumulate((end for _start, end in ranges), max))
+        self._rejected = rejected if isinstance(rejected, set | frozenset) else set(rejected)
 
-    def hit(self, start: int, end: int) -> bool:
-        before = bisect_left(self._starts, end)
-        return before > 0 and self._max_ends[before - 1] > start
+    def kept(self, found: Iterable[Suggestion]) -> list[Suggestion]:
+        starts, max_ends, rejected = self._starts, self._max_ends, self._rejected
+        if not starts and not rejected:
+            return list(found)
+        kept = []
+        for suggestion in found:
+            if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
+                continue
+            label_starts = starts.get(suggestion.label)
+            if label_starts is not None:
+                before = bisect_left(label_starts, suggestion.end)
+                if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
+                    continue
+            kept.append(suggestion)
+        return kept
 
 
 class Suggester:
@@ -125,22 +147,7 @@ class Suggester:
         same label, or equals a ``rejected`` (start, end, label) triple.
         """
         document = text if isinstance(text, FoldedText) else fold(text)
-        by_label: dict[str, list[tuple[int, int]]] = {}
-        for start, end, label in existing:
-            by_label.setdefault(label, []).append((start, end))
-        if not by_label and not rejected:
-            return list(self.found(document))
-        overlaps = {label: _Overlaps(spans) for label, spans in by_label.items()}
-        rejected_set = set(rejected)
-        suggestions: list[Suggestion] = []
-        for suggestion in self.found(document):
-            if rejected_set and (suggestion.start, suggestion.end, suggestion.label) in rejected_set:
-                continue
-            guard = overlaps.get(suggestion.label)
-            if guard is not None and guard.hit(suggestion.start, suggestion.end):
-                continue
-            suggestions.append(suggestion)
-        return suggestions
+        return Untaken(existing, rejected).kept(self.found(document))
 
     def found(self, document: FoldedText) -> Iterator[Suggestion]:
         """Every match in ``document`` in (start, end, label) order, found as it is consumed (so

@@ -35,6 +35,7 @@ from annotator.model import (
     Relation,
     Span,
     SpanKind,
+    reading_order,
     relations_from_fields,
     spans_from_fields,
 )
@@ -53,10 +54,6 @@ _SPAN_KINDS = {kind.value: kind for kind in SpanKind}
 def _attributes(stored: str) -> dict[str, Any]:
     attributes: dict[str, Any] = {} if stored == "{}" else json.loads(stored)
     return attributes
-
-
-def _stored_order(span: Span) -> tuple[int, int, str]:
-    return (span.start, -span.end, span.id)
 
 
 def span_from_row(row: dict[str, Any]) -> Span:
@@ -266,8 +263,8 @@ class SqliteRepository:
             (id_, document_id, layer, kinds[kind], label, start, end, text, _attributes(attrs), ref, note, made, edited)
             for id_, kind, label, start, end, text, attrs, ref, note, made, edited in rows
         )
-        # By start, longer first, then id (sorted here: SQLite would sort the last two in a temporary tree).
-        spans.sort(key=_stored_order)
+        # Sorted here: SQLite would sort by the end and the id in a temporary tree.
+        spans.sort(key=reading_order)
         return spans
 
     @reading

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from enum import Enum
 from itertools import islice
 
-from annotator.model import Span
+from annotator.model import Span, reading_order
+
+__all__ = ["OffsetMap", "Snap", "in_reading_order", "reading_order"]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -59,16 +61,11 @@ class OffsetMap:
         return self.to_offset(start, Snap.BACKWARD), self.to_offset(end, Snap.FORWARD)
 
 
-def reading_order(span: Span) -> tuple[int, int, str]:
-    """Spans in reading order: by start, an outer span before the spans nested in it, then by id."""
-    return (span.start, -span.end, span.id)
-
-
 def in_reading_order(spans: Iterable[Span]) -> tuple[list[Span], list[tuple[int, int, str]]]:
     """``spans`` sorted by ``reading_order``, with their keys; a list already in that order (as the
     store gives it) is only checked."""
     listed = list(spans)
-    keys = [(span.start, -span.end, span.id) for span in listed]
+    keys = [(span.start, -span.end, span.id) for span in listed]  # reading_order, inlined
     if all(map(operator.le, keys, islice(keys, 1, None))):
         return listed, keys
     order = sorted(range(len(listed)), key=keys.__getitem__)

@@ -13,7 +13,6 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
 from operator import attrgetter
 
 from annotator.arabic import FoldedText, fold_in_steps
@@ -21,7 +20,7 @@ from annotator.model import Span
 from annotator.occurrences import registry_surfaces
 from annotator.registry import Registry
 from annotator.schema import Schema
-from annotator.suggest import Suggester, Suggestion, Surface
+from annotator.suggest import Suggester, Suggestion, Surface, Untaken
 from ui.document_view import Overlay, OverlayStyle
 
 OUTLINE_WIDTH = 1.5
@@ -162,43 +161,7 @@ def without_taken(
     found: Iterable[Suggestion], existing: Iterable[Span], rejected: Collection[Extent]
 ) -> list[Suggestion]:
     """``found`` less what overlaps an existing span of the same label and what was rejected."""
-    by_label: dict[str, list[tuple[int, int]]] = {}
-    for span in existing:
-        by_label.setdefault(span.label, []).append((span.start, span.end))
-    return _without(found, by_label, rejected)
-
-
-def _without(
-    found: Iterable[Suggestion], by_label: dict[str, list[tuple[int, int]]], rejected: Collection[Extent]
-) -> list[Suggestion]:
-    return _Untaken(by_label, rejected).kept(found)
-
-
-class _Untaken:
-    """Tells the suggestions that no span of their label overlaps and that were not rejected."""
-
-    def __init__(self, by_label: dict[str, list[tuple[int, int]]], rejected: Collection[Extent]) -> None:
-        self._starts: dict[str, list[int]] = {}
-        self._max_ends: dict[str, list[int]] = {}
-        for label, ranges in by_label.items():
-            ranges.sort()
-            self._starts[label] = [start for start, _end in ranges]
-            self._max_ends[label] = list(accumulate((end for _start, end in ranges), max))
-        self._rejected = rejected
-
-    def kept(self, found: Iterable[Suggestion]) -> list[Suggestion]:
-        starts, max_ends, rejected = self._starts, self._max_ends, self._rejected
-        kept = []
-        for suggestion in found:
-            if rejected and (suggestion.start, suggestion.end, suggestion.label) in rejected:
-                continue
-            label_starts = starts.get(suggestion.label)
-            if label_starts is not None:
-                before = bisect_left(label_starts, suggestion.end)
-                if before > 0 and max_ends[suggestion.label][before - 1] > suggestion.start:
-                    continue
-            kept.append(suggestion)
-        return kept
+    return Untaken(((s.start, s.end, s.label) for s in existing), rejected).kept(found)
 
 
 class ShownSuggestions:
@@ -238,10 +201,7 @@ class ShownSuggestions:
         yield shown
 
     def _fill(self, spans: Iterable[tuple[int, int, str]], rejected: Collection[Extent]) -> Iterator[None]:
-        by_label: dict[str, list[tuple[int, int]]] = {}
-        for start, end, label in spans:
-            by_label.setdefault(label, []).append((start, end))
-        untaken = _Untaken(by_label, rejected)
+        untaken = Untaken(spans, rejected)
         found = self.matches.found
         for at in range(0, len(found), self.CHUNK):
             kept = untaken.kept(found[at : at + self.CHUNK])
@@ -293,11 +253,8 @@ class ShownSuggestions:
         if not candidates:
             return
         labels = {s.label for s in candidates}
-        by_label: dict[str, list[tuple[int, int]]] = {}
-        for span in spans:
-            if span.label in labels:
-                by_label.setdefault(span.label, []).append((span.start, span.end))
-        for s in _without(candidates, by_label, rejected):
+        existing = ((span.start, span.end, span.label) for span in spans if span.label in labels)
+        for s in Untaken(existing, rejected).kept(candidates):
             key = (s.start, s.end, s.label)
             at = bisect_left(self.keys, key)
             if at < len(self.keys) and self.keys[at] == key:
