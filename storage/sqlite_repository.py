@@ -74,36 +74,6 @@ def span_from_row(row: dict[str, Any]) -> Span:
     )
 
 
-def span_row(span: Span) -> dict[str, Any]:
-    return {
-        "id": span.id,
-        "document_id": span.document_id,
-        "annotator": span.annotator,
-        "kind": span.kind.value,
-        "label": span.label,
-        "start": span.start,
-        "end": span.end,
-        "text": span.text,
-        "attributes": _json(span.attributes),
-        "ref": span.ref,
-        "note": span.note,
-        "created_at": span.created_at,
-        "updated_at": span.updated_at,
-    }
-
-
-def relation_row(relation: Relation) -> dict[str, Any]:
-    return {
-        "id": relation.id,
-        "document_id": relation.document_id,
-        "annotator": relation.annotator,
-        "label": relation.label,
-        "head": relation.head,
-        "tail": relation.tail,
-        "attributes": _json(relation.attributes),
-    }
-
-
 def _edit_json(edit: Edit) -> str:
     return _json({"type": type(edit).__name__, **asdict(edit)})
 
@@ -123,6 +93,10 @@ _INSERT_SPAN = (
     'INSERT INTO spans (id, document_id, annotator, kind, label, start, "end", text, attributes, ref, note, '
     "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_UPDATE_SPAN = (
+    'UPDATE spans SET document_id = ?, annotator = ?, kind = ?, label = ?, start = ?, "end" = ?, text = ?, '
+    "attributes = ?, ref = ?, note = ?, created_at = ?, updated_at = ? WHERE id = ?"
+)
 _INSERT_RELATION = (
     "INSERT INTO relations (id, document_id, annotator, label, head, tail, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
@@ -133,7 +107,7 @@ def _attributes_json(value: dict[str, Any]) -> str:
 
 
 def _span_values(span: Span, at: str) -> tuple[Any, ...]:
-    """The ``_INSERT_SPAN`` parameters of ``span``: the values of ``span_row``, timestamps defaulting to ``at``."""
+    """The ``_INSERT_SPAN`` parameters of ``span``: timestamps defaulting to ``at``."""
     return (
         span.id,
         span.document_id,
@@ -152,7 +126,7 @@ def _span_values(span: Span, at: str) -> tuple[Any, ...]:
 
 
 def _relation_values(relation: Relation) -> tuple[Any, ...]:
-    """The ``_INSERT_RELATION`` parameters of ``relation``, the values of ``relation_row``."""
+    """The ``_INSERT_RELATION`` parameters of ``relation``, in the order of its fields."""
     return (
         relation.id,
         relation.document_id,
@@ -337,9 +311,10 @@ class SqliteRepository:
         match edit:
             case AddSpan(span, relations):
                 self._ensure_annotator(span.annotator)
-                self.db.table("spans").insert(span_row(span))
+                # Straight statements: the table helpers read the schema back before each insert.
+                self.db.execute(_INSERT_SPAN, _span_values(span, ""))
                 for relation in relations:
-                    self.db.table("relations").insert(relation_row(relation))
+                    self.db.execute(_INSERT_RELATION, _relation_values(relation))
             case RemoveSpan(span, relations):
                 stored = self.span(span.id)
                 if stored != span:
@@ -348,11 +323,10 @@ class SqliteRepository:
             case ChangeSpan(before, after):
                 if self.span(before.id) != before:
                     raise EditConflictError(f"the {before.label} span {before.text!r} was changed or deleted elsewhere")
-                row = span_row(after)
-                self.db.table("spans").update(before.id, {k: v for k, v in row.items() if k != "id"})
+                self.db.execute(_UPDATE_SPAN, (*_span_values(after, "")[1:], before.id))
             case AddRelation(relation):
                 self._ensure_annotator(relation.annotator)
-                self.db.table("relations").insert(relation_row(relation))
+                self.db.execute(_INSERT_RELATION, _relation_values(relation))
             case RemoveRelation(relation):
                 cursor = self.db.execute("DELETE FROM relations WHERE id = ?", [relation.id])
                 if cursor.rowcount != 1:

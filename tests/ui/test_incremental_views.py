@@ -287,6 +287,28 @@ def test_snapping_with_the_nearby_known_words_gives_what_all_of_them_give(sample
             assert snap(text, start, end, SnapMode.STEM, strip_article=strip, known_words=near) == everything
 
 
+def test_the_nearby_known_words_are_those_in_the_stretch_or_alef_plus_a_piece_of_it(sample_project: Project) -> None:
+    summary = sample_project.documents()[0]
+    text = sample_project.document(summary.id).text + " " + "س" * 70 + "لافروف "
+    tagged = ["الولايات المتحدة", "لافروف", "و", "ا", "بيونغ يانغ", "والصين", "الأمم", "سس"]
+    spans = [span(n, 0, len(t), text=t) for n, t in enumerate(tagged)]
+    known = KnownWords()
+    chooser = random.Random(5)
+    for trial in range(400):
+        if trial == 200:
+            added = span(99, 0, 3, text="أمس")
+            known.change(spans[:2], [added])
+            spans = [*spans[2:], added]
+        start = chooser.randrange(len(text))
+        end = min(len(text), start + chooser.choice((0, 1, 3, 8)))
+        stretch = KnownWords.stretch(text, start, end)
+        everything = known.words(sample_project.registry, spans)
+        expected = sorted(w for w in everything if w in stretch or w[1:] in stretch)
+        assert known.near(sample_project.registry, spans, text, start, end) == expected
+    assert first_words(["أمس"]) <= known.words(sample_project.registry, spans)
+    assert len(KnownWords.stretch(text, len(text) - 3, len(text) - 2)) > KnownWords.LONGEST_LOOKED_UP
+
+
 def test_known_words_follow_added_and_removed_spans(sample_project: Project) -> None:
     known = KnownWords()
     name = "زيدانوفيتش"
