@@ -62,6 +62,8 @@ _overlay_end = attrgetter("end")
 
 SELECTED_OUTLINE_WIDTH = 2.0
 RELATED_OUTLINE_WIDTH = 1.5
+MARK_MARGIN = 4
+"""Pixels above and below a block that its outlines may reach (half the widest pen, rounded up, and more)."""
 CLICK_SLOP = 3
 SELECTION_KEYS = (
     Qt.Key.Key_Left,
@@ -247,7 +249,7 @@ class DocumentView(QPlainTextEdit):
                 self._span_index[span_id] = span
                 added.append(span)
         self.highlighter.change_spans(removed, added, self.offsets)
-        self.viewport().update()
+        self._repaint_lines_of([*removed, *added])
 
     def span_by_id(self, span_id: str | None) -> Span | None:
         return self._span_index.get(span_id) if span_id is not None else None
@@ -258,10 +260,32 @@ class DocumentView(QPlainTextEdit):
         return sorted(covering, key=lambda s: (s.end - s.start, s.start))
 
     def set_marks(self, selected: str | None, related: Iterable[str] = (), candidate: str | None = None) -> None:
+        marked = [self.selected_span_id, *self.related_span_ids, self.candidate_span_id]
         self.selected_span_id = selected
         self.related_span_ids = frozenset(related)
         self.candidate_span_id = candidate
-        self.viewport().update()
+        marked += [selected, *self.related_span_ids, candidate]
+        self._repaint_lines_of([span for span in map(self.span_by_id, set(marked)) if span is not None])
+
+    def _repaint_lines_of(self, spans: Iterable[Span]) -> None:
+        """Schedule a repaint of the shown part of the blocks holding ``spans``, whose highlight or
+        outline changed, rather than of the whole viewport (drawing Arabic text is what a paint costs)."""
+        viewport = self.viewport()
+        width, height = viewport.width(), viewport.height()
+        offset = self.contentOffset()
+        document = self.document()
+        for span in spans:
+            qt_start, qt_end = self.offsets.to_qt_range(span.start, span.end)
+            block = document.findBlock(qt_start)
+            while block.isValid() and block.position() <= max(qt_start, qt_end - 1):
+                geometry = self.blockBoundingGeometry(block).translated(offset)
+                if geometry.top() > height:
+                    break
+                if geometry.bottom() >= 0:
+                    top = max(int(geometry.top()) - MARK_MARGIN, 0)
+                    bottom = min(int(geometry.bottom()) + MARK_MARGIN, height)
+                    viewport.update(0, top, width, bottom - top + 1)
+                block = block.next()
 
     def clear_document(self) -> None:
         self._boxes.clear()

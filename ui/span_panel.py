@@ -189,19 +189,12 @@ class SpanPanel(QWidget):
             previous, self._span = self._span, span
             self.editor.setEnabled(span is not None)
             self.span_text.setText(span.text if span else NO_VALUE)
-            same_form = (
-                previous is not None
-                and span is not None
-                and (previous.id, previous.label)
-                == (
-                    span.id,
-                    span.label,
-                )
-            )
+            # The rows depend only on the label: for another span of the same label, only the values change.
+            same_form = previous is not None and span is not None and previous.label == span.label
             if not same_form:
                 self._rebuild_rows(span)
             elif span is not None:
-                self._fill_attributes(span)
+                self._fill_attributes(span, keep_typing=previous is not None and previous.id == span.id)
             linked = names.get(span.ref, span.ref) if span and span.ref else None
             self.link_label.setText(isolated_rtl(visible_controls(linked)) if linked else NO_VALUE)
             self.unlink_button.setEnabled(bool(span and span.ref))
@@ -228,13 +221,13 @@ class SpanPanel(QWidget):
             self.label_combo.setCurrentIndex(self.label_combo.findData(span.label))
             self._add_attribute_rows(self._schema.label(span.label), span)
 
-    def _fill_attributes(self, span: Span) -> None:
-        """Show new values in the existing editors, leaving the one being typed in alone."""
+    def _fill_attributes(self, span: Span, *, keep_typing: bool) -> None:
+        """Show new values in the existing editors; with ``keep_typing``, leave the one being typed in alone."""
         for name, widget in self.attribute_widgets.items():
             value = span.attributes.get(name)
             if isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(widget.findData(value), 0))
-            elif isinstance(widget, QLineEdit) and not widget.hasFocus():
+            elif isinstance(widget, QLineEdit) and not (keep_typing and widget.hasFocus()):
                 widget.setText("" if value is None else str(value))
 
     def _add_attribute_rows(self, label: Label, span: Span) -> None:
