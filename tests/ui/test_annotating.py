@@ -368,3 +368,23 @@ def test_the_annotation_filter_folds_arabic_spellings(analyst: Analyst) -> None:
     assert panel.proxy.rowCount() == 1
     panel.filter_edit.clear()
     assert panel.proxy.rowCount() == 2
+
+
+def test_another_span_of_the_same_label_shows_its_own_attribute_values(analyst: Analyst) -> None:
+    first = analyst.tag("اتفاقية عسكرية شاملة", "t")
+    article = analyst.window.findChild(QLineEdit, "attribute-article")
+    assert isinstance(article, QLineEdit)
+    analyst.qtbot.mouseClick(article, Qt.MouseButton.LeftButton)
+    analyst.type("4", article)
+    analyst.press(Qt.Key.Key_Return, NO, article)
+    second = analyst.tag("روسيا", "t", nth=0)
+    panel = analyst.window.findChild(QLineEdit, "attribute-article")
+    assert panel is article, "the same label keeps its attribute rows"
+    assert article.text() == ""
+    analyst.choose_span(first)
+    assert article.text() == "4"
+    analyst.choose_span(second)
+    assert article.text() == ""
+    spans = {span.id: span for span in analyst.window.project.spans(analyst.view.document_id or "")}
+    assert spans[first].attributes.get("article") == "4"
+    assert spans[second].attributes.get("article") is None
