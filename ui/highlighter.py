@@ -1,9 +1,13 @@
-"""Span highlights drawn by a QSyntaxHighlighter over spans indexed by block (DESIGN.md section 10).
+"""Span highlights set as formats of each block's layout, over spans indexed by block (DESIGN.md section 10).
 
 The document itself is never edited: formats live in each block's layout, and only the blocks a
 change touches are highlighted again. A new text is highlighted block by block as it is shown:
 opening a long document highlights one screen, and a block scrolled to is highlighted as it is
 painted (highlighting the rest between events instead slowed down every keystroke meanwhile).
+
+This does by hand what a QSyntaxHighlighter does for a block (``QTextLayout.setFormats``, then
+``markContentsDirty``): a QSyntaxHighlighter on the document also visits every block of a new
+text, copying each block's text out to Python, which took 60% of setting a 1 MB text.
 
 Nested spans blend their backgrounds, so the deeper a character is nested the stronger its
 colour, and each character is underlined in the colour of the innermost span that covers it.
@@ -18,9 +22,9 @@ from contextlib import contextmanager
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
-from annotator.model import Span
+from annotator.model import Span, reading_order
 from ui.positions import OffsetMap
 
 BACKGROUND_ALPHA = 0.28
@@ -65,45 +69,47 @@ def block_starts_of(text: str, offsets: OffsetMap) -> list[int]:
     return [0, *(offsets.to_qt(index + 1) for index in sorted(breaks))]
 
 
-def _reading_order(segment: BlockSegment) -> tuple[int, int, str]:
-    return segment.order
-
-
 def _nesting_order(segment: BlockSegment) -> tuple[int, tuple[int, int, str]]:
     return (-segment.length, segment.order)
 
 
-class SpanHighlighter(QSyntaxHighlighter):
+class SpanHighlighter:
+    """The spans of each block, and the formats they give it once it is highlighted."""
+
     def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self._segments: dict[int, list[BlockSegment]] = {}
+        self._document = document
+        self._spans: dict[int, list[Span]] = {}  # by block number, each list in reading order
+        self._offsets = OffsetMap("")
         self._colours: dict[str, QColor] = {}
         self._block_starts: list[int] = [0]
         self.base = QColor("white")
         self._format_cache: dict[tuple[str, ...], QTextCharFormat] = {}
-        self._quiet = False
         self._unhighlighted: set[int] = set()  # blocks with spans whose formats are not set yet
+        self._formatted: set[int] = set()  # blocks whose layout has formats
+
+    def document(self) -> QTextDocument:
+        return self._document
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}
         self._format_cache.clear()
 
     def load(self, spans: Iterable[Span], offsets: OffsetMap, block_starts: list[int]) -> None:
-        """Index ``spans`` over blocks beginning at ``block_starts`` without highlighting anything:
-        called before the text is set (inside ``deferred``)."""
+        """Index ``spans`` (in reading order) over blocks beginning at ``block_starts`` without
+        highlighting anything: called before the text is set (inside ``deferred``)."""
         self._block_starts = block_starts
-        self._segments = self._index(spans, offsets)
+        self._offsets = offsets
+        self._spans = self._index(spans)
 
     @contextmanager
     def deferred(self) -> Iterator[None]:
-        """Set a new text inside this: Qt's pass over it highlights nothing, and afterwards the
-        blocks are highlighted as they are shown (``highlight_shown``)."""
-        self._quiet = True
+        """Set a new text inside this: afterwards its blocks are highlighted as they are shown
+        (``highlight_shown``)."""
         try:
             yield
         finally:
-            self._quiet = False
-            self._unhighlighted = set(self._segments)
+            self._formatted.clear()  # the blocks of the old text are gone, with their layouts
+            self._unhighlighted = set(self._spans)
 
     @property
     def pending(self) -> int:
@@ -116,55 +122,58 @@ class SpanHighlighter(QSyntaxHighlighter):
         document = self.document()
         for number in numbers:
             if number in waiting:
-                self.rehighlightBlock(document.findBlockByNumber(number))
+                self._highlight(document.findBlockByNumber(number))
 
     def finish(self) -> None:
         """Highlight every block still waiting, now."""
         document = self.document()
         for number in sorted(self._unhighlighted):
-            self.rehighlightBlock(document.findBlockByNumber(number))
+            self._highlight(document.findBlockByNumber(number))
         self._unhighlighted.clear()
 
     def set_spans(self, spans: Iterable[Span], offsets: OffsetMap) -> None:
-        """Index ``spans`` by block and highlight every block again."""
+        """Index ``spans`` (in reading order) by block and highlight every block again."""
         self._block_starts = self.document_block_starts()
-        self._segments = self._index(spans, offsets)
+        self._offsets = offsets
+        self._spans = self._index(spans)
         self._unhighlighted.clear()
-        self.rehighlight()
+        self._highlight_blocks(self._formatted | self._spans.keys())
 
     def change_spans(self, removed: Iterable[Span], added: Iterable[Span], offsets: OffsetMap) -> None:
         """Take the ``removed`` spans out, put the ``added`` ones in, and highlight again only the
         blocks either covers."""
+        self._offsets = offsets
         blocks: set[int] = set()
         for span in removed:
-            for number in self._blocks_of(span, offsets):
-                kept = [s for s in self._segments.get(number, []) if s.span_id != span.id]
+            for number in self._blocks_of(span):
+                kept = [s for s in self._spans.get(number, []) if s.id != span.id]
                 if kept:
-                    self._segments[number] = kept
+                    self._spans[number] = kept
                 else:
-                    self._segments.pop(number, None)
+                    self._spans.pop(number, None)
                 blocks.add(number)
-        for number, segments in self._index(added, offsets).items():
-            for segment in segments:
-                insort(self._segments.setdefault(number, []), segment, key=_reading_order)
-            blocks.add(number)
-        document = self.document()
-        for number in sorted(blocks):
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+        for span in added:
+            for number in self._blocks_of(span):
+                insort(self._spans.setdefault(number, []), span, key=reading_order)
+                blocks.add(number)
+        self._highlight_blocks(blocks)
 
     def update_spans(self, spans: Iterable[Span], offsets: OffsetMap, touched: Iterable[Span]) -> None:
-        """Re-index and highlight again only the blocks that the ``touched`` spans cover."""
-        self._segments = self._index(spans, offsets)
+        """Re-index ``spans`` (in reading order) and highlight again only the blocks that the
+        ``touched`` spans cover."""
+        self._offsets = offsets
+        self._spans = self._index(spans)
         blocks: set[int] = set()
         for span in touched:
-            blocks.update(self._blocks_of(span, offsets))
+            blocks.update(self._blocks_of(span))
+        self._highlight_blocks(blocks)
+
+    def _highlight_blocks(self, numbers: Iterable[int]) -> None:
         document = self.document()
-        for number in sorted(blocks):
+        for number in sorted(numbers):
             block = document.findBlockByNumber(number)
             if block.isValid():
-                self.rehighlightBlock(block)
+                self._highlight(block)
 
     def blocks_match_document(self) -> bool:
         """Whether the blocks the spans were indexed over are the document's (a look at a few)."""
@@ -186,39 +195,55 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _block_of(self, position: int) -> int:
         return max(bisect_right(self._block_starts, position) - 1, 0)
 
-    def _blocks_of(self, span: Span, offsets: OffsetMap) -> range:
-        qt_start, qt_end = offsets.to_qt_range(span.start, span.end)
+    def _blocks_of(self, span: Span) -> range:
+        qt_start, qt_end = self._offsets.to_qt_range(span.start, span.end)
         return range(self._block_of(qt_start), self._block_of(max(qt_end - 1, qt_start)) + 1)
 
-    def _index(self, spans: Iterable[Span], offsets: OffsetMap) -> dict[int, list[BlockSegment]]:
-        """The parts of ``spans`` in each block, in reading order."""
-        segments: dict[int, list[BlockSegment]] = defaultdict(list)
+    def _index(self, spans: Iterable[Span]) -> dict[int, list[Span]]:
+        """The spans in each block, each list in the order of ``spans`` (reading order)."""
+        by_block: dict[int, list[Span]] = defaultdict(list)
         starts = self._block_starts
         count = len(starts)
-        to_qt = offsets.to_qt
+        to_qt = self._offsets.to_qt
+        astral = self._offsets.qt_length - self._offsets.length  # no Qt position exceeds its offset by more
         for span in spans:
-            qt_start, qt_end = to_qt(span.start), to_qt(span.end)
-            length = qt_end - qt_start
+            qt_start = to_qt(span.start)
             number = max(bisect_right(starts, qt_start) - 1, 0)
-            while number < count and starts[number] < qt_end:
-                block_start = starts[number]
-                begin = max(qt_start, block_start) - block_start
-                segment = BlockSegment(begin, qt_end - block_start, span.id, span.label, length, qt_start)
-                segments[number].append(segment)
-                number += 1
-        for listed in segments.values():
-            listed.sort(key=_reading_order)
-        return dict(segments)
+            by_block[number].append(span)
+            number += 1
+            if number < count and starts[number] < span.end + astral:  # then it may cross into the next block
+                qt_end = to_qt(span.end)
+                while number < count and starts[number] < qt_end:
+                    by_block[number].append(span)
+                    number += 1
+        return dict(by_block)
 
-    def highlightBlock(self, _text: str) -> None:
-        if self._quiet:
-            return
-        number = self.currentBlock().blockNumber()
+    def _segments(self, number: int) -> list[BlockSegment]:
+        """The parts of the spans of block ``number`` that lie in it, relative to its start."""
+        block_start = self._block_starts[number]
+        to_qt = self._offsets.to_qt
+        segments = []
+        for span in self._spans.get(number, ()):
+            qt_start, qt_end = to_qt(span.start), to_qt(span.end)
+            begin = max(qt_start, block_start) - block_start
+            segments.append(BlockSegment(begin, qt_end - block_start, span.id, span.label, qt_end - qt_start, qt_start))
+        return segments
+
+    def _highlight(self, block: QTextBlock) -> None:
+        number = block.blockNumber()
         self._unhighlighted.discard(number)
-        segments = self._segments.get(number)
-        if not segments:
+        ranges = self._ranges(self._segments(number), block.length() - 1) if number in self._spans else []
+        if not ranges and number not in self._formatted:
             return
-        size = self.currentBlock().length() - 1  # UTF-16 units, as the segments count
+        block.layout().setFormats(ranges)
+        if ranges:
+            self._formatted.add(number)
+        else:
+            self._formatted.discard(number)
+        self.document().markContentsDirty(block.position(), block.length())
+
+    def _ranges(self, segments: list[BlockSegment], size: int) -> list[QTextLayout.FormatRange]:
+        """The formats of a block of ``size`` UTF-16 units covered by ``segments``."""
         # A sweep over the cut points: the spans covering a stretch change only where one starts or ends.
         opening: dict[int, list[BlockSegment]] = defaultdict(list)
         closing: dict[int, list[BlockSegment]] = defaultdict(list)
@@ -229,12 +254,17 @@ class SpanHighlighter(QSyntaxHighlighter):
                 closing[end].append(segment)
         cuts = sorted(opening.keys() | closing.keys())
         active: set[BlockSegment] = set()
+        ranges: list[QTextLayout.FormatRange] = []
         for left, right in pairwise(cuts):
             active.difference_update(closing.get(left, ()))
             active.update(opening.get(left, ()))
             if active:
                 covering = sorted(active, key=_nesting_order)
-                self.setFormat(left, right - left, self._format(tuple(s.label for s in covering)))
+                stretch = QTextLayout.FormatRange()
+                stretch.start, stretch.length = left, right - left
+                stretch.format = self._format(tuple(s.label for s in covering))
+                ranges.append(stretch)
+        return ranges
 
     def _format(self, labels: tuple[str, ...]) -> QTextCharFormat:
         cached = self._format_cache.get(labels)

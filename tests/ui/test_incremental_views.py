@@ -29,6 +29,7 @@ from ui.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions
 
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
 LABELS = ("PER", "ORG", "GPE", "LOC")
+COLOURS = {"PER": "#e6194b", "ORG": "#3cb44b", "GPE": "#4363d8", "LOC": "#f58231"}
 
 
 def span(number: int, start: int, end: int, label: str = "PER", text: str = TEXT) -> Span:
@@ -190,7 +191,7 @@ def block_formats(view: DocumentView) -> list[list[tuple[int, int, str, str]]]:
 
 def view_with(spans: list[Span]) -> DocumentView:
     view = DocumentView()
-    view.set_colours({"PER": "#e6194b", "ORG": "#3cb44b", "GPE": "#4363d8", "LOC": "#f58231"})
+    view.set_colours(COLOURS)
     view.show_document(Document(id="d", title="t", source="s", text=TEXT, text_sha256=""), spans)
     return view
 
@@ -212,6 +213,35 @@ def test_highlights_after_edits_equal_highlights_of_a_fresh_view(qapp: QApplicat
     assert all(edited.span_by_id(span_id) == now for span_id, now in current.items())
     edited.deleteLater()
     fresh.deleteLater()
+
+
+def utf16_position(text: str, offset: int) -> int:
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 12))
+def test_every_character_a_span_covers_is_highlighted_underlined_as_its_innermost_span(
+    qapp: QApplication, seed: int, count: int
+) -> None:
+    spans = random_spans(seed, count)
+    view = view_with(spans)
+    expected: dict[int, set[str]] = {}  # UTF-16 position -> the underline colours it may have
+    for position in range(utf16_position(TEXT, len(TEXT))):
+        covering = [s for s in spans if utf16_position(TEXT, s.start) <= position < utf16_position(TEXT, s.end)]
+        if covering and TEXT.encode("utf-16-le")[2 * position : 2 * position + 2] != "\n".encode("utf-16-le"):
+            shortest = min(s.end - s.start for s in covering)
+            expected[position] = {COLOURS[s.label] for s in covering if s.end - s.start == shortest}
+    shown: dict[int, str] = {}
+    block = view.document().firstBlock()
+    for ranges in block_formats(view):
+        for start, length, _background, underline in ranges:
+            for position in range(block.position() + start, block.position() + start + length):
+                shown[position] = underline
+        block = block.next()
+    assert shown.keys() == expected.keys()
+    assert all(shown[position] in colours for position, colours in expected.items())
+    view.deleteLater()
 
 
 def test_nested_spans_blend_and_underline_in_the_innermost_colour(qtbot: QtBot) -> None:
