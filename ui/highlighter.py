@@ -1,13 +1,11 @@
-"""Span highlights set as formats of each block's layout, over spans indexed by block (DESIGN.md section 10).
+"""Span highlights drawn by a QSyntaxHighlighter over spans indexed by block (DESIGN.md section 10).
 
 The document itself is never edited: formats live in each block's layout, and only the blocks a
 change touches are highlighted again. A new text is highlighted block by block as it is shown:
 opening a long document highlights one screen, and a block scrolled to is highlighted as it is
 painted (highlighting the rest between events instead slowed down every keystroke meanwhile).
-
-This does by hand what a QSyntaxHighlighter does for a block (``QTextLayout.setFormats``, then
-``markContentsDirty``): a QSyntaxHighlighter on the document also visits every block of a new
-text, copying each block's text out to Python, which took 60% of setting a 1 MB text.
+The highlighter is off the document while a new text is set: on it, Qt would hand every block of
+the new text to ``highlightBlock``, which took 60% of setting a 1 MB text.
 
 Nested spans blend their backgrounds, so the deeper a character is nested the stronger its
 colour, and each character is underlined in the colour of the innermost span that covers it.
@@ -22,7 +20,8 @@ from contextlib import contextmanager
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from annotator.model import Span, reading_order
 from ui.positions import OffsetMap
@@ -73,11 +72,9 @@ def _nesting_order(segment: BlockSegment) -> tuple[int, tuple[int, int, str]]:
     return (-segment.length, segment.order)
 
 
-class SpanHighlighter:
-    """The spans of each block, and the formats they give it once it is highlighted."""
-
+class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
-        self._document = document
+        super().__init__(document)
         self._spans: dict[int, list[Span]] = {}  # by block number, each list in reading order
         self._offsets = OffsetMap("")
         self._colours: dict[str, QColor] = {}
@@ -86,9 +83,6 @@ class SpanHighlighter:
         self._format_cache: dict[tuple[str, ...], QTextCharFormat] = {}
         self._unhighlighted: set[int] = set()  # blocks with spans whose formats are not set yet
         self._formatted: set[int] = set()  # blocks whose layout has formats
-
-    def document(self) -> QTextDocument:
-        return self._document
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self._colours = {label: QColor(value) for label, value in colours.items()}
@@ -103,12 +97,18 @@ class SpanHighlighter:
 
     @contextmanager
     def deferred(self) -> Iterator[None]:
-        """Set a new text inside this: afterwards its blocks are highlighted as they are shown
-        (``highlight_shown``)."""
+        """Set a new text inside this: Qt's pass over it highlights nothing, and afterwards the
+        blocks are highlighted as they are shown (``highlight_shown``)."""
+        document = self.document()
+        self.setDocument(None)
         try:
             yield
         finally:
-            self._formatted.clear()  # the blocks of the old text are gone, with their layouts
+            self.setDocument(document)
+            # Put back on a text, Qt queues a pass over all of it and, until that pass, leaves
+            # the text's changes alone: the pass is taken off the queue, so it never comes.
+            QCoreApplication.removePostedEvents(self, QEvent.Type.MetaCall)
+            self._formatted.clear()
             self._unhighlighted = set(self._spans)
 
     @property
@@ -231,40 +231,35 @@ class SpanHighlighter:
 
     def _highlight(self, block: QTextBlock) -> None:
         number = block.blockNumber()
+        if number in self._spans or number in self._formatted:
+            self.rehighlightBlock(block)
         self._unhighlighted.discard(number)
-        ranges = self._ranges(self._segments(number), block.length() - 1) if number in self._spans else []
-        if not ranges and number not in self._formatted:
-            return
-        block.layout().setFormats(ranges)
-        if ranges:
-            self._formatted.add(number)
-        else:
-            self._formatted.discard(number)
-        self.document().markContentsDirty(block.position(), block.length())
 
-    def _ranges(self, segments: list[BlockSegment], size: int) -> list[QTextLayout.FormatRange]:
-        """The formats of a block of ``size`` UTF-16 units covered by ``segments``."""
+    def highlightBlock(self, _text: str) -> None:
+        block = self.currentBlock()
+        number = block.blockNumber()
+        self._unhighlighted.discard(number)
+        self._formatted.discard(number)
+        if number not in self._spans:
+            return
+        size = block.length() - 1  # UTF-16 units, as the segments count
         # A sweep over the cut points: the spans covering a stretch change only where one starts or ends.
         opening: dict[int, list[BlockSegment]] = defaultdict(list)
         closing: dict[int, list[BlockSegment]] = defaultdict(list)
-        for segment in segments:
+        for segment in self._segments(number):
             start, end = min(segment.start, size), min(segment.end, size)
             if start < end:
                 opening[start].append(segment)
                 closing[end].append(segment)
         cuts = sorted(opening.keys() | closing.keys())
         active: set[BlockSegment] = set()
-        ranges: list[QTextLayout.FormatRange] = []
         for left, right in pairwise(cuts):
             active.difference_update(closing.get(left, ()))
             active.update(opening.get(left, ()))
             if active:
                 covering = sorted(active, key=_nesting_order)
-                stretch = QTextLayout.FormatRange()
-                stretch.start, stretch.length = left, right - left
-                stretch.format = self._format(tuple(s.label for s in covering))
-                ranges.append(stretch)
-        return ranges
+                self.setFormat(left, right - left, self._format(tuple(s.label for s in covering)))
+                self._formatted.add(number)
 
     def _format(self, labels: tuple[str, ...]) -> QTextCharFormat:
         cached = self._format_cache.get(labels)

@@ -230,8 +230,9 @@ def test_every_character_a_span_covers_is_highlighted_underlined_as_its_innermos
     for position in range(utf16_position(TEXT, len(TEXT))):
         covering = [s for s in spans if utf16_position(TEXT, s.start) <= position < utf16_position(TEXT, s.end)]
         if covering and TEXT.encode("utf-16-le")[2 * position : 2 * position + 2] != "\n".encode("utf-16-le"):
-            shortest = min(s.end - s.start for s in covering)
-            expected[position] = {COLOURS[s.label] for s in covering if s.end - s.start == shortest}
+            lengths = {s.id: utf16_position(TEXT, s.end) - utf16_position(TEXT, s.start) for s in covering}
+            shortest = min(lengths.values())
+            expected[position] = {COLOURS[s.label] for s in covering if lengths[s.id] == shortest}
     shown: dict[int, str] = {}
     block = view.document().firstBlock()
     for ranges in block_formats(view):
