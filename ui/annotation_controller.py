@@ -230,7 +230,7 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.snapping = Snapping.WITHOUT_PROCLITICS
         self.document_id: str | None = None
-        self._relations: list[Relation] = []
+        self._relations: list[Relation] | None = []  # None: not read yet
         self._relations_by_span: dict[str, list[Relation]] | None = None
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
@@ -258,7 +258,7 @@ class AnnotationController(QObject):
         self.document_id = document_id
         with collector_paused():  # tens of thousands of small objects: see collector_paused
             spans = self.project.spans(document_id)
-            self.relations = self.project.relations(document_id)
+            self._forget_relations()
             self.view.show_document(self.project.document(document_id), spans)
             self._show_loaded(spans)
         self.document_shown.emit(document_id)
@@ -269,7 +269,7 @@ class AnnotationController(QObject):
             return
         with collector_paused():
             spans = self.project.spans(self.document_id)
-            self.relations = self.project.relations(self.document_id)
+            self._forget_relations()
             self.view.set_spans(spans)
             self._show_loaded(spans)
 
@@ -308,18 +308,27 @@ class AnnotationController(QObject):
 
     @property
     def relations(self) -> list[Relation]:
-        """The relations of the shown document's layer."""
+        """The relations of the shown document's layer, read from the store when first needed."""
+        if self._relations is None:
+            self._relations = self.project.relations(self.document_id) if self.document_id else []
         return self._relations
 
-    @relations.setter
-    def relations(self, relations: list[Relation]) -> None:
-        self._relations = relations
+    def _forget_relations(self) -> None:
+        self._relations = None
+        self._relations_by_span = None
+
+    def _change_relations(self, added: Iterable[Relation] = (), removed: Iterable[str] = ()) -> None:
+        """Bring the relations read so far in line with an edit the store has already taken."""
+        if self._relations is None:
+            return  # when they are read, they are read with it
+        gone = set(removed)
+        self._relations = [*(r for r in self._relations if r.id not in gone), *added]
         self._relations_by_span = None
 
     def _relations_touching(self, span_id: str) -> list[Relation]:
         if self._relations_by_span is None:
             index: dict[str, list[Relation]] = {}
-            for relation in self._relations:
+            for relation in self.relations:
                 index.setdefault(relation.head, []).append(relation)
                 index.setdefault(relation.tail, []).append(relation)
             self._relations_by_span = index
@@ -590,18 +599,17 @@ class AnnotationController(QObject):
             case AddSpan(span, relations):
                 changes[span.id] = span
                 if relations:
-                    self.relations = [*self.relations, *relations]
+                    self._change_relations(added=relations)
             case RemoveSpan(span, relations):
                 changes[span.id] = None
-                gone = {r.id for r in relations}
-                if gone:
-                    self.relations = [r for r in self.relations if r.id not in gone]
+                if relations:
+                    self._change_relations(removed=[r.id for r in relations])
             case ChangeSpan(_before, after):
                 changes[after.id] = after
             case AddRelation(relation):
-                self.relations = [*self.relations, relation]
+                self._change_relations(added=[relation])
             case RemoveRelation(relation):
-                self.relations = [r for r in self.relations if r.id != relation.id]
+                self._change_relations(removed=[relation.id])
             case Batch(_, edits):
                 for part in edits:
                     self._update(part, changes)

@@ -290,6 +290,21 @@ def test_a_relation_by_mouse(analyst: Analyst, qtbot: QtBot) -> None:
     assert (relation.label, relation.head, relation.tail) == ("SOURCE", claim, agency)
 
 
+def test_a_relation_redone_after_the_layer_is_read_again_is_there_once(analyst: Analyst) -> None:
+    claim = analyst.tag("الزيارة تتضمن اجتماعا بين وزيري خارجية البلدين", "c")
+    agency = analyst.tag("وكالة الأنباء المركزية الكورية الشمالية", "o")
+    analyst.choose_span(claim)
+    analyst.relate("s", agency)
+    [relation] = analyst.window.annotations.relations
+    analyst.press(Qt.Key.Key_Z, CTRL, analyst.view)
+    analyst.press(Qt.Key.Key_Escape, NO, analyst.view)
+    analyst.window.annotations.reload()  # as when another program has written to the file
+    analyst.press(Qt.Key.Key_Z, CTRL | SHIFT, analyst.view)
+    analyst.choose_span(claim)
+    assert analyst.window.annotations.relations == [relation]
+    assert analyst.window.panel.relations.rowCount() == 1
+
+
 def test_the_table_selects_the_span_in_the_text_and_filters(analyst: Analyst, qtbot: QtBot) -> None:
     analyst.tag("سيرغي لافروف", "p")
     agency = analyst.tag("وكالة الأنباء المركزية الكورية الشمالية", "o")
