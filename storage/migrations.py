@@ -10,7 +10,7 @@ APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @migrations(name="0001_initial")
@@ -118,5 +118,16 @@ def relations_by_span(db: Database) -> None:
         """
         CREATE INDEX relations_by_head ON relations (head);
         CREATE INDEX relations_by_tail ON relations (tail);
+        """
+    )
+
+
+@migrations(name="0005_document_length")
+def document_length(db: Database) -> None:
+    # The document list shows each length: counting it read every text in the project at each refresh.
+    db.executescript(
+        """
+        ALTER TABLE documents ADD COLUMN length INTEGER NOT NULL DEFAULT 0;
+        UPDATE documents SET length = length(text);
         """
     )

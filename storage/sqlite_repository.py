@@ -178,7 +178,7 @@ class SqliteRepository:
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
         rows = self.db.execute(
             """
-            SELECT d.id, d.title, length(d.text), coalesce(s.status, 'new')
+            SELECT d.id, d.title, d.length, coalesce(s.status, 'new')
             FROM documents d
             LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = ?
             ORDER BY d.position
@@ -217,11 +217,11 @@ class SqliteRepository:
         if documents:
             position = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()[0]
             self.db.conn.executemany(
-                "INSERT INTO documents (id, title, source, text, text_sha256, metadata, created_at, position) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, title, source, text, length, text_sha256, metadata, created_at, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (d.id, d.title, d.source, d.text, d.text_sha256, _json(d.metadata), d.created_at, position + index)
-                    for index, d in enumerate(documents)
+                    (d.id, d.title, d.source, d.text, d.length, d.text_sha256, _json(d.metadata), d.created_at, at)
+                    for at, d in enumerate(documents, start=position)
                 ],
             )
 

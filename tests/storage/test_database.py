@@ -157,6 +157,24 @@ def test_an_upgrade_backs_up_the_project_first(tmp_path: Path) -> None:
     assert not upgrade_marker(path, SCHEMA_VERSION).exists()
 
 
+def test_an_upgrade_to_version_5_stores_the_length_of_each_document(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    four = Migrations("hashiya")
+    for step in migrations.pending(Database(memory=True))[:4]:
+        four(name=step.name)(step.fn)
+    db = open_database(path, plan=four)
+    text = "قال لافروف 😀 في موسكو"
+    db.execute(
+        "INSERT INTO documents (id, title, text, text_sha256, created_at, position)"
+        " VALUES ('d', 't', ?, 'h', 'now', 0)",
+        [text],
+    )
+    db.close()
+    db = open_database(path)
+    assert db.execute("SELECT length FROM documents").fetchall() == [(len(text),)]
+    db.close()
+
+
 @pytest.mark.parametrize("transactional", [True, False])
 def test_a_failed_upgrade_puts_the_project_back(tmp_path: Path, transactional: bool) -> None:
     path = tmp_path / "p.hashiya"
