@@ -65,7 +65,10 @@ def block_starts_of(text: str, offsets: OffsetMap) -> list[int]:
         while index != -1:
             breaks.append(index)
             index = text.find(separator, index + 1)
-    return [0, *(offsets.to_qt(index + 1) for index in sorted(breaks))]
+    breaks.sort()
+    if offsets.qt_length == offsets.length:  # no astral characters: positions are offsets
+        return [0, *(index + 1 for index in breaks)]
+    return [0, *(offsets.to_qt(index + 1) for index in breaks)]
 
 
 def _nesting_order(segment: BlockSegment) -> tuple[int, tuple[int, int, str]]:

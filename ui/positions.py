@@ -32,7 +32,9 @@ class Snap(Enum):
 class OffsetMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
+        # Encoding is a copy for a text without astral characters, and ten times faster than a search.
+        without_astral = len(text.encode("utf-16-le", "surrogatepass")) == 2 * self.length
+        self._astral = [] if without_astral else [match.start() for match in _ASTRAL.finditer(text)]
         # The Qt position of the high surrogate of each astral character.
         self._astral_qt = [offset + rank for rank, offset in enumerate(self._astral)]
         self.qt_length = self.length + len(self._astral)
