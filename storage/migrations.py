@@ -122,12 +122,15 @@ def relations_by_span(db: Database) -> None:
     )
 
 
-@migrations(name="0005_document_length")
-def document_length(db: Database) -> None:
+@migrations(name="0005_document_length_and_reading_order")
+def document_length_and_reading_order(db: Database) -> None:
     # The document list shows each length: counting it read every text in the project at each refresh.
+    # A layer's spans are read in reading order (start, outer first, id) straight from the index.
     db.executescript(
         """
         ALTER TABLE documents ADD COLUMN length INTEGER NOT NULL DEFAULT 0;
         UPDATE documents SET length = length(text);
+        DROP INDEX spans_by_layer;
+        CREATE INDEX spans_in_reading_order ON spans (document_id, annotator, start, "end" DESC, id);
         """
     )

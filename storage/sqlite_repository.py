@@ -35,7 +35,6 @@ from annotator.model import (
     Relation,
     Span,
     SpanKind,
-    reading_order,
     relations_from_fields,
     spans_from_fields,
 )
@@ -229,17 +228,14 @@ class SqliteRepository:
     def spans(self, document_id: str, annotator: str) -> list[Span]:
         rows = self.db.execute(
             'SELECT id, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at FROM spans'
-            " WHERE document_id = ? AND annotator = ?",
+            ' WHERE document_id = ? AND annotator = ? ORDER BY start, "end" DESC, id',  # reading_order, by the index
             [document_id, annotator],
         )
         kinds, layer = _SPAN_KINDS, annotator
-        spans = spans_from_fields(
+        return spans_from_fields(
             (id_, document_id, layer, kinds[kind], label, start, end, text, _attributes(attrs), ref, note, made, edited)
             for id_, kind, label, start, end, text, attrs, ref, note, made, edited in rows
         )
-        # Sorted here: SQLite would sort by the end and the id in a temporary tree.
-        spans.sort(key=reading_order)
-        return spans
 
     @reading
     def relations(self, document_id: str, annotator: str) -> list[Relation]:

@@ -210,8 +210,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         to_qt = self._offsets.to_qt
         astral = self._offsets.qt_length - self._offsets.length  # no Qt position exceeds its offset by more
         for span in spans:
-            qt_start = to_qt(span.start)
-            number = max(bisect_right(starts, qt_start) - 1, 0)
+            qt_start = to_qt(span.start) if astral else span.start
+            number = bisect_right(starts, qt_start) - 1  # starts[0] is 0
             by_block[number].append(span)
             number += 1
             if number < count and starts[number] < span.end + astral:  # then it may cross into the next block

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
 from annotator.edits import Batch, describe, inverse
+from annotator.model import reading_order
 from annotator.project import InvalidEditError, Project
 from annotator.repository import EditConflictError
 from annotator.schema import load_default_schema
@@ -192,3 +194,17 @@ def test_the_edit_log_records_who_did_what_and_when(project: Project) -> None:
     assert all(entry["annotator"] == "amal" and entry["at"] for entry in log)
     assert '"label": "GPE"' in (log[1]["after"] or "")
     assert describe(added) == "Add PER"
+
+
+def test_a_layer_is_read_back_in_reading_order_nested_and_tied_spans_included(project: Project) -> None:
+    document = doc_id(project)
+    text = project.document(document).text
+    chooser = random.Random(7)
+    for _ in range(60):
+        start = chooser.randrange(0, 40)
+        end = chooser.randrange(start + 1, start + 12)
+        project.apply(project.add_span(document, start, end, chooser.choice(["PER", "ORG", "GPE"])))
+    read = reopen(project).spans(document)
+    assert len(read) == 60 and all(span.text == text[span.start : span.end] for span in read)
+    assert read == sorted(read, key=reading_order)
+    assert len({span.start for span in read}) < 40, "some spans start together"
