@@ -188,18 +188,21 @@ class SqliteRepository:
 
     @reading
     def get_document(self, document_id: str) -> Document:
-        rows = list(self.db.table("documents").rows_where("id = ?", [document_id]))
-        if not rows:
+        row = self.db.execute(
+            "SELECT id, title, source, text, text_sha256, metadata, created_at FROM documents WHERE id = ?",
+            [document_id],
+        ).fetchone()
+        if row is None:
             raise ProjectError(f"there is no document {document_id!r} in {self.path}")
-        row = rows[0]
+        id_, title, source, text, text_sha256, metadata, created_at = row
         return Document(
-            id=row["id"],
-            title=row["title"],
-            source=row["source"],
-            text=row["text"],
-            text_sha256=row["text_sha256"],
-            metadata=json.loads(row["metadata"]),
-            created_at=row["created_at"],
+            id=id_,
+            title=title,
+            source=source,
+            text=text,
+            text_sha256=text_sha256,
+            metadata=json.loads(metadata),
+            created_at=created_at,
         )
 
     def find_document_by_sha256(self, text_sha256: str) -> str | None:

@@ -22,6 +22,14 @@ __all__ = ["OffsetMap", "Snap", "in_reading_order", "reading_order"]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def _without_astral(text: str) -> bool:
+    """Told by the length of the UTF-16 encoding: a copy for such a text, five times faster than a search."""
+    try:
+        return len(text.encode("utf-16-le")) == 2 * len(text)
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+
+
 class Snap(Enum):
     """Which way a Qt position inside a surrogate pair moves to reach a whole character."""
 
@@ -32,9 +40,7 @@ class Snap(Enum):
 class OffsetMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        # Encoding is a copy for a text without astral characters, and ten times faster than a search.
-        without_astral = len(text.encode("utf-16-le", "surrogatepass")) == 2 * self.length
-        self._astral = [] if without_astral else [match.start() for match in _ASTRAL.finditer(text)]
+        self._astral = [] if _without_astral(text) else [match.start() for match in _ASTRAL.finditer(text)]
         # The Qt position of the high surrogate of each astral character.
         self._astral_qt = [offset + rank for rank, offset in enumerate(self._astral)]
         self.qt_length = self.length + len(self._astral)
