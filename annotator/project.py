@@ -104,8 +104,8 @@ class Project:
             cached = self._documents[document_id] = self.repository.get_document(document_id)
         return cached
 
-    def spans(self, document_id: str, annotator: str | None = None) -> list[Span]:
-        return self.repository.spans(document_id, annotator or self.annotator)
+    def spans(self, document_id: str, annotator: str | None = None, starting_before: int | None = None) -> list[Span]:
+        return self.repository.spans(document_id, annotator or self.annotator, starting_before)
 
     def relations(self, document_id: str, annotator: str | None = None) -> list[Relation]:
         return self.repository.relations(document_id, annotator or self.annotator)

@@ -85,7 +85,7 @@ class Outcome:
 @dataclass(frozen=True)
 class Source:
     job: Job
-    key: str = "samples"  # "samples", "redo", "rss_mb" or "spawn_ms"
+    key: str = "samples"  # "samples", "redo", "rss_mb", "spawn_ms" or "whole_ms"
 
 
 @dataclass(frozen=True)
@@ -279,6 +279,15 @@ def figures(w: Workloads, sizes: Sizes) -> list[Figure]:
     return [
         Figure("open to first paint", "ms", doc, Source(open_long), Source(bare_long), 3, "ratio"),
         Figure(
+            "open until the whole layer is read",
+            "ms",
+            doc,
+            Source(open_long, "whole_ms"),
+            Source(bare_long),
+            None,
+            "ratio",
+        ),
+        Figure(
             "add a span by key", "ms", doc, Source(gui("add-span", w.long_project, n)), Source(repaint), 16, "median"
         ),
         Figure("undo one edit", "ms", doc, Source(undo), Source(repaint), 16, "median"),
@@ -424,7 +433,7 @@ def table(rows: list[dict[str, Any]]) -> str:
     lines = []
     for row in rows:
         prefix = ">" if row["timed_out"] else ""
-        ok = {True: "yes", False: "NO", None: "?"}[row["within_budget"]]
+        ok = "-" if row["budget"] is None else {True: "yes", False: "NO", None: "?"}[row["within_budget"]]
         if row["error"]:
             ok = "ERROR"
         lines.append(

@@ -48,6 +48,7 @@ def _json(value: dict[str, Any]) -> str:
 
 
 _SPAN_KINDS = {kind.value: kind for kind in SpanKind}
+_NO_END = 2**62  # an offset past the end of any text
 
 
 def _attributes(stored: str) -> dict[str, Any]:
@@ -228,11 +229,12 @@ class SqliteRepository:
             )
 
     @reading
-    def spans(self, document_id: str, annotator: str) -> list[Span]:
+    def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
         rows = self.db.execute(
             'SELECT id, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at FROM spans'
-            ' WHERE document_id = ? AND annotator = ? ORDER BY start, "end" DESC, id',  # reading_order, by the index
-            [document_id, annotator],
+            " WHERE document_id = ? AND annotator = ? AND start < ?"
+            ' ORDER BY start, "end" DESC, id',  # reading_order, by the index
+            [document_id, annotator, _NO_END if starting_before is None else starting_before],
         )
         kinds, layer = _SPAN_KINDS, annotator
         return spans_from_fields(

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.arabic import first_words, fold_string, is_word_char
@@ -50,6 +50,11 @@ SNAPPING_NAMES = {
     Snapping.EXACT: str(QT_TRANSLATE_NOOP("Snapping", "Exact characters")),
 }
 PROCLITICS = "و ف ب ل ك"
+# A longer document is shown first with the spans that start in this many characters of it, more
+# than any screen holds; the rest of its layer is read as soon as it has been painted.
+FIRST_PART = 20_000
+# When nothing paints the view (a hidden window), the rest is read after this long all the same.
+REST_OF_LAYER_MS = 250
 
 
 def snapping_name(mode: Snapping) -> str:
@@ -235,6 +240,11 @@ class AnnotationController(QObject):
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
         self.known_words = KnownWords()
+        self._partial = False  # only the first part of the document's layer is read so far
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(REST_OF_LAYER_MS)
+        self._rest_timer.timeout.connect(self.complete_layer)
         self.schema_changed()
         self._refresh_link_names()
         view.span_clicked.connect(self._on_span_clicked)
@@ -256,15 +266,36 @@ class AnnotationController(QObject):
     def show_document(self, document_id: str) -> None:
         self.cancel_pick()
         self.document_id = document_id
+        document = self.project.document(document_id)
+        self._partial = document.length > FIRST_PART
         with collector_paused():  # tens of thousands of small objects: see collector_paused
-            spans = self.project.spans(document_id)
+            spans = self.project.spans(document_id, starting_before=FIRST_PART if self._partial else None)
             self._forget_relations()
-            self.view.show_document(self.project.document(document_id), spans)
+            self.view.show_document(document, spans)
             self._show_loaded(spans)
+        if self._partial:
+            self.view.after_next_paint(self.complete_layer)
+            self._rest_timer.start()
         self.document_shown.emit(document_id)
+
+    @property
+    def layer_complete(self) -> bool:
+        """Whether every span of the shown document's layer is read (see ``complete_layer``)."""
+        return not self._partial
+
+    def complete_layer(self) -> None:
+        """Read the whole layer of a long document shown with the spans of its first part only.
+
+        Edits go to the store before they are shown, and the layer is read from the store: what
+        the analyst did meanwhile is in it. Every edit completes the layer before it is applied.
+        """
+        if self._partial:
+            self.reload()
 
     def reload(self) -> None:
         """Read the current document's layer again (after another process changed it)."""
+        self._partial = False
+        self._rest_timer.stop()
         if self.document_id is None:
             return
         with collector_paused():
@@ -564,6 +595,7 @@ class AnnotationController(QObject):
             self.undo_stack.push(command)
 
     def _apply(self, edit: Edit, select: str | None = None) -> bool:
+        self.complete_layer()
         try:
             self.project.apply(edit)
         except ProjectError as error:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
@@ -164,11 +164,13 @@ class DocumentView(QPlainTextEdit):
         layout.updateBlock.connect(lambda block: self._boxes.pop(block.blockNumber(), None))
         layout.documentSizeChanged.connect(lambda _size: self._boxes.clear())
         self._painted = False
+        self._first_paint_pending = False
+        self._after_paint: list[Callable[[], object]] = []
         # A child, so that it is stopped with the window and never fires for a deleted view.
-        self._first_paint_timer = QTimer(self)
-        self._first_paint_timer.setSingleShot(True)
-        self._first_paint_timer.setInterval(0)
-        self._first_paint_timer.timeout.connect(self.first_painted.emit)
+        self._after_paint_timer = QTimer(self)
+        self._after_paint_timer.setSingleShot(True)
+        self._after_paint_timer.setInterval(0)
+        self._after_paint_timer.timeout.connect(self._run_after_paint)
 
     @property
     def stored_text(self) -> str:
@@ -226,7 +228,7 @@ class DocumentView(QPlainTextEdit):
 
     def set_spans(self, spans: Iterable[Span], touched: Iterable[Span] | None = None) -> None:
         """Show ``spans``; with ``touched``, only the blocks those spans cover are highlighted again."""
-        self._set_span_list(sorted(spans, key=reading_order))
+        self._set_span_list(in_reading_order(spans)[0])
         if touched is None:
             self.highlighter.set_spans(self.spans, self.offsets)
         else:
@@ -429,6 +431,19 @@ class DocumentView(QPlainTextEdit):
     def has_painted(self) -> bool:
         return self._painted
 
+    def after_next_paint(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once, as soon as the event loop is free after the view's next paint."""
+        self._after_paint.append(callback)
+
+    def _run_after_paint(self) -> None:
+        """What was asked for after this paint, then (the first time) ``first_painted``."""
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
+        if self._first_paint_pending:
+            self._first_paint_pending = False
+            self.first_painted.emit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._boxes.clear()  # lines are laid out again for the new width, right-aligned
         super().resizeEvent(event)
@@ -444,7 +459,9 @@ class DocumentView(QPlainTextEdit):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self._first_paint_timer.start()
+            self._first_paint_pending = True
+        if self._after_paint or self._first_paint_pending:
+            self._after_paint_timer.start()
         marks: list[Overlay] = []
         first, last = self._visible_offsets()
         for group in self._overlays.values():

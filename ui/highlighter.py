@@ -116,7 +116,7 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     @property
     def pending(self) -> int:
-        """How many blocks with spans are still to be highlighted."""
+        """How many blocks are still to be highlighted (or cleared)."""
         return len(self._unhighlighted)
 
     def highlight_shown(self, numbers: Iterable[int]) -> None:
@@ -135,12 +135,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._unhighlighted.clear()
 
     def set_spans(self, spans: Iterable[Span], offsets: OffsetMap) -> None:
-        """Index ``spans`` (in reading order) by block and highlight every block again."""
-        self._block_starts = self.document_block_starts()
+        """Index ``spans`` (in reading order) by block anew; each block is highlighted again as it
+        is shown (``highlight_shown``), as after a new text."""
+        if not self.blocks_match_document():
+            self._block_starts = self.document_block_starts()
         self._offsets = offsets
         self._spans = self._index(spans)
-        self._unhighlighted.clear()
-        self._highlight_blocks(self._formatted | self._spans.keys())
+        self._unhighlighted = self._formatted | self._spans.keys()
 
     def change_spans(self, removed: Iterable[Span], added: Iterable[Span], offsets: OffsetMap) -> None:
         """Take the ``removed`` spans out, put the ``added`` ones in, and highlight again only the

@@ -1,0 +1,115 @@
+"""A long document is shown with the spans of its first part, then its whole layer is read; nothing
+done in between is lost or doubled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from pytestqt.qtbot import QtBot
+
+from annotator.project import Project
+from storage.sqlite_repository import SqliteRepository
+from tests.conftest import CORPUS
+from tests.ui.test_annotating import LAVROV, open_window
+from ui.annotation_controller import FIRST_PART
+from ui.annotation_table import SPAN_ID_ROLE
+from ui.main_window import MainWindow
+
+WORD = "لافروف"
+
+
+@pytest.fixture
+def long_project(tmp_path: Path) -> Project:
+    article = (CORPUS / f"{LAVROV}.txt").read_text(encoding="utf-8").strip()
+    text = "\n\n".join([article] * (3 * FIRST_PART // len(article) + 1))
+    assert len(text) > 3 * FIRST_PART
+    source = tmp_path / "long.txt"
+    source.write_text(text, encoding="utf-8")
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "tester")
+    project.import_paths([source])
+    document_id = project.documents()[0].id
+    start = text.find(WORD)
+    while start != -1:
+        project.apply(project.add_span(document_id, start, start + len(WORD), "PER"))
+        start = text.find(WORD, start + 1)
+    return project
+
+
+def stored_ids(project: Project) -> list[str]:
+    return [span.id for span in project.spans(project.documents()[0].id)]
+
+
+def table_ids(window: MainWindow) -> list[str]:
+    model = window.panel.model
+    return [model.index(row, 0).data(SPAN_ID_ROLE) for row in range(model.rowCount())]
+
+
+def test_the_first_part_is_shown_highlighted_then_the_whole_layer_is_read(qtbot: QtBot, long_project: Project) -> None:
+    stored = long_project.spans(long_project.documents()[0].id)
+    window = MainWindow(long_project)
+    qtbot.addWidget(window)
+    assert not window.annotations.layer_complete
+    first = [span.id for span in stored if span.start < FIRST_PART]
+    assert [span.id for span in window.view.spans] == first == table_ids(window)
+    assert len(first) < len(stored)
+
+    window.show()
+    qtbot.waitUntil(lambda: window.view.has_painted)
+    view = window.view
+    shown = view.firstVisibleBlock()
+    last = view.cursorForPosition(QPoint(0, view.viewport().height() - 1)).blockNumber()
+    highlighted = False
+    while shown.isValid() and shown.blockNumber() <= last:
+        highlighted = highlighted or bool(shown.layout().formats())
+        shown = shown.next()
+    assert highlighted, "the first screen is highlighted at its first paint"
+
+    qtbot.waitUntil(lambda: window.annotations.layer_complete)
+    assert [span.id for span in view.spans] == [span.id for span in stored] == table_ids(window)
+
+
+def test_an_edit_before_the_rest_is_read_is_stored_and_shown_once(qtbot: QtBot, long_project: Project) -> None:
+    window = MainWindow(long_project)
+    qtbot.addWidget(window)
+    text = window.view.stored_text
+    far = text.rfind("موسكو")
+    assert far > FIRST_PART
+    assert not window.annotations.layer_complete
+    window.view.select_offsets(far, far + len("موسكو"))
+    window.annotations.annotate_selection("GPE")
+    assert window.annotations.layer_complete
+    stored = stored_ids(long_project)
+    assert [span.id for span in window.view.spans] == stored == table_ids(window)
+    [added] = [span for span in window.view.spans if span.label == "GPE"]
+    assert (added.start, added.text) == (far, "موسكو")
+    assert window.annotations.selected == added
+
+    window.annotations.undo_stack.undo()
+    assert [span.id for span in window.view.spans] == stored_ids(long_project) == table_ids(window)
+    assert len(stored_ids(long_project)) == len(stored) - 1
+
+
+def test_an_undo_reaching_a_document_shown_in_part_leaves_its_layer_whole(qtbot: QtBot, long_project: Project) -> None:
+    window = open_window(qtbot, long_project)
+    qtbot.waitUntil(lambda: window.annotations.layer_complete)
+    text = window.view.stored_text
+    far = text.rfind(WORD)
+    [tagged] = [span for span in window.view.spans if span.start == far]
+    window.annotations.select_span(tagged.id)
+    window.annotations.delete_selected()
+    window.annotations.show_document(window.view.document_id or "")  # opened again: its first part only
+    assert not window.annotations.layer_complete
+    window.annotations.undo_stack.undo()
+    assert window.annotations.layer_complete
+    assert [span.id for span in window.view.spans] == stored_ids(long_project) == table_ids(window)
+    assert tagged.id in {span.id for span in window.view.spans}
+
+
+def test_a_window_that_never_paints_reads_the_rest_all_the_same(qtbot: QtBot, long_project: Project) -> None:
+    window = MainWindow(long_project)
+    qtbot.addWidget(window)
+    assert not window.annotations.layer_complete
+    qtbot.waitUntil(lambda: window.annotations.layer_complete, timeout=5000)
+    assert [span.id for span in window.view.spans] == stored_ids(long_project) == table_ids(window)
