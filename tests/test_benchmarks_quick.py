@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 FIGURES = {
     "open to first paint",
+    "open until the whole layer is read",
     "add a span by key",
     "undo one edit",
     "redo one edit",

@@ -41,6 +41,10 @@ def stored_ids(project: Project) -> list[str]:
     return [span.id for span in project.spans(project.documents()[0].id)]
 
 
+def complete(window: MainWindow) -> bool:
+    return window.annotations.layer_complete
+
+
 def table_ids(window: MainWindow) -> list[str]:
     model = window.panel.model
     return [model.index(row, 0).data(SPAN_ID_ROLE) for row in range(model.rowCount())]
@@ -50,7 +54,7 @@ def test_the_first_part_is_shown_highlighted_then_the_whole_layer_is_read(qtbot:
     stored = long_project.spans(long_project.documents()[0].id)
     window = MainWindow(long_project)
     qtbot.addWidget(window)
-    assert not window.annotations.layer_complete
+    assert not complete(window)
     first = [span.id for span in stored if span.start < FIRST_PART]
     assert [span.id for span in window.view.spans] == first == table_ids(window)
     assert len(first) < len(stored)
@@ -66,7 +70,7 @@ def test_the_first_part_is_shown_highlighted_then_the_whole_layer_is_read(qtbot:
         shown = shown.next()
     assert highlighted, "the first screen is highlighted at its first paint"
 
-    qtbot.waitUntil(lambda: window.annotations.layer_complete)
+    qtbot.waitUntil(lambda: complete(window))
     assert [span.id for span in view.spans] == [span.id for span in stored] == table_ids(window)
 
 
@@ -76,10 +80,10 @@ def test_an_edit_before_the_rest_is_read_is_stored_and_shown_once(qtbot: QtBot, 
     text = window.view.stored_text
     far = text.rfind("موسكو")
     assert far > FIRST_PART
-    assert not window.annotations.layer_complete
+    assert not complete(window)
     window.view.select_offsets(far, far + len("موسكو"))
     window.annotations.annotate_selection("GPE")
-    assert window.annotations.layer_complete
+    assert complete(window)
     stored = stored_ids(long_project)
     assert [span.id for span in window.view.spans] == stored == table_ids(window)
     [added] = [span for span in window.view.spans if span.label == "GPE"]
@@ -93,16 +97,16 @@ def test_an_edit_before_the_rest_is_read_is_stored_and_shown_once(qtbot: QtBot, 
 
 def test_an_undo_reaching_a_document_shown_in_part_leaves_its_layer_whole(qtbot: QtBot, long_project: Project) -> None:
     window = open_window(qtbot, long_project)
-    qtbot.waitUntil(lambda: window.annotations.layer_complete)
+    qtbot.waitUntil(lambda: complete(window))
     text = window.view.stored_text
     far = text.rfind(WORD)
     [tagged] = [span for span in window.view.spans if span.start == far]
     window.annotations.select_span(tagged.id)
     window.annotations.delete_selected()
     window.annotations.show_document(window.view.document_id or "")  # opened again: its first part only
-    assert not window.annotations.layer_complete
+    assert not complete(window)
     window.annotations.undo_stack.undo()
-    assert window.annotations.layer_complete
+    assert complete(window)
     assert [span.id for span in window.view.spans] == stored_ids(long_project) == table_ids(window)
     assert tagged.id in {span.id for span in window.view.spans}
 
@@ -110,6 +114,6 @@ def test_an_undo_reaching_a_document_shown_in_part_leaves_its_layer_whole(qtbot:
 def test_a_window_that_never_paints_reads_the_rest_all_the_same(qtbot: QtBot, long_project: Project) -> None:
     window = MainWindow(long_project)
     qtbot.addWidget(window)
-    assert not window.annotations.layer_complete
-    qtbot.waitUntil(lambda: window.annotations.layer_complete, timeout=5000)
+    assert not complete(window)
+    qtbot.waitUntil(lambda: complete(window), timeout=5000)
     assert [span.id for span in window.view.spans] == stored_ids(long_project) == table_ids(window)
