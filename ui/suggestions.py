@@ -97,7 +97,9 @@ class SuggestionController(QObject):
         self._active_at = 0.0  # time.monotonic() of the analyst's last edit or caret move
         self.view.cursorPositionChanged.connect(self._mark_current)
         self.view.cursorPositionChanged.connect(self._note_activity)
-        window.annotations.spans_changed.connect(self._note_activity)
+        # Edits and opening a document count; reading the rest of a long document's layer does not.
+        window.annotations.spans_replaced.connect(lambda _removed, _added: self._note_activity())
+        window.annotations.document_shown.connect(lambda _document_id: self._note_activity())
         self.view.first_painted.connect(self._timer.start)  # the text is shown first, then matched
 
     def _note_activity(self) -> None:

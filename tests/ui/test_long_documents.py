@@ -117,3 +117,20 @@ def test_a_window_that_never_paints_reads_the_rest_all_the_same(qtbot: QtBot, lo
     assert not complete(window)
     qtbot.waitUntil(lambda: complete(window), timeout=5000)
     assert [span.id for span in window.view.spans] == stored_ids(long_project) == table_ids(window)
+
+
+def test_reading_the_rest_of_the_layer_does_not_put_off_the_suggestions(qtbot: QtBot, long_project: Project) -> None:
+    window = MainWindow(long_project)
+    qtbot.addWidget(window)
+    suggestions = window.search.suggestions
+    window.annotations.show_document(window.view.document_id or "")
+    assert not complete(window)
+    opened_at = suggestions._active_at  # long texts are matched once the analyst has paused this long
+    assert opened_at > 0, "opening a document counts as the analyst's activity"
+    window.annotations.complete_layer()
+    assert complete(window)
+    assert suggestions._active_at == opened_at
+    text = window.view.stored_text
+    window.view.select_offsets(text.rfind("موسكو"), text.rfind("موسكو") + len("موسكو"))
+    window.annotations.annotate_selection("GPE")
+    assert suggestions._active_at > opened_at, "an edit does"
