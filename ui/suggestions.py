@@ -58,7 +58,7 @@ LONG_TEXT = 200_000
 IDLE_BEFORE_MATCHING_S = 1.0
 
 # Matching runs between the interface's events in steps of about this long.
-MATCH_STEP_S = 0.008
+MATCH_STEP_S = 0.004
 
 
 class SuggestionController(QObject):
