@@ -84,7 +84,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._block_starts: list[int] = [0]
         self.base = QColor("white")
         self._format_cache: dict[tuple[str, ...], QTextCharFormat] = {}
-        self._unhighlighted: set[int] = set()  # blocks with spans whose formats are not set yet
+        self._unhighlighted: set[int] = set()  # blocks whose formats are not what their spans give yet
         self._formatted: set[int] = set()  # blocks whose layout has formats
 
     def set_colours(self, colours: Mapping[str, str]) -> None:

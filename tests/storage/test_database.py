@@ -163,7 +163,7 @@ def test_an_upgrade_to_version_5_stores_the_length_of_each_document(tmp_path: Pa
     for step in migrations.pending(Database(memory=True))[:4]:
         four(name=step.name)(step.fn)
     db = open_database(path, plan=four)
-    text = "قال لافروف 😀 في موسكو"
+    text = "قال لافروف 😀\x00 في موسكو"
     db.execute(
         "INSERT INTO documents (id, title, text, text_sha256, created_at, position)"
         " VALUES ('d', 't', ?, 'h', 'now', 0)",
