@@ -52,7 +52,7 @@ SNAPPING_NAMES = {
 PROCLITICS = "و ف ب ل ك"
 # A longer document is shown first with the spans that start in this many characters of it, more
 # than any screen holds; the rest of its layer is read as soon as it has been painted.
-FIRST_PART = 20_000
+FIRST_PART = 50_000
 # When nothing paints the view (a hidden window), the rest is read after this long all the same.
 REST_OF_LAYER_MS = 250
 

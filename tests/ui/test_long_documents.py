@@ -3,12 +3,15 @@ done in between is lost or doubled."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
 
+from annotator.edits import Batch
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
@@ -20,21 +23,31 @@ from ui.main_window import MainWindow
 WORD = "لافروف"
 
 
-@pytest.fixture
-def long_project(tmp_path: Path) -> Project:
+@pytest.fixture(scope="module")
+def long_project_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project with one document three times as long as the first part, the name tagged throughout."""
+    folder = tmp_path_factory.mktemp("long")
     article = (CORPUS / f"{LAVROV}.txt").read_text(encoding="utf-8").strip()
     text = "\n\n".join([article] * (3 * FIRST_PART // len(article) + 1))
-    assert len(text) > 3 * FIRST_PART
-    source = tmp_path / "long.txt"
+    source = folder / "long.txt"
     source.write_text(text, encoding="utf-8")
-    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "tester")
+    project = Project(SqliteRepository.open(folder / "p.hashiya"), "tester")
     project.import_paths([source])
     document_id = project.documents()[0].id
-    start = text.find(WORD)
-    while start != -1:
-        project.apply(project.add_span(document_id, start, start + len(WORD), "PER"))
-        start = text.find(WORD, start + 1)
-    return project
+    starts = [index for index in range(len(text)) if text.startswith(WORD, index)]
+    project.apply(Batch("tag", tuple(project.add_span(document_id, s, s + len(WORD), "PER") for s in starts)))
+    project.close()
+    return folder / "p.hashiya"
+
+
+@pytest.fixture
+def long_project(long_project_file: Path, tmp_path: Path) -> Iterator[Project]:
+    copy = tmp_path / "p.hashiya"
+    shutil.copyfile(long_project_file, copy)
+    project = Project(SqliteRepository.open(copy), "tester")
+    assert project.document(project.documents()[0].id).length > 3 * FIRST_PART
+    yield project
+    project.close()
 
 
 def stored_ids(project: Project) -> list[str]:
