@@ -433,7 +433,8 @@ class DocumentView(QPlainTextEdit):
 
     def after_next_paint(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once, as soon as the event loop is free after the view's next paint."""
-        self._after_paint.append(callback)
+        if callback not in self._after_paint:  # asked again before a paint (a hidden view): still once
+            self._after_paint.append(callback)
 
     def _run_after_paint(self) -> None:
         """What was asked for after this paint, then (the first time) ``first_painted``."""
