@@ -11,18 +11,14 @@ from pathlib import Path
 
 import platformdirs
 
-from annotator.exchange import ExportFormat
-from annotator.formats import ImportFormat
-from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.resources import sample_corpus_files
-from annotator.terminal import BidiMode
 from annotator.text_import import TextImportError
+from cli.parser import PROJECT_COMMANDS, build_parser
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
-SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts")
 
 
 def default_project_path() -> Path:
@@ -76,109 +72,6 @@ def open_project(db: Path | None, annotator: str) -> Project:
     return project
 
 
-def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
-    """--db and --annotator, accepted before or after the command name.
-
-    A command's copy has no default, so that it cannot overwrite a value given before the command.
-    """
-    options = argparse.ArgumentParser(add_help=False)
-    default = None if top_level else argparse.SUPPRESS
-    options.add_argument(
-        "--db", type=Path, default=default, help="project file to open (default: the project in the user data folder)"
-    )
-    options.add_argument("--annotator", default=default, help="annotator layer to work in (default: your user name)")
-    return options
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = _common_options(top_level=False)
-    parser = argparse.ArgumentParser(
-        prog="hashiya",
-        description="Annotate Arabic news articles: entities, claims and treaty references.",
-        parents=[_common_options(top_level=True)],
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    importer = commands.add_parser(
-        "import-texts", parents=[common], help="import .txt files, folders of them, or JSONL with a 'text' field"
-    )
-    importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-
-    exporter = commands.add_parser(
-        "export", parents=[common], help="write a layer as training data or for a teammate (native, spaCy, ...)"
-    )
-    exporter.add_argument("--format", required=True, choices=[f.value for f in ExportFormat], dest="export_format")
-    exporter.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
-    exporter.add_argument("--doc", help="id of one document to export (default: all)")
-    exporter.add_argument("-o", "--output", type=Path, required=True, help="file (or folder or .zip for brat)")
-
-    importer_layers = commands.add_parser(
-        "import", parents=[common], help="import a native, doccano, Prodigy or Label Studio file as a layer"
-    )
-    importer_layers.add_argument("file", type=Path, metavar="FILE")
-    importer_layers.add_argument(
-        "--format", choices=[f.value for f in ImportFormat], dest="import_format", help="default: detected"
-    )
-
-    validator = commands.add_parser("validate", parents=[common], help="report every problem in a file, import nothing")
-    validator.add_argument("file", type=Path, metavar="FILE")
-    validator.add_argument("--format", choices=[f.value for f in ImportFormat], dest="import_format")
-
-    statistics = commands.add_parser("stats", parents=[common], help="documents, layers and spans per label")
-    statistics.add_argument("--json", action="store_true", help="machine-readable output")
-    statistics.add_argument(
-        "--bidi",
-        choices=[m.value for m in BidiMode],
-        default=BidiMode.AUTO.value,
-        help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
-    )
-
-    agreement_parser = commands.add_parser(
-        "agreement", parents=[common], help="agreement between layers: span F1, kappa, alpha, alpha_u"
-    )
-    agreement_parser.add_argument("--annotators", required=True, help="two or more layers, comma-separated: A,B[,C]")
-    agreement_parser.add_argument("--json", action="store_true", help="machine-readable output")
-    agreement_parser.add_argument("--doc", help="id of one document (default: every document someone annotated)")
-
-    finder = commands.add_parser(
-        "search", parents=[common], help="folded Arabic search over the corpus: every hit with offsets"
-    )
-    finder.add_argument("query", metavar="QUERY")
-    finder.add_argument("--json", action="store_true", help="machine-readable output")
-    finder.add_argument(
-        "--whole-word", action="store_true", help="whole words only; و ف ب ل ك ال may stand before them"
-    )
-    finder.add_argument(
-        "--bidi",
-        choices=[m.value for m in BidiMode],
-        default=BidiMode.AUTO.value,
-        help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
-    )
-
-    shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
-    shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
-    shot.add_argument("--doc", help="id of the document to show (default: the first)")
-    shot.add_argument(
-        "--view",
-        choices=list(SCREENSHOT_VIEWS),
-        default="main",
-        help="which screen to render: the main window, the corpus overview, preferences, the review window "
-        "(compare or dashboard tab), or the shortcut sheet",
-    )
-    shot.add_argument(
-        "--lang", choices=["ar", "en"], help="interface language (default: the preference, else the system's)"
-    )
-    shot.add_argument("--width", type=int, default=1280)
-    shot.add_argument("--height", type=int, default=800)
-    return parser
-
-
-def run_import_texts(project: Project, paths: list[Path]) -> int:
-    summary = project.import_paths(paths)
-    print(f"imported {len(summary.added)} text(s); {len(summary.already_present)} already in {project.location}")
-    return 0
-
-
 def run_window(
     db: Path | None,
     annotator_option: str | None,
@@ -216,37 +109,6 @@ def run_window(
         project.close()
 
 
-def run_project_command(args: argparse.Namespace) -> int:
-    """The commands that work on the project without a window."""
-    from annotator import commands
-
-    annotator = given_annotator(args.annotator) or system_user()
-    project = open_project(args.db, annotator)
-    try:
-        if args.command == "export":
-            layer = GOLD if args.gold else annotator
-            target_format = ExportFormat(args.export_format)
-            return commands.export(project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr)
-        source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
-        if args.command == "import":
-            # Only an explicit --annotator renames the layers: a native file names its own.
-            return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr)
-        if args.command == "validate":
-            return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr)
-        if args.command == "agreement":
-            from annotator.review_command import agreement
-
-            names = [name.strip() for name in args.annotators.split(",") if name.strip()]
-            return agreement(project, names, args.json, args.doc, sys.stdout)
-        if args.command == "search":
-            from annotator.search_command import search
-
-            return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
-        return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)
-    finally:
-        project.close()
-
-
 def install_language(app: object, language: str | None) -> None:
     """The interface language: as asked, else the preference, else the system's."""
     from PySide6.QtWidgets import QApplication
@@ -264,12 +126,13 @@ def install_language(app: object, language: str | None) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    if args.command in ("export", "import", "validate", "stats", "search", "agreement"):
-        return run_project_command(args)
-    if args.command == "import-texts":
-        project = open_project(args.db, given_annotator(args.annotator) or system_user())
+    if args.command in PROJECT_COMMANDS:
+        from cli.run import run_project_command
+
+        annotator = given_annotator(args.annotator) or system_user()
+        project = open_project(args.db, annotator)
         try:
-            return run_import_texts(project, args.paths)
+            return run_project_command(args, project, annotator)
         finally:
             project.close()
     if args.command == "screenshot":

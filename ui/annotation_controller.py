@@ -34,11 +34,11 @@ from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.schema import Label, RelationSpec
 from annotator.snapping import SnapMode, snap, word_at
-from ui.commands import EditCommand
 from ui.document_view import DocumentView
 from ui.i18n import kind_name
 from ui.rtl import isolated_rtl
 from ui.span_panel import SpanPanel
+from ui.undo_command import EditCommand
 
 # How a selection becomes a span (Alt while selecting always gives exact characters).
 Snapping = SnappingChoice

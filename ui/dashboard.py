@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement import NO_LABEL, ConfusionMatrix
+from annotator.agreement.table import COLUMNS, AgreementTable, FigureRow, agreement_table, label_confusion, row_cells
 from annotator.formats.atomic import atomic_write
 from annotator.project import Project
 from annotator.repository import ProjectError
-from annotator.review_command import COLUMNS, AgreementTable, FigureRow, agreement_table, label_confusion, row_cells
 from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
 

@@ -49,7 +49,6 @@ from annotator.review import (
 from annotator.schema import AttributeSpec, Label, Schema
 from annotator.snapping import word_at
 from ui.annotation_controller import edit_name
-from ui.commands import EditCommand
 from ui.compare_view import CompareView, status_name
 from ui.dashboard import Dashboard
 from ui.document_list import status_name as document_status_name
@@ -57,6 +56,7 @@ from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
+from ui.undo_command import EditCommand
 
 if TYPE_CHECKING:
     pass

@@ -13,7 +13,7 @@ from annotator import preferences
 from annotator.model import DocumentStatus
 from annotator.preferences import Preferences, SnappingChoice
 from annotator.project import Project
-from tests.test_cli import png_size, run
+from tests.cli.test_cli import png_size, run
 from tests.ui.analyst import CTRL, NO, SHIFT, Analyst
 from tests.ui.test_annotating import document_row, open_window
 from ui.overview import OverviewModel

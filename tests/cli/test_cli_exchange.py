@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.terminal import for_terminal, with_progress
+from cli.terminal import for_terminal, with_progress
+from tests.cli.test_cli import run
 from tests.conftest import CORPUS
-from tests.test_cli import run
 
 TITLE = "لافروف في وونسان الكورية.. رسائل «صاروخية»"
 
@@ -97,7 +97,7 @@ def test_stats_on_a_terminal_is_shaped_and_in_visual_order(project_file: Path) -
         [sys.executable, "main.py", "--db", str(project_file), "stats"],
         stdout=follower,
         stderr=subprocess.PIPE,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parent.parent.parent,
         env=dict(os.environ),
     )
     os.close(follower)

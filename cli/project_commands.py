@@ -24,7 +24,7 @@ from annotator.exchange import (
 from annotator.formats import ImportFailed, ImportFormat, Problem
 from annotator.model import GOLD
 from annotator.project import Project
-from annotator.terminal import BidiMode, for_terminal, wants_visual, with_progress
+from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
 
 MAX_PROBLEMS_SHOWN = 200
 

@@ -16,7 +16,7 @@ from typing import TextIO
 from annotator.occurrences import alias_groups
 from annotator.project import Project
 from annotator.search import Hit, SearchIndex, SearchResult
-from annotator.terminal import BidiMode, for_terminal, wants_visual, with_progress
+from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
 
 
 def corpus_index(project: Project, err: TextIO | None = None) -> SearchIndex:

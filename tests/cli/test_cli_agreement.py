@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.agreement.table import agreement_table
 from annotator.model import GOLD, DocumentStatus
 from annotator.project import Project
 from annotator.repository import ProjectError
-from annotator.review_command import agreement, agreement_table
 from annotator.text_import import IncomingText
+from cli.agreement_command import agreement
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
 from tests.storage.test_review_storage import TEAMMATE, make_layers

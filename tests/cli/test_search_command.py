@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from annotator.project import Project
-from annotator.search_command import search
-from annotator.terminal import BidiMode
+from cli.search_command import search
+from cli.terminal import BidiMode
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
 

@@ -1,0 +1,46 @@
+"""Running a command of the command line on an open project."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.exchange import ExportFormat
+from annotator.formats import ImportFormat
+from annotator.model import GOLD
+from annotator.project import Project
+from cli import project_commands as commands
+from cli.terminal import BidiMode
+
+
+def run_import_texts(project: Project, paths: list[Path]) -> int:
+    summary = project.import_paths(paths)
+    print(f"imported {len(summary.added)} text(s); {len(summary.already_present)} already in {project.location}")
+    return 0
+
+
+def run_project_command(args: argparse.Namespace, project: Project, annotator: str) -> int:
+    """The commands that work on the project without a window; ``annotator`` names the analyst's layer."""
+    if args.command == "import-texts":
+        return run_import_texts(project, args.paths)
+    if args.command == "export":
+        layer = GOLD if args.gold else annotator
+        target_format = ExportFormat(args.export_format)
+        return commands.export(project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr)
+    source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
+    if args.command == "import":
+        # Only an explicit --annotator renames the layers: a native file names its own.
+        return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr)
+    if args.command == "validate":
+        return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr)
+    if args.command == "agreement":
+        from cli.agreement_command import agreement
+
+        names = [name.strip() for name in args.annotators.split(",") if name.strip()]
+        return agreement(project, names, args.json, args.doc, sys.stdout)
+    if args.command == "search":
+        from cli.search_command import search
+
+        return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
+    return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)
