@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
+from annotator import identity, preferences
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.resources import sample_corpus_files
@@ -29,27 +29,14 @@ def default_screenshot_path() -> Path:
     return platformdirs.user_cache_path(APP_NAME) / "main-window.png"
 
 
-def system_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "analyst"
-
-
-def given_annotator(option: str | None) -> str | None:
-    """The name from --annotator or the HASHIYA_ANNOTATOR variable, if either is set."""
-    name = (option or os.environ.get("HASHIYA_ANNOTATOR", "")).strip()
-    return name or None
-
-
 def window_annotator(option: str | None, *, interactive: bool) -> str | None:
-    """The annotator for the window: given, remembered, or asked once (None if the analyst cancels)."""
-    from ui.annotator_name import ask_annotator, remembered_annotator
+    """The layer the window works in: given, remembered, or asked once (None if the analyst cancels)."""
+    from ui.annotator_name import ask_annotator
 
-    name = given_annotator(option) or remembered_annotator()
-    if name is None:
-        name = ask_annotator(system_user()) if interactive else system_user()
-    return name
+    chosen = identity.resolve(option, preferences.default_path())
+    if chosen is not None:
+        return chosen.layer
+    return ask_annotator(identity.system_user()) if interactive else identity.system_user()
 
 
 def has_display() -> bool:
@@ -113,7 +100,6 @@ def install_language(app: object, language: str | None) -> None:
     """The interface language: as asked, else the preference, else the system's."""
     from PySide6.QtWidgets import QApplication
 
-    from annotator import preferences
     from annotator.preferences import Language
     from ui.i18n import TranslationError, install
 
@@ -129,7 +115,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command in PROJECT_COMMANDS:
         from cli.run import run_project_command
 
-        annotator = given_annotator(args.annotator) or system_user()
+        annotator = identity.command_line_layer(args.annotator, preferences.default_path())
         project = open_project(args.db, annotator)
         try:
             return run_project_command(args, project, annotator)

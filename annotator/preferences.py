@@ -40,6 +40,9 @@ class SnappingChoice(StrEnum):
 class Preferences:
     version: int = PREFERENCES_VERSION
     annotator: str = ""
+    # The layer the analyst's work is stored under: empty while it is the name itself. A rename
+    # keeps the layer (see annotator.identity), so that earlier work stays the analyst's own.
+    layer: str = ""
     language: Language = Language.SYSTEM
     font_size: float = 14.0
     snapping: SnappingChoice = SnappingChoice.WITHOUT_PROCLITICS
@@ -48,7 +51,7 @@ class Preferences:
     def checked(self) -> Preferences:
         """The same preferences with out-of-range values brought back in range."""
         size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, float(self.font_size)))
-        return replace(self, font_size=size, annotator=self.annotator.strip())
+        return replace(self, font_size=size, annotator=self.annotator.strip(), layer=self.layer.strip())
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True)
@@ -72,8 +75,9 @@ def from_json(text: str) -> Preferences:
             values[key] = kind(data.get(key, getattr(defaults, key)))
         except ValueError:
             values[key] = getattr(defaults, key)
-    annotator = data.get("annotator", "")
-    values["annotator"] = annotator if isinstance(annotator, str) else ""
+    for key in ("annotator", "layer"):
+        name = data.get(key, "")
+        values[key] = name if isinstance(name, str) else ""
     size = data.get("font_size", defaults.font_size)
     values["font_size"] = float(size) if isinstance(size, int | float) and not isinstance(size, bool) else 14.0
     show = data.get("show_suggestions", True)
@@ -106,3 +110,19 @@ def save(preferences: Preferences, path: Path) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class PreferencesStore:
+    """The preferences file as the window and the command line share it: read once, saved on each change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.current = load(path)
+
+    def replace_with(self, chosen: Preferences) -> Preferences:
+        self.current = chosen.checked()
+        save(self.current, self.path)
+        return self.current
+
+    def set_show_suggestions(self, shown: bool) -> Preferences:
+        return self.replace_with(replace(self.current, show_suggestions=shown))

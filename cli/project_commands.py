@@ -39,6 +39,9 @@ def export(
     err: TextIO,
 ) -> int:
     ids = chosen_documents(project, [document_id] if document_id else None)
+    if not any(project.spans(current, annotator) for current in ids):
+        _no_such_layer(project, annotator, document_id, err)
+        return 1
     records = with_progress(iter_layer_records(project, annotator, ids), len(ids), "exporting", err)
     report = WRITERS[fmt](records, target)
     print(
@@ -54,6 +57,21 @@ def export(
         for reason, count in reasons.most_common():
             print(f"  {count} x {reason}", file=err)
     return 0
+
+
+def _no_such_layer(project: Project, annotator: str, document_id: str | None, err: TextIO) -> None:
+    """Say that ``annotator``'s layer is missing or empty, and which layers there are."""
+    counts = document_layer_counts(project)
+    where = f"in document {document_id!r}" if document_id else "in this project"
+    if annotator in project.repository.annotators():
+        print(f"hashiya: the layer {annotator!r} has no spans {where}; nothing was written", file=err)
+    else:
+        print(f"hashiya: there is no layer {annotator!r} {where}; nothing was written", file=err)
+    if counts:
+        shown = ", ".join(f"{name} ({sum(labels.values())} span(s))" for name, labels in counts.items())
+        print(f"layers with spans: {shown}; choose one with --annotator NAME or --gold", file=err)
+    else:
+        print("no layer has spans yet", file=err)
 
 
 def import_(

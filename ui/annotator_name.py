@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QLineEdit, QVBoxLayout, QWidget
 
-from annotator import preferences
+from annotator import identity, preferences
 from ui.plain import plain_label
 
 # The English source text; the dialog shows it in the interface language.
@@ -22,13 +20,9 @@ WELCOME = QT_TRANSLATE_NOOP(
 
 
 def remembered_annotator() -> str | None:
-    name = preferences.load(preferences.default_path()).annotator
-    return name or None
-
-
-def remember_annotator(name: str) -> None:
-    path = preferences.default_path()
-    preferences.save(replace(preferences.load(path), annotator=name), path)
+    """The remembered layer of the analyst, if they have named themselves."""
+    chosen = identity.stored_identity(preferences.load(preferences.default_path()))
+    return chosen.layer if chosen is not None else None
 
 
 class WelcomeDialog(QDialog):
@@ -64,6 +58,4 @@ def ask_annotator(suggestion: str, parent: QWidget | None = None) -> str | None:
     dialog = WelcomeDialog(suggestion, parent)
     if not dialog.exec():
         return None
-    name = dialog.name.text().strip()
-    remember_annotator(name)
-    return name
+    return identity.remember(dialog.name.text(), preferences.default_path()).layer

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import preferences
+from annotator import identity, preferences
 from annotator.model import DocumentStatus
+from annotator.preferences import Preferences
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
@@ -84,9 +85,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.location_label = plain_label(project.location)
-        self.annotator_label = plain_label(
-            self.tr("Annotator: {name}").format(name=visible_controls(project.annotator))
-        )
+        self.annotator_label = plain_label()
         self.status_label = plain_label()
         self.zoom_label = plain_label()
         self.statusBar().addWidget(self.location_label, 1)
@@ -96,7 +95,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_help_menu()
-        self._apply_preferences(preferences.load(preferences.default_path()))
+        self.settings = preferences.PreferencesStore(preferences.default_path())
+        self._apply_preferences(self.settings.current)
         self.document_table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.zoom_changed.connect(self._show_zoom)
         self._show_zoom(self.view.point_size)
@@ -447,21 +447,34 @@ class MainWindow(QMainWindow):
                 return
         self.statusBar().showMessage(self.tr("Every document has been started."), 5000)
 
-    def _apply_preferences(self, chosen: preferences.Preferences) -> None:
-        self.preferences = chosen
+    @property
+    def preferences(self) -> Preferences:
+        return self.settings.current
+
+    def analyst_name(self) -> str:
+        """The name shown for the analyst whose layer is open (the layer's own name if none is stored for it)."""
+        stored = identity.stored_identity(self.preferences)
+        return stored.name if stored is not None and stored.layer == self.project.annotator else self.project.annotator
+
+    def _apply_preferences(self, chosen: Preferences) -> None:
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=visible_controls(self.analyst_name())))
         self.view.set_point_size(chosen.font_size)
         self.set_snapping(chosen.snapping, quiet=True)
+        search = getattr(self, "search", None)
+        if search is not None:
+            search.show_suggestions_action.setChecked(chosen.show_suggestions)
 
     def preferences_dialog(self) -> None:
         from ui.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
+        dialog = PreferencesDialog(self.preferences, self.project.schema, self.analyst_name(), self)
         if not dialog.exec():
             return
-        preferences.save(dialog.preferences, preferences.default_path())
-        renamed = dialog.preferences.annotator != self.project.annotator
-        language_changed = dialog.preferences.language is not self.preferences.language
-        self._apply_preferences(dialog.preferences)
+        earlier = self.preferences
+        # A new name keeps the open layer: the analyst's earlier spans stay theirs and stay in view.
+        chosen = identity.named(dialog.preferences, dialog.preferences.annotator, self.project.annotator)
+        language_changed = chosen.language is not earlier.language
+        self._apply_preferences(self.settings.replace_with(chosen))
         if dialog.schema != self.project.schema:
             try:
                 self.project.set_schema(dialog.schema)
@@ -471,8 +484,6 @@ class MainWindow(QMainWindow):
                 self.annotations.schema_changed()
                 self._build_label_actions()
         news = []
-        if renamed:
-            news.append(self.tr("Your new name signs your work from the next start of Hashiya."))
         if language_changed:
             news.append(self.tr("The interface language changes at the next start of Hashiya."))
         if news:
@@ -502,7 +513,7 @@ class MainWindow(QMainWindow):
         if view == "preferences":
             from ui.preferences_dialog import PreferencesDialog
 
-            dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
+            dialog = PreferencesDialog(self.preferences, self.project.schema, self.analyst_name(), self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             return dialog
         if view in ("review", "dashboard"):

@@ -206,7 +206,9 @@ class SearchFeature(QObject):
         self.index = SearchIndex()
         self.result = SearchResult()
         self.current_hit = -1
-        self._searched: tuple[str, bool, SearchScope] | None = None
+        # What the listed result answers: query, whole words, scope, and the document it was
+        # searched in when the scope is "This document" (None for the whole corpus).
+        self._searched: tuple[str, bool, SearchScope, str | None] | None = None
         self._order: list[str] = []
 
         self.panel = SearchPanel()
@@ -230,7 +232,7 @@ class SearchFeature(QObject):
         self.panel.whole_word.toggled.connect(lambda _checked: self.run_search())
         self.panel.hit_chosen.connect(self.open_hit)
         self.panel.annotate_button.clicked.connect(self.annotate_all_from_search)
-        window.annotations.document_shown.connect(lambda _document_id: self._show_document_hits())
+        window.annotations.document_shown.connect(lambda _document_id: self._document_shown())
         window.documents.modelReset.connect(self._documents_changed)
         self._build_menu()
         window.view.first_painted.connect(self.sync_index)  # a search before then folds what it needs
@@ -346,12 +348,27 @@ class SearchFeature(QObject):
             limit=limit,
         )
 
+    def _asked(self) -> tuple[str, bool, SearchScope, str | None]:
+        """The search the panel and the shown document ask for now."""
+        scope = self.panel.chosen_scope
+        here = self.window.view.document_id if scope is SearchScope.DOCUMENT else None
+        return self.panel.query.text(), self.panel.whole_word.isChecked(), scope, here
+
+    def _stale(self) -> bool:
+        """Whether the listed result no longer answers what is asked (typing, or another document)."""
+        return self._typing.isActive() or (bool(self.panel.query.text().strip()) and self._asked() != self._searched)
+
+    def _document_shown(self) -> None:
+        """Another document is shown: a search of "This document" is run on it, other hits are filled."""
+        if self._searched is not None and self._searched[2] is SearchScope.DOCUMENT and self._stale():
+            self.run_search()
+        else:
+            self._show_document_hits()
+
     def run_search(self) -> None:
         self._typing.stop()
-        query = self.panel.query.text()
-        whole_word = self.panel.whole_word.isChecked()
-        scope = self.panel.chosen_scope
-        self._searched = (query, whole_word, scope) if query.strip() else None
+        query, whole_word, scope, _here = asked = self._asked()
+        self._searched = asked if query.strip() else None
         if self._searched is None:
             self.result = SearchResult()
             self.panel.results.clear()
@@ -364,8 +381,7 @@ class SearchFeature(QObject):
 
     def _query_entered(self) -> None:
         """Enter in the query: search now if it changed, then go to the next hit."""
-        searched = (self.panel.query.text(), self.panel.whole_word.isChecked(), self.panel.chosen_scope)
-        if self._typing.isActive() or searched != self._searched:
+        if self._stale() or self._searched is None:
             self.run_search()
         self.step_hit(1)
 
@@ -375,7 +391,7 @@ class SearchFeature(QObject):
         document_id = view.document_id
         overlays: list[Overlay] = []
         if self._searched is not None and document_id is not None:
-            query, whole_word, _scope = self._searched
+            query, whole_word, _scope, _here = self._searched
             here = self.search(query, whole_word=whole_word, scope=SearchScope.DOCUMENT, limit=None)
             overlays = [Overlay(hit.start, hit.end, HIT_FILL, OverlayStyle.FILL) for hit in here.hits]
         view.set_overlays(SEARCH_GROUP, overlays)
@@ -413,7 +429,7 @@ class SearchFeature(QObject):
 
     def step_hit(self, direction: int) -> None:
         """F3 / Shift+F3: the next or previous hit, wrapping around; searches first if needed."""
-        if self._typing.isActive() or (self._searched is None and self.panel.query.text().strip()):
+        if self._stale():
             self.run_search()
         count = len(self.result.hits)
         if count == 0:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QColor
 
 from annotator.edits import AddSpan
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 SUGGESTIONS_GROUP = "suggestions"
 CURRENT_SUGGESTION_GROUP = "suggestion-current"
-SHOW_SETTING = "suggestions/visible"
 CURRENT_OUTLINE_WIDTH = 3.0
 # Edits come in bursts (undo held down, annotate all, one hotkey after another): the other
 # occurrences of a newly tagged text are suggested once they pause.
@@ -74,7 +73,8 @@ class SuggestionController(QObject):
         self.window = window
         self.project = window.project
         self.view = window.view
-        self._visible = _stored_bool(QSettings().value(SHOW_SETTING, True))
+        self._settings = window.settings
+        self._visible = self._settings.current.show_suggestions
         self._rejected: dict[str, set[Extent]] = {}
         self._tagged: dict[str, list[Surface]] | None = None
         self._shown_surfaces: Counter[Surface] | None = None  # the current document's, kept edit by edit
@@ -117,8 +117,11 @@ class SuggestionController(QObject):
         return list(self._shown.items) if self._shown is not None else []
 
     def set_visible(self, visible: bool) -> None:
+        if visible == self._visible:
+            return
         self._visible = visible
-        QSettings().setValue(SHOW_SETTING, visible)
+        if self._settings.current.show_suggestions != visible:
+            self._settings.set_show_suggestions(visible)
         self._shown = None
         self.refresh()
 
@@ -426,9 +429,3 @@ class SuggestionController(QObject):
 
     def _say(self, text: str) -> None:
         self.window.annotations.message.emit(text)
-
-
-def _stored_bool(value: object) -> bool:
-    if isinstance(value, str):
-        return value.lower() not in ("false", "0", "")
-    return bool(value)

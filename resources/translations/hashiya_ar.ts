@@ -890,10 +890,6 @@
         <translation>لم تُحفظ الوسوم</translation>
     </message>
     <message>
-        <source>Your new name signs your work from the next start of Hashiya.</source>
-        <translation>سيُوقَّع عملك باسمك الجديد بدءًا من التشغيل التالي لحاشية.</translation>
-    </message>
-    <message>
         <source>The interface language changes at the next start of Hashiya.</source>
         <translation>تتغيّر لغة الواجهة عند التشغيل التالي لحاشية.</translation>
     </message>

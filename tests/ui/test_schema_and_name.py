@@ -84,3 +84,76 @@ def test_the_status_bar_shows_the_annotator(qtbot: QtBot, sample_project: Projec
     window = MainWindow(sample_project)
     qtbot.addWidget(window)
     assert window.annotator_label.text() == "Annotator: tester"
+
+
+def test_renaming_the_analyst_keeps_their_layer_and_shows_the_name_at_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator import identity, preferences
+    from ui.preferences_dialog import PreferencesDialog
+
+    monkeypatch.delenv("HASHIYA_ANNOTATOR")
+    identity.remember("amal", preferences.default_path())
+    layer = window_annotator(None, interactive=False)
+    assert layer == "amal"
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), layer)
+    project.import_paths(sorted(Path(__file__).resolve().parents[2].joinpath("resources", "corpus").glob("*.txt")))
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    document_id = window.annotations.document_id
+    assert document_id is not None
+    project.apply(project.add_span(document_id, 0, 5, "ORG"))
+    window.annotations.reload()
+    assert len(window.view.spans) == 1
+    assert "amal" in window.annotator_label.text()
+
+    def renamed(dialog: PreferencesDialog) -> int:
+        dialog.name.setText("Amal Haddad")
+        dialog._accept()
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", renamed)
+    window.preferences_dialog()
+    assert "Amal Haddad" in window.annotator_label.text()
+    assert window.project.annotator == "amal"
+    assert len(window.view.spans) == 1
+    # The next start works in the same layer under the new name.
+    assert window_annotator(None, interactive=False) == "amal"
+    assert identity.resolve(None, preferences.default_path()) == identity.Identity("amal", "Amal Haddad")
+    window.close()
+    project.close()
+
+
+def test_show_suggestions_in_preferences_is_what_the_window_does(
+    qtbot: QtBot, sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from annotator import preferences
+    from ui.preferences_dialog import PreferencesDialog
+
+    path = preferences.default_path()
+    preferences.save(replace(preferences.load(path), show_suggestions=False), path)
+    window = MainWindow(sample_project)
+    qtbot.addWidget(window)
+    assert not suggestions_shown(window)
+    assert not window.search.show_suggestions_action.isChecked()
+
+    def shown_again(dialog: PreferencesDialog) -> int:
+        assert not dialog.suggestions.isChecked()
+        dialog.suggestions.setChecked(True)
+        dialog._accept()
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", shown_again)
+    window.preferences_dialog()
+    assert suggestions_shown(window)
+    assert window.search.show_suggestions_action.isChecked()
+    window.search.show_suggestions_action.trigger()  # Search > Show Suggestions, off
+    assert not suggestions_shown(window)
+    assert not preferences.load(path).show_suggestions
+    window.close()
+
+
+def suggestions_shown(window: MainWindow) -> bool:
+    return window.search.suggestions.visible

@@ -211,3 +211,48 @@ def test_the_index_follows_imported_texts(qtbot: QtBot, sample_project: Project,
     qtbot.waitUntil(lambda: feature.result.total == 36)
     new_id = next(d.id for d in sample_project.documents() if sample_project.document(d.id).source == "new.txt")
     assert feature.result.counts[new_id] == 2
+
+
+def test_this_document_is_searched_again_in_the_next_document(qtbot: QtBot, sample_project: Project) -> None:
+    """Scope "This document": the result follows the shown document; Enter and F3 go to its hits."""
+    analyst, feature = searching_window(qtbot, sample_project, "000_5aedd47a6fdd3a5d")
+    search_for(analyst, feature, "لافروف", corpus=False)
+    assert feature.panel.summary.text() == "No hits."
+    window = analyst.window
+    window.select_row(document_row(window, LAVROV_ARTICLE))
+    document = analyst.view.document_id
+    assert document is not None
+    text = sample_project.document(document).text
+    assert len(positions(text, "لافروف")) == 4
+    assert feature.panel.summary.text() == "4 hits in 1 document"
+    assert {hit.doc_id for hit in feature.result.hits} == {document}
+    expected = [(hit.start, hit.end) for hit in feature.result.hits]
+    assert all("لافروف" in text[start:end] for start, end in expected)
+    assert [(o.start, o.end) for o in analyst.view.overlays(SEARCH_GROUP)] == expected
+    feature.panel.query.setFocus()
+    analyst.press(Qt.Key.Key_Return, NO, feature.panel.query)
+    assert analyst.view.selected_offsets() == expected[0]
+    analyst.press(Qt.Key.Key_F3, NO, analyst.view)
+    assert analyst.view.selected_offsets() == expected[1]
+    # Back in a document without the word: F3 says so instead of stepping through stale hits.
+    window.select_row(document_row(window, "001_0aacfd246fc7404a"))
+    assert feature.panel.summary.text() == "No hits."
+    assert analyst.view.overlays(SEARCH_GROUP) == []
+    analyst.press(Qt.Key.Key_F3, NO, analyst.view)
+    assert analyst.view.document_id != document
+
+
+def test_f3_after_switching_documents_searches_the_shown_one(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, feature = searching_window(qtbot, sample_project, "000_5aedd47a6fdd3a5d")
+    search_for(analyst, feature, "لافروف", corpus=False)
+    window = analyst.window
+    # Another document shown without a document_shown signal reaching the search (a view opened
+    # by the review window, say): F3 still searches the document that is shown.
+    window.select_row(document_row(window, LAVROV_ARTICLE))
+    feature.result = type(feature.result)()
+    feature._searched = ("لافروف", False, feature.panel.chosen_scope, "000")
+    assert feature.panel.summary.text() == "4 hits in 1 document"
+    analyst.view.setFocus()
+    analyst.press(Qt.Key.Key_F3, NO, analyst.view)
+    start, end = analyst.view.selected_offsets()
+    assert analyst.text[start:end] == "لافروف"
