@@ -408,21 +408,30 @@ class DocumentView(QPlainTextEdit):
         return list(self._overlays.get(group, []))
 
     def _visible_offsets(self) -> tuple[int, int]:
-        """The stored-text range of the lines in the viewport (of whole lines, so hit-testing the
-        corners is enough even when one paragraph fills many screens)."""
-        top = self._line_edge(self.cursorForPosition(QPoint(0, 0)), first=True)
-        corner = QPoint(self.viewport().width(), self.viewport().height())
-        bottom = self._line_edge(self.cursorForPosition(corner), first=False)
+        """The stored-text range of the lines in the viewport, the partly shown first and last included
+        (and those whose outlines reach into it).
+
+        Lines are found by their height, never by the character under a corner: in right-to-left
+        text the left corner holds the end of a line and the right one its start, which is also the
+        end of the line before, so a corner named the neighbouring line and the outlines of a
+        partly shown line went missing from a full repaint.
+        """
+        # An outline reaches MARK_MARGIN pixels past its line: the lines just outside count too.
+        top = self._line_edge_at(-MARK_MARGIN, first=True)
+        bottom = self._line_edge_at(self.viewport().height() - 1 + MARK_MARGIN, first=False)
         return self.offsets.to_offset(top), self.offsets.to_offset(min(bottom, self.offsets.qt_length))
 
-    @staticmethod
-    def _line_edge(cursor: QTextCursor, *, first: bool) -> int:
-        """The Qt position where the visual line at ``cursor`` begins (``first``) or ends."""
-        block = cursor.block()
+    def _line_edge_at(self, y: int, *, first: bool) -> int:
+        """The Qt position where the visual line at viewport height ``y`` begins (``first``) or ends."""
+        block = self.cursorForPosition(QPoint(0, y)).block()
         layout = block.layout()
-        line = layout.lineForTextPosition(cursor.positionInBlock()) if layout is not None else None
-        if line is None or not line.isValid():
+        if layout is None or layout.lineCount() == 0:
             return block.position() if first else block.position() + block.length()
+        within = y - self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        lines = [layout.lineAt(number) for number in range(layout.lineCount())]
+        line = next((line for line in lines if within < line.y() + line.height()), lines[-1])
+        if within < lines[0].y():
+            line = lines[0]
         if first:
             return block.position() + line.textStart()
         return block.position() + line.textStart() + line.textLength() + 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
@@ -146,3 +148,73 @@ def test_a_text_tagged_in_one_document_is_suggested_in_another_until_untagged(
     window.select_row(document_row(window, "001_0aacfd246fc7404a"))
     qtbot.waitUntil(lambda: bool(outlined(analyst)) and not feature.suggestions.matching)
     assert analyst.offsets_of("الذخيرة") not in outlined(analyst)
+
+
+THIRD_ARTICLE = "002_b3cd881822282461"
+
+
+def wheel(qtbot: QtBot, view: QWidget, notches: int) -> None:
+    """Turn the mouse wheel over the text (down for positive ``notches``), letting Qt paint as it scrolls."""
+    for _ in range(abs(notches)):
+        centre = QPointF(view.width() / 2, view.height() / 2)
+        event = QWheelEvent(
+            centre,
+            view.mapToGlobal(centre),
+            QPoint(0, 0),
+            QPoint(0, -120 if notches > 0 else 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view, event)
+        qtbot.wait(10)
+
+
+def on_screen(analyst: Analyst) -> QImage:
+    """What the window shows of the text: its backing store, as painted bit by bit while scrolling."""
+    viewport = analyst.view.viewport()
+    corner = viewport.mapTo(analyst.window, QPoint(0, 0))
+    shot = QApplication.primaryScreen().grabWindow(analyst.window.winId()).toImage()
+    return shot.copy(corner.x(), corner.y(), viewport.width(), viewport.height()).convertToFormat(
+        QImage.Format.Format_RGB32
+    )
+
+
+def rows_apart(first: QImage, second: QImage) -> list[int]:
+    """The pixel rows where the two differ along a run of pixels (an outline in one and not the
+    other), not in a pixel or two where antialiased dashes meet."""
+    rows = []
+    for y in range(first.height()):
+        strong = 0
+        for x in range(first.width()):
+            a, b = QColor(first.pixel(x, y)), QColor(second.pixel(x, y))
+            if max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) > 60:
+                strong += 1
+        if strong > 4:
+            rows.append(y)
+    return rows
+
+
+def test_outlines_stay_on_lines_scrolled_back_and_forth(qtbot: QtBot, sample_project: Project) -> None:
+    """Third sample article: 5 wheel notches down, 6 more, 6 back up; every outline of a line in
+    view is drawn, the partly shown first and last lines included, as a fresh paint draws it."""
+    window = open_window(qtbot, sample_project)
+    window.resize(1280, 800)
+    window.select_row(document_row(window, THIRD_ARTICLE))
+    view = window.view
+    qtbot.waitUntil(lambda: bool(view.overlays(SUGGESTIONS_GROUP)))
+    window.search.suggestions.settle()
+    analyst = Analyst(qtbot, window)
+    for notches in (5, 6, -6):
+        wheel(qtbot, view.viewport(), notches)
+    first, last = view._visible_offsets()
+    height = view.viewport().height()
+    in_view = [o for o in view.overlays(SUGGESTIONS_GROUP) if view.range_rects(o.start, o.end)]
+    assert in_view
+    partly = [o for o in in_view if any(r.top() < 0 or r.bottom() > height for r in view.range_rects(o.start, o.end))]
+    assert partly, "the scroll ends with a line partly in view"
+    assert all(o.end >= first and o.start <= last for o in in_view)
+    scrolled = on_screen(analyst)
+    view.viewport().repaint()
+    assert rows_apart(scrolled, on_screen(analyst)) == []
