@@ -19,13 +19,11 @@ from annotator.collection import collector_paused
 from annotator.edits import (
     AddRelation,
     AddSpan,
-    Batch,
     ChangeSpan,
     Edit,
     RemoveRelation,
     RemoveSpan,
     describe,
-    document_of,
 )
 from annotator.model import Relation, Span
 from annotator.preferences import SnappingChoice
@@ -33,6 +31,7 @@ from annotator.project import InvalidEditError, Project
 from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.schema import Label, RelationSpec
+from annotator.session import Change, DocumentSession
 from annotator.snapping import SnapMode, snap, word_at
 from ui.document_view import DocumentView
 from ui.i18n import kind_name
@@ -50,9 +49,6 @@ SNAPPING_NAMES = {
     Snapping.EXACT: str(QT_TRANSLATE_NOOP("Snapping", "Exact characters")),
 }
 PROCLITICS = "و ف ب ل ك"
-# A longer document is shown first with the spans that start in this many characters of it, more
-# than any screen holds; the rest of its layer is read as soon as it has been painted.
-FIRST_PART = 50_000
 # When nothing paints the view (a hidden window), the rest is read after this long all the same.
 REST_OF_LAYER_MS = 250
 
@@ -234,13 +230,11 @@ class AnnotationController(QObject):
         self.panel = panel
         self.undo_stack = QUndoStack(self)
         self.snapping = Snapping.WITHOUT_PROCLITICS
-        self.document_id: str | None = None
-        self._relations: list[Relation] | None = []  # None: not read yet
-        self._relations_by_span: dict[str, list[Relation]] | None = None
+        # The open document and its layer: the one copy every view of the window draws from.
+        self.session = DocumentSession(project)
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
         self.known_words = KnownWords()
-        self._partial = False  # only the first part of the document's layer is read so far
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
         self._rest_timer.setInterval(REST_OF_LAYER_MS)
@@ -259,21 +253,22 @@ class AnnotationController(QObject):
         self.view.set_colours({label.name: label.colour for label in self.project.schema.labels})
         self.panel.set_schema(self.project.schema)
         if self.document_id is not None:
-            self.view.set_spans(self.view.spans)
+            self.view.set_spans(self.session.layer)
 
     # -- showing a document -------------------------------------------------------------------
 
+    @property
+    def document_id(self) -> str | None:
+        return self.session.document_id
+
     def show_document(self, document_id: str) -> None:
         self.cancel_pick()
-        self.document_id = document_id
-        document = self.project.document(document_id)
-        self._partial = document.length > FIRST_PART
         with collector_paused():  # tens of thousands of small objects: see collector_paused
-            spans = self.project.spans(document_id, starting_before=FIRST_PART if self._partial else None)
-            self._forget_relations()
-            self.view.show_document(document, spans)
-            self._show_loaded(spans)
-        if self._partial:
+            self.session.open(document_id)
+            assert self.session.document is not None
+            self.view.show_document(self.session.document, self.session.layer)
+            self._show_loaded()
+        if not self.session.complete:
             self.view.after_next_paint(self.complete_layer)
             self._rest_timer.start()
         self.document_shown.emit(document_id)
@@ -281,7 +276,7 @@ class AnnotationController(QObject):
     @property
     def layer_complete(self) -> bool:
         """Whether every span of the shown document's layer is read (see ``complete_layer``)."""
-        return not self._partial
+        return self.session.complete
 
     def complete_layer(self) -> None:
         """Read the whole layer of a long document shown with the spans of its first part only.
@@ -289,24 +284,22 @@ class AnnotationController(QObject):
         Edits go to the store before they are shown, and the layer is read from the store: what
         the analyst did meanwhile is in it. Every edit completes the layer before it is applied.
         """
-        if self._partial:
+        if not self.session.complete:
             self.reload()
 
     def reload(self) -> None:
         """Read the current document's layer again (after another process changed it)."""
-        self._partial = False
         self._rest_timer.stop()
-        if self.document_id is None:
+        if self.session.document is None:
             return
         with collector_paused():
-            spans = self.project.spans(self.document_id)
-            self._forget_relations()
-            self.view.set_spans(spans)
-            self._show_loaded(spans)
+            self.session.reload()
+            self.view.set_spans(self.session.layer)
+            self._show_loaded()
 
-    def _show_loaded(self, spans: list[Span]) -> None:
+    def _show_loaded(self) -> None:
         self.known_words.forget_spans()
-        self.panel.set_spans(spans)
+        self.panel.set_spans(self.session.spans)
         selected = self.selected.id if self.selected else None
         self.selected = None
         self.select_span(selected or "")
@@ -326,7 +319,7 @@ class AnnotationController(QObject):
             return
         span = self.view.span_by_id(span_id) if span_id else None
         self.selected = span
-        related = self._relations_of(span) if span else []
+        related = self.session.relations_of(span) if span else []
         self.view.set_marks(span.id if span else None, [other.id for _r, other, _o in related])
         self.panel.select_row_of(span.id if span else None)
         self.panel.show_span(span, related, self.link_names)
@@ -340,43 +333,7 @@ class AnnotationController(QObject):
     @property
     def relations(self) -> list[Relation]:
         """The relations of the shown document's layer, read from the store when first needed."""
-        if self._relations is None:
-            self._relations = self.project.relations(self.document_id) if self.document_id else []
-        return self._relations
-
-    def _forget_relations(self) -> None:
-        self._relations = None
-        self._relations_by_span = None
-
-    def _change_relations(self, added: Iterable[Relation] = (), removed: Iterable[str] = ()) -> None:
-        """Bring the relations read so far in line with an edit the store has already taken."""
-        if self._relations is None:
-            return  # when they are read, they are read with it
-        gone = set(removed)
-        self._relations = [*(r for r in self._relations if r.id not in gone), *added]
-        self._relations_by_span = None
-
-    def _relations_touching(self, span_id: str) -> list[Relation]:
-        if self._relations_by_span is None:
-            index: dict[str, list[Relation]] = {}
-            for relation in self.relations:
-                index.setdefault(relation.head, []).append(relation)
-                index.setdefault(relation.tail, []).append(relation)
-            self._relations_by_span = index
-        return self._relations_by_span.get(span_id, [])
-
-    def _relations_of(self, span: Span) -> list[tuple[Relation, Span, bool]]:
-        found = []
-        for relation in self._relations_touching(span.id):
-            if relation.head == span.id:
-                other = self.view.span_by_id(relation.tail)
-                if other is not None:
-                    found.append((relation, other, True))
-            elif relation.tail == span.id:
-                other = self.view.span_by_id(relation.head)
-                if other is not None:
-                    found.append((relation, other, False))
-        return found
+        return self.session.relations
 
     def step_span(self, delta: int) -> None:
         """Select the next or previous span in reading order (Tab / Shift+Tab), or the next relation candidate."""
@@ -597,51 +554,31 @@ class AnnotationController(QObject):
     def _apply(self, edit: Edit, select: str | None = None) -> bool:
         self.complete_layer()
         try:
-            self.project.apply(edit)
+            change = self.session.apply(edit)
         except ProjectError as error:
             self.problem.emit(str(error))
             return False
-        self._show_applied(edit, select)
+        self.show_change(change, select)
         return True
 
-    def _show_applied(self, edit: Edit, select: str | None = None) -> None:
-        target = document_of(edit)
-        if target != self.document_id:
-            if target is not None:
-                self.document_requested.emit(target)
+    def show_change(self, change: Change, select: str | None = None) -> None:
+        """Redraw every view of the layer from ``change``, what the session says an edit changed."""
+        if change.document_id != self.document_id:
+            if change.document_id:
+                self.document_requested.emit(change.document_id)
             return
-        changes: dict[str, Span | None] = {}
-        self._update(edit, changes)
-        before = [span for span in map(self.view.span_by_id, changes) if span is not None]
-        after = [span for span in changes.values() if span is not None]
-        self.known_words.change(before, after)
-        self.view.apply_span_changes(changes)
-        self.panel.apply_changes(changes)
+        if change.whole:
+            self.view.set_spans(self.session.layer)
+            self.known_words.forget_spans()
+            self.panel.set_spans(self.session.spans)
+        else:
+            self.known_words.change(change.removed, change.added)
+            self.view.show_change(change.removed, change.added)
+            self.panel.apply_changes(change.by_id())
         selected = select if select is not None else self.selected.id if self.selected else None
-        if selected is not None and self.view.span_by_id(selected) is None:
+        if selected is not None and self.session.span(selected) is None:
             selected = None
         self.selected = None
         self.select_span(selected or "")
-        self.spans_replaced.emit(before, after)
+        self.spans_replaced.emit(list(change.removed), list(change.added))
         self.spans_changed.emit()
-
-    def _update(self, edit: Edit, changes: dict[str, Span | None]) -> None:
-        """Apply ``edit`` to the relations, and note in ``changes`` what each touched span is now."""
-        match edit:
-            case AddSpan(span, relations):
-                changes[span.id] = span
-                if relations:
-                    self._change_relations(added=relations)
-            case RemoveSpan(span, relations):
-                changes[span.id] = None
-                if relations:
-                    self._change_relations(removed=[r.id for r in relations])
-            case ChangeSpan(_before, after):
-                changes[after.id] = after
-            case AddRelation(relation):
-                self._change_relations(added=[relation])
-            case RemoveRelation(relation):
-                self._change_relations(removed=[relation.id])
-            case Batch(_, edits):
-                for part in edits:
-                    self._update(part, changes)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -26,9 +26,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from annotator.model import Document, Span
+from annotator.session import SpanLayer
 from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
 from ui.highlighter import SpanHighlighter, block_starts_of
-from ui.positions import OffsetMap, in_reading_order, reading_order
+from ui.positions import OffsetMap
 from ui.rtl import make_document_rtl
 
 
@@ -148,8 +149,9 @@ class DocumentView(QPlainTextEdit):
         self._loading = False
         self.selectionChanged.connect(self._emit_selection)
         self.highlighter = SpanHighlighter(self.document())
-        self.spans: list[Span] = []  # in reading_order
-        self._span_index: dict[str, Span] = {}
+        # The spans shown: a session's layer (its own object, which the session changes; the
+        # view is told what changed by ``show_change``), or a layer made for a read-only view.
+        self.layer = SpanLayer()
         self._colours: dict[str, QColor] = {}
         self.selected_span_id: str | None = None
         self.related_span_ids: frozenset[str] = frozenset()
@@ -176,13 +178,19 @@ class DocumentView(QPlainTextEdit):
     def stored_text(self) -> str:
         return self._stored_text
 
-    def show_document(self, document: Document, spans: Iterable[Span] | None = None) -> None:
+    @property
+    def spans(self) -> list[Span]:
+        """The spans shown, in reading order."""
+        return self.layer.spans
+
+    def show_document(self, document: Document, spans: SpanLayer | Iterable[Span] | None = None) -> None:
         """Show ``document``; with its ``spans``, the text is highlighted as Qt lays it out, in one pass."""
         self._boxes.clear()
         self._stored_text = document.text
         self.offsets = OffsetMap(document.text)
         self.document_id = document.id
-        shown, _keys = in_reading_order(spans or ())
+        self.layer = _as_layer(spans if spans is not None else ())
+        shown = self.layer.spans
         laid_out = laid_out_text(document.text)
         self.highlighter.load(shown, self.offsets, block_starts_of(laid_out, self.offsets))
         self._loading = True
@@ -196,16 +204,11 @@ class DocumentView(QPlainTextEdit):
             self._loading = False
         if not self.highlighter.blocks_match_document():
             self.highlighter.set_spans(shown, self.offsets)
-        self._set_span_list(shown)
         self.selected_span_id = None
         self.related_span_ids = frozenset()
         self.candidate_span_id = None
         self._overlays = {}
         self._emit_selection()
-
-    def _set_span_list(self, ordered: list[Span]) -> None:
-        self.spans = ordered
-        self._span_index = {span.id: span for span in ordered}
 
     def copy(self) -> None:
         """Copy the stored text of the selection, not Qt's rendering of it (which turns NBSP, line
@@ -226,40 +229,28 @@ class DocumentView(QPlainTextEdit):
         self._colours = {label: QColor(value) for label, value in colours.items()}
         self.highlighter.set_colours(colours)
 
-    def set_spans(self, spans: Iterable[Span], touched: Iterable[Span] | None = None) -> None:
+    def set_spans(self, spans: SpanLayer | Iterable[Span], touched: Iterable[Span] | None = None) -> None:
         """Show ``spans``; with ``touched``, only the blocks those spans cover are highlighted again."""
-        self._set_span_list(in_reading_order(spans)[0])
+        self.layer = _as_layer(spans)
         if touched is None:
             self.highlighter.set_spans(self.spans, self.offsets)
         else:
             self.highlighter.update_spans(self.spans, self.offsets, touched)
         self.viewport().update()
 
-    def apply_span_changes(self, changes: Mapping[str, Span | None]) -> None:
-        """Bring the shown spans in line with ``changes`` (span id -> the span now, or None once
-        removed), highlighting again only the blocks the old and new spans cover."""
-        removed: list[Span] = []
-        added: list[Span] = []
-        for span_id, span in changes.items():
-            old = self._span_index.pop(span_id, None)
-            if old is not None:
-                index = bisect_left(self.spans, reading_order(old), key=reading_order)
-                del self.spans[index]
-                removed.append(old)
-            if span is not None:
-                insort(self.spans, span, key=reading_order)
-                self._span_index[span_id] = span
-                added.append(span)
+    def show_change(self, removed: Iterable[Span], added: Iterable[Span]) -> None:
+        """The layer shown has changed (``removed`` spans as they were, ``added`` as they are now):
+        highlight again only the blocks those spans cover, and repaint their lines."""
+        removed, added = list(removed), list(added)
         self.highlighter.change_spans(removed, added, self.offsets)
         self._repaint_lines_of([*removed, *added])
 
     def span_by_id(self, span_id: str | None) -> Span | None:
-        return self._span_index.get(span_id) if span_id is not None else None
+        return self.layer.get(span_id)
 
     def spans_at(self, offset: int) -> list[Span]:
         """The spans covering the character at ``offset``, innermost first."""
-        covering = [s for s in self.spans if s.start <= offset < s.end]
-        return sorted(covering, key=lambda s: (s.end - s.start, s.start))
+        return self.layer.at(offset)
 
     def set_marks(self, selected: str | None, related: Iterable[str] = (), candidate: str | None = None) -> None:
         marked = [self.selected_span_id, *self.related_span_ids, self.candidate_span_id]
@@ -301,7 +292,7 @@ class DocumentView(QPlainTextEdit):
                 self.setPlainText("")
         finally:
             self._loading = False
-        self._set_span_list([])
+        self.layer = SpanLayer()
         self.set_marks(None)
 
     def select_offsets(self, start: int, end: int) -> None:
@@ -512,9 +503,6 @@ class DocumentView(QPlainTextEdit):
         colour = self._colours.get(span.label, QColor("black")).darker(140)
         return Overlay(span.start, span.end, colour.name(), style, width)
 
-    def span_rects(self, span: Span) -> list[QRectF]:
-        return self.range_rects(span.start, span.end)
-
     def range_rects(self, start: int, end: int) -> list[QRectF]:
         """One rectangle per visual line of the stored-text range, in viewport coordinates.
 
@@ -567,3 +555,7 @@ class DocumentView(QPlainTextEdit):
                 rects.append(QRectF(left, line.y(), right - left, line.height()))
         self._boxes.setdefault(block.blockNumber(), {})[(begin, end)] = rects
         return rects
+
+
+def _as_layer(spans: SpanLayer | Iterable[Span]) -> SpanLayer:
+    return spans if isinstance(spans, SpanLayer) else SpanLayer(spans)

@@ -205,7 +205,12 @@ def test_highlights_after_edits_equal_highlights_of_a_fresh_view(qapp: QApplicat
     chooser = random.Random(seed)
     for number in range(100, 100 + edits):
         changes = changed(current, chooser, number)
-        edited.apply_span_changes(changes)
+        # The layer changes first (as a session changes it), then the view is told what changed.
+        removed = [old for old in map(edited.layer.remove, changes) if old is not None]
+        added = [now for now in changes.values() if now is not None]
+        for now in added:
+            edited.layer.put(now)
+        edited.show_change(removed, added)
         follow(current, changes)
     fresh = view_with(list(current.values()))
     assert [s.id for s in edited.spans] == [s.id for s in fresh.spans] == in_reading_order(list(current.values()))

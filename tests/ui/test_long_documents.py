@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from annotator.edits import Batch
 from annotator.project import Project
+from annotator.session import FIRST_PART
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
 from tests.ui.test_annotating import LAVROV, open_window
-from ui.annotation_controller import FIRST_PART
 from ui.annotation_table import SPAN_ID_ROLE
 from ui.main_window import MainWindow
 
