@@ -26,13 +26,14 @@ from annotator.edits import (
     describe,
 )
 from annotator.model import Relation, Span
+from annotator.nudging import nudged_end
 from annotator.preferences import SnappingChoice
 from annotator.project import InvalidEditError, Project
 from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.schema import Label, RelationSpec
 from annotator.session import Change, DocumentSession
-from annotator.snapping import SnapMode, snap, word_at
+from annotator.snapping import SnapMode, snap
 from ui.document_view import DocumentView
 from ui.i18n import kind_name
 from ui.rtl import isolated_rtl
@@ -421,19 +422,8 @@ class AnnotationController(QObject):
         span = self.selected
         if span is None:
             return
-        text = self.view.stored_text
-        if direction > 0:
-            index = span.end
-            while index < len(text) and not is_word_char(text[index]):
-                index += 1
-            word = word_at(text, index) if index < len(text) else None
-            new_end = word[1] if word is not None else span.end
-        else:
-            word = word_at(text, span.end - 1)
-            new_end = word[0] if word is not None else span.end
-            while new_end > span.start and not is_word_char(text[new_end - 1]):
-                new_end -= 1
-        if new_end <= span.start or new_end == span.end:
+        new_end = nudged_end(self.view.stored_text, span.start, span.end, direction)
+        if new_end is None:
             return
         self._push_built(lambda s: self.project.resize(s, s.start, new_end))
 

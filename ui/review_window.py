@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement import ComparisonUnit, RelationStatus, UnitStatus
-from annotator.arabic import is_word_char
 from annotator.edits import Decision, DecisionChoice, Edit, document_of
 from annotator.model import GOLD, Span
+from annotator.nudging import nudged_end
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.review import (
@@ -47,7 +47,7 @@ from annotator.review import (
     unit_key,
 )
 from annotator.schema import AttributeSpec, Label, Schema
-from annotator.snapping import word_at
+from annotator.session import DocumentSession
 from ui.annotation_controller import edit_name
 from ui.compare_view import CompareView, status_name
 from ui.dashboard import Dashboard
@@ -169,6 +169,8 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(self.tr("Hashiya — Review"))
         self.project = project
         self.undo_stack = undo_stack
+        # Decisions and edits of the gold copy go through the session of the gold layer.
+        self.gold = DocumentSession(project, GOLD)
         self.document_id: str | None = None
         self.review: Review | None = None
         self.current: int | None = None
@@ -366,6 +368,7 @@ class ReviewWindow(QMainWindow):
         if document_id is None:
             return
         self._finish_editing()
+        self._read_gold(document_id)
         layer_b = self.layer_b
         if layer_b is None:
             self.review = None
@@ -389,6 +392,14 @@ class ReviewWindow(QMainWindow):
         self._show_current()
         self._show_counts()
         self._enable_decisions()
+
+    def _read_gold(self, document_id: str) -> None:
+        """Open (or read again, after another process's changes) the gold layer of ``document_id``."""
+        if self.gold.document_id == document_id:
+            self.gold.reload()
+        else:
+            self.gold.open(document_id)
+            self.gold.read_rest()
 
     def _fill_units(self, review: Review) -> None:
         self.units.blockSignals(True)
@@ -513,7 +524,7 @@ class ReviewWindow(QMainWindow):
 
     def _apply(self, edit: Edit, *, follow: bool) -> bool:
         try:
-            self.project.apply(edit)
+            self.gold.apply(edit)
         except ProjectError as error:
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), str(error))
             return False
@@ -538,7 +549,7 @@ class ReviewWindow(QMainWindow):
             keys = [unit_key(unit) for unit in self.review.units]
             if decisions[-1].unit in keys:
                 self.set_current(keys.index(decisions[-1].unit))
-        if editing is not None and any(s.id == editing for s in self.project.spans(self.document_id or "", GOLD)):
+        if editing is not None and self.gold.span(editing) is not None:
             self._start_editing(editing)
 
     def _gold_after(self, unit: ComparisonUnit) -> str | None:
@@ -581,9 +592,7 @@ class ReviewWindow(QMainWindow):
             self._enable_decisions()
 
     def _gold_span(self) -> Span | None:
-        if self.editing is None or self.document_id is None:
-            return None
-        return next((s for s in self.project.spans(self.document_id, GOLD) if s.id == self.editing), None)
+        return self.gold.span(self.editing) if self.document_id is not None else None
 
     def _edit_key(self, event: QKeyEvent, watched: QObject) -> bool:
         """A key while the gold copy is being edited; True if it was used."""
@@ -619,21 +628,10 @@ class ReviewWindow(QMainWindow):
         return True
 
     def _nudged(self, span: Span, direction: int) -> Edit | None:
-        text = self.project.document(span.document_id).text
-        if direction > 0:
-            index = span.end
-            while index < len(text) and not is_word_char(text[index]):
-                index += 1
-            word = word_at(text, index) if index < len(text) else None
-            end = word[1] if word is not None else span.end
-        else:
-            word = word_at(text, span.end - 1)
-            end = word[0] if word is not None else span.end
-            while end > span.start and not is_word_char(text[end - 1]):
-                end -= 1
-        if end <= span.start or end == span.end:
-            return None
-        return self.project.resize(span, span.start, end)
+        document = self.gold.document
+        text = document.text if document is not None else self.project.document(span.document_id).text
+        end = nudged_end(text, span.start, span.end, direction)
+        return None if end is None else self.project.resize(span, span.start, end)
 
     def _resized_to_selection(self, span: Span, watched: QObject) -> Edit | None:
         view = watched if watched in (self.compare.a.view, self.compare.b.view) else self.compare.a.view

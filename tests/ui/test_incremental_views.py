@@ -491,3 +491,57 @@ def test_tagging_undo_and_redo_update_the_table_in_place(qtbot: QtBot, sample_pr
     document = analyst.view.document_id
     assert document is not None
     assert [s.id for s in sorted(sample_project.spans(document), key=lambda s: s.start)] == rows()
+
+
+def test_every_view_shows_what_the_sessions_change_says(qtbot: QtBot, sample_project: Project) -> None:
+    """Tag, relabel, delete, undo and redo from the keyboard: after each, the text view reads the
+    session's own layer, the table lists it, the highlights are a fresh view's of it, and what the
+    suggestions were told is the change the session returned."""
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, LAVROV))
+    window.view.setFocus()
+    analyst = Analyst(qtbot, window)
+    session = window.annotations.session
+    told: list[tuple[list[str], list[str]]] = []
+    window.annotations.spans_replaced.connect(
+        lambda removed, added: told.append(([s.id for s in removed], [s.id for s in added]))
+    )
+    applied: list[tuple[list[str], list[str]]] = []
+    apply = session.apply
+
+    def recording(edit):  # the session's own answer, to compare what the views were told with
+        change = apply(edit)
+        applied.append(([s.id for s in change.removed], [s.id for s in change.added]))
+        return change
+
+    session.apply = recording  # type: ignore[method-assign]
+    document = session.document
+    assert document is not None
+
+    def views_agree() -> None:
+        assert window.view.layer is session.layer
+        assert table_ids(window.panel.model) == [s.id for s in session.spans]
+        fresh = DocumentView()
+        fresh.set_colours({label.name: label.colour for label in sample_project.schema.labels})
+        fresh.show_document(document, list(session.spans))
+        assert block_formats(window.view) == block_formats(fresh)
+        fresh.deleteLater()
+        assert told == applied
+        assert session.spans == sample_project.spans(document.id)
+
+    first = analyst.tag("كوالالمبور", "g")
+    views_agree()
+    analyst.tag("سيرغي لافروف", "p")
+    views_agree()
+    window.annotations.select_span(first)
+    analyst.type("l", analyst.view)  # relabel the selected span as LOC
+    views_agree()
+    assert session.span(first) is not None and session.span(first).label == "LOC"  # type: ignore[union-attr]
+    analyst.press(Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier, analyst.view)
+    views_agree()
+    for _ in range(3):
+        analyst.press(Qt.Key.Key_Z, CTRL, analyst.view)
+        views_agree()
+    analyst.press(Qt.Key.Key_Z, CTRL | SHIFT, analyst.view)
+    views_agree()
+    assert len(applied) == 8
