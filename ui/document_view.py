@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from enum import Enum
 from operator import attrgetter
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
@@ -25,6 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
+from annotator.marks import Overlay as Overlay  # also read from here by the views that draw them
+from annotator.marks import OverlayStyle as OverlayStyle
 from annotator.model import Document, Span
 from annotator.session import SpanLayer
 from ui.fonts import DEFAULT_TEXT_POINT_SIZE, text_font
@@ -32,30 +32,11 @@ from ui.highlighter import SpanHighlighter, block_starts_of
 from ui.positions import OffsetMap
 from ui.rtl import make_document_rtl
 
-
-class OverlayStyle(Enum):
-    SOLID = "solid"
-    DASHED = "dashed"
-    DOTTED = "dotted"
-    FILL = "fill"
-
-
 PEN_STYLES = {
     OverlayStyle.SOLID: Qt.PenStyle.SolidLine,
     OverlayStyle.DASHED: Qt.PenStyle.DashLine,
     OverlayStyle.DOTTED: Qt.PenStyle.DotLine,
 }
-
-
-@dataclass(frozen=True)
-class Overlay:
-    """An outline or a fill drawn over a stored-text range, above the highlights."""
-
-    start: int
-    end: int
-    colour: str
-    style: OverlayStyle = OverlayStyle.DASHED
-    width: float = 1.5
 
 
 _overlay_order = attrgetter("start", "end")
@@ -384,11 +365,10 @@ class DocumentView(QPlainTextEdit):
     def set_overlays(self, group: str, overlays: Iterable[Overlay], *, ordered: bool = False) -> None:
         """Replace one named group of outlines or fills ("search", "suggestions", "review", ...).
 
-        With ``ordered``, ``overlays`` is a list already in (start, end) order that does not
-        overlap itself, and the view keeps that very list: its owner may change it in place and
-        call this again to have it drawn.
+        With ``ordered``, ``overlays`` are already in (start, end) order and do not overlap each
+        other; the view keeps a copy of them either way.
         """
-        shown = overlays if ordered and isinstance(overlays, list) else sorted(overlays, key=_overlay_order)
+        shown = list(overlays) if ordered else sorted(overlays, key=_overlay_order)
         if shown:
             self._overlays[group] = shown
         else:

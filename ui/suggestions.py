@@ -28,10 +28,7 @@ from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.schema import Schema
 from annotator.suggest import Suggestion, Surface
-from ui.document_view import Overlay, OverlayStyle
-from ui.plain import visible_controls
-from ui.rtl import isolated_rtl
-from ui.suggestion_matching import (
+from annotator.suggestion_matching import (
     Extent,
     Matches,
     MatchJob,
@@ -39,6 +36,9 @@ from ui.suggestion_matching import (
     ShownSuggestions,
     span_key,
 )
+from ui.document_view import Overlay, OverlayStyle
+from ui.plain import visible_controls
+from ui.rtl import isolated_rtl
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -14,18 +14,18 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from annotator.arabic import first_words
+from annotator.known_words import KnownWords
 from annotator.model import Document, Span, SpanKind
 from annotator.project import Project
 from annotator.registry import Registry
 from annotator.schema import Schema
 from annotator.snapping import SnapMode, snap
 from annotator.suggest import Suggester, Surface
+from annotator.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, without_taken
 from tests.ui.analyst import CTRL, SHIFT, Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
-from ui.annotation_controller import KnownWords
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
 from ui.document_view import DocumentView
-from ui.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, without_taken
 
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
 LABELS = ("PER", "ORG", "GPE", "LOC")

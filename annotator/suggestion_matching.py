@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from annotator.arabic import FoldedText, fold_in_steps
+from annotator.marks import Overlay, OverlayStyle
 from annotator.model import Span
 from annotator.occurrences import registry_surfaces
 from annotator.registry import Registry
 from annotator.schema import Schema
 from annotator.suggest import Suggester, Suggestion, Surface, Untaken
-from ui.document_view import Overlay, OverlayStyle
 
 OUTLINE_WIDTH = 1.5
 UNKNOWN_LABEL_COLOUR = "#444444"
