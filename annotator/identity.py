@@ -47,6 +47,12 @@ def stored_identity(chosen: Preferences) -> Identity | None:
     return Identity(layer=chosen.layer or chosen.annotator, name=chosen.annotator)
 
 
+def shown_name(chosen: Preferences, layer: str) -> str:
+    """The name shown for the analyst working in ``layer``: their stored name, or the layer's own."""
+    stored = stored_identity(chosen)
+    return stored.name if stored is not None and stored.layer == layer else layer
+
+
 def resolve(option: str | None, path: Path) -> Identity | None:
     """The identity a run works as: the layer given for this run, else the stored one (None if neither)."""
     stored = stored_identity(preferences.load(path))

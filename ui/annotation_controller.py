@@ -78,6 +78,13 @@ def edit_name(edit: Edit) -> str:
     )
 
 
+def show_link_names(project: Project, panel: SpanPanel) -> dict[str, str]:
+    """The Arabic names of the registry's entries by id, as the span panel now shows them."""
+    names = {entry.id: entry.name_ar for entry in project.registry.entries()}
+    panel.model.set_link_names(names)
+    return names
+
+
 @dataclass
 class RelationPick:
     """A relation being made: the head is chosen, the tail is being picked."""
@@ -118,12 +125,16 @@ class AnnotationController(QObject):
         self._rest_timer.setInterval(REST_OF_LAYER_MS)
         self._rest_timer.timeout.connect(self.complete_layer)
         self.schema_changed()
-        self._refresh_link_names()
-        view.span_clicked.connect(self._on_span_clicked)
+        self.link_names = show_link_names(self.project, self.panel)
+        view.span_clicked.connect(self.select_span)
         panel.span_chosen.connect(self.select_span)
         panel.relabel_requested.connect(self.relabel_selected)
-        panel.attribute_changed.connect(self._set_attribute)
-        panel.note_changed.connect(self._set_note)
+        panel.attribute_changed.connect(
+            lambda name, value: self._push_built(
+                lambda span: self.project.set_attribute(span, name, None if value is None else str(value))
+            )
+        )
+        panel.note_changed.connect(lambda note: self._push_built(lambda span: self.project.set_note(span, note)))
         panel.unlink_requested.connect(lambda: self.link_selected(None))
         panel.relation_delete_requested.connect(self.delete_relation)
 
@@ -183,10 +194,6 @@ class AnnotationController(QObject):
         self.select_span(selected or "")
         self.spans_changed.emit()
 
-    def _refresh_link_names(self) -> None:
-        self.link_names = {entry.id: entry.name_ar for entry in self.project.registry.entries()}
-        self.panel.model.set_link_names(self.link_names)
-
     # -- selection of spans -------------------------------------------------------------------
 
     def select_span(self, span_id: str) -> None:
@@ -204,9 +211,6 @@ class AnnotationController(QObject):
         if span is not None:
             self.view.select_offsets(span.start, span.start)
             self.view.ensureCursorVisible()
-
-    def _on_span_clicked(self, span_id: str) -> None:
-        self.select_span(span_id)
 
     @property
     def relations(self) -> list[Relation]:
@@ -308,12 +312,6 @@ class AnnotationController(QObject):
         if self.selected is not None:
             self._push_built(self.project.delete_span)
 
-    def _set_attribute(self, name: str, value: object) -> None:
-        self._push_built(lambda span: self.project.set_attribute(span, name, None if value is None else str(value)))
-
-    def _set_note(self, note: str) -> None:
-        self._push_built(lambda span: self.project.set_note(span, note))
-
     def link_selected(self, ref: str | None) -> None:
         self._push_built(lambda span: self.project.link(span, ref))
 
@@ -321,7 +319,7 @@ class AnnotationController(QObject):
 
         if isinstance(registry, Registry) and registry != self.project.registry:
             self.project.set_registry(registry)
-            self._refresh_link_names()
+            self.link_names = show_link_names(self.project, self.panel)
 
     def _push_built(self, build: Callable[[Span], Edit]) -> None:
         span = self.selected

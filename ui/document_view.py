@@ -103,43 +103,16 @@ def _is_rtl(document: QTextDocument) -> bool:
     )
 
 
-class DocumentView(QPlainTextEdit):
-    """Shows the stored text unchanged; offsets in and out are stored-text code points."""
+class OutlinedTextEdit(QPlainTextEdit):
+    """A text edit that draws outlines and fills over ranges of a stored text (offsets in code
+    points, converted by ``offsets``) and runs work after its paints."""
 
-    zoom_changed = Signal(float)
-    selection_offsets_changed = Signal(int, int)
-    span_clicked = Signal(str)  # the id of the span under a click, or "" for none
     # Once, after the view has painted for the first time: work that can wait waits for it.
     first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        # Puts the vertical scroll bar on the left, where an Arabic reader expects it.
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self._point_size = DEFAULT_TEXT_POINT_SIZE
-        self.setFont(text_font(self._point_size))
-        make_document_rtl(self.document())
-        self._stored_text = ""
         self.offsets = OffsetMap("")
-        self.document_id: str | None = None
-        self._loading = False
-        self.selectionChanged.connect(self._emit_selection)
-        self.highlighter = SpanHighlighter(self.document())
-        # The spans shown: a session's layer (its own object, which the session changes; the
-        # view is told what changed by ``show_change``), or a layer made for a read-only view.
-        self.layer = SpanLayer()
-        self._colours: dict[str, QColor] = {}
-        self.selected_span_id: str | None = None
-        self.related_span_ids: frozenset[str] = frozenset()
-        self.candidate_span_id: str | None = None
-        self.exact_selection = False
-        self._press: QPoint | None = None
-        self._last_click: tuple[int, str] | None = None
         self._overlays: dict[str, list[Overlay]] = {}
         # Outline rectangles of Qt ranges, per block and relative to it, as long as its layout holds.
         self._boxes: dict[int, dict[tuple[int, int], list[QRectF]]] = {}
@@ -154,6 +127,200 @@ class DocumentView(QPlainTextEdit):
         self._after_paint_timer.setSingleShot(True)
         self._after_paint_timer.setInterval(0)
         self._after_paint_timer.timeout.connect(self._run_after_paint)
+
+    def set_overlays(self, group: str, overlays: Iterable[Overlay], *, ordered: bool = False) -> None:
+        """Replace one named group of outlines or fills ("search", "suggestions", "review", ...).
+
+        With ``ordered``, ``overlays`` are already in (start, end) order and do not overlap each
+        other; the view keeps a copy of them either way.
+        """
+        shown = list(overlays) if ordered else sorted(overlays, key=_overlay_order)
+        if shown:
+            self._overlays[group] = shown
+        else:
+            self._overlays.pop(group, None)
+        self.viewport().update()
+
+    def overlays(self, group: str) -> list[Overlay]:
+        return list(self._overlays.get(group, []))
+
+    def _visible_offsets(self) -> tuple[int, int]:
+        """The stored-text range of the lines in the viewport, the partly shown first and last included
+        (and those whose outlines reach into it).
+
+        Lines are found by their height, never by the character under a corner: in right-to-left
+        text the left corner holds the end of a line and the right one its start, which is also the
+        end of the line before, so a corner named the neighbouring line and the outlines of a
+        partly shown line went missing from a full repaint.
+        """
+        # An outline reaches MARK_MARGIN pixels past its line: the lines just outside count too.
+        top = self._line_edge_at(-MARK_MARGIN, first=True)
+        bottom = self._line_edge_at(self.viewport().height() - 1 + MARK_MARGIN, first=False)
+        return self.offsets.to_offset(top), self.offsets.to_offset(min(bottom, self.offsets.qt_length))
+
+    def _line_edge_at(self, y: int, *, first: bool) -> int:
+        """The Qt position where the visual line at viewport height ``y`` begins (``first``) or ends."""
+        block = self.cursorForPosition(QPoint(0, y)).block()
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return block.position() if first else block.position() + block.length()
+        within = y - self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        lines = [layout.lineAt(number) for number in range(layout.lineCount())]
+        line = next((line for line in lines if within < line.y() + line.height()), lines[-1])
+        if within < lines[0].y():
+            line = lines[0]
+        if first:
+            return block.position() + line.textStart()
+        return block.position() + line.textStart() + line.textLength() + 1
+
+    @property
+    def has_painted(self) -> bool:
+        return self._painted
+
+    def after_next_paint(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once, as soon as the event loop is free after the view's next paint."""
+        if callback not in self._after_paint:  # asked again before a paint (a hidden view): still once
+            self._after_paint.append(callback)
+
+    def _run_after_paint(self) -> None:
+        """What was asked for after this paint, then (the first time) ``first_painted``."""
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
+        if self._first_paint_pending:
+            self._first_paint_pending = False
+            self.first_painted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._boxes.clear()  # lines are laid out again for the new width, right-aligned
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self._first_paint_pending = True
+        if self._after_paint or self._first_paint_pending:
+            self._after_paint_timer.start()
+        marks: list[Overlay] = []
+        first, last = self._visible_offsets()
+        for group in self._overlays.values():
+            for index in range(bisect_left(group, first, key=_overlay_end), len(group)):
+                overlay = group[index]
+                if overlay.start > last:
+                    break
+                marks.append(overlay)
+        marks.extend(self._extra_marks())
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for mark in marks:
+            colour = QColor(mark.colour)
+            if mark.style is OverlayStyle.FILL:
+                fill = QColor(colour)
+                fill.setAlphaF(0.35)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+            else:
+                painter.setPen(QPen(colour, mark.width, PEN_STYLES[mark.style]))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in self.range_rects(mark.start, mark.end):
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        painter.end()
+
+    def _extra_marks(self) -> list[Overlay]:
+        """Outlines to draw besides the groups of overlays (a subclass's own)."""
+        return []
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per visual line of the stored-text range, in viewport coordinates.
+
+        Only the lines that hold the range and lie in the viewport are looked at.
+        """
+        qt_start, qt_end = self.offsets.to_qt_range(start, end)
+        rects: list[QRectF] = []
+        document = self.document()
+        block = document.findBlock(qt_start)
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid() and block.position() < qt_end:
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if geometry.bottom() >= 0 and block.isVisible():
+                corner = geometry.topLeft()
+                for box in self._block_boxes(block, qt_start, qt_end):
+                    top = corner.y() + box.top()
+                    if top <= height and top + box.height() >= 0:
+                        rects.append(box.translated(corner))
+            block = block.next()
+        return rects
+
+    def _block_boxes(self, block: QTextBlock, qt_start: int, qt_end: int) -> list[QRectF]:
+        """The rectangles of ``[qt_start, qt_end)`` in ``block``, one per line, relative to the block."""
+        begin = max(qt_start - block.position(), 0)
+        end = min(qt_end - block.position(), block.length() - 1)
+        if end <= begin:
+            return []
+        cached = self._boxes.get(block.blockNumber())
+        if cached is not None and (begin, end) in cached:
+            return cached[(begin, end)]
+        layout = block.layout()
+        if layout.lineCount() == 0:
+            return []  # not laid out yet: nothing to remember
+        rects: list[QRectF] = []
+        first = layout.lineForTextPosition(begin).lineNumber()
+        last = layout.lineForTextPosition(end - 1).lineNumber()
+        for number in range(max(first, 0), (last if last >= 0 else layout.lineCount() - 1) + 1):
+            line = layout.lineAt(number)
+            line_begin = max(begin, line.textStart())
+            line_end = min(end, line.textStart() + line.textLength())
+            if line_end <= line_begin:
+                continue
+            boxes = [run.boundingRect() for run in layout.glyphRuns(line_begin, line_end - line_begin)]
+            if boxes:
+                left = min(box.left() for box in boxes)
+                right = max(box.right() for box in boxes)
+                rects.append(QRectF(left, line.y(), right - left, line.height()))
+        self._boxes.setdefault(block.blockNumber(), {})[(begin, end)] = rects
+        return rects
+
+
+class DocumentView(OutlinedTextEdit):
+    """Shows the stored text unchanged; offsets in and out are stored-text code points."""
+
+    zoom_changed = Signal(float)
+    selection_offsets_changed = Signal(int, int)
+    span_clicked = Signal(str)  # the id of the span under a click, or "" for none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        # Puts the vertical scroll bar on the left, where an Arabic reader expects it.
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._point_size = DEFAULT_TEXT_POINT_SIZE
+        self.setFont(text_font(self._point_size))
+        make_document_rtl(self.document())
+        self._stored_text = ""
+        self.document_id: str | None = None
+        self._loading = False
+        self.selectionChanged.connect(self._emit_selection)
+        self.highlighter = SpanHighlighter(self.document())
+        # The spans shown: a session's layer (its own object, which the session changes; the
+        # view is told what changed by ``show_change``), or a layer made for a read-only view.
+        self.layer = SpanLayer()
+        self._colours: dict[str, QColor] = {}
+        self.selected_span_id: str | None = None
+        self.related_span_ids: frozenset[str] = frozenset()
+        self.candidate_span_id: str | None = None
+        self.exact_selection = False
+        self._press: QPoint | None = None
+        self._last_click: tuple[int, str] | None = None
 
     @property
     def stored_text(self) -> str:
@@ -360,75 +527,6 @@ class DocumentView(QPlainTextEdit):
                 event = QKeyEvent(event.type(), event.key(), modifiers & ~Qt.KeyboardModifier.AltModifier, event.text())
         super().keyPressEvent(event)
 
-    # -- outlines of the selected span, its related spans and a relation candidate --------------
-
-    def set_overlays(self, group: str, overlays: Iterable[Overlay], *, ordered: bool = False) -> None:
-        """Replace one named group of outlines or fills ("search", "suggestions", "review", ...).
-
-        With ``ordered``, ``overlays`` are already in (start, end) order and do not overlap each
-        other; the view keeps a copy of them either way.
-        """
-        shown = list(overlays) if ordered else sorted(overlays, key=_overlay_order)
-        if shown:
-            self._overlays[group] = shown
-        else:
-            self._overlays.pop(group, None)
-        self.viewport().update()
-
-    def overlays(self, group: str) -> list[Overlay]:
-        return list(self._overlays.get(group, []))
-
-    def _visible_offsets(self) -> tuple[int, int]:
-        """The stored-text range of the lines in the viewport, the partly shown first and last included
-        (and those whose outlines reach into it).
-
-        Lines are found by their height, never by the character under a corner: in right-to-left
-        text the left corner holds the end of a line and the right one its start, which is also the
-        end of the line before, so a corner named the neighbouring line and the outlines of a
-        partly shown line went missing from a full repaint.
-        """
-        # An outline reaches MARK_MARGIN pixels past its line: the lines just outside count too.
-        top = self._line_edge_at(-MARK_MARGIN, first=True)
-        bottom = self._line_edge_at(self.viewport().height() - 1 + MARK_MARGIN, first=False)
-        return self.offsets.to_offset(top), self.offsets.to_offset(min(bottom, self.offsets.qt_length))
-
-    def _line_edge_at(self, y: int, *, first: bool) -> int:
-        """The Qt position where the visual line at viewport height ``y`` begins (``first``) or ends."""
-        block = self.cursorForPosition(QPoint(0, y)).block()
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return block.position() if first else block.position() + block.length()
-        within = y - self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
-        lines = [layout.lineAt(number) for number in range(layout.lineCount())]
-        line = next((line for line in lines if within < line.y() + line.height()), lines[-1])
-        if within < lines[0].y():
-            line = lines[0]
-        if first:
-            return block.position() + line.textStart()
-        return block.position() + line.textStart() + line.textLength() + 1
-
-    @property
-    def has_painted(self) -> bool:
-        return self._painted
-
-    def after_next_paint(self, callback: Callable[[], object]) -> None:
-        """Call ``callback`` once, as soon as the event loop is free after the view's next paint."""
-        if callback not in self._after_paint:  # asked again before a paint (a hidden view): still once
-            self._after_paint.append(callback)
-
-    def _run_after_paint(self) -> None:
-        """What was asked for after this paint, then (the first time) ``first_painted``."""
-        callbacks, self._after_paint = self._after_paint, []
-        for callback in callbacks:
-            callback()
-        if self._first_paint_pending:
-            self._first_paint_pending = False
-            self.first_painted.emit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._boxes.clear()  # lines are laid out again for the new width, right-aligned
-        super().resizeEvent(event)
-
     def _block_numbers_shown(self) -> range:
         first = self.firstVisibleBlock().blockNumber()
         bottom = self.cursorForPosition(QPoint(0, self.viewport().height() - 1)).blockNumber()
@@ -438,19 +536,10 @@ class DocumentView(QPlainTextEdit):
         if self.highlighter.pending:
             self.highlighter.highlight_shown(self._block_numbers_shown())
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self._first_paint_pending = True
-        if self._after_paint or self._first_paint_pending:
-            self._after_paint_timer.start()
-        marks: list[Overlay] = []
-        first, last = self._visible_offsets()
-        for group in self._overlays.values():
-            for index in range(bisect_left(group, first, key=_overlay_end), len(group)):
-                overlay = group[index]
-                if overlay.start > last:
-                    break
-                marks.append(overlay)
+
+    def _extra_marks(self) -> list[Overlay]:
+        """The outlines of the related spans, the selected span and a relation candidate."""
+        marks = []
         for span_id in self.related_span_ids:
             related = self.span_by_id(span_id)
             if related is not None:
@@ -461,80 +550,11 @@ class DocumentView(QPlainTextEdit):
         candidate = self.span_by_id(self.candidate_span_id)
         if candidate is not None:
             marks.append(self._span_mark(candidate, OverlayStyle.DOTTED, SELECTED_OUTLINE_WIDTH + 1))
-        if not marks:
-            return
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for mark in marks:
-            colour = QColor(mark.colour)
-            if mark.style is OverlayStyle.FILL:
-                fill = QColor(colour)
-                fill.setAlphaF(0.35)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(fill)
-            else:
-                painter.setPen(QPen(colour, mark.width, PEN_STYLES[mark.style]))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in self.range_rects(mark.start, mark.end):
-                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
-        painter.end()
+        return marks
 
     def _span_mark(self, span: Span, style: OverlayStyle, width: float) -> Overlay:
         colour = self._colours.get(span.label, QColor("black")).darker(140)
         return Overlay(span.start, span.end, colour.name(), style, width)
-
-    def range_rects(self, start: int, end: int) -> list[QRectF]:
-        """One rectangle per visual line of the stored-text range, in viewport coordinates.
-
-        Only the lines that hold the range and lie in the viewport are looked at.
-        """
-        qt_start, qt_end = self.offsets.to_qt_range(start, end)
-        rects: list[QRectF] = []
-        document = self.document()
-        block = document.findBlock(qt_start)
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        while block.isValid() and block.position() < qt_end:
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > height:
-                break
-            if geometry.bottom() >= 0 and block.isVisible():
-                corner = geometry.topLeft()
-                for box in self._block_boxes(block, qt_start, qt_end):
-                    top = corner.y() + box.top()
-                    if top <= height and top + box.height() >= 0:
-                        rects.append(box.translated(corner))
-            block = block.next()
-        return rects
-
-    def _block_boxes(self, block: QTextBlock, qt_start: int, qt_end: int) -> list[QRectF]:
-        """The rectangles of ``[qt_start, qt_end)`` in ``block``, one per line, relative to the block."""
-        begin = max(qt_start - block.position(), 0)
-        end = min(qt_end - block.position(), block.length() - 1)
-        if end <= begin:
-            return []
-        cached = self._boxes.get(block.blockNumber())
-        if cached is not None and (begin, end) in cached:
-            return cached[(begin, end)]
-        layout = block.layout()
-        if layout.lineCount() == 0:
-            return []  # not laid out yet: nothing to remember
-        rects: list[QRectF] = []
-        first = layout.lineForTextPosition(begin).lineNumber()
-        last = layout.lineForTextPosition(end - 1).lineNumber()
-        for number in range(max(first, 0), (last if last >= 0 else layout.lineCount() - 1) + 1):
-            line = layout.lineAt(number)
-            line_begin = max(begin, line.textStart())
-            line_end = min(end, line.textStart() + line.textLength())
-            if line_end <= line_begin:
-                continue
-            boxes = [run.boundingRect() for run in layout.glyphRuns(line_begin, line_end - line_begin)]
-            if boxes:
-                left = min(box.left() for box in boxes)
-                right = max(box.right() for box in boxes)
-                rects.append(QRectF(left, line.y(), right - left, line.height()))
-        self._boxes.setdefault(block.blockNumber(), {})[(begin, end)] = rects
-        return rects
 
 
 def _as_layer(spans: SpanLayer | Iterable[Span]) -> SpanLayer:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QIcon, QKe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QMainWindow,
     QMenu,
@@ -25,10 +24,10 @@ from annotator.model import DocumentStatus
 from annotator.preferences import Preferences
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
-from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
 from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
+from ui.exchange_actions import ExchangeActions
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(project, self.view, self.panel, self)
         self.annotations.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.annotations.problem.connect(
-            lambda text: self._message(QMessageBox.Icon.Warning, self.tr("Not done"), text)
+            lambda text: show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), text)
         )
         self.annotations.document_requested.connect(self.open_document)
         self.view.installEventFilter(self)
@@ -93,13 +92,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.annotator_label)
 
+        self.exchange = ExchangeActions(self, self.annotations)
         self._build_menus()
         self._build_help_menu()
         self.settings = preferences.PreferencesStore(preferences.default_path())
         self._apply_preferences(self.settings.current)
         self.document_table.selectionModel().currentRowChanged.connect(self._on_current_row)
-        self.view.zoom_changed.connect(self._show_zoom)
-        self._show_zoom(self.view.point_size)
+        self.view.zoom_changed.connect(
+            lambda size: self.zoom_label.setText(self.tr("{size} pt").format(size=f"{size:g}"))
+        )
+        self.view.zoom_changed.emit(self.view.point_size)
 
         self._data_version = project.repository.data_version()
         self._refresh_timer = QTimer(self)
@@ -108,18 +110,22 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
         self.reload_documents()
-        self.search = install_search(self)
-        self.review = install_review(self)
+        self.search = install_search(self, self.annotations)
+        self.review = install_review(self, self.annotations)
         self._restore_geometry()
 
     def _build_menus(self) -> None:
         file_menu = self._menu(self.tr("&File"), "file-menu")
-        self.import_action = self._action(self.tr("&Import Texts…"), QKeySequence("Ctrl+I"), self.import_texts_dialog)
+        self.import_action = self._action(
+            self.tr("&Import Texts…"), QKeySequence("Ctrl+I"), self.exchange.import_texts_dialog
+        )
         file_menu.addAction(self.import_action)
         self.import_annotations_action = self._action(
-            self.tr("Import &Annotations…"), QKeySequence("Ctrl+Shift+I"), self.import_annotations_dialog
+            self.tr("Import &Annotations…"), QKeySequence("Ctrl+Shift+I"), self.exchange.import_annotations_dialog
         )
-        self.export_action = self._action(self.tr("&Export…"), QKeySequence("Ctrl+Shift+E"), self.export_dialog)
+        self.export_action = self._action(
+            self.tr("&Export…"), QKeySequence("Ctrl+Shift+E"), self.exchange.export_dialog
+        )
         file_menu.addAction(self.import_annotations_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -310,9 +316,6 @@ class MainWindow(QMainWindow):
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
         self.status_label.setText(self.tr("Status: {status}").format(status=status_name(summary.status)))
 
-    def _show_zoom(self, size: float) -> None:
-        self.zoom_label.setText(self.tr("{size} pt").format(size=f"{size:g}"))
-
     def _refresh_if_changed(self) -> None:
         try:
             version = self.project.repository.data_version()
@@ -335,7 +338,7 @@ class MainWindow(QMainWindow):
                 self.label_toolbar.addSeparator()
                 self.labels_menu.addSeparator()
                 continue
-            action = QAction(self._swatch(item.colour), f"{item.name}  {item.hotkey}", self)
+            action = QAction(swatch(item.colour), f"{item.name}  {item.hotkey}", self)
             if item in schema.labels:
                 tip = self.tr("{name}: select text and press {key}")
             else:
@@ -353,16 +356,10 @@ class MainWindow(QMainWindow):
             try:
                 self.project.set_schema(editor.schema)
             except (InvalidEditError, ProjectError) as error:
-                self._message(QMessageBox.Icon.Warning, self.tr("Schema not saved"), str(error))
+                show_message(self, QMessageBox.Icon.Warning, self.tr("Schema not saved"), str(error))
                 return
             self.annotations.schema_changed()
             self._build_label_actions()
-
-    @staticmethod
-    def _swatch(colour: str) -> QIcon:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(QColor(colour))
-        return QIcon(pixmap)
 
     def _palette_key(self, key: str) -> None:
         self.annotations.hotkey(key)
@@ -447,17 +444,16 @@ class MainWindow(QMainWindow):
                 return
         self.statusBar().showMessage(self.tr("Every document has been started."), 5000)
 
-    @property
-    def preferences(self) -> Preferences:
-        return self.settings.current
-
-    def analyst_name(self) -> str:
-        """The name shown for the analyst whose layer is open (the layer's own name if none is stored for it)."""
-        stored = identity.stored_identity(self.preferences)
-        return stored.name if stored is not None and stored.layer == self.project.annotator else self.project.annotator
+    def frame(self) -> QMainWindow:
+        """The window itself, as the features installed on it (ui.shell.Shell) see it."""
+        return self
 
     def _apply_preferences(self, chosen: Preferences) -> None:
-        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=visible_controls(self.analyst_name())))
+        self.annotator_label.setText(
+            self.tr("Annotator: {name}").format(
+                name=visible_controls(identity.shown_name(self.settings.current, self.project.annotator))
+            )
+        )
         self.view.set_point_size(chosen.font_size)
         self.set_snapping(chosen.snapping, quiet=True)
         search = getattr(self, "search", None)
@@ -467,10 +463,15 @@ class MainWindow(QMainWindow):
     def preferences_dialog(self) -> None:
         from ui.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(self.preferences, self.project.schema, self.analyst_name(), self)
+        dialog = PreferencesDialog(
+            self.settings.current,
+            self.project.schema,
+            identity.shown_name(self.settings.current, self.project.annotator),
+            self,
+        )
         if not dialog.exec():
             return
-        earlier = self.preferences
+        earlier = self.settings.current
         # A new name keeps the open layer: the analyst's earlier spans stay theirs and stay in view.
         chosen = identity.named(dialog.preferences, dialog.preferences.annotator, self.project.annotator)
         language_changed = chosen.language is not earlier.language
@@ -479,7 +480,7 @@ class MainWindow(QMainWindow):
             try:
                 self.project.set_schema(dialog.schema)
             except (InvalidEditError, ProjectError) as error:
-                self._message(QMessageBox.Icon.Warning, self.tr("Labels not saved"), str(error))
+                show_message(self, QMessageBox.Icon.Warning, self.tr("Labels not saved"), str(error))
             else:
                 self.annotations.schema_changed()
                 self._build_label_actions()
@@ -513,7 +514,12 @@ class MainWindow(QMainWindow):
         if view == "preferences":
             from ui.preferences_dialog import PreferencesDialog
 
-            dialog = PreferencesDialog(self.preferences, self.project.schema, self.analyst_name(), self)
+            dialog = PreferencesDialog(
+                self.settings.current,
+                self.project.schema,
+                identity.shown_name(self.settings.current, self.project.annotator),
+                self,
+            )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             return dialog
         if view in ("review", "dashboard"):
@@ -531,58 +537,6 @@ class MainWindow(QMainWindow):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         self.shortcut_sheet = sheet
-
-    def export_dialog(self) -> None:
-        from ui.exchange_dialogs import ExportDialog
-
-        dialog = ExportDialog(self.project, self.view.document_id, self)
-        dialog.exec()
-        dialog.deleteLater()
-
-    def import_annotations_dialog(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import annotations"), "", self.tr("Annotations (*.jsonl *.json);;All files (*)")
-        )
-        if name:
-            self.import_annotations(Path(name))
-
-    def import_annotations(self, path: Path) -> None:
-        from ui.exchange_dialogs import ImportDialog, run_import
-
-        dialog = ImportDialog(path, self)
-        accepted = dialog.exec()
-        dialog.deleteLater()
-        if accepted and run_import(self, self.project, path, dialog.chosen_format, dialog.chosen_layer):
-            self.reload_documents()
-            self.annotations.reload()
-
-    def import_texts_dialog(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import texts"), "", self.tr("Texts (*.txt *.jsonl *.ndjson);;All files (*)")
-        )
-        if files:
-            self.import_paths([Path(name) for name in files])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        try:
-            summary = self.project.import_paths(paths)
-        except TextImportError as error:
-            self._message(QMessageBox.Icon.Warning, self.tr("Nothing was imported"), "\n".join(error.problems))
-            return
-        except ProjectError as error:
-            self._message(QMessageBox.Icon.Critical, self.tr("Nothing was imported"), str(error))
-            return
-        self.reload_documents()
-        if summary.added:
-            row = self.documents.row_of(summary.added[0])
-            if row is not None:
-                self.select_row(row)
-        imported = self.tr("Imported %n text(s);", "", len(summary.added))
-        present = self.tr("%n already in the project.", "", len(summary.already_present))
-        self.statusBar().showMessage(f"{imported} {present}", 8000)
-
-    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        show_message(self, icon, title, text)
 
     def _restore_geometry(self) -> None:
         settings = QSettings()
@@ -607,3 +561,10 @@ class MainWindow(QMainWindow):
         for timer in self.findChildren(QTimer):
             timer.stop()
         super().closeEvent(event)
+
+
+def swatch(colour: str) -> QIcon:
+    """A small square of ``colour``, the icon of a label in the palette."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)

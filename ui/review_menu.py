@@ -7,19 +7,23 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.annotation_controller import AnnotationController
+from ui.shell import Shell
+
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
     from ui.review_window import ReviewWindow
 
 
 class ReviewInstaller(QObject):
     """The "Review…" entry of a main window and the review window it opens."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell, annotations: AnnotationController) -> None:
+        window = shell.frame()
         super().__init__(window)
         self.main_window = window
-        self.project = window.project
-        self.undo_stack = window.annotations.undo_stack
+        self.annotations = annotations
+        self.project = annotations.project
+        self.undo_stack = annotations.undo_stack
         self.review_window: ReviewWindow | None = None
         self.action = QAction(self.tr("&Review…"), window)
         self.action.setObjectName("review-action")
@@ -33,7 +37,7 @@ class ReviewInstaller(QObject):
             from ui.review_window import ReviewWindow  # its measures are imported when first needed
 
             self.review_window = ReviewWindow(self.project, self.undo_stack, self.main_window)
-        document_id = self.main_window.view.document_id
+        document_id = self.annotations.document_id
         if document_id is None:
             summaries = self.project.documents()
             document_id = summaries[0].id if summaries else None
@@ -50,11 +54,11 @@ class ReviewInstaller(QObject):
             self.review_window.reload()
 
 
-def install_review(window: MainWindow) -> ReviewInstaller:
+def install_review(shell: Shell, annotations: AnnotationController) -> ReviewInstaller:
     """Add Review > Review… (Ctrl+R) to a Hashiya main window; it opens the current document for review."""
-    installer = ReviewInstaller(window)
-    menu = window.menuBar().addMenu(QCoreApplication.translate("ReviewInstaller", "Re&view"))
+    installer = ReviewInstaller(shell, annotations)
+    menu = shell.frame().menuBar().addMenu(QCoreApplication.translate("ReviewInstaller", "Re&view"))
     menu.setObjectName("review-menu")
     menu.addAction(installer.action)
-    window.annotations.spans_changed.connect(installer.refresh)
+    annotations.spans_changed.connect(installer.refresh)
     return installer

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from annotator.agreement import ComparisonUnit, RelationStatus, UnitStatus
 from annotator.edits import Decision, DecisionChoice, Edit, document_of
-from annotator.model import GOLD, Span
-from annotator.nudging import nudged_end
-from annotator.project import InvalidEditError, Project
+from annotator.model import GOLD
+from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.review import (
     Review,
@@ -46,14 +45,14 @@ from annotator.review import (
     settle_status,
     unit_key,
 )
-from annotator.schema import AttributeSpec, Label, Schema
+from annotator.schema import AttributeSpec, Schema
 from annotator.session import DocumentSession
 from ui.annotation_controller import edit_name
 from ui.compare_view import CompareView, status_name
 from ui.dashboard import Dashboard
 from ui.document_list import status_name as document_status_name
+from ui.gold_editing import GoldEditor
 from ui.i18n import display_name
-from ui.keyboard import hotkey_of
 from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
 from ui.undo_command import EditCommand
@@ -174,7 +173,6 @@ class ReviewWindow(QMainWindow):
         self.document_id: str | None = None
         self.review: Review | None = None
         self.current: int | None = None
-        self.editing: str | None = None  # the gold span being edited after "Accept and edit"
 
         self.document_box = QComboBox()
         self.document_box.setObjectName("review-document")
@@ -192,6 +190,16 @@ class ReviewWindow(QMainWindow):
         chooser.addWidget(self.b_box, 1)
 
         self.compare = CompareView()
+        # The gold span being edited after "Accept and edit".
+        self.gold_editor = GoldEditor(
+            project,
+            self.gold,
+            self.statusBar(),
+            (self.compare.a.view, self.compare.b.view),
+            self._commit,
+            self._enable_decisions,
+            self._advance,
+        )
         self.units = QTableWidget(0, len(UNIT_COLUMNS))
         self.units.setObjectName("review-units")
         self.units.setHorizontalHeaderLabels([self.tr(header) for header in UNIT_HEADERS])
@@ -237,7 +245,7 @@ class ReviewWindow(QMainWindow):
         self.document_box.currentIndexChanged.connect(self._on_document_chosen)
         self.a_box.currentIndexChanged.connect(lambda _index: self.reload())
         self.b_box.currentIndexChanged.connect(lambda _index: self.reload())
-        self.units.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._on_unit_row(row))
+        self.units.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.set_current(row))
         self.compare.unit_clicked.connect(self.set_current)
         self.tabs.currentChanged.connect(self._on_tab)
         for watched in (self.compare.a.view, self.compare.b.view, self.units):
@@ -311,7 +319,7 @@ class ReviewWindow(QMainWindow):
 
     def _fill_layers(self, document_id: str) -> None:
         names = [n for n in self.project.repository.annotators() if n != GOLD] + [GOLD]
-        previous = (self._layer_in(self.a_box), self._layer_in(self.b_box))
+        previous = (_layer_in(self.a_box), _layer_in(self.b_box))
         with_spans = [n for n in names if n != GOLD and self.project.spans(document_id, n)]
         if previous[0] in names:
             a = previous[0]
@@ -334,11 +342,6 @@ class ReviewWindow(QMainWindow):
     def _add_layer(self, box: QComboBox, name: str) -> None:
         box.addItem(visible_controls(name) if name != NO_LAYER else self.tr("(none)"), name)
 
-    @staticmethod
-    def _layer_in(box: QComboBox) -> str | None:
-        name = box.currentData()
-        return name if isinstance(name, str) else None
-
     def set_layers(self, layer_a: str, layer_b: str | None) -> None:
         """Choose the layers shown (``layer_b`` None for layer A alone)."""
         for box, name in ((self.a_box, layer_a), (self.b_box, layer_b or NO_LAYER)):
@@ -356,18 +359,18 @@ class ReviewWindow(QMainWindow):
 
     @property
     def layer_a(self) -> str:
-        return self._layer_in(self.a_box) or ""
+        return _layer_in(self.a_box) or ""
 
     @property
     def layer_b(self) -> str | None:
-        return self._layer_in(self.b_box) or None
+        return _layer_in(self.b_box) or None
 
     def reload(self) -> None:
         """Read both layers, the decisions and gold again, keeping the current unit."""
         document_id = self.document_id
         if document_id is None:
             return
-        self._finish_editing()
+        self.gold_editor.finish()
         self._read_gold(document_id)
         layer_b = self.layer_b
         if layer_b is None:
@@ -436,8 +439,8 @@ class ReviewWindow(QMainWindow):
         )
 
     def _enable_decisions(self) -> None:
-        adjudicating = self.review is not None and self.review.can_adjudicate and self.editing is None
-        stepping = self.review is not None and self.editing is None
+        adjudicating = self.review is not None and self.review.can_adjudicate and self.gold_editor.editing is None
+        stepping = self.review is not None and self.gold_editor.editing is None
         for action in self.decision_actions:
             action.setEnabled(adjudicating)
         self.next_action.setEnabled(stepping)
@@ -451,6 +454,9 @@ class ReviewWindow(QMainWindow):
         return self.review.units[self.current]
 
     def set_current(self, index: int | None) -> None:
+        """Make the unit of ``index`` the current one (an index out of range changes nothing)."""
+        if index is not None and (self.review is None or not 0 <= index < len(self.review.units)):
+            return
         self.current = index
         self._show_current()
 
@@ -464,10 +470,6 @@ class ReviewWindow(QMainWindow):
             self.units.selectRow(self.current)
             self.units.scrollTo(self.units.model().index(self.current, 0))
         self.units.blockSignals(False)
-
-    def _on_unit_row(self, row: int) -> None:
-        if self.review is not None and 0 <= row < len(self.review.units):
-            self.set_current(row)
 
     def step(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) unit that is not a full agreement."""
@@ -496,9 +498,9 @@ class ReviewWindow(QMainWindow):
         if not self._commit(edit, undo_name(choice, unit)):
             return
         if choice is DecisionChoice.EDIT:
-            gold = self._gold_after(unit)
+            gold = gold_after(self.review, unit)
             if gold is not None:
-                self._start_editing(gold)
+                self.gold_editor.start(gold)
             return
         self._advance()
 
@@ -538,7 +540,7 @@ class ReviewWindow(QMainWindow):
         return True
 
     def _after_change(self, decisions: list[Decision]) -> None:
-        editing = self.editing
+        editing = self.gold_editor.editing
         self.reload()
         if self.review is not None and self.review.can_adjudicate and self.document_id is not None:
             pair = (self.review.layer_a, self.review.layer_b)
@@ -550,15 +552,7 @@ class ReviewWindow(QMainWindow):
             if decisions[-1].unit in keys:
                 self.set_current(keys.index(decisions[-1].unit))
         if editing is not None and self.gold.span(editing) is not None:
-            self._start_editing(editing)
-
-    def _gold_after(self, unit: ComparisonUnit) -> str | None:
-        if self.review is None:
-            return None
-        key = unit_key(unit)
-        found = next((u for u in self.review.units if unit_key(u) == key), None)
-        gold = self.review.gold_span(found) if found is not None else None
-        return gold.id if gold is not None else None
+            self.gold_editor.start(editing)
 
     def _advance(self) -> None:
         review = self.review
@@ -573,90 +567,21 @@ class ReviewWindow(QMainWindow):
             return
         self.set_current(review.units.index(unit))
 
-    # -- editing the gold copy ------------------------------------------------------------------
-
-    def _start_editing(self, gold_id: str) -> None:
-        self.editing = gold_id
-        self._enable_decisions()
-        self.statusBar().showMessage(
-            self.tr(
-                "Editing the gold copy: a label's key relabels it, ] / [ extend or shrink it by a word, "
-                "= resizes it to the text selected in a pane; Enter or Esc when done."
-            ),
-        )
-
-    def _finish_editing(self) -> None:
-        if self.editing is not None:
-            self.editing = None
-            self.statusBar().clearMessage()
-            self._enable_decisions()
-
-    def _gold_span(self) -> Span | None:
-        return self.gold.span(self.editing) if self.document_id is not None else None
-
-    def _edit_key(self, event: QKeyEvent, watched: QObject) -> bool:
-        """A key while the gold copy is being edited; True if it was used."""
-        key = event.key()
-        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._finish_editing()
-            self._advance()
-            return True
-        span = self._gold_span()
-        if span is None:
-            self._finish_editing()
-            return False
-        text = event.text()
-        try:
-            if text == "]":
-                edit: Edit | None = self._nudged(span, 1)
-            elif text == "[":
-                edit = self._nudged(span, -1)
-            elif text == "=":
-                edit = self._resized_to_selection(span, watched)
-            elif len(text) == 1 and text.isprintable() and not text.isspace():
-                item = self.project.schema.by_hotkey(text) or self.project.schema.by_hotkey(hotkey_of(text))
-                if not isinstance(item, Label):
-                    return False
-                edit = self.project.relabel(span, item.name) if item.name != span.label else None
-            else:
-                return False
-        except InvalidEditError as error:
-            self.statusBar().showMessage(str(error), 8000)
-            return True
-        if edit is not None:
-            self._commit(edit)
-        return True
-
-    def _nudged(self, span: Span, direction: int) -> Edit | None:
-        document = self.gold.document
-        text = document.text if document is not None else self.project.document(span.document_id).text
-        end = nudged_end(text, span.start, span.end, direction)
-        return None if end is None else self.project.resize(span, span.start, end)
-
-    def _resized_to_selection(self, span: Span, watched: QObject) -> Edit | None:
-        view = watched if watched in (self.compare.a.view, self.compare.b.view) else self.compare.a.view
-        assert view is self.compare.a.view or view is self.compare.b.view
-        start, end = view.selected_offsets()
-        if start >= end:
-            self.statusBar().showMessage(self.tr("Select the new extent in a pane (Shift+arrows), then press =."), 8000)
-            return None
-        return self.project.resize(span, start, end)
-
     # -- events ---------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            self.editing is not None
+            self.gold_editor.editing is not None
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and self._edit_key(event, watched)
+            and self.gold_editor.key(event, watched)
         ):
             return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys no child used (focus on the tab bar, a button) still edit the gold copy."""
-        if self.editing is not None and self._edit_key(event, self):
+        if self.gold_editor.editing is not None and self.gold_editor.key(event, self):
             return
         super().keyPressEvent(event)
 
@@ -667,5 +592,20 @@ class ReviewWindow(QMainWindow):
             self.dashboard.set_layers([*chosen, *others, *([GOLD] if GOLD not in chosen else [])], chosen)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._finish_editing()
+        self.gold_editor.finish()
         super().closeEvent(event)
+
+
+def _layer_in(box: QComboBox) -> str | None:
+    name = box.currentData()
+    return name if isinstance(name, str) else None
+
+
+def gold_after(review: Review | None, unit: ComparisonUnit) -> str | None:
+    """The id of the gold span that deciding ``unit`` made, in the review read again since."""
+    if review is None:
+        return None
+    key = unit_key(unit)
+    found = next((u for u in review.units if unit_key(u) == key), None)
+    gold = review.gold_span(found) if found is not None else None
+    return gold.id if gold is not None else None

@@ -9,7 +9,6 @@ reject). The folded index of every document is kept in memory and follows import
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -30,19 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.model import Span
 from annotator.occurrences import TREATY_LABEL, Occurrence, alias_groups, inside_span_of_label, plan_annotate_all
 from annotator.project import InvalidEditError
 from annotator.repository import ProjectError
 from annotator.search import Hit, SearchIndex, SearchResult, expand_aliases
 from ui.annotate_all import AnnotateAllDialog, hit_context
+from ui.annotation_controller import AnnotationController
 from ui.document_view import Overlay, OverlayStyle
 from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate, isolated_rtl
+from ui.shell import Shell
 from ui.suggestions import SuggestionController
-
-if TYPE_CHECKING:
-    from annotator.model import Span
-    from ui.main_window import MainWindow
 
 SEARCH_GROUP = "search"
 CURRENT_HIT_GROUP = "search-current"
@@ -199,10 +197,14 @@ class SearchPanel(QWidget):
 class SearchFeature(QObject):
     """The search dock, the annotate-all command and the suggestions, installed on a main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell, annotations: AnnotationController) -> None:
+        window = shell.frame()
         super().__init__(window)
+        self.shell = shell
         self.window = window
-        self.project = window.project
+        self.annotations = annotations
+        self.view = annotations.view
+        self.project = annotations.project
         self.index = SearchIndex()
         self.result = SearchResult()
         self.current_hit = -1
@@ -220,7 +222,7 @@ class SearchFeature(QObject):
         if isinstance(annotations_dock, QDockWidget):
             window.tabifyDockWidget(annotations_dock, self.dock)
             annotations_dock.raise_()
-        self.suggestions = SuggestionController(window)
+        self.suggestions = SuggestionController(annotations, shell.settings)
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
@@ -232,10 +234,10 @@ class SearchFeature(QObject):
         self.panel.whole_word.toggled.connect(lambda _checked: self.run_search())
         self.panel.hit_chosen.connect(self.open_hit)
         self.panel.annotate_button.clicked.connect(self.annotate_all_from_search)
-        window.annotations.document_shown.connect(lambda _document_id: self._document_shown())
-        window.documents.modelReset.connect(self._documents_changed)
+        annotations.document_shown.connect(lambda _document_id: self._document_shown())
+        shell.documents.modelReset.connect(self._documents_changed)
         self._build_menu()
-        window.view.first_painted.connect(self.sync_index)  # a search before then folds what it needs
+        self.view.first_painted.connect(self.sync_index)  # a search before then folds what it needs
 
     # -- menu and shortcuts -----------------------------------------------------------------------
 
@@ -292,7 +294,7 @@ class SearchFeature(QObject):
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
-        self.window.view.addAction(action)
+        self.view.addAction(action)
         self.menu.addAction(action)
         return action
 
@@ -300,7 +302,7 @@ class SearchFeature(QObject):
 
     def sync_index(self) -> None:
         """Fold the documents the index does not have yet (the texts of a document never change)."""
-        documents = self.window.documents
+        documents = self.shell.documents
         ids = [documents.document_at(row).id for row in range(documents.rowCount())]
         for document_id in ids:
             if document_id not in self.index:
@@ -318,7 +320,7 @@ class SearchFeature(QObject):
                 self.run_search()
 
     def titles(self) -> dict[str, str]:
-        documents = self.window.documents
+        documents = self.shell.documents
         return {documents.document_at(row).id: documents.document_at(row).title for row in range(documents.rowCount())}
 
     # -- searching --------------------------------------------------------------------------------
@@ -327,7 +329,7 @@ class SearchFeature(QObject):
         """Ctrl+F: show the dock and put the caret in the query, with the selected text if short."""
         self.dock.show()
         self.dock.raise_()
-        selected = self.window.view.selected_stored_text().strip()
+        selected = self.view.selected_stored_text().strip()
         if selected and "\n" not in selected and len(selected) <= 80:
             self.panel.query.setText(selected)
         self.panel.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -335,7 +337,7 @@ class SearchFeature(QObject):
 
     def search(self, query: str, *, whole_word: bool, scope: SearchScope, limit: int | None) -> SearchResult:
         self.sync_index()
-        document_id = self.window.view.document_id
+        document_id = self.view.document_id
         if scope is SearchScope.DOCUMENT:
             doc_ids: list[str] | None = [document_id] if document_id else []
         else:
@@ -351,7 +353,7 @@ class SearchFeature(QObject):
     def _asked(self) -> tuple[str, bool, SearchScope, str | None]:
         """The search the panel and the shown document ask for now."""
         scope = self.panel.chosen_scope
-        here = self.window.view.document_id if scope is SearchScope.DOCUMENT else None
+        here = self.view.document_id if scope is SearchScope.DOCUMENT else None
         return self.panel.query.text(), self.panel.whole_word.isChecked(), scope, here
 
     def _stale(self) -> bool:
@@ -387,7 +389,7 @@ class SearchFeature(QObject):
 
     def _show_document_hits(self) -> None:
         """Fill every hit in the shown document, and outline the current one."""
-        view = self.window.view
+        view = self.view
         document_id = view.document_id
         overlays: list[Overlay] = []
         if self._searched is not None and document_id is not None:
@@ -410,10 +412,10 @@ class SearchFeature(QObject):
         if hit is None:
             return
         self.current_hit = number
-        view = self.window.view
+        view = self.view
         if view.document_id != hit.doc_id:
             try:
-                self.window.open_document(hit.doc_id)
+                self.shell.open_document(hit.doc_id)
             except ProjectError as error:
                 show_message(self.window, QMessageBox.Icon.Warning, self.tr("Hit not shown"), str(error))
                 return
@@ -444,7 +446,7 @@ class SearchFeature(QObject):
         self.open_hit(number, focus_text=True)
 
     def _first_hit_from_caret(self) -> int:
-        view = self.window.view
+        view = self.view
         caret = view.offsets.to_offset(view.textCursor().selectionStart())
         for number, hit in enumerate(self.result.hits):
             if hit.doc_id == view.document_id and hit.start >= caret:
@@ -458,7 +460,7 @@ class SearchFeature(QObject):
 
     def annotate_all(self) -> None:
         """Ctrl+Shift+A: from the selected span if there is one, else from the search."""
-        if self.window.annotations.selected is not None and not self.panel.isAncestorOf(
+        if self.annotations.selected is not None and not self.panel.isAncestorOf(
             self.window.focusWidget() or self.panel
         ):
             self.annotate_all_from_span()
@@ -466,7 +468,7 @@ class SearchFeature(QObject):
             self.annotate_all_from_search()
 
     def annotate_all_from_span(self) -> None:
-        span = self.window.annotations.selected
+        span = self.annotations.selected
         if span is None:
             self.window.statusBar().showMessage(self.tr("Select a span first."), 5000)
             return
@@ -532,12 +534,12 @@ class SearchFeature(QObject):
         link = ref if entry is not None and (label_fixed or chosen_label == label) else None
         self.annotate(occurrences, chosen_label, link)
         if source is not None:
-            self.window.annotations.select_span(source.id)
+            self.annotations.select_span(source.id)
 
     def annotate(self, occurrences: list[Occurrence], label: str, ref: str | None) -> int:
         """Add the spans, one undo step for all of them; returns how many spans were made."""
-        annotations = self.window.annotations
-        current = self.window.view.document_id
+        annotations = self.annotations
+        current = self.view.document_id
         try:
             plan = plan_annotate_all(self.project, occurrences, label, ref, last_document=current)
         except InvalidEditError as error:
@@ -556,16 +558,16 @@ class SearchFeature(QObject):
             for batch in plan.batches:
                 annotations.push(batch)
             annotations.undo_stack.endMacro()
-        if current is not None and self.window.view.document_id != current:
-            self.window.open_document(current)
+        if current is not None and self.view.document_id != current:
+            self.shell.open_document(current)
         done = self.tr("Annotated %n occurrence(s) as {label}.", "", plan.span_count).format(label=label)
         if plan.already_tagged:
             done = self.tr("{done} %n already tagged.", "", len(plan.already_tagged)).format(done=done)
         self.window.statusBar().showMessage(done, 8000)
-        self.window.view.setFocus()
+        self.view.setFocus()
         return plan.span_count
 
 
-def install_search(window: MainWindow) -> SearchFeature:
-    """Add the search dock, the Search menu, annotate-all and suggestions to ``window``."""
-    return SearchFeature(window)
+def install_search(shell: Shell, annotations: AnnotationController) -> SearchFeature:
+    """Add the search dock, the Search menu, annotate-all and suggestions to the window of ``shell``."""
+    return SearchFeature(shell, annotations)

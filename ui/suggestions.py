@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QColor
@@ -23,6 +22,7 @@ from annotator.occurrences import (
     rejected_to_json,
     tagged_surfaces,
 )
+from annotator.preferences import PreferencesStore
 from annotator.project import InvalidEditError, now_iso
 from annotator.registry import Registry
 from annotator.repository import ProjectError
@@ -36,12 +36,10 @@ from annotator.suggestion_matching import (
     ShownSuggestions,
     span_key,
 )
+from ui.annotation_controller import AnnotationController
 from ui.document_view import Overlay, OverlayStyle
 from ui.plain import visible_controls
 from ui.rtl import isolated_rtl
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 SUGGESTIONS_GROUP = "suggestions"
 CURRENT_SUGGESTION_GROUP = "suggestion-current"
@@ -68,12 +66,12 @@ class SuggestionController(QObject):
     first time) and more were added than can be matched alone at once.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.project = window.project
-        self.view = window.view
-        self._settings = window.settings
+    def __init__(self, annotations: AnnotationController, settings: PreferencesStore) -> None:
+        super().__init__(annotations)
+        self.annotations = annotations
+        self.project = annotations.project
+        self.view = annotations.view
+        self._settings = settings
         self._visible = self._settings.current.show_suggestions
         self._rejected: dict[str, set[Extent]] = {}
         self._tagged: dict[str, list[Surface]] | None = None
@@ -91,15 +89,15 @@ class SuggestionController(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         self._edited = False
-        window.annotations.document_shown.connect(lambda _document_id: self._spans_reloaded())
-        window.annotations.spans_replaced.connect(self._spans_replaced)
-        window.annotations.spans_changed.connect(self._spans_changed)
+        annotations.document_shown.connect(lambda _document_id: self._spans_reloaded())
+        annotations.spans_replaced.connect(self._spans_replaced)
+        annotations.spans_changed.connect(self._spans_changed)
         self._active_at = 0.0  # time.monotonic() of the analyst's last edit or caret move
         self.view.cursorPositionChanged.connect(self._mark_current)
         self.view.cursorPositionChanged.connect(self._note_activity)
         # Edits and opening a document count; reading the rest of a long document's layer does not.
-        window.annotations.spans_replaced.connect(lambda _removed, _added: self._note_activity())
-        window.annotations.document_shown.connect(lambda _document_id: self._note_activity())
+        annotations.spans_replaced.connect(lambda _removed, _added: self._note_activity())
+        annotations.document_shown.connect(lambda _document_id: self._note_activity())
         self.view.first_painted.connect(self._timer.start)  # the text is shown first, then matched
 
     def _note_activity(self) -> None:
@@ -387,7 +385,7 @@ class SuggestionController(QObject):
         except InvalidEditError as error:
             self._say(str(error))
             return None
-        self.window.annotations.push(edit, select=edit.span.id)
+        self.annotations.push(edit, select=edit.span.id)
         self.refresh()
         self._say(
             self.tr("Accepted {label} “{text}”.").format(
@@ -410,7 +408,7 @@ class SuggestionController(QObject):
             self.project.repository.set_resource(name, rejected_to_json(rejected), self.project.annotator, now_iso())
         except ProjectError as error:
             rejected.discard((suggestion.start, suggestion.end, suggestion.label))
-            self.window.annotations.problem.emit(str(error))
+            self.annotations.problem.emit(str(error))
             return None
         if self._shown is not None:
             self._shown.reject((suggestion.start, suggestion.end, suggestion.label))
@@ -428,4 +426,4 @@ class SuggestionController(QObject):
         return self.tr("No suggestion at or after the caret.")
 
     def _say(self, text: str) -> None:
-        self.window.annotations.message.emit(text)
+        self.annotations.message.emit(text)

@@ -893,48 +893,6 @@
         <source>The interface language changes at the next start of Hashiya.</source>
         <translation>تتغيّر لغة الواجهة عند التشغيل التالي لحاشية.</translation>
     </message>
-    <message>
-        <source>Import annotations</source>
-        <translation>استيراد التوسيمات</translation>
-    </message>
-    <message>
-        <source>Annotations (*.jsonl *.json);;All files (*)</source>
-        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Import texts</source>
-        <translation>استيراد نصوص</translation>
-    </message>
-    <message>
-        <source>Texts (*.txt *.jsonl *.ndjson);;All files (*)</source>
-        <translation>النصوص (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>لم يُستورد شيء</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n text(s);</source>
-        <translation>
-            <numerusform>لم يُستورد أي نص؛</numerusform>
-            <numerusform>استُورد نص واحد؛</numerusform>
-            <numerusform>استُورد نصّان؛</numerusform>
-            <numerusform>استُوردت %n نصوص؛</numerusform>
-            <numerusform>استُورد %n نصًّا؛</numerusform>
-            <numerusform>استُورد %n نص؛</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already in the project.</source>
-        <translation>
-            <numerusform>ولم يكن أيٌّ منها في المشروع من قبل.</numerusform>
-            <numerusform>ونص واحد كان في المشروع من قبل.</numerusform>
-            <numerusform>ونصّان كانا في المشروع من قبل.</numerusform>
-            <numerusform>و%n نصوص كانت في المشروع من قبل.</numerusform>
-            <numerusform>و%n نصًّا كانت في المشروع من قبل.</numerusform>
-            <numerusform>و%n نص كانت في المشروع من قبل.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>OverviewDialog</name>
@@ -1806,6 +1764,51 @@ Your name signs your annotations (your layer) and the edit log:</source>
     <message>
         <source>Start</source>
         <translation>ابدأ</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <source>%n already in the project.</source>
+        <translation>
+            <numerusform>ولم يكن أيٌّ منها في المشروع من قبل.</numerusform>
+            <numerusform>ونص واحد كان في المشروع من قبل.</numerusform>
+            <numerusform>ونصّان كانا في المشروع من قبل.</numerusform>
+            <numerusform>و%n نصوص كانت في المشروع من قبل.</numerusform>
+            <numerusform>و%n نصًّا كانت في المشروع من قبل.</numerusform>
+            <numerusform>و%n نص كانت في المشروع من قبل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Annotations (*.jsonl *.json);;All files (*)</source>
+        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>استيراد التوسيمات</translation>
+    </message>
+    <message>
+        <source>Import texts</source>
+        <translation>استيراد نصوص</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n text(s);</source>
+        <translation>
+            <numerusform>لم يُستورد أي نص؛</numerusform>
+            <numerusform>استُورد نص واحد؛</numerusform>
+            <numerusform>استُورد نصّان؛</numerusform>
+            <numerusform>استُوردت %n نصوص؛</numerusform>
+            <numerusform>استُورد %n نصًّا؛</numerusform>
+            <numerusform>استُورد %n نص؛</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation>النصوص (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
     </message>
 </context>
 </TS>

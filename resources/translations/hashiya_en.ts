@@ -73,20 +73,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message numerus="yes">
-        <source>Imported %n text(s);</source>
-        <translation>
-            <numerusform>Imported %n text;</numerusform>
-            <numerusform>Imported %n texts;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n already in the project.</source>
-        <translation>
-            <numerusform>%n already in the project.</numerusform>
-            <numerusform>%n already in the project.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -164,6 +150,23 @@
         <translation>
             <numerusform>{summary} (the first %n listed)</numerusform>
             <numerusform>{summary} (the first %n listed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <source>%n already in the project.</source>
+        <translation>
+            <numerusform>%n already in the project.</numerusform>
+            <numerusform>%n already in the project.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n text(s);</source>
+        <translation>
+            <numerusform>Imported %n text;</numerusform>
+            <numerusform>Imported %n texts;</numerusform>
         </translation>
     </message>
 </context>

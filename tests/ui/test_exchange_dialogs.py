@@ -57,7 +57,7 @@ def test_export_then_import_as_a_teammates_layer(
         importer.accept()
 
     QTimer.singleShot(50, fill_import)
-    window.import_annotations(target)
+    window.exchange.import_annotations(target)
     assert messages[-1].startswith("Imported 1 layer (reviewer): 2 spans")
     assert len(sample_project.spans(window.view.document_id or "", "reviewer")) == 2
 
@@ -70,7 +70,7 @@ def test_a_bad_file_is_refused_whole_with_its_problems(
     bad.write_text('{"format": "hashiya/1", "text": NaN}\n', encoding="utf-8")
 
     QTimer.singleShot(50, lambda: QApplication.activeModalWidget().accept())  # type: ignore[union-attr]
-    window.import_annotations(bad)
+    window.exchange.import_annotations(bad)
     assert len(messages) == 1
     assert messages[0].startswith("bad.jsonl has ") and messages[0].endswith("nothing of it was imported.")
     assert window.documents.rowCount() == 5

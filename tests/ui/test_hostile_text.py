@@ -61,7 +61,7 @@ def test_hostile_titles_names_notes_and_labels_stay_plain(
     span = window.annotations.selected
     assert span is not None
     window.annotations.link_selected("hostile")
-    window.annotations._set_note(HOSTILE_NOTE)
+    window.panel.note_changed.emit(HOSTILE_NOTE)
     window.annotations.select_span(span.id)
     assert rich_looking_labels(window) == []
     assert HOSTILE_NAME.replace("\u202e", "⟦RLO⟧") in window.panel.link_label.text()
@@ -89,5 +89,5 @@ def test_hostile_titles_names_notes_and_labels_stay_plain(
     monkeypatch.setattr(QMessageBox, "exec", record)
     bad = Path(hostile_project.location).with_name("<img src=z><b>bad.txt")
     bad.write_bytes(b"\xff\xfe")
-    window.import_paths([bad])
+    window.exchange.import_paths([bad])
     assert shown and shown[0][0] == Qt.TextFormat.PlainText and "<img src=z><b>bad.txt" in shown[0][1]

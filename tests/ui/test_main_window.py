@@ -105,10 +105,10 @@ def test_importing_a_bad_file_says_which_and_imports_nothing(
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     window = open_window(qtbot, sample_project)
-    window.import_paths([good, bad])
+    window.exchange.import_paths([good, bad])
     assert len(shown) == 1 and "bad.txt" in shown[0]
     assert window.documents.rowCount() == 5
-    window.import_paths([good])
+    window.exchange.import_paths([good])
     assert window.documents.rowCount() == 6
     assert window.view.stored_text == "نص جديد"
 

@@ -207,7 +207,7 @@ def test_the_index_follows_imported_texts(qtbot: QtBot, sample_project: Project,
     assert feature.result.total == 34
     new_text = tmp_path / "new.txt"
     new_text.write_text("زار الوفد بيونغ يانغ ثم عاد إلى بيونج يانج مرة أخرى.\n", encoding="utf-8")
-    analyst.window.import_paths([new_text])
+    analyst.window.exchange.import_paths([new_text])
     qtbot.waitUntil(lambda: feature.result.total == 36)
     new_id = next(d.id for d in sample_project.documents() if sample_project.document(d.id).source == "new.txt")
     assert feature.result.counts[new_id] == 2

@@ -1,0 +1,96 @@
+"""The shape of DESIGN.md section 1: no import circle, features apart from the main window, small classes."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+import grimp
+
+from tests.conftest import ROOT
+
+PACKAGES = ("annotator", "cli", "storage", "ui")
+MOST_METHODS = 30
+
+
+def import_circles() -> list[list[str]]:
+    """Every set of modules that import each other in a circle (type-checking imports included)."""
+    graph = grimp.build_graph(*PACKAGES)
+    imported = {
+        module: sorted(graph.find_modules_directly_imported_by(module) & graph.modules) for module in graph.modules
+    }
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+    for root in sorted(graph.modules):
+        if root in order:
+            continue
+        # Tarjan's strongly connected components, with an explicit stack of (module, next import).
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            module, position = work.pop()
+            if position == 0:
+                order[module] = low[module] = len(order)
+                stack.append(module)
+                on_stack.add(module)
+            targets = imported[module]
+            if position < len(targets):
+                work.append((module, position + 1))
+                target = targets[position]
+                if target not in order:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[module] = min(low[module], order[target])
+                continue
+            if low[module] == order[module]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == module:
+                        break
+                if len(component) > 1:
+                    circles.append(sorted(component))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[module])
+    return circles
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    assert import_circles() == []
+
+
+def test_the_circle_finder_finds_a_circle(tmp_path, monkeypatch) -> None:
+    package = tmp_path / "circled"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "one.py").write_text("from circled import two\n")
+    (package / "two.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from circled import one\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("tests.test_architecture.PACKAGES", ("circled",))
+    assert import_circles() == [["circled.one", "circled.two"]]
+
+
+def test_no_feature_imports_the_main_window() -> None:
+    graph = grimp.build_graph(*PACKAGES)
+    importers = graph.find_modules_that_directly_import("ui.main_window")
+    assert importers == set()
+
+
+def classes() -> Iterator[tuple[str, str, int]]:
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ClassDef):
+                    methods = sum(isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) for item in node.body)
+                    yield str(path.relative_to(ROOT)), node.name, methods
+
+
+def test_no_class_has_more_than_thirty_methods() -> None:
+    assert [(path, name, count) for path, name, count in classes() if count > MOST_METHODS] == []

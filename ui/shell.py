@@ -1,0 +1,38 @@
+"""What a feature (search, suggestions, review) may ask of the window it is installed on.
+
+A feature gets the annotation controller, which holds the open document's session, and this
+shell; it never sees the main window's own members, so no feature module imports it.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QMainWindow
+
+from annotator.preferences import PreferencesStore
+from ui.document_list import DocumentListModel
+
+
+class Shell(Protocol):
+    @property
+    def documents(self) -> DocumentListModel:
+        """The project's documents as the window lists them."""
+        ...
+
+    @property
+    def settings(self) -> PreferencesStore:
+        """The analyst's preferences, shared with the command line."""
+        ...
+
+    def reload_documents(self) -> None:
+        """Read the project's list of documents again, keeping the shown one shown."""
+        ...
+
+    def open_document(self, document_id: str) -> None:
+        """Show ``document_id`` in the window (raises ProjectError if it cannot be read)."""
+        ...
+
+    def frame(self) -> QMainWindow:
+        """The window's frame: its menus, docks, actions and status bar, and the parent of dialogs."""
+        ...
