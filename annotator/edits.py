@@ -6,7 +6,7 @@ repository's job; ``inverse`` gives the edit that takes it back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from annotator.model import Relation, Span
@@ -164,11 +164,6 @@ def _describe_change(before: Span, after: Span) -> str:
     if before.note != after.note:
         changes.append("Edit note")
     return "; ".join(changes) if changes else f"Change {after.label}"
-
-
-def with_updated(span: Span, at: str, **changes: object) -> Span:
-    """A copy of ``span`` with ``changes`` and a new ``updated_at``."""
-    return replace(span, updated_at=at, **changes)  # type: ignore[arg-type]
 
 
 _CHOICE_NAMES = {

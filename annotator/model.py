@@ -86,10 +86,6 @@ class Span:
     created_at: str = ""
     updated_at: str = ""
 
-    def check_against(self, document_text: str) -> None:
-        """Raise OffsetError unless this span is a valid slice of ``document_text``."""
-        check_offsets(document_text, self.start, self.end, self.text)
-
 
 @dataclass(frozen=True)
 class Relation:

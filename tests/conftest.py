@@ -14,6 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "resources" / "corpus"
 
 
+UI_TESTS = ROOT / "tests" / "ui"
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtmodeltester"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as ``gui`` every test that drives Qt widgets: those of tests/ui and any using pytest-qt,
+    so that ``-m "not gui"`` runs the rest without a display or Qt."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if UI_TESTS in item.path.parents or fixtures & QT_FIXTURES:
+            item.add_marker(pytest.mark.gui)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     home = tmp_path_factory.mktemp("home")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import grimp
@@ -94,3 +96,29 @@ def classes() -> Iterator[tuple[str, str, int]]:
 
 def test_no_class_has_more_than_thirty_methods() -> None:
     assert [(path, name, count) for path, name, count in classes() if count > MOST_METHODS] == []
+
+
+def test_the_gui_marker_selects_the_tests_that_drive_qt() -> None:
+    def collected(marker: str) -> set[str]:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "--collect-only",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-m",
+                marker,
+                "tests/ui",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=300,
+        )
+        return {line for line in result.stdout.splitlines() if "::" in line}
+
+    assert collected("not gui") == set()
+    assert len(collected("gui")) > 100

@@ -291,7 +291,6 @@ class DocumentView(OutlinedTextEdit):
     """Shows the stored text unchanged; offsets in and out are stored-text code points."""
 
     zoom_changed = Signal(float)
-    selection_offsets_changed = Signal(int, int)
     span_clicked = Signal(str)  # the id of the span under a click, or "" for none
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -308,8 +307,6 @@ class DocumentView(OutlinedTextEdit):
         make_document_rtl(self.document())
         self._stored_text = ""
         self.document_id: str | None = None
-        self._loading = False
-        self.selectionChanged.connect(self._emit_selection)
         self.highlighter = SpanHighlighter(self.document())
         # The spans shown: a session's layer (its own object, which the session changes; the
         # view is told what changed by ``show_change``), or a layer made for a read-only view.
@@ -341,22 +338,17 @@ class DocumentView(OutlinedTextEdit):
         shown = self.layer.spans
         laid_out = laid_out_text(document.text)
         self.highlighter.load(shown, self.offsets, block_starts_of(laid_out, self.offsets))
-        self._loading = True
-        try:
-            with self.highlighter.deferred():
-                self.setPlainText(laid_out)
-                if not _is_rtl(self.document()):
-                    make_document_rtl(self.document())  # laying out the text again: only if it was lost
-            self.moveCursor(QTextCursor.MoveOperation.Start)
-        finally:
-            self._loading = False
+        with self.highlighter.deferred():
+            self.setPlainText(laid_out)
+            if not _is_rtl(self.document()):
+                make_document_rtl(self.document())  # laying out the text again: only if it was lost
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         if not self.highlighter.blocks_match_document():
             self.highlighter.set_spans(shown, self.offsets)
         self.selected_span_id = None
         self.related_span_ids = frozenset()
         self.candidate_span_id = None
         self._overlays = {}
-        self._emit_selection()
 
     def copy(self) -> None:
         """Copy the stored text of the selection, not Qt's rendering of it (which turns NBSP, line
@@ -433,13 +425,9 @@ class DocumentView(OutlinedTextEdit):
         self._stored_text = ""
         self.offsets = OffsetMap("")
         self.document_id = None
-        self._loading = True
-        try:
-            self.highlighter.load([], self.offsets, [0])
-            with self.highlighter.deferred():
-                self.setPlainText("")
-        finally:
-            self._loading = False
+        self.highlighter.load([], self.offsets, [0])
+        with self.highlighter.deferred():
+            self.setPlainText("")
         self.layer = SpanLayer()
         self.set_marks(None)
 
@@ -457,12 +445,6 @@ class DocumentView(OutlinedTextEdit):
     def selected_stored_text(self) -> str:
         start, end = self.selected_offsets()
         return self._stored_text[start:end]
-
-    def _emit_selection(self) -> None:
-        if self._loading:
-            return
-        start, end = self.selected_offsets()
-        self.selection_offsets_changed.emit(start, end)
 
     @property
     def point_size(self) -> float:

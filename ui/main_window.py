@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             self.tr("Edit &Attributes"), QKeySequence("F2"), self.panel.focus_first_attribute
         )
         self.panel.editing_finished.connect(self.view.setFocus)
+        self.panel.link_requested.connect(self.link_dialog)
         for action in (self.delete_span_action, self.resize_action, self.extend_action, self.shrink_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)

@@ -16,7 +16,6 @@ from tests.ui.conftest import _isolated_qsettings, qapp_cls  # noqa: F401  (fixt
 from tests.ui.conftest import sample_project as sample_project_fixture
 from tests.ui.test_annotating import open_window
 
-pytestmark = pytest.mark.gui
 sample_project = sample_project_fixture
 
 

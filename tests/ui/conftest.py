@@ -14,8 +14,6 @@ from tests.conftest import CORPUS
 from ui import i18n
 from ui.app import application
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QApplication]:

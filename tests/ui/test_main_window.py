@@ -123,3 +123,28 @@ def test_changes_from_another_process_appear(qtbot: QtBot, sample_project: Proje
     other.import_paths([text])
     other.close()
     qtbot.waitUntil(lambda: window.documents.rowCount() == 6, timeout=3000)
+
+
+def test_the_link_button_of_the_span_panel_links_the_selected_span(
+    qtbot: QtBot, sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.registry_dialogs import RegistryPicker
+
+    window = MainWindow(sample_project)
+    qtbot.addWidget(window)
+    document_id = window.annotations.document_id
+    assert document_id is not None
+    text = window.view.stored_text
+    start = text.index("لافروف") if "لافروف" in text else 0
+    window.view.select_offsets(start, start + 6)
+    window.annotations.annotate_selection("PER")
+    entry = sample_project.registry.entries()[0]
+
+    def choose(picker: RegistryPicker) -> int:
+        picker.chosen_id = entry.id
+        return 1
+
+    monkeypatch.setattr(RegistryPicker, "exec", choose)
+    window.panel.link_button.click()
+    [span] = sample_project.spans(document_id)
+    assert span.ref == entry.id
