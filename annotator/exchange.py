@@ -48,15 +48,34 @@ class ExportFormat(StrEnum):
     CONLL = "conll"
 
 
-WRITERS: dict[ExportFormat, Callable[[Iterable[DocumentRecord], Path], ExportReport]] = {
-    ExportFormat.NATIVE: write_native,
-    ExportFormat.SPACY: write_spacy,
-    ExportFormat.DOCCANO: lambda records, path: write_doccano(records, path, DoccanoShape.ENTITIES),
-    ExportFormat.DOCCANO_LABELS: lambda records, path: write_doccano(records, path, DoccanoShape.LABELS),
-    ExportFormat.LABELSTUDIO: write_labelstudio,
-    ExportFormat.BRAT: write_brat,
-    ExportFormat.CONLL: write_conll,
+Writer = Callable[[Iterable[DocumentRecord], Path], ExportReport]
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """One export format as the command line, the export dialog and the writers all see it."""
+
+    write: Writer
+    suffix: str  # of the file the export dialog suggests
+    description: str  # in English; the interface shows it translated (context "ExportFormat")
+
+
+EXPORTS: dict[ExportFormat, ExportSpec] = {
+    ExportFormat.NATIVE: ExportSpec(write_native, ".jsonl", "Hashiya JSONL (exact, for teammates)"),
+    ExportFormat.SPACY: ExportSpec(write_spacy, ".jsonl", "spaCy / Prodigy JSONL"),
+    ExportFormat.DOCCANO: ExportSpec(
+        lambda records, path: write_doccano(records, path, DoccanoShape.ENTITIES),
+        ".jsonl",
+        "doccano JSONL (entities and relations)",
+    ),
+    ExportFormat.DOCCANO_LABELS: ExportSpec(
+        lambda records, path: write_doccano(records, path, DoccanoShape.LABELS), ".jsonl", "doccano JSONL (label lists)"
+    ),
+    ExportFormat.LABELSTUDIO: ExportSpec(write_labelstudio, ".json", "Label Studio JSON"),
+    ExportFormat.BRAT: ExportSpec(write_brat, ".zip", "brat standoff (.zip, or a folder)"),
+    ExportFormat.CONLL: ExportSpec(write_conll, ".conll", "CoNLL BIO"),
 }
+WRITERS: dict[ExportFormat, Writer] = {fmt: spec.write for fmt, spec in EXPORTS.items()}
 
 
 @dataclass(frozen=True)

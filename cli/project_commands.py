@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.exchange import (
-    WRITERS,
+    EXPORTS,
     ExportFormat,
     chosen_documents,
     document_layer_counts,
@@ -43,7 +43,7 @@ def export(
         _no_such_layer(project, annotator, document_id, err)
         return 1
     records = with_progress(iter_layer_records(project, annotator, ids), len(ids), "exporting", err)
-    report = WRITERS[fmt](records, target)
+    report = EXPORTS[fmt].write(records, target)
     print(
         f"wrote {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) "
         f"of layer {annotator!r} as {fmt.value} to {target}",

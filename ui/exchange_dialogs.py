@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.exchange import (
-    WRITERS,
+    EXPORTS,
     ExportFormat,
     ImportSummary,
     chosen_documents,
@@ -40,29 +40,17 @@ from annotator.project import Project
 from annotator.repository import ProjectError
 from ui.plain import show_message, visible_controls
 
-SUFFIXES = {
-    ExportFormat.NATIVE: ".jsonl",
-    ExportFormat.SPACY: ".jsonl",
-    ExportFormat.DOCCANO: ".jsonl",
-    ExportFormat.DOCCANO_LABELS: ".jsonl",
-    ExportFormat.LABELSTUDIO: ".json",
-    ExportFormat.BRAT: ".zip",
-    ExportFormat.CONLL: ".conll",
-}
-# English source texts; format_description() gives them in the interface language.
-DESCRIPTIONS = {
-    ExportFormat.NATIVE: str(QT_TRANSLATE_NOOP("ExportFormat", "Hashiya JSONL (exact, for teammates)")),
-    ExportFormat.SPACY: "spaCy / Prodigy JSONL",
-    ExportFormat.DOCCANO: str(QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (entities and relations)")),
-    ExportFormat.DOCCANO_LABELS: str(QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (label lists)")),
-    ExportFormat.LABELSTUDIO: "Label Studio JSON",
-    ExportFormat.BRAT: str(QT_TRANSLATE_NOOP("ExportFormat", "brat standoff (.zip, or a folder)")),
-    ExportFormat.CONLL: "CoNLL BIO",
-}
+# The descriptions of annotator.exchange.EXPORTS to translate (product names stay as they are).
+TRANSLATED_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("ExportFormat", "Hashiya JSONL (exact, for teammates)"),
+    QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (entities and relations)"),
+    QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (label lists)"),
+    QT_TRANSLATE_NOOP("ExportFormat", "brat standoff (.zip, or a folder)"),
+)
 
 
 IMPORT_DESCRIPTIONS = {
-    ImportFormat.NATIVE: DESCRIPTIONS[ExportFormat.NATIVE],
+    ImportFormat.NATIVE: EXPORTS[ExportFormat.NATIVE].description,
     ImportFormat.DOCCANO: "doccano JSONL",
     ImportFormat.PRODIGY: "Prodigy JSONL",
     ImportFormat.LABELSTUDIO: "Label Studio JSON",
@@ -71,7 +59,7 @@ IMPORT_DESCRIPTIONS = {
 
 def format_description(fmt: ExportFormat | ImportFormat) -> str:
     """The format's description in the interface language (product names stay as they are)."""
-    text = DESCRIPTIONS[fmt] if isinstance(fmt, ExportFormat) else IMPORT_DESCRIPTIONS[fmt]
+    text = EXPORTS[fmt].description if isinstance(fmt, ExportFormat) else IMPORT_DESCRIPTIONS[fmt]
     return QCoreApplication.translate("ExportFormat", text)
 
 
@@ -141,7 +129,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.chosen_format
-        suggested = f"{self.layer_combo.currentData()}-{fmt.value}{SUFFIXES[fmt]}"
+        suggested = f"{self.layer_combo.currentData()}-{fmt.value}{EXPORTS[fmt].suffix}"
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested)
         if name:
             self.target.setText(name)
@@ -220,7 +208,9 @@ def run_export(
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
     try:
-        report = WRITERS[fmt](with_progress_dialog(iter_layer_records(project, layer, ids), len(ids), progress), target)
+        report = EXPORTS[fmt].write(
+            with_progress_dialog(iter_layer_records(project, layer, ids), len(ids), progress), target
+        )
     except InterruptedError:
         message(parent, QMessageBox.Icon.Information, *say.export_cancelled(target))
         return None

@@ -175,3 +175,11 @@ def test_a_layer_the_database_refuses_leaves_the_project_untouched(tmp_path: Pat
     assert project.repository.span("s1") is None
     assert "omar" not in project.repository.annotators()
     assert project.repository.edit_log() == log
+
+
+def test_every_export_format_has_one_description_that_everything_reads() -> None:
+    from annotator.exchange import EXPORTS, WRITERS, ExportFormat
+
+    assert set(EXPORTS) == set(ExportFormat) == set(WRITERS)
+    for spec in EXPORTS.values():
+        assert spec.suffix.startswith(".") and spec.description
