@@ -32,8 +32,8 @@ from annotator.formats.records import (
     Problem,
 )
 from annotator.formats.strictjson import load_json_file
-from annotator.formats.utf16 import SplitSurrogate, Utf16Index
 from annotator.model import SpanKind
+from annotator.offsets import SplitSurrogate, Utf16Index
 
 
 def record_to_task(record: DocumentRecord, number: int, report: ExportReport) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.formats import DocumentRecord, ImportFailed, labeling_config, read_labelstudio, write_labelstudio
-from annotator.formats.utf16 import SplitSurrogate, Utf16Index
 from annotator.model import Relation, Span, SpanKind
+from annotator.offsets import SplitSurrogate, Utf16Index
 
 # Code points (UTF-16 units): 𝔸 0 (0-2), space, قال 2-5 (3-6), space, 👍 6 (7-9), 🏽 7 (9-11),
 # space, بوتين 9-14 (12-17).
