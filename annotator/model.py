@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from annotator.offsets import reading_order as reading_order  # the order spans are listed in
+
 GOLD = "gold"
 
 
@@ -107,11 +109,6 @@ class Layer:
     status: DocumentStatus
     spans: tuple[Span, ...]
     relations: tuple[Relation, ...]
-
-
-def reading_order(span: Span) -> tuple[int, int, str]:
-    """Spans in reading order: by start, an outer span before the spans nested in it, then by id."""
-    return (span.start, -span.end, span.id)
 
 
 def spans_from_fields(rows: Iterable[tuple[Any, ...]]) -> list[Span]:

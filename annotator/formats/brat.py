@@ -32,12 +32,12 @@ from typing import Any
 from annotator.formats.atomic import atomic_write, atomic_writer, inside, safe_file_stem
 from annotator.formats.native import sorted_spans
 from annotator.formats.records import DocumentRecord, ExportReport
+from annotator.offsets import has_astral
 
 _ATTRIBUTE_VALUE = re.compile(r"^[^\s]+$")
 # Runs of characters that may stand in the text column: no tab (the column separator) and
 # nothing that str.splitlines() or a file reader would take for a line end.
 _FRAGMENT = re.compile("[^\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _one_line_json(value: Any) -> str:
@@ -88,7 +88,7 @@ def record_to_ann(record: DocumentRecord, report: ExportReport) -> str:
             continue
         lines.append(f"R{i}\t{relation.label} Arg1:{head} Arg2:{tail}")
         report.relations += 1
-    if _ASTRAL.search(text):
+    if has_astral(text):
         report.notes.append(
             f"{record.doc_id}: the text has characters above U+FFFF; offsets are code points, "
             "which narrow Python 2 builds of brat count differently"
