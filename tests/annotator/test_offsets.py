@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,5 +36,5 @@ def test_reading_order_puts_outer_spans_before_the_ones_nested_in_them(places: l
     ordered, keys = in_reading_order(reversed(spans))
     assert ordered == sorted(spans, key=reading_order)
     assert keys == [reading_order(s) for s in ordered]
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in pairwise(ordered):
         assert before.start < after.start or (before.start == after.start and before.end >= after.end)
