@@ -146,6 +146,9 @@ class DocumentSession:
         document = self.project.document(document_id)
         partial = document.length > self.first_part
         spans = self.project.spans(document_id, self.annotator, starting_before=self.first_part if partial else None)
+        checked_against(
+            document.text, spans
+        )  # before anything changes: a refused document leaves the session as it was
         self.document = document
         self._partial = partial
         self._take(spans)
@@ -165,14 +168,13 @@ class DocumentSession:
         document = self.document
         if document is None:
             raise ProjectError("no document is open")
-        spans = self.project.spans(document.id, self.annotator)
+        spans = checked_against(document.text, self.project.spans(document.id, self.annotator))
         self._partial = False
         self._take(spans)
         return Change(document.id, added=tuple(spans), whole=True)
 
     def _take(self, spans: list[Span]) -> None:
-        text = self.document.text if self.document is not None else ""
-        self.layer = SpanLayer(checked_against(text, spans))
+        self.layer = SpanLayer(spans)
         self._relations = None
         self._relations_by_span = None
 

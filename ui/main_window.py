@@ -312,8 +312,12 @@ class MainWindow(QMainWindow):
         summary = self.documents.document_at(current.row())
         if summary.id == self.view.document_id:
             return
-        document = self.project.document(summary.id)
-        self.annotations.show_document(summary.id)
+        try:
+            document = self.project.document(summary.id)
+            self.annotations.show_document(summary.id)
+        except ProjectError as error:  # a stored span that does not cover its text, say
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Document not shown"), str(error))
+            return
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
         self.status_label.setText(self.tr("Status: {status}").format(status=status_name(summary.status)))
 
@@ -326,7 +330,10 @@ class MainWindow(QMainWindow):
         if version != self._data_version:
             self._data_version = version
             self.reload_documents()
-            self.annotations.reload()
+            try:
+                self.annotations.reload()
+            except ProjectError as error:
+                self.statusBar().showMessage(str(error), REFRESH_INTERVAL_MS * 2)
 
     def _build_label_actions(self) -> None:
         """The palette and the Labels menu, from the project's schema (again after it is edited)."""

@@ -893,6 +893,10 @@
         <source>The interface language changes at the next start of Hashiya.</source>
         <translation>تتغيّر لغة الواجهة عند التشغيل التالي لحاشية.</translation>
     </message>
+    <message>
+        <source>Document not shown</source>
+        <translation>لم يُعرض المستند</translation>
+    </message>
 </context>
 <context>
     <name>OverviewDialog</name>

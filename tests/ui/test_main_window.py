@@ -148,3 +148,29 @@ def test_the_link_button_of_the_span_panel_links_the_selected_span(
     window.panel.link_button.click()
     [span] = sample_project.spans(document_id)
     assert span.ref == entry.id
+
+
+def test_a_document_with_a_span_that_does_not_cover_its_text_is_refused_with_a_message(
+    qtbot: QtBot, sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from annotator.edits import AddSpan
+
+    window = MainWindow(sample_project)
+    qtbot.addWidget(window)
+    first = window.annotations.document_id
+    other = next(summary.id for summary in sample_project.documents() if summary.id != first)
+    span = sample_project.add_span(other, 0, 5, "ORG").span
+    sample_project.repository.apply(AddSpan(replace(span, text="ليس هو")), "tester", span.created_at)
+    shown: list[str] = []
+
+    def answered(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answered)
+    window.open_document(other)
+    assert shown and "ليس هو" in shown[0]
+    assert window.annotations.document_id == first
+    assert window.view.document_id == first
