@@ -11,6 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
+from annotator import claims_command
 from annotator.exchange import ExportFormat
 from annotator.formats import ImportFormat
 from annotator.model import GOLD
@@ -22,7 +23,7 @@ from annotator.text_import import TextImportError
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
-SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts")
+SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims")
 
 
 def default_project_path() -> Path:
@@ -155,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
     )
 
+    claims_command.add_parser(commands, common)
+
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
@@ -242,6 +245,9 @@ def run_project_command(args: argparse.Namespace) -> int:
             from annotator.search_command import search
 
             return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
+        if args.command == "claims":
+            layer = GOLD if args.gold else annotator
+            return claims_command.claims(project, layer, args.json, args.output, BidiMode(args.bidi), sys.stdout)
         return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)
     finally:
         project.close()
@@ -264,7 +270,7 @@ def install_language(app: object, language: str | None) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    if args.command in ("export", "import", "validate", "stats", "search", "agreement"):
+    if args.command in ("export", "import", "validate", "stats", "search", "agreement", "claims"):
         return run_project_command(args)
     if args.command == "import-texts":
         project = open_project(args.db, given_annotator(args.annotator) or system_user())
