@@ -158,6 +158,8 @@ class DocumentView(QPlainTextEdit):
         self._press: QPoint | None = None
         self._last_click: tuple[int, str] | None = None
         self._overlays: dict[str, list[Overlay]] = {}
+        # Drawn over the text and outlines at every paint, with the stored-text range of the lines shown.
+        self.decorations: list[Callable[[QPainter, int, int], None]] = []
         # Outline rectangles of Qt ranges, per block and relative to it, as long as its layout holds.
         self._boxes: dict[int, dict[tuple[int, int], list[QRectF]]] = {}
         layout = self.document().documentLayout()
@@ -481,7 +483,7 @@ class DocumentView(QPlainTextEdit):
         candidate = self.span_by_id(self.candidate_span_id)
         if candidate is not None:
             marks.append(self._span_mark(candidate, OverlayStyle.DOTTED, SELECTED_OUTLINE_WIDTH + 1))
-        if not marks:
+        if not marks and not self.decorations:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -497,6 +499,8 @@ class DocumentView(QPlainTextEdit):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             for rect in self.range_rects(mark.start, mark.end):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        for decorate in self.decorations:
+            decorate(painter, first, last)
         painter.end()
 
     def _span_mark(self, span: Span, style: OverlayStyle, width: float) -> Overlay:

@@ -31,6 +31,7 @@ from ui.document_view import DocumentView
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
+from ui.relation_arcs_feature import install_relation_arcs
 from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.search_panel import install_search
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.reload_documents()
         self.search = install_search(self)
         self.review = install_review(self)
+        self.relation_arcs = install_relation_arcs(self)
         self._restore_geometry()
 
     def _build_menus(self) -> None:
