@@ -11,8 +11,9 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotator.claims import CLAIM_GROUPS_RESOURCE, ClaimGroup, GroupChoices, Position, gather_claims, group_claims
+from annotator.claims import ClaimGroup, Position
 from annotator.claims_export import ledger_csv, ledger_json, ledger_jsonl, names
+from annotator.claims_ledger import ledger
 from annotator.formats.atomic import atomic_write
 from annotator.project import Project
 from annotator.terminal import BidiMode, for_terminal, wants_visual
@@ -32,12 +33,6 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         default=BidiMode.AUTO.value,
         help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
     )
-
-
-def ledger(project: Project, annotator: str) -> list[ClaimGroup]:
-    """The layer's claims, grouped as the project's stored joins and splits say."""
-    choices = GroupChoices.from_json(project.repository.resource(CLAIM_GROUPS_RESOURCE))
-    return group_claims(gather_claims(project, annotator), choices)
 
 
 def group_lines(group: ClaimGroup) -> list[str]:

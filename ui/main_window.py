@@ -26,6 +26,7 @@ from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
+from ui.claims_menu import install_claims_ledger
 from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
 from ui.i18n import display_name
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.search = install_search(self)
         self.review = install_review(self)
         self.relation_arcs = install_relation_arcs(self)
+        self.claims_ledger = install_claims_ledger(self)
         self._restore_geometry()
 
     def _build_menus(self) -> None:
@@ -507,6 +509,8 @@ class MainWindow(QMainWindow):
             dialog = PreferencesDialog(self.preferences, self.project.schema, self.project.annotator, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             return dialog
+        if view == "claims":
+            return self.claims_ledger.open()
         if view in ("review", "dashboard"):
             review = self.review.open()
             review.resize(self.size())
