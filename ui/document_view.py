@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from operator import attrgetter
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -158,8 +158,9 @@ class DocumentView(QPlainTextEdit):
         self._press: QPoint | None = None
         self._last_click: tuple[int, str] | None = None
         self._overlays: dict[str, list[Overlay]] = {}
-        # Drawn over the text and outlines at every paint, with the stored-text range of the lines shown.
-        self.decorations: list[Callable[[QPainter, int, int], None]] = []
+        # Drawn over the text and outlines at every paint, with the stored-text range of the lines
+        # shown and the part of the viewport being painted.
+        self.decorations: list[Callable[[QPainter, int, int, QRect], None]] = []
         # Outline rectangles of Qt ranges, per block and relative to it, as long as its layout holds.
         self._boxes: dict[int, dict[tuple[int, int], list[QRectF]]] = {}
         layout = self.document().documentLayout()
@@ -500,7 +501,7 @@ class DocumentView(QPlainTextEdit):
             for rect in self.range_rects(mark.start, mark.end):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
         for decorate in self.decorations:
-            decorate(painter, first, last)
+            decorate(painter, first, last, event.rect())
         painter.end()
 
     def _span_mark(self, span: Span, style: OverlayStyle, width: float) -> Overlay:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
 from annotator.model import Relation, Span
@@ -80,7 +80,9 @@ class RelationArcs:
         self._names: dict[str, str] = {}
         self._colours: dict[str, QColor] = {}
         self._drawn: list[Arc] = []
-        self._font = QFont(view.font())
+        # The arcs stay where they are until the lines shown, the layout or the relations change.
+        self._version = 0
+        self._drawn_for: tuple[object, ...] | None = None
 
     # -- what is drawn --------------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ class RelationArcs:
         """The label shown and the colour of each relation label."""
         self._names = dict(names)
         self._colours = {label: QColor(colour) for label, colour in colours.items()}
+        self._version += 1
         self.view.viewport().update()
 
     def set_relations(self, relations: Iterable[Relation]) -> None:
@@ -120,12 +123,14 @@ class RelationArcs:
         self._ends = ends
         self._starts = [start for start, _end, _id in ends]
         self._longest = max((end - start for start, end, _id in ends), default=0)
+        self._version += 1
         self.view.viewport().update()
 
     def set_shown(self, shown: bool) -> None:
         self.shown = shown
         if not shown:
             self._drawn = []
+            self._drawn_for = None
         self.view.viewport().update()
 
     def select(self, relation_id: str | None) -> None:
@@ -261,17 +266,26 @@ class RelationArcs:
 
     # -- painting and hit testing --------------------------------------------------------------
 
-    def paint(self, painter: QPainter, first: int, last: int) -> None:
-        """Draw the arcs over the lines ``[first, last]`` shown (a decoration of the view's paint)."""
+    def paint(self, painter: QPainter, first: int, last: int, exposed: QRect) -> None:
+        """Draw the arcs over the lines ``[first, last]`` shown (a decoration of the view's paint);
+        only those crossing ``exposed``, the part being painted, are drawn again."""
         if not self.shown or not self._relations:
-            self._drawn = []
+            self._drawn, self._drawn_for = [], None
             return
         self._drawn = self.arcs(first, last)
+        area = QRectF(exposed).adjusted(
+            -SELECTED_PEN_WIDTH, -SELECTED_PEN_WIDTH, SELECTED_PEN_WIDTH, SELECTED_PEN_WIDTH
+        )
+        crossing = [
+            a for a in self._drawn if a.label_rect.intersects(area) or a.path.controlPointRect().intersects(area)
+        ]
+        if not crossing:
+            return
         font = self._label_font()
         painter.save()
         painter.setFont(font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for arc in self._drawn:
+        for arc in crossing:
             emphasis = arc.relation.id in (self.selected_id, self.hovered_id)
             colour = QColor(arc.colour)
             width = SELECTED_PEN_WIDTH if arc.relation.id == self.selected_id else ARC_PEN_WIDTH
