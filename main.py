@@ -23,7 +23,7 @@ from annotator.text_import import TextImportError
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
-SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims")
+SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims", "arcs")
 
 
 def default_project_path() -> Path:
@@ -166,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(SCREENSHOT_VIEWS),
         default="main",
         help="which screen to render: the main window, the corpus overview, preferences, the review window "
-        "(compare or dashboard tab), or the shortcut sheet",
+        "(compare or dashboard tab), the shortcut sheet, the claims ledger, or the main window at the span "
+        "with the most relation arcs",
     )
     shot.add_argument(
         "--lang", choices=["ar", "en"], help="interface language (default: the preference, else the system's)"

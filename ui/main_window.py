@@ -511,6 +511,9 @@ class MainWindow(QMainWindow):
             return dialog
         if view == "claims":
             return self.claims_ledger.open()
+        if view == "arcs":
+            self.relation_arcs.showcase()
+            return self
         if view in ("review", "dashboard"):
             review = self.review.open()
             review.resize(self.size())

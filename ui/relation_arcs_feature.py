@@ -8,6 +8,7 @@ the view has painted a newly opened document, so opening it is not slowed down.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
@@ -93,6 +94,15 @@ class RelationArcsFeature(QObject):
         elif self._stale:
             self._stale = False
             self.arcs.reindex()
+
+    def showcase(self) -> None:
+        """Bring the span with the most relations to the middle of the view (``hashiya screenshot --view arcs``)."""
+        self.follow()
+        ends = Counter(end for r in self.arcs.relations for end in (r.head, r.tail))
+        busiest = next((span for span_id, _n in ends.most_common() if (span := self.view.span_by_id(span_id))), None)
+        if busiest is not None:
+            self.view.select_offsets(busiest.start, busiest.start)
+            self.view.centerCursor()
 
     # -- mouse and keys -----------------------------------------------------------------------
 
