@@ -1,14 +1,16 @@
 """Relations drawn as labelled arcs above the lines of a document view, from head to tail.
 
 Each end of an arc sits over the glyphs of its span, as the text layout places them (so it is
-right in right-to-left lines, after a wrap, a zoom or a scroll): the view's ``range_rects`` gives
-the rectangles of a span's glyphs on each visual line. An arc rises above the higher of its two
+right in right-to-left lines, after a wrap, a zoom or a scroll): the carets the layout puts before
+and after the span on the first line it is shown on bound its glyphs there. An arc rises above the higher of its two
 ends, between paragraphs too; when one end is off the screen, the arc climbs from the visible end
 and ends in an arrow pointing up or down, the way to its partner. Several arcs leaving one span
 start at points spread along it, and their labels are moved up until they do not cover each other.
 
 Only the relations with an end among the lines shown are looked at: an index of the ends' offsets
-is kept, and made again only when the relations or the spans they join change.
+is kept, and made again only when the relations or the spans they join change; the arcs are laid
+out again only when the lines shown, the layout or the relations change, a paint draws only the
+arcs crossing the part being painted, and each label is drawn once into a pixmap.
 """
 
 from __future__ import annotations
@@ -18,13 +20,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 from annotator.model import Relation, Span
 from ui.document_view import DocumentView
 
-ARC_PEN_WIDTH = 1.4
+ARC_PEN_WIDTH = 1.0
 SELECTED_PEN_WIDTH = 3.0
 HIT_WIDTH = 8.0
 ARROW = 5.0
@@ -83,6 +95,7 @@ class RelationArcs:
         # The arcs stay where they are until the lines shown, the layout or the relations change.
         self._version = 0
         self._drawn_for: tuple[object, ...] | None = None
+        self._labels: dict[tuple[object, ...], QPixmap] = {}
 
     # -- what is drawn --------------------------------------------------------------------------
 
@@ -90,6 +103,7 @@ class RelationArcs:
         """The label shown and the colour of each relation label."""
         self._names = dict(names)
         self._colours = {label: QColor(colour) for label, colour in colours.items()}
+        self._labels.clear()
         self._version += 1
         self.view.viewport().update()
 
@@ -154,11 +168,39 @@ class RelationArcs:
         span = self.view.span_by_id(span_id)
         if span is None:
             return None
-        rects = self.view.range_rects(span.start, span.end) if span.end >= first and span.start <= last else []
-        if not rects:
+        rect = self._first_line_rect(span) if span.end >= first and span.start <= last else None
+        if rect is None:
             return ArcEnd(span, None, Partner.ABOVE if span.start < first else Partner.BELOW)
-        rect = rects[0]
         return ArcEnd(span, QPointF(rect.center().x(), rect.top()), Partner.SHOWN, rect)
+
+    def _first_line_rect(self, span: Span) -> QRectF | None:
+        """Where the span's glyphs are on the first visual line it is shown on, in viewport
+        coordinates: between the carets the text layout puts before its first character and after
+        its last one on that line (in a right-to-left line the first caret is the right one)."""
+        view = self.view
+        qt_start, qt_end = view.offsets.to_qt_range(span.start, span.end)
+        height = view.viewport().height()
+        offset = view.contentOffset()
+        block = view.document().findBlock(qt_start)
+        while block.isValid() and block.position() < qt_end:
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                return None
+            layout = block.layout()
+            if geometry.bottom() >= 0 and block.isVisible() and layout.lineCount():
+                begin = max(qt_start - block.position(), 0)
+                end = min(qt_end - block.position(), block.length() - 1)
+                line = layout.lineForTextPosition(begin)
+                while line.isValid() and begin < end:
+                    top = geometry.top() + line.y()
+                    if top >= 0 and top <= height:
+                        line_end = min(end, line.textStart() + line.textLength())
+                        x1, x2 = (_caret_x(line.cursorToX(p)) for p in (begin, line_end))
+                        return QRectF(geometry.left() + min(x1, x2), top, abs(x2 - x1), line.height())
+                    begin = line.textStart() + line.textLength()
+                    line = layout.lineAt(line.lineNumber() + 1)
+            block = block.next()
+        return None
 
     def arcs(self, first: int, last: int) -> list[Arc]:
         """The arcs of the relations with an end in ``[first, last]``, laid out for the viewport now."""
@@ -272,37 +314,59 @@ class RelationArcs:
         if not self.shown or not self._relations:
             self._drawn, self._drawn_for = [], None
             return
-        self._drawn = self.arcs(first, last)
-        area = QRectF(exposed).adjusted(
-            -SELECTED_PEN_WIDTH, -SELECTED_PEN_WIDTH, SELECTED_PEN_WIDTH, SELECTED_PEN_WIDTH
-        )
+        view = self.view
+        key = (first, last, view.contentOffset(), view.viewport().size(), view.font().pointSizeF(), self._version)
+        if key != self._drawn_for:
+            self._drawn = self.arcs(first, last)
+            self._drawn_for = key
+        pen = SELECTED_PEN_WIDTH
+        area = QRectF(exposed).adjusted(-pen, -pen, pen, pen)
         crossing = [
             a for a in self._drawn if a.label_rect.intersects(area) or a.path.controlPointRect().intersects(area)
         ]
         if not crossing:
             return
-        font = self._label_font()
         painter.save()
-        painter.setFont(font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for arc in crossing:
-            emphasis = arc.relation.id in (self.selected_id, self.hovered_id)
+            selected = arc.relation.id == self.selected_id
             colour = QColor(arc.colour)
-            width = SELECTED_PEN_WIDTH if arc.relation.id == self.selected_id else ARC_PEN_WIDTH
-            colour.setAlphaF(1.0 if emphasis else 0.8)
-            painter.setPen(QPen(colour, width))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            colour.setAlphaF(1.0 if selected or arc.relation.id == self.hovered_id else 0.8)
+            painter.setPen(QPen(colour, SELECTED_PEN_WIDTH if selected else ARC_PEN_WIDTH))
             painter.drawPath(arc.path)
-            background = QColor("#ffffff")
-            background.setAlphaF(0.92)
-            painter.setBrush(colour if arc.relation.id == self.selected_id else background)
-            painter.setPen(QPen(colour, 1.0))
-            painter.drawRoundedRect(arc.label_rect, 3, 3)
-            painter.setPen(QColor("#ffffff") if arc.relation.id == self.selected_id else colour.darker(130))
-            painter.drawText(
-                arc.label_rect, Qt.AlignmentFlag.AlignCenter, self._names.get(arc.relation.label, arc.relation.label)
-            )
+        for arc in crossing:
+            label = self._label_pixmap(arc.relation.label, arc.colour, arc.relation.id == self.selected_id)
+            painter.drawPixmap(arc.label_rect.topLeft(), label)
         painter.restore()
+
+    def _label_pixmap(self, label: str, colour: QColor, selected: bool) -> QPixmap:
+        """A label's box and name, drawn once per look (shaping Arabic text at every paint costs)."""
+        ratio = self.view.devicePixelRatioF()
+        font = self._label_font()
+        key = (label, colour.name(), selected, font.pointSizeF(), ratio)
+        found = self._labels.get(key)
+        if found is not None:
+            return found
+        name = self._names.get(label, label)
+        metrics = QFontMetricsF(font)
+        size = QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
+        pixmap = QPixmap((size * ratio).toSize())
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(font)
+        box = QRectF(0.5, 0.5, size.width() - 1, size.height() - 1)
+        background = QColor(colour) if selected else QColor(255, 255, 255, 235)
+        painter.setBrush(background)
+        painter.setPen(QPen(colour, 1.0))
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(QColor("#ffffff") if selected else colour.darker(130))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        painter.end()
+        self._labels[key] = pixmap
+        return pixmap
 
     def arc_at(self, point: QPointF) -> Arc | None:
         """The arc drawn under ``point`` (its label, or near its line), the last drawn first."""
@@ -320,6 +384,11 @@ class RelationArcs:
     def drawn(self) -> list[Arc]:
         """The arcs of the last paint."""
         return list(self._drawn)
+
+
+def _caret_x(found: object) -> float:
+    """The x of ``QTextLine.cursorToX``, which PySide6 gives as (x, position)."""
+    return float(found[0]) if isinstance(found, tuple) else float(found)  # type: ignore[arg-type]
 
 
 def _arrow(path: QPainterPath, tip: QPointF, *, pointing_down: bool) -> None:
