@@ -71,10 +71,6 @@ class Arc:
     label_rect: QRectF
     colour: QColor
 
-    @property
-    def visible_end(self) -> ArcEnd:
-        return self.head if self.head.point is not None else self.tail
-
 
 class RelationArcs:
     """The arcs of one view: the relations to draw, which is selected, and whether arcs are shown."""
@@ -83,7 +79,6 @@ class RelationArcs:
         self.view = view
         self.shown = True
         self.selected_id: str | None = None
-        self.hovered_id: str | None = None
         self._relations: dict[str, Relation] = {}
         self._ends: list[tuple[int, int, str]] = []  # (start, end, relation id) of every head and tail
         self._starts: list[int] = []
@@ -332,7 +327,7 @@ class RelationArcs:
         for arc in crossing:
             selected = arc.relation.id == self.selected_id
             colour = QColor(arc.colour)
-            colour.setAlphaF(1.0 if selected or arc.relation.id == self.hovered_id else 0.8)
+            colour.setAlphaF(1.0 if selected else 0.8)
             painter.setPen(QPen(colour, SELECTED_PEN_WIDTH if selected else ARC_PEN_WIDTH))
             painter.drawPath(arc.path)
         for arc in crossing:
