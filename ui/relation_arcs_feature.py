@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
-from PySide6.QtGui import QAction, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, Qt
+from PySide6.QtGui import QAction, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from annotator.model import Relation, Span
@@ -40,7 +40,7 @@ class RelationArcsFeature(QObject):
         self.view = window.view
         self.controller = window.annotations
         self.arcs = RelationArcs(self.view)
-        self.view.decorations.append(self.arcs.paint)
+        self.view.decorations.append(self._paint)
         self._source: list[Relation] | None = None
         self._stale = False
         self._pressed_on_arc = False
@@ -64,8 +64,14 @@ class RelationArcsFeature(QObject):
         if self.controller.document_id is not None:  # the window showed a document before this was installed
             self.view.after_next_paint(self.follow)
 
+    def _paint(self, painter: QPainter, first: int, last: int, exposed: QRect) -> None:
+        if self.window.project.schema is not self._schema:  # edited: relation names and colours may differ
+            self.schema_changed()
+        self.arcs.paint(painter, first, last, exposed)
+
     def schema_changed(self) -> None:
-        relations = self.window.project.schema.relations
+        self._schema = self.window.project.schema
+        relations = self._schema.relations
         self.arcs.set_styles({r.name: display_name(r) for r in relations}, {r.name: r.colour for r in relations})
 
     # -- following the layer ------------------------------------------------------------------

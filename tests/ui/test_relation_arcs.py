@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -204,3 +205,24 @@ def test_hovering_an_arc_names_both_ends_and_the_toggle_hides_arcs(
     assert window.relation_arcs.arcs.selected_id is None
     window.relation_arcs.action.trigger()
     assert relations["claimant"] in drawn(window)
+
+
+def test_a_relation_renamed_in_the_schema_is_named_so_on_its_arc(
+    claim_window: tuple[MainWindow, dict[str, Span], dict[str, str]], qtbot: QtBot
+) -> None:
+    window, _spans, relations = claim_window
+    schema = window.project.schema
+    renamed = tuple(
+        dataclasses.replace(r, display_en="Says it", colour="#123456") if r.name == "CLAIMANT" else r
+        for r in schema.relations
+    )
+    window.project.set_schema(dataclasses.replace(schema, relations=renamed))
+    window.annotations.schema_changed()
+    arc = drawn(window)[relations["claimant"]]
+    assert arc.colour.name() == "#123456"
+    viewport = window.view.viewport()
+    where = arc.label_rect.center().toPoint()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, where, viewport.mapToGlobal(where)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Says it" in QToolTip.text()
+    QToolTip.hideText()
