@@ -7,10 +7,11 @@ from pathlib import Path
 
 from annotator.exchange import ExportFormat
 from annotator.formats import ImportFormat
+from cli import claims_command
 from cli.terminal import BidiMode
 
-SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts")
-PROJECT_COMMANDS = ("export", "import", "validate", "stats", "search", "agreement", "import-texts")
+SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims", "arcs")
+PROJECT_COMMANDS = ("export", "import", "validate", "stats", "search", "agreement", "import-texts", "claims")
 
 
 def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
@@ -92,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
     )
 
+    claims_command.add_parser(commands, common)
+
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
@@ -100,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(SCREENSHOT_VIEWS),
         default="main",
         help="which screen to render: the main window, the corpus overview, preferences, the review window "
-        "(compare or dashboard tab), or the shortcut sheet",
+        "(compare or dashboard tab), the shortcut sheet, the claims ledger, or the main window at the span "
+        "with the most relation arcs",
     )
     shot.add_argument(
         "--lang", choices=["ar", "en"], help="interface language (default: the preference, else the system's)"

@@ -43,4 +43,9 @@ def run_project_command(args: argparse.Namespace, project: Project, annotator: s
         from cli.search_command import search
 
         return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
+    if args.command == "claims":
+        from cli.claims_command import claims
+
+        layer = GOLD if args.gold else annotator
+        return claims(project, layer, args.json, args.output, BidiMode(args.bidi), sys.stdout)
     return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)

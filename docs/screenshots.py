@@ -3,9 +3,10 @@
     python docs/screenshots.py [--out FOLDER]
 
 The project is built in a temporary folder: the five sample articles of resources/corpus, and
-two analysts' layers on the Lavrov article from resources/demo (amal and samira, with a few
-deliberate disagreements for the review screens). Settings live in the temporary folder too, so
-the pictures do not depend on the machine's saved window layout.
+two analysts' layers from resources/demo (amal and samira on the Lavrov article, with a few
+deliberate disagreements for the review screens; amal's claims about North Korean troops and arms
+for Russia across the articles, for the relation arcs and the claims ledger). Settings live in
+the temporary folder too, so the pictures do not depend on the machine's saved window layout.
 """
 
 from __future__ import annotations
@@ -27,7 +28,13 @@ SHOTS = (
     ("review-ar", "review", "ar"),
     ("dashboard-ar", "dashboard", "ar"),
     ("shortcuts-en", "shortcuts", "en"),
+    ("arcs-ar", "arcs", "ar"),
+    ("arcs-en", "arcs", "en"),
+    ("claims-ar", "claims", "ar"),
+    ("claims-en", "claims", "en"),
 )
+# The relation arcs are shown on the article with the most claims of the demo layer.
+DOCUMENTS = {"arcs": "5e48c522b86bfe0f"}
 
 
 def hashiya(*args: str, env: dict[str, str], cwd: Path) -> None:
@@ -55,7 +62,7 @@ def make(out: Path) -> list[Path]:
             target = out / f"{name}.png"
             hashiya(
                 "--db", db, "--annotator", "amal", "screenshot", "--view", view, "--lang", language,
-                "--doc", DEMO_DOCUMENT, "-o", str(target.resolve()), env=env, cwd=home,
+                "--doc", DOCUMENTS.get(view, DEMO_DOCUMENT), "-o", str(target.resolve()), env=env, cwd=home,
             )  # fmt: skip
             written.append(target)
     return written

@@ -39,7 +39,7 @@ def test_the_readme_screenshots_are_current(tmp_path: Path) -> None:
     generator = load_generator()
     made = generator.make(tmp_path)  # type: ignore[attr-defined]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert len(made) == 7
+    assert len(made) == 11
     for fresh in made:
         committed = SHOTS / fresh.name
         assert committed.exists(), f"{committed} is missing: run python docs/screenshots.py"

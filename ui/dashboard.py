@@ -36,6 +36,7 @@ from annotator.agreement.table import COLUMNS, AgreementTable, FigureRow, agreem
 from annotator.formats.atomic import atomic_write
 from annotator.project import Project
 from annotator.repository import ProjectError
+from annotator.spreadsheet import safe_cell
 from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
 
@@ -69,7 +70,6 @@ SCOPES = {
     "corpus": str(QT_TRANSLATE_NOOP("AgreementScope", "corpus")),
 }
 LAYER_ROLE = Qt.ItemDataRole.UserRole + 1
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_rtl(text: str) -> bool:
@@ -114,19 +114,6 @@ class Mirror:
         if alignment == Qt.AlignmentFlag.AlignRight:
             return Qt.AlignmentFlag.AlignLeft
         return alignment
-
-
-def safe_cell(text: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula: a leading = + - @ gets an apostrophe.
-
-    Numbers (a negative kappa) are left as they are: they are not formulas.
-    """
-    if text.startswith(FORMULA_STARTS):
-        try:
-            float(text)
-        except ValueError:
-            return "'" + text
-    return text
 
 
 def table_csv(table: AgreementTable) -> bytes:

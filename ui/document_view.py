@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -114,6 +114,9 @@ class OutlinedTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.offsets = OffsetMap("")
         self._overlays: dict[str, list[Overlay]] = {}
+        # Drawn over the text and outlines at every paint, with the stored-text range of the lines
+        # shown and the part of the viewport being painted.
+        self.decorations: list[Callable[[QPainter, int, int, QRect], None]] = []
         # Outline rectangles of Qt ranges, per block and relative to it, as long as its layout holds.
         self._boxes: dict[int, dict[tuple[int, int], list[QRectF]]] = {}
         layout = self.document().documentLayout()
@@ -211,7 +214,7 @@ class OutlinedTextEdit(QPlainTextEdit):
                     break
                 marks.append(overlay)
         marks.extend(self._extra_marks())
-        if not marks:
+        if not marks and not self.decorations:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -227,6 +230,8 @@ class OutlinedTextEdit(QPlainTextEdit):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             for rect in self.range_rects(mark.start, mark.end):
                 painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        for decorate in self.decorations:
+            decorate(painter, first, last, event.rect())
         painter.end()
 
     def _extra_marks(self) -> list[Overlay]:

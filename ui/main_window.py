@@ -25,12 +25,14 @@ from annotator.preferences import Preferences
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
+from ui.claims_menu import install_claims_ledger
 from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
 from ui.exchange_actions import ExchangeActions
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
+from ui.relation_arcs_feature import install_relation_arcs
 from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.search_panel import install_search
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
         self.reload_documents()
         self.search = install_search(self, self.annotations)
         self.review = install_review(self, self.annotations)
+        self.relation_arcs = install_relation_arcs(self, self.annotations)
+        self.claims_ledger = install_claims_ledger(self, self.annotations)
         self._restore_geometry()
 
     def _build_menus(self) -> None:
@@ -530,6 +534,11 @@ class MainWindow(QMainWindow):
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             return dialog
+        if view == "claims":
+            return self.claims_ledger.open()
+        if view == "arcs":
+            self.relation_arcs.showcase()
+            return self
         if view in ("review", "dashboard"):
             review = self.review.open()
             review.resize(self.size())

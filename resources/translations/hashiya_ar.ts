@@ -151,6 +151,181 @@
     </message>
 </context>
 <context>
+    <name>ClaimsLedgerInstaller</name>
+    <message>
+        <source>Claims &amp;Ledger…</source>
+        <translation>&amp;سجل الادعاءات…</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsLedgerWindow</name>
+    <message>
+        <source>Claims Ledger</source>
+        <translation>سجل الادعاءات</translation>
+    </message>
+    <message>
+        <source>Entity: a name or a registry id</source>
+        <translation>الكيان: اسم أو معرّف في السجل المرجعي</translation>
+    </message>
+    <message>
+        <source>From (2024, 2024-06)</source>
+        <translation>من (2024، 2024-06)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>الموقف</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>صاحب الادعاء</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>المستهدف</translation>
+    </message>
+    <message>
+        <source>Denied by</source>
+        <translation>نفاه</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>&amp;Join Groups</source>
+        <translation>&amp;دمج المجموعات</translation>
+    </message>
+    <message>
+        <source>Make the selected groups one: the same claim</source>
+        <translation>اجعل المجموعات المحدّدة مجموعة واحدة: الادعاء نفسه</translation>
+    </message>
+    <message>
+        <source>&amp;Split Off</source>
+        <translation>&amp;فصل</translation>
+    </message>
+    <message>
+        <source>Put the selected claims in a group of their own</source>
+        <translation>ضع الادعاءات المحدّدة في مجموعة مستقلة</translation>
+    </message>
+    <message>
+        <source>&amp;Regroup by Type and Target</source>
+        <translation>إعادة ال&amp;تجميع حسب النوع والمستهدف</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>تصدير &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON&amp;L…</source>
+        <translation>تصدير &amp;JSONL…</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <source>Every stance</source>
+        <translation>كل المواقف</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n ادعاء</numerusform>
+            <numerusform>ادعاء واحد</numerusform>
+            <numerusform>ادعاءان</numerusform>
+            <numerusform>%n ادعاءات</numerusform>
+            <numerusform>%n ادعاءً</numerusform>
+            <numerusform>%n ادعاء</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n مجموعة</numerusform>
+            <numerusform>مجموعة واحدة</numerusform>
+            <numerusform>مجموعتان</numerusform>
+            <numerusform>%n مجموعات</numerusform>
+            <numerusform>%n مجموعةً</numerusform>
+            <numerusform>%n مجموعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contested</source>
+        <translation>
+            <numerusform>%n متنازع عليها</numerusform>
+            <numerusform>واحدة متنازع عليها</numerusform>
+            <numerusform>اثنتان متنازع عليهما</numerusform>
+            <numerusform>%n متنازع عليها</numerusform>
+            <numerusform>%n متنازعًا عليها</numerusform>
+            <numerusform>%n متنازع عليها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <source>contested</source>
+        <translation>متنازع عليه</translation>
+    </message>
+    <message>
+        <source>asserts</source>
+        <translation>يؤكد</translation>
+    </message>
+    <message>
+        <source>denies</source>
+        <translation>ينفي</translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation>يشكك</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>لم يتم</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>جدول CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>أسطر JSON (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Claims</source>
+        <translation>تصدير الادعاءات</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>لم يُصدَّر</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>كُتب: {path}</translation>
+    </message>
+</context>
+<context>
     <name>CompareView</name>
     <message>
         <source>A: {layer}</source>
@@ -1036,6 +1211,21 @@
     <message>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
+    </message>
+</context>
+<context>
+    <name>RelationArcsFeature</name>
+    <message>
+        <source>“{head}” — {relation} → “{tail}”</source>
+        <translation>«{head}» — {relation} ← «{tail}»</translation>
+    </message>
+    <message>
+        <source>Relation &amp;Arcs</source>
+        <translation>أ&amp;قواس العلاقات</translation>
+    </message>
+    <message>
+        <source>Delete removes it; Esc lets it go.</source>
+        <translation>يحذفها مفتاح Delete، ويلغي Esc تحديدها.</translation>
     </message>
 </context>
 <context>

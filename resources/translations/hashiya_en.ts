@@ -20,6 +20,30 @@
     </message>
 </context>
 <context>
+    <name>ClaimsLedgerWindow</name>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contested</source>
+        <translation>
+            <numerusform>%n contested</numerusform>
+            <numerusform>%n contested</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangeMessages</name>
     <message numerus="yes">
         <source>%n document(s)</source>

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from annotator.exchange import ExportFormat, export_layer
 from annotator.model import GOLD, DocumentStatus
 from annotator.project import Project
+from annotator.spreadsheet import safe_cell
 from annotator.text_import import IncomingText
 from tests.storage.test_review_storage import (
     CLAIM,
@@ -34,7 +35,6 @@ from tests.storage.test_review_storage import (
 from tests.ui.analyst import CTRL, NO, SHIFT
 from tests.ui.test_annotating import document_row, open_window
 from ui.annotate_all import AnnotateAllDialog
-from ui.dashboard import safe_cell
 from ui.main_window import MainWindow
 from ui.review_window import ReviewWindow
 

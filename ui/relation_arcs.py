@@ -1,0 +1,401 @@
+"""Relations drawn as labelled arcs above the lines of a document view, from head to tail.
+
+Each end of an arc sits over the glyphs of its span, as the text layout places them (so it is
+right in right-to-left lines, after a wrap, a zoom or a scroll): the carets the layout puts before
+and after the span on the first line it is shown on bound its glyphs there. An arc rises above the higher of its two
+ends, between paragraphs too; when one end is off the screen, the arc climbs from the visible end
+and ends in an arrow pointing up or down, the way to its partner. Several arcs leaving one span
+start at points spread along it, and their labels are moved up until they do not cover each other.
+
+Only the relations with an end among the lines shown are looked at: an index of the ends' offsets
+is kept, and made again only when the relations or the spans they join change; the arcs are laid
+out again only when the lines shown, the layout or the relations change, a paint draws only the
+arcs crossing the part being painted, and each label is drawn once into a pixmap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+
+from annotator.model import Relation, Span
+from ui.document_view import DocumentView
+
+ARC_PEN_WIDTH = 1.0
+SELECTED_PEN_WIDTH = 3.0
+HIT_WIDTH = 8.0
+ARROW = 5.0
+LABEL_PADDING = 2.0
+MAX_LEVELS = 4
+
+
+class Partner(Enum):
+    """Where an arc's other end is, when it is not on the screen."""
+
+    SHOWN = "shown"
+    ABOVE = "above"
+    BELOW = "below"
+
+
+@dataclass(frozen=True)
+class ArcEnd:
+    span: Span
+    point: QPointF | None  # over the span's first visible line; None when the span is off the screen
+    partner: Partner = Partner.SHOWN
+    rect: QRectF | None = None  # the glyphs of the span on that line
+
+
+@dataclass(frozen=True)
+class Arc:
+    """One relation as it is drawn now, in viewport coordinates."""
+
+    relation: Relation
+    head: ArcEnd
+    tail: ArcEnd
+    path: QPainterPath
+    label_rect: QRectF
+    colour: QColor
+
+
+class RelationArcs:
+    """The arcs of one view: the relations to draw, which is selected, and whether arcs are shown."""
+
+    def __init__(self, view: DocumentView) -> None:
+        self.view = view
+        self.shown = True
+        self.selected_id: str | None = None
+        self._relations: dict[str, Relation] = {}
+        self._ends: list[tuple[int, int, str]] = []  # (start, end, relation id) of every head and tail
+        self._starts: list[int] = []
+        self._longest = 0
+        self._end_ids: frozenset[str] = frozenset()
+        self._names: dict[str, str] = {}
+        self._colours: dict[str, QColor] = {}
+        self._drawn: list[Arc] = []
+        # The arcs stay where they are until the lines shown, the layout or the relations change.
+        self._version = 0
+        self._drawn_for: tuple[object, ...] | None = None
+        self._labels: dict[tuple[object, ...], QPixmap] = {}
+
+    # -- what is drawn --------------------------------------------------------------------------
+
+    def set_styles(self, names: Mapping[str, str], colours: Mapping[str, str]) -> None:
+        """The label shown and the colour of each relation label."""
+        self._names = dict(names)
+        self._colours = {label: QColor(colour) for label, colour in colours.items()}
+        self._labels.clear()
+        self._version += 1
+        self.view.viewport().update()
+
+    def set_relations(self, relations: Iterable[Relation]) -> None:
+        self._relations = {relation.id: relation for relation in relations}
+        if self.selected_id not in self._relations:
+            self.selected_id = None
+        self.reindex()
+
+    @property
+    def relations(self) -> list[Relation]:
+        return list(self._relations.values())
+
+    def relation(self, relation_id: str | None) -> Relation | None:
+        return self._relations.get(relation_id) if relation_id is not None else None
+
+    def joins(self, span_ids: Iterable[str]) -> bool:
+        """Whether any of these spans is an end of a relation (so the index must follow them)."""
+        return any(span_id in self._end_ids for span_id in span_ids)
+
+    def reindex(self) -> None:
+        """Index the ends' offsets again (after the relations or the spans they join changed)."""
+        ends: list[tuple[int, int, str]] = []
+        for relation in self._relations.values():
+            for span_id in (relation.head, relation.tail):
+                span = self.view.span_by_id(span_id)
+                if span is not None:
+                    ends.append((span.start, span.end, relation.id))
+        ends.sort()
+        self._end_ids = frozenset(span_id for r in self._relations.values() for span_id in (r.head, r.tail))
+        self._ends = ends
+        self._starts = [start for start, _end, _id in ends]
+        self._longest = max((end - start for start, end, _id in ends), default=0)
+        self._version += 1
+        self.view.viewport().update()
+
+    def set_shown(self, shown: bool) -> None:
+        self.shown = shown
+        if not shown:
+            self._drawn = []
+            self._drawn_for = None
+        self.view.viewport().update()
+
+    def select(self, relation_id: str | None) -> None:
+        if relation_id != self.selected_id:
+            self.selected_id = relation_id
+            self.view.viewport().update()
+
+    def relations_near(self, first: int, last: int) -> list[Relation]:
+        """The relations with an end (head or tail) overlapping the stored-text range ``[first, last]``."""
+        low = bisect_left(self._starts, first - self._longest)
+        high = bisect_right(self._starts, last)
+        found: dict[str, Relation] = {}
+        for start, end, relation_id in self._ends[low:high]:
+            if end >= first and start <= last and relation_id not in found:
+                found[relation_id] = self._relations[relation_id]
+        return list(found.values())
+
+    # -- geometry -------------------------------------------------------------------------------
+
+    def _end(self, span_id: str, first: int, last: int) -> ArcEnd | None:
+        span = self.view.span_by_id(span_id)
+        if span is None:
+            return None
+        rect = self._first_line_rect(span) if span.end >= first and span.start <= last else None
+        if rect is None:
+            return ArcEnd(span, None, Partner.ABOVE if span.start < first else Partner.BELOW)
+        return ArcEnd(span, QPointF(rect.center().x(), rect.top()), Partner.SHOWN, rect)
+
+    def _first_line_rect(self, span: Span) -> QRectF | None:
+        """Where the span's glyphs are on the first visual line it is shown on, in viewport
+        coordinates: between the carets the text layout puts before its first character and after
+        its last one on that line (in a right-to-left line the first caret is the right one)."""
+        view = self.view
+        qt_start, qt_end = view.offsets.to_qt_range(span.start, span.end)
+        height = view.viewport().height()
+        offset = view.contentOffset()
+        block = view.document().findBlock(qt_start)
+        while block.isValid() and block.position() < qt_end:
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                return None
+            layout = block.layout()
+            if geometry.bottom() >= 0 and block.isVisible() and layout.lineCount():
+                begin = max(qt_start - block.position(), 0)
+                end = min(qt_end - block.position(), block.length() - 1)
+                line = layout.lineForTextPosition(begin)
+                while line.isValid() and begin < end:
+                    top = geometry.top() + line.y()
+                    if top >= 0 and top <= height:
+                        line_end = min(end, line.textStart() + line.textLength())
+                        x1, x2 = (_caret_x(line.cursorToX(p)) for p in (begin, line_end))
+                        return QRectF(geometry.left() + min(x1, x2), top, abs(x2 - x1), line.height())
+                    begin = line.textStart() + line.textLength()
+                    line = layout.lineAt(line.lineNumber() + 1)
+            block = block.next()
+        return None
+
+    def arcs(self, first: int, last: int) -> list[Arc]:
+        """The arcs of the relations with an end in ``[first, last]``, laid out for the viewport now."""
+        ends: list[tuple[Relation, ArcEnd, ArcEnd]] = []
+        for relation in self.relations_near(first, last):
+            head = self._end(relation.head, first, last)
+            tail = self._end(relation.tail, first, last)
+            if head is None or tail is None or (head.point is None and tail.point is None):
+                continue
+            ends.append((relation, head, tail))
+        ends = self._spread(ends)
+        metrics = QFontMetricsF(self._label_font())
+        line = QFontMetricsF(self.view.font()).height()
+        # Shorter arcs lower, longer ones above them, so that nested arcs do not cross.
+        ends.sort(key=lambda item: self._reach(item[1], item[2]))
+        levels: dict[float, int] = {}
+        placed: list[QRectF] = []
+        arcs: list[Arc] = []
+        for relation, head, tail in ends:
+            top_y = min(p.y() for p in (head.point, tail.point) if p is not None)
+            level = min(levels.get(round(top_y), 0), MAX_LEVELS - 1)
+            levels[round(top_y)] = level + 1
+            rise = line * (0.45 + 0.22 * level)
+            path, apex = self._path(head, tail, rise)
+            name = self._names.get(relation.label, relation.label)
+            label = QRectF(0, 0, metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
+            label.moveCenter(apex)
+            label.moveBottom(apex.y() + metrics.height() / 2)
+            while any(label.intersects(other) for other in placed) and label.top() > -line * 4:
+                label.translate(0, -metrics.height())
+            placed.append(label)
+            colour = self._colours.get(relation.label, QColor("#444444"))
+            arcs.append(Arc(relation, head, tail, path, label, colour))
+        return arcs
+
+    @staticmethod
+    def _reach(head: ArcEnd, tail: ArcEnd) -> float:
+        if head.point is None or tail.point is None:
+            return 1e9
+        return abs(head.point.x() - tail.point.x()) + 4 * abs(head.point.y() - tail.point.y())
+
+    def _spread(self, ends: list[tuple[Relation, ArcEnd, ArcEnd]]) -> list[tuple[Relation, ArcEnd, ArcEnd]]:
+        """Arcs that leave one span start from points spread along its glyphs, in the order of their partners."""
+        by_span: dict[str, list[tuple[int, bool]]] = {}
+        for index, (_relation, head, tail) in enumerate(ends):
+            for is_head, end in ((True, head), (False, tail)):
+                if end.point is not None:
+                    by_span.setdefault(end.span.id, []).append((index, is_head))
+        spread = list(ends)
+        for users in by_span.values():
+            if len(users) < 2:
+                continue
+
+            def partner_x(user: tuple[int, bool]) -> float:
+                _relation, head, tail = ends[user[0]]
+                other = tail if user[1] else head
+                return other.point.x() if other.point is not None else (-1e9 if other.partner is Partner.ABOVE else 1e9)
+
+            users.sort(key=partner_x)
+            for slot, (index, is_head) in enumerate(users):
+                relation, head, tail = spread[index]
+                end = head if is_head else tail
+                assert end.rect is not None and end.point is not None
+                x = end.rect.left() + end.rect.width() * (slot + 1) / (len(users) + 1)
+                moved = ArcEnd(end.span, QPointF(x, end.point.y()), end.partner, end.rect)
+                spread[index] = (relation, moved, tail) if is_head else (relation, head, moved)
+        return spread
+
+    def _path(self, head: ArcEnd, tail: ArcEnd, rise: float) -> tuple[QPainterPath, QPointF]:
+        """The curve from head to tail (or from the visible end towards the other) and its apex."""
+        path = QPainterPath()
+        if head.point is not None and tail.point is not None:
+            start, end = head.point, tail.point
+            top = min(start.y(), end.y()) - rise
+            path.moveTo(start)
+            path.cubicTo(QPointF(start.x(), top), QPointF(end.x(), top), end)
+            _arrow(path, end, pointing_down=True)
+            return path, QPointF((start.x() + end.x()) / 2, top + rise * 0.25)
+        visible = head if head.point is not None else tail
+        other = tail if visible is head else head
+        assert visible.point is not None
+        start = visible.point
+        height = self.view.viewport().height()
+        # Towards the partner: up to the top edge, or up then down the side to the bottom edge.
+        side = -1.0 if start.x() > self.view.viewport().width() / 2 else 1.0
+        corner = QPointF(start.x() + side * rise * 1.5, start.y() - rise)
+        path.moveTo(start)
+        path.quadTo(QPointF(start.x(), start.y() - rise), corner)
+        if other.partner is Partner.ABOVE:
+            tip = QPointF(corner.x(), max(corner.y() - rise, 2.0))
+            path.lineTo(tip)
+            _arrow(path, tip, pointing_down=False)
+        else:
+            tip = QPointF(corner.x(), min(start.y() + rise, height - 2.0))
+            path.lineTo(tip)
+            _arrow(path, tip, pointing_down=True)
+        if visible is tail:
+            _arrow(path, start, pointing_down=True)
+        return path, QPointF((start.x() + corner.x()) / 2, corner.y())
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.view.font())
+        font.setPointSizeF(max(self.view.font().pointSizeF() * 0.62, 7.0))
+        return font
+
+    # -- painting and hit testing --------------------------------------------------------------
+
+    def paint(self, painter: QPainter, first: int, last: int, exposed: QRect) -> None:
+        """Draw the arcs over the lines ``[first, last]`` shown (a decoration of the view's paint);
+        only those crossing ``exposed``, the part being painted, are drawn again."""
+        if not self.shown or not self._relations:
+            self._drawn, self._drawn_for = [], None
+            return
+        view = self.view
+        key = (first, last, view.contentOffset(), view.viewport().size(), view.font().pointSizeF(), self._version)
+        if key != self._drawn_for:
+            self._drawn = self.arcs(first, last)
+            self._drawn_for = key
+        pen = SELECTED_PEN_WIDTH
+        area = QRectF(exposed).adjusted(-pen, -pen, pen, pen)
+        crossing = [
+            a for a in self._drawn if a.label_rect.intersects(area) or a.path.controlPointRect().intersects(area)
+        ]
+        if not crossing:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for arc in crossing:
+            selected = arc.relation.id == self.selected_id
+            colour = QColor(arc.colour)
+            colour.setAlphaF(1.0 if selected else 0.8)
+            painter.setPen(QPen(colour, SELECTED_PEN_WIDTH if selected else ARC_PEN_WIDTH))
+            painter.drawPath(arc.path)
+        for arc in crossing:
+            label = self._label_pixmap(arc.relation.label, arc.colour, arc.relation.id == self.selected_id)
+            painter.drawPixmap(arc.label_rect.topLeft(), label)
+        painter.restore()
+
+    def _label_pixmap(self, label: str, colour: QColor, selected: bool) -> QPixmap:
+        """A label's box and name, drawn once per look (shaping Arabic text at every paint costs)."""
+        ratio = self.view.devicePixelRatioF()
+        font = self._label_font()
+        key = (label, colour.name(), selected, font.pointSizeF(), ratio)
+        found = self._labels.get(key)
+        if found is not None:
+            return found
+        name = self._names.get(label, label)
+        metrics = QFontMetricsF(font)
+        size = QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
+        pixmap = QPixmap((size * ratio).toSize())
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(font)
+        box = QRectF(0.5, 0.5, size.width() - 1, size.height() - 1)
+        background = QColor(colour) if selected else QColor(255, 255, 255, 235)
+        painter.setBrush(background)
+        painter.setPen(QPen(colour, 1.0))
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(QColor("#ffffff") if selected else colour.darker(130))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        painter.end()
+        self._labels[key] = pixmap
+        return pixmap
+
+    def arc_at(self, point: QPointF) -> Arc | None:
+        """The arc drawn under ``point`` (its label, or near its line), the last drawn first."""
+        stroker = QPainterPathStroker()
+        stroker.setWidth(HIT_WIDTH)
+        for arc in reversed(self._drawn):
+            if arc.label_rect.contains(point):
+                return arc
+        for arc in reversed(self._drawn):
+            if stroker.createStroke(arc.path).contains(point):
+                return arc
+        return None
+
+    @property
+    def drawn(self) -> list[Arc]:
+        """The arcs of the last paint."""
+        return list(self._drawn)
+
+
+def _caret_x(found: object) -> float:
+    """The x of ``QTextLine.cursorToX``, which PySide6 gives as (x, position)."""
+    return float(found[0]) if isinstance(found, tuple) else float(found)  # type: ignore[arg-type]
+
+
+def _arrow(path: QPainterPath, tip: QPointF, *, pointing_down: bool) -> None:
+    sign = -1.0 if pointing_down else 1.0
+    path.addPolygon(
+        QPolygonF(
+            [
+                tip,
+                QPointF(tip.x() - ARROW / 2, tip.y() + sign * ARROW),
+                QPointF(tip.x() + ARROW / 2, tip.y() + sign * ARROW),
+                tip,
+            ]
+        )
+    )
+    path.moveTo(tip)
