@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from annotator.exchange import ExportFormat
-from annotator.formats import ImportFormat
+from annotator.formats import ImportFormat, OffsetUnit
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
     exporter.add_argument("--doc", help="id of one document to export (default: all)")
     exporter.add_argument("-o", "--output", type=Path, required=True, help="file (or folder or .zip for brat)")
+    exporter.add_argument("--details", action="store_true", help="list every item written without its attributes")
 
     importer_layers = commands.add_parser(
         "import", parents=[common], help="import a native, doccano, Prodigy or Label Studio file as a layer"
@@ -123,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     validator = commands.add_parser("validate", parents=[common], help="report every problem in a file, import nothing")
     validator.add_argument("file", type=Path, metavar="FILE")
     validator.add_argument("--format", choices=[f.value for f in ImportFormat], dest="import_format")
+    for command in (exporter, importer_layers, validator):
+        command.add_argument(
+            "--offset-unit", choices=[u.value for u in OffsetUnit], help="override the unit the tool counts offsets in"
+        )
 
     statistics = commands.add_parser("stats", parents=[common], help="documents, layers and spans per label")
     statistics.add_argument("--json", action="store_true", help="machine-readable output")
@@ -221,18 +226,21 @@ def run_project_command(args: argparse.Namespace) -> int:
     from annotator import commands
 
     annotator = given_annotator(args.annotator) or system_user()
+    unit = OffsetUnit(args.offset_unit) if getattr(args, "offset_unit", None) else None
     project = open_project(args.db, annotator)
     try:
         if args.command == "export":
             layer = GOLD if args.gold else annotator
             target_format = ExportFormat(args.export_format)
-            return commands.export(project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr)
+            return commands.export(
+                project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr, unit, args.details
+            )
         source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
         if args.command == "import":
             # Only an explicit --annotator renames the layers: a native file names its own.
-            return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr)
+            return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr, unit)
         if args.command == "validate":
-            return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr)
+            return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr, unit)
         if args.command == "agreement":
             from annotator.review_command import agreement
 

@@ -230,7 +230,7 @@ def run_export(
     finally:
         progress.close()
     title, summary = say.exported(report, layer, target)
-    lines = [summary, *report.notes]
+    lines = [summary, *report.summary()]
     details = ""
     if report.skipped:
         reasons = Counter(skipped.reason for skipped in report.skipped)
