@@ -187,6 +187,13 @@ def _chosen_result(ck: Checker, task: dict[str, Any], annotator: str | None) -> 
             if type(item) is dict and item.get("was_cancelled"):
                 continue
             field = f"{key}[{i}]"
+            if type(item) is int:
+                ck.fail(
+                    field,
+                    f"the export lists {key} by id only, without their results: export the project "
+                    f"with its {key} included",
+                )
+                return None
             if annotator:
                 return field, item, annotator
             if key == "annotations":
