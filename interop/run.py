@@ -49,8 +49,9 @@ from annotator.text import text_sha256  # noqa: E402
 
 # The versions the offset units were measured on (README, "Exchange formats").
 LABEL_STUDIO = ("label-studio==1.23.*",)
-# doccano 1.8 does not cap marshmallow; its environs fails to import with marshmallow 4.
-DOCCANO = ("doccano==1.8.*", "marshmallow<4")
+# doccano 1.8 caps neither marshmallow (its environs fails to import with marshmallow 4) nor
+# numpy (its pandas 1.5 is built against numpy 1).
+DOCCANO = ("doccano==1.8.*", "marshmallow<4", "numpy<2")
 START_TIMEOUT = 600.0
 TASK_TIMEOUT = 300.0
 
@@ -212,14 +213,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def started(command: list[str], log: Path, env: dict[str, str], cwd: Path | None = None) -> Iterator[None]:
+def started(
+    command: list[str], log: Path, env: dict[str, str], cwd: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     """Run ``command`` in its own process group for the duration; stop that group afterwards."""
     with log.open("wb") as handle:
         process = subprocess.Popen(
             command, stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True
         )
         try:
-            yield
+            yield process
         finally:
             with suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
@@ -253,15 +256,17 @@ class Http:
         return json.loads(self.call(method, path, body) or b"null")
 
 
-def wait_until(ready: Callable[[], bool], what: str, log: Path, timeout: float = START_TIMEOUT) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def wait_until(
+    ready: Callable[[], bool], what: str, log: Path, processes: list[subprocess.Popen[bytes]]
+) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and all(p.poll() is None for p in processes):
         with suppress(Exception):
             if ready():
                 return
         time.sleep(2)
-    tail = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else ""
-    raise RuntimeError(f"{what} did not come up within {timeout:.0f} s; its log ends:\n{tail}")
+    tail = log.read_text(encoding="utf-8", errors="replace")[-1500:] if log.exists() else ""
+    raise RuntimeError(f"{what} did not come up (stopped, or not within {START_TIMEOUT:.0f} s); its log ends: {tail}")
 
 
 VENVS: Path | None = None  # --venvs: keep the environments here and use them again
@@ -326,8 +331,8 @@ def run_labelstudio(work: Path, rows: list[Row]) -> None:
     ]
     log = work / "labelstudio.log"
     api = Http(f"http://127.0.0.1:{port}", {"Authorization": f"Token {token}"})
-    with started(command, log, env):
-        wait_until(lambda: api.json("GET", "/api/projects") is not None, "Label Studio", log)
+    with started(command, log, env) as server:
+        wait_until(lambda: api.json("GET", "/api/projects") is not None, "Label Studio", log, [server])
         labelstudio_checks(api, tool, work, rows)
 
 
@@ -397,7 +402,7 @@ def labelstudio_checks(api: Http, tool: str, work: Path, rows: list[Row]) -> Non
     row = Row(tool, "Hashiya -> tool")
     text = task["data"]["text"]
     regions = {r["id"]: r["value"] for r in task["annotations"][0]["result"] if r.get("type") == "labels"}
-    for span_id, (_, _, label, piece) in expected_spans().items():
+    for span_id, (_, _, _, piece) in expected_spans().items():
         value = regions.get(span_id)
         ok = value is not None and ls_slice(text, value["start"], value["end"]) == piece == value["text"]
         row.check(f"{span_id}: {piece!r} shows as {value and ls_slice(text, value['start'], value['end'])!r}", ok)
@@ -479,10 +484,10 @@ def run_doccano(work: Path, rows: list[Row]) -> None:
     log, worker_log = work / "doccano.log", work / "doccano-worker.log"
     api = Http(f"http://127.0.0.1:{port}", {"Authorization": f"Token {token}"})
     with (
-        started([str(python), "-c", _DOCCANO_SERVER, str(port)], log, env),
-        started([str(python), "-c", _DOCCANO_WORKER], worker_log, env),
+        started([str(python), "-c", _DOCCANO_SERVER, str(port)], log, env) as server,
+        started([str(python), "-c", _DOCCANO_WORKER], worker_log, env) as worker,
     ):
-        wait_until(lambda: api.json("GET", "/v1/projects") is not None, "doccano", log)
+        wait_until(lambda: api.json("GET", "/v1/projects") is not None, "doccano", log, [server, worker])
         doccano_checks(api, tool, work, rows)
 
 

@@ -12,6 +12,7 @@ import json
 import re
 import zipfile
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -281,7 +282,7 @@ def test_conll_keeps_the_outermost_spans_and_reports_the_rest(tmp_path: Path, re
     written = {s.id: s for s in record.spans if (s.start, s.end, s.label) in spans}
     assert {(s.start, s.end, s.label) for s in written.values()} == spans
     ordered = sorted(written.values(), key=lambda s: s.start)
-    assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(ordered))
     skipped = {s.item_id: s.reason for s in report.skipped if s.item_id not in {r.id for r in record.relations}}
     assert skipped.keys() == {s.id for s in record.spans} - written.keys()
     for span in record.spans:
