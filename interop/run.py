@@ -256,9 +256,7 @@ class Http:
         return json.loads(self.call(method, path, body) or b"null")
 
 
-def wait_until(
-    ready: Callable[[], bool], what: str, log: Path, processes: list[subprocess.Popen[bytes]]
-) -> None:
+def wait_until(ready: Callable[[], bool], what: str, log: Path, processes: list[subprocess.Popen[bytes]]) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline and all(p.poll() is None for p in processes):
         with suppress(Exception):
@@ -549,7 +547,15 @@ def dc_upload(api: Http, project: int, path: Path, task: str) -> None:
     started_task = api.json(
         "POST",
         f"/v1/projects/{project}/upload",
-        {"format": "JSONL", "task": task, "uploadIds": [upload_id.decode().strip()], "column_data": "text"},
+        {
+            "format": "JSONL",
+            "task": task,
+            "uploadIds": [upload_id.decode().strip()],
+            "column_data": "text",
+            "column_label": "label",
+            # "Auto" guesses the encoding from the first bytes and takes Arabic with emoji for a code page.
+            "encoding": "utf_8",
+        },
     )
     result = dc_wait(api, started_task["task_id"])
     if result and result.get("error"):
@@ -598,7 +604,8 @@ def doccano_checks(api: Http, tool: str, work: Path, rows: list[Row]) -> None:
     # Spans made the way doccano's editor makes them: UTF-16 offsets posted to its span API.
     own, types = dc_project(api, "made in doccano")
     plain = work / "plain.jsonl"
-    plain.write_text(json.dumps({"text": TEXT, "meta": {"doc_id": DOC_ID}}, ensure_ascii=False) + "\n", "utf-8")
+    line = {"text": TEXT, "label": [], "meta": {"doc_id": DOC_ID}}
+    plain.write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
     dc_upload(api, own, plain, "SequenceLabeling")
     [example] = api.json("GET", f"/v1/projects/{own}/examples?limit=10")["results"]
     for _, label, piece in SPANS:

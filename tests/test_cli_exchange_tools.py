@@ -21,8 +21,7 @@ PUTIN = (TEXT.index("بوتين"), TEXT.index("بوتين") + 5)
 
 def native_file(path: Path, spans: int = 1) -> Path:
     items = tuple(
-        Span(f"span-{i}", "article-42", "huda", SpanKind.ENTITY, "PER", *PUTIN, "بوتين", {"n": i})
-        for i in range(spans)
+        Span(f"span-{i}", "article-42", "huda", SpanKind.ENTITY, "PER", *PUTIN, "بوتين", {"n": i}) for i in range(spans)
     )
     record = DocumentRecord(
         "article-42", "t", TEXT, hashlib.sha256(TEXT.encode()).hexdigest(), "huda", DocumentStatus.DONE, items
@@ -41,7 +40,8 @@ def project(tmp_path: Path) -> Path:
 
 def test_a_native_doc_id_is_kept_exported_unchanged_and_found_by_screenshot(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    assert run("--db", str(project), "--annotator", "huda", "export", "--format", "native", "-o", str(out)).returncode == 0
+    exported = run("--db", str(project), "--annotator", "huda", "export", "--format", "native", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
     [line] = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert line["doc_id"] == "article-42" and [s["id"] for s in line["spans"]] == ["span-0"]
     png = tmp_path / "shot.png"

@@ -81,7 +81,7 @@ class GraphemeIndex:
     def __init__(self, text: str) -> None:
         import regex  # only needed for this unit
 
-        self._starts = [m.start() for m in regex.finditer(r"\X", text)] + [len(text)]
+        self._starts: list[int] = [m.start() for m in regex.finditer(r"\X", text)] + [len(text)]
         self._number = {start: i for i, start in enumerate(self._starts)}
         self.units = len(self._starts) - 1
 
