@@ -173,12 +173,6 @@ def read_records_noted(
     return read_file_noted(path, annotator, fmt, labels, relations, unit=unit)
 
 
-def read_records(
-    project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
-) -> list[DocumentRecord]:
-    return read_records_noted(project, path, fmt, annotator)[0]
-
-
 def import_file(
     project: Project,
     path: Path,
