@@ -1,4 +1,4 @@
-"""Code-point offsets <-> UTF-16 code units, as JavaScript (and so Label Studio) counts them.
+"""Code-point offsets <-> UTF-16 code units, as JavaScript (and so doccano's editor) counts them.
 
 A character above U+FFFF is one code point but two UTF-16 units. Both directions work from the
 positions of such characters, found with one regular-expression scan, so texts without them
