@@ -19,8 +19,9 @@ from annotator.formats import (
     DocumentRecord,
     ExportReport,
     ImportFormat,
+    OffsetUnit,
     Problem,
-    read_file,
+    read_file_noted,
     validate,
     write_brat,
     write_conll,
@@ -31,6 +32,7 @@ from annotator.formats import (
 )
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
+from annotator.repository import ProjectError
 
 _span_id = attrgetter("id")
 
@@ -78,6 +80,26 @@ EXPORTS: dict[ExportFormat, ExportSpec] = {
 WRITERS: dict[ExportFormat, Writer] = {fmt: spec.write for fmt, spec in EXPORTS.items()}
 
 
+#: The formats whose offset unit can be chosen on export (the others are read by Python: code points).
+UNIT_WRITERS: dict[ExportFormat, Callable[[Iterable[DocumentRecord], Path, OffsetUnit], ExportReport]] = {
+    ExportFormat.DOCCANO: lambda records, path, unit: write_doccano(records, path, DoccanoShape.ENTITIES, unit),
+    ExportFormat.DOCCANO_LABELS: lambda records, path, unit: write_doccano(records, path, DoccanoShape.LABELS, unit),
+    ExportFormat.LABELSTUDIO: write_labelstudio,
+}
+
+
+def writer(fmt: ExportFormat, unit: OffsetUnit | None = None) -> Writer:
+    """The writer of ``fmt``, counting offsets in ``unit`` when given (doccano and Label Studio only)."""
+    if unit is None:
+        return WRITERS[fmt]
+    if fmt not in UNIT_WRITERS:
+        if unit is OffsetUnit.CODEPOINT:
+            return WRITERS[fmt]
+        raise ValueError(f"{fmt.value} files count code points; --offset-unit is for doccano and labelstudio")
+    write = UNIT_WRITERS[fmt]
+    return lambda records, path: write(records, path, unit)
+
+
 @dataclass(frozen=True)
 class ImportSummary:
     documents_added: int
@@ -85,6 +107,7 @@ class ImportSummary:
     spans: int
     relations: int
     annotators: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
 
 def chosen_documents(project: Project, document_ids: Iterable[str] | None = None) -> list[str]:
@@ -149,35 +172,69 @@ def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:
     return labels, relations
 
 
-def validate_file(project: Project, path: Path, fmt: ImportFormat | None = None) -> list[Problem]:
+def validate_file(
+    project: Project, path: Path, fmt: ImportFormat | None = None, unit: OffsetUnit | None = None
+) -> list[Problem]:
     labels, relations = _labels(project)
-    return validate(path, labels, relations, fmt)
+    return validate(path, labels, relations, fmt, unit=unit)
 
 
-def read_records(
-    project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
-) -> list[DocumentRecord]:
+def read_records_noted(
+    project: Project,
+    path: Path,
+    fmt: ImportFormat | None = None,
+    annotator: str | None = None,
+    unit: OffsetUnit | None = None,
+) -> tuple[list[DocumentRecord], list[str]]:
     labels, relations = _labels(project)
-    return read_file(path, annotator, fmt, labels, relations)
+    return read_file_noted(path, annotator, fmt, labels, relations, unit=unit)
 
 
 def import_file(
-    project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
+    project: Project,
+    path: Path,
+    fmt: ImportFormat | None = None,
+    annotator: str | None = None,
+    unit: OffsetUnit | None = None,
 ) -> ImportSummary:
     """Read ``path`` whole, then store its layers (into ``annotator`` when given) in one transaction."""
-    return import_records(project, read_records(project, path, fmt, annotator), annotator)
+    records, notes = read_records_noted(project, path, fmt, annotator, unit)
+    return replace(import_records(project, records, annotator), notes=tuple(notes))
+
+
+def _outside_id(project: Project, record: DocumentRecord, new: dict[str, Document]) -> str | None:
+    """The document id that came with ``record``, if it can be kept (no other document has it).
+
+    Importers give a document without an id of its own its text's SHA-256 as ``doc_id``.
+    """
+    wanted = record.doc_id
+    if not wanted or wanted == record.text_sha256:
+        return None
+    if wanted in new:
+        return wanted if new[wanted].text_sha256 == record.text_sha256 else None
+    try:
+        project.document(wanted)
+    except ProjectError:
+        return wanted
+    return None
 
 
 def import_records(project: Project, records: list[DocumentRecord], annotator: str | None = None) -> ImportSummary:
-    """Store each record's layer: its document is matched by text hash, or created with its text."""
+    """Store each record's layer: its document is matched by text hash, or created with its text.
+
+    A new document keeps the id it came with unless another document has that id already.
+    """
     new_documents: dict[str, Document] = {}
+    new_by_sha: dict[str, str] = {}
     layers: list[Layer] = []
     incoming_ids = [span.id for record in records for span in record.spans]
     taken = project.repository.span_ids(incoming_ids)
     for record in records:
-        document_id = project.repository.find_document_by_sha256(record.text_sha256)
+        document_id = project.repository.find_document_by_sha256(record.text_sha256) or new_by_sha.get(
+            record.text_sha256
+        )
         if document_id is None:
-            document_id = document_id_for(record.text_sha256)
+            document_id = _outside_id(project, record, new_documents) or document_id_for(record.text_sha256)
             if document_id not in new_documents:
                 new_documents[document_id] = Document(
                     id=document_id,
@@ -188,6 +245,7 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
                     metadata=dict(record.meta),
                     created_at=now_iso(),
                 )
+                new_by_sha[record.text_sha256] = document_id
         layer_name = annotator or record.annotator
         layer = _layer(record, document_id, layer_name, taken)
         # Ids given in this file are taken too: two records must not share one (a file whose

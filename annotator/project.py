@@ -20,10 +20,10 @@ from annotator.model import (
     new_id,
 )
 from annotator.registry import Registry, load_default_registry
-from annotator.repository import Repository
+from annotator.repository import ProjectError, Repository
 from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
-from annotator.text_import import IncomingText, read_texts
+from annotator.text_import import IncomingText, TextImportError, read_texts
 
 SCHEMA_RESOURCE = "schema"
 REGISTRY_RESOURCE = "registry"
@@ -214,16 +214,19 @@ class Project:
         new: list[Document] = []
         added: list[str] = []
         present: list[str] = []
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for incoming in texts:
             sha = text_sha256(incoming.text)
             existing = self.repository.find_document_by_sha256(sha)
             if existing is not None or sha in seen:
-                present.append(existing or document_id_for(sha))
+                present.append(existing or seen[sha])
                 continue
-            seen.add(sha)
+            document_id = incoming.doc_id or document_id_for(sha)
+            if incoming.doc_id and (document_id in added or self._has_document(document_id)):
+                raise TextImportError([f"{incoming.source}: id {document_id!r} is the id of another document"])
+            seen[sha] = document_id
             document = Document(
-                id=document_id_for(sha),
+                id=document_id,
                 title=incoming.title,
                 source=incoming.source,
                 text=incoming.text,
@@ -235,6 +238,13 @@ class Project:
             added.append(document.id)
         self.repository.add_documents(new)
         return ImportSummary(added=added, already_present=present)
+
+    def _has_document(self, document_id: str) -> bool:
+        try:
+            self.document(document_id)
+        except ProjectError:
+            return False
+        return True
 
     def status(self, document_id: str) -> DocumentStatus:
         return self.repository.status(document_id, self.annotator)

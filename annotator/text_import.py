@@ -24,6 +24,8 @@ class IncomingText:
     source: str
     text: str
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: The document id given with the text (a JSONL ``id``), kept as the document's id.
+    doc_id: str | None = None
 
 
 class TextImportError(Exception):
@@ -106,9 +108,17 @@ def _read_jsonl(path: Path, data: bytes) -> tuple[list[IncomingText], list[str]]
         if not isinstance(title, str) or not title.strip():
             title = title_from_text(text)
         meta = record.get("meta")
+        given_id = record.get("id")
+        if given_id is not None and (type(given_id) not in (str, int) or given_id == ""):
+            problems.append(f"{where}: field 'id' must be a non-empty string or an integer")
+            continue
         texts.append(
             IncomingText(
-                title=title, source=f"{path.name}:{number}", text=text, metadata=meta if isinstance(meta, dict) else {}
+                title=title,
+                source=f"{path.name}:{number}",
+                text=text,
+                metadata=meta if isinstance(meta, dict) else {},
+                doc_id=None if given_id is None else str(given_id),
             )
         )
     if not texts and not problems:

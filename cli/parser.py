@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from annotator.exchange import ExportFormat
-from annotator.formats import ImportFormat
+from annotator.formats import ImportFormat, OffsetUnit
 from cli import claims_command
 from cli.terminal import BidiMode
 
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
     exporter.add_argument("--doc", help="id of one document to export (default: all)")
     exporter.add_argument("-o", "--output", type=Path, required=True, help="file (or folder or .zip for brat)")
+    exporter.add_argument("--details", action="store_true", help="list every item written without its attributes")
 
     importer_layers = commands.add_parser(
         "import", parents=[common], help="import a native, doccano, Prodigy or Label Studio file as a layer"
@@ -61,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     validator = commands.add_parser("validate", parents=[common], help="report every problem in a file, import nothing")
     validator.add_argument("file", type=Path, metavar="FILE")
     validator.add_argument("--format", choices=[f.value for f in ImportFormat], dest="import_format")
+    for command in (exporter, importer_layers, validator):
+        command.add_argument(
+            "--offset-unit", choices=[u.value for u in OffsetUnit], help="override the unit the tool counts offsets in"
+        )
 
     statistics = commands.add_parser("stats", parents=[common], help="documents, layers and spans per label")
     statistics.add_argument("--json", action="store_true", help="machine-readable output")

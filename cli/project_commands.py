@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.exchange import (
-    EXPORTS,
     ExportFormat,
     chosen_documents,
     document_layer_counts,
     import_file,
     iter_layer_records,
     validate_file,
+    writer,
 )
-from annotator.formats import ImportFailed, ImportFormat, Problem
+from annotator.formats import ImportFailed, ImportFormat, OffsetUnit, Problem
 from annotator.model import GOLD
 from annotator.project import Project
 from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
@@ -37,20 +37,31 @@ def export(
     document_id: str | None,
     out: TextIO,
     err: TextIO,
+    unit: OffsetUnit | None = None,
+    details: bool = False,
 ) -> int:
+    try:
+        write = writer(fmt, unit)
+    except ValueError as error:
+        print(f"hashiya: {error}", file=err)
+        return 2
     ids = chosen_documents(project, [document_id] if document_id else None)
     if not any(project.spans(current, annotator) for current in ids):
         _no_such_layer(project, annotator, document_id, err)
         return 1
     records = with_progress(iter_layer_records(project, annotator, ids), len(ids), "exporting", err)
-    report = EXPORTS[fmt].write(records, target)
+    report = write(records, target)
     print(
         f"wrote {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) "
         f"of layer {annotator!r} as {fmt.value} to {target}",
         file=out,
     )
-    for note in report.notes:
+    for note in report.summary():
         print(f"note: {note}", file=out)
+    if report.partly and not details:
+        print("note: --details lists them", file=out)
+    for line in report.details() if details else ():
+        print(f"  {line}", file=out)
     if report.skipped:
         reasons = Counter(skipped.reason for skipped in report.skipped)
         print(f"{len(report.skipped)} item(s) could not be expressed in {fmt.value}:", file=err)
@@ -75,10 +86,16 @@ def _no_such_layer(project: Project, annotator: str, document_id: str | None, er
 
 
 def import_(
-    project: Project, path: Path, fmt: ImportFormat | None, annotator: str | None, out: TextIO, err: TextIO
+    project: Project,
+    path: Path,
+    fmt: ImportFormat | None,
+    annotator: str | None,
+    out: TextIO,
+    err: TextIO,
+    unit: OffsetUnit | None = None,
 ) -> int:
     try:
-        summary = import_file(project, path, fmt, annotator)
+        summary = import_file(project, path, fmt, annotator, unit)
     except ImportFailed as failure:
         _print_problems(failure.problems, err)
         print(f"nothing was imported from {path}", file=err)
@@ -91,11 +108,15 @@ def import_(
         f"{summary.relations} relation(s); {summary.documents_added} new document(s)",
         file=out,
     )
+    for note in summary.notes:
+        print(f"note: {note}", file=out)
     return 0
 
 
-def validate(project: Project, path: Path, fmt: ImportFormat | None, out: TextIO, err: TextIO) -> int:
-    problems = validate_file(project, path, fmt)
+def validate(
+    project: Project, path: Path, fmt: ImportFormat | None, out: TextIO, err: TextIO, unit: OffsetUnit | None = None
+) -> int:
+    problems = validate_file(project, path, fmt, unit)
     if problems:
         _print_problems(problems, out)
         return 1

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from annotator.exchange import ExportFormat
-from annotator.formats import ImportFormat
+from annotator.formats import ImportFormat, OffsetUnit
 from annotator.model import GOLD
 from annotator.project import Project
 from cli import project_commands as commands
@@ -24,16 +24,19 @@ def run_project_command(args: argparse.Namespace, project: Project, annotator: s
     """The commands that work on the project without a window; ``annotator`` names the analyst's layer."""
     if args.command == "import-texts":
         return run_import_texts(project, args.paths)
+    unit = OffsetUnit(args.offset_unit) if getattr(args, "offset_unit", None) else None
     if args.command == "export":
         layer = GOLD if args.gold else annotator
         target_format = ExportFormat(args.export_format)
-        return commands.export(project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr)
+        return commands.export(
+            project, target_format, args.output, layer, args.doc, sys.stdout, sys.stderr, unit, args.details
+        )
     source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
     if args.command == "import":
         # Only an explicit --annotator renames the layers: a native file names its own.
-        return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr)
+        return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr, unit)
     if args.command == "validate":
-        return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr)
+        return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr, unit)
     if args.command == "agreement":
         from cli.agreement_command import agreement
 

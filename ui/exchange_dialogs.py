@@ -32,7 +32,7 @@ from annotator.exchange import (
     chosen_documents,
     import_records,
     iter_layer_records,
-    read_records,
+    read_records_noted,
 )
 from annotator.formats import DocumentRecord, ExportReport, ImportFailed, ImportFormat
 from annotator.model import GOLD
@@ -220,12 +220,13 @@ def run_export(
     finally:
         progress.close()
     title, summary = say.exported(report, layer, target)
-    lines = [summary, *report.notes]
+    lines = [summary, *report.summary()]
     details = ""
     if report.skipped:
         reasons = Counter(skipped.reason for skipped in report.skipped)
         lines.append(say.skipped(len(report.skipped)))
         details = "\n".join(f"{count} × {reason}" for reason, count in reasons.most_common())
+    details = "\n".join(filter(None, [details, *report.details()]))
     message(parent, QMessageBox.Icon.Information, title, "\n".join(lines), details)
     return report
 
@@ -273,7 +274,7 @@ def run_import(
     say = ExchangeMessages()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        records = read_records(project, path, fmt, layer)
+        records, notes = read_records_noted(project, path, fmt, layer)
         summary = import_records(project, records, layer)
     except ImportFailed as failure:
         QApplication.restoreOverrideCursor()
@@ -291,5 +292,6 @@ def run_import(
         message(parent, QMessageBox.Icon.Warning, say.nothing_imported(), f"{path.name}: {error}")
         return None
     QApplication.restoreOverrideCursor()
-    message(parent, QMessageBox.Icon.Information, *say.imported(summary))
+    title, text = say.imported(summary)
+    message(parent, QMessageBox.Icon.Information, title, "\n".join([text, *notes]))  # which offset unit was assumed
     return summary

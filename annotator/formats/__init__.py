@@ -7,10 +7,11 @@ readers return a list of records or raise :class:`ImportFailed` listing every pr
 from annotator.formats.atomic import atomic_write, safe_file_stem
 from annotator.formats.brat import write_brat
 from annotator.formats.conll import write_conll
-from annotator.formats.detect import ImportFormat, detect_format, read_file, validate
+from annotator.formats.detect import ImportFormat, detect_format, read_file, read_file_noted, validate
 from annotator.formats.doccano import DoccanoShape, read_doccano, write_doccano
 from annotator.formats.labelstudio import labeling_config, read_labelstudio, write_labelstudio
 from annotator.formats.native import FORMAT, dumps_record, read_native, write_native
+from annotator.formats.offsets import OffsetUnit
 from annotator.formats.records import (
     DEFAULT_LABELS,
     DEFAULT_RELATION_LABELS,
@@ -31,6 +32,7 @@ __all__ = [
     "ExportReport",
     "ImportFailed",
     "ImportFormat",
+    "OffsetUnit",
     "Problem",
     "Skipped",
     "atomic_write",
@@ -39,6 +41,7 @@ __all__ = [
     "labeling_config",
     "read_doccano",
     "read_file",
+    "read_file_noted",
     "read_labelstudio",
     "read_native",
     "read_prodigy",

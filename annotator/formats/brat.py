@@ -34,7 +34,9 @@ from annotator.formats.native import sorted_spans
 from annotator.formats.records import DocumentRecord, ExportReport
 from annotator.offsets import has_astral
 
-_ATTRIBUTE_VALUE = re.compile(r"^[^\s]+$")
+# A name or value that brat can hold on its ``A`` line: no whitespace and no line end at all
+# (matched whole: ``$`` would let a trailing "\n" through).
+_ATTRIBUTE_VALUE = re.compile(r"[^\s\x1c-\x1f\x85\u2028\u2029]+")
 # Runs of characters that may stand in the text column: no tab (the column separator) and
 # nothing that str.splitlines() or a file reader would take for a line end.
 _FRAGMENT = re.compile("[^\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
@@ -68,10 +70,10 @@ def record_to_ann(record: DocumentRecord, report: ExportReport) -> str:
             note["ref"] = span.ref
         other: dict[str, Any] = {}
         for name, value in span.attributes.items():
-            if value is True and _ATTRIBUTE_VALUE.match(name):
+            if value is True and _ATTRIBUTE_VALUE.fullmatch(name):
                 attribute_count += 1
                 lines.append(f"A{attribute_count}\t{name} {tag}")
-            elif isinstance(value, str) and _ATTRIBUTE_VALUE.match(value) and _ATTRIBUTE_VALUE.match(name):
+            elif isinstance(value, str) and _ATTRIBUTE_VALUE.fullmatch(value) and _ATTRIBUTE_VALUE.fullmatch(name):
                 attribute_count += 1
                 lines.append(f"A{attribute_count}\t{name} {tag} {value}")
             else:
@@ -89,10 +91,7 @@ def record_to_ann(record: DocumentRecord, report: ExportReport) -> str:
         lines.append(f"R{i}\t{relation.label} Arg1:{head} Arg2:{tail}")
         report.relations += 1
     if has_astral(text):
-        report.notes.append(
-            f"{record.doc_id}: the text has characters above U+FFFF; offsets are code points, "
-            "which narrow Python 2 builds of brat count differently"
-        )
+        report.astral_documents += 1
     return "".join(line + "\n" for line in lines)
 
 
@@ -127,6 +126,11 @@ def write_brat(records: Iterable[DocumentRecord], target: Path) -> ExportReport:
         contents.append((f"{stem}.txt", record.text.encode("utf-8")))
         contents.append((f"{stem}.ann", record_to_ann(record, report).encode("utf-8")))
         report.documents += 1
+    if report.astral_documents:
+        report.notes.append(
+            f"{report.astral_documents} document(s) have characters above U+FFFF; offsets are code points, "
+            "which narrow Python 2 builds of brat count differently"
+        )
     if target.suffix.lower() == ".zip":
         with atomic_writer(target) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in contents:

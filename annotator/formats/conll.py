@@ -32,24 +32,34 @@ def outermost(spans: Iterable[Span]) -> tuple[list[Span], list[tuple[Span, Span]
 
 
 def record_to_conll(record: DocumentRecord, report: ExportReport) -> str:
-    """The CoNLL block of one record, starting with its ``-DOCSTART-`` line."""
-    kept, dropped = outermost(record.spans)
+    """The CoNLL block of one record, starting with its ``-DOCSTART-`` line.
+
+    A span that starts or ends on whitespace cannot be tagged; it is left out before flattening,
+    so that the spans inside it are flattened without it and written if they can be.
+    """
+    text = record.text
+    candidates = list(record.spans)
+    while True:
+        kept, dropped = outermost(candidates)
+        tokens = tokenize(text, [p for s in kept for p in (s.start, s.end)])
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        untaggable = {s.id for s in kept if s.start not in starts or s.end not in ends}
+        if not untaggable:
+            break
+        for span in kept:
+            if span.id in untaggable:
+                report.skip(record.doc_id, span.id, "the span starts or ends on whitespace")
+        candidates = [s for s in candidates if s.id not in untaggable]
     for span, by in dropped:
         how = "nested inside" if span.end <= by.end else "overlaps"
         report.skip(record.doc_id, span.id, f"BIO cannot nest spans: it {how} span {by.id}, which was kept")
     for relation in record.relations:
         report.skip(record.doc_id, relation.id, "CoNLL BIO has no relations")
-    text = record.text
-    tokens = tokenize(text, [p for s in kept for p in (s.start, s.end)])
     tags = ["O"] * len(tokens)
     inside_span = [False] * len(tokens)
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end: i for i, t in enumerate(tokens)}
     for span in kept:
-        first, last = starts.get(span.start), ends.get(span.end)
-        if first is None or last is None:
-            report.skip(record.doc_id, span.id, "the span starts or ends on whitespace")
-            continue
+        first, last = starts[span.start], ends[span.end]
         tags[first] = f"B-{span.label}"
         for i in range(first + 1, last + 1):
             tags[i] = f"I-{span.label}"

@@ -10,8 +10,11 @@
      "relations": [{"id": 1, "from_id", "to_id", "type"}], "meta": {...}}
 
 Entity and relation ids are written as integers counted from 1 per document, as doccano does.
-Offsets are code points (doccano's server is Python). Span attributes and registry references
-are not written; the report counts them.
+Offsets are UTF-16 units, as doccano's editor counts them (JavaScript string length, measured in
+doccano 1.8), or grapheme clusters for a project that counts them (``--offset-unit grapheme``).
+Span attributes and registry references are not written; the report counts them. A doccano
+project drops nested and overlapping spans on upload unless it allows overlapping spans, so the
+report says how many such spans were written.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from annotator.formats.atomic import write_jsonl
 from annotator.formats.checks import Checker, json_type
 from annotator.formats.foreign import ForeignDocument, collect
 from annotator.formats.native import sorted_spans
+from annotator.formats.offsets import InsideCharacter, OffsetReading, OffsetUnit, offset_index
 from annotator.formats.records import (
     DEFAULT_LABELS,
     DEFAULT_RELATION_LABELS,
@@ -34,7 +38,10 @@ from annotator.formats.records import (
     Problem,
 )
 from annotator.formats.strictjson import MAX_LINE_BYTES, iter_jsonl
-from annotator.model import SpanKind
+from annotator.model import Span, SpanKind
+
+#: The unit doccano's editor counts (measured in doccano 1.8).
+DOCCANO_UNIT = OffsetUnit.UTF16
 
 
 class DoccanoShape(StrEnum):
@@ -43,34 +50,61 @@ class DoccanoShape(StrEnum):
 
 
 def _meta(record: DocumentRecord) -> dict[str, Any]:
-    return {"title": record.title, "annotator": record.annotator, "status": str(record.status)}
+    return {"doc_id": record.doc_id, "title": record.title, "annotator": record.annotator, "status": str(record.status)}
 
 
-def record_to_doccano(record: DocumentRecord, shape: DoccanoShape, report: ExportReport) -> dict[str, Any]:
-    """The JSON object of one line in ``shape``; what cannot be written goes to ``report``."""
-    spans = sorted_spans(record.spans)
+def overlapping(spans: list[Span]) -> int:
+    """How many of ``spans`` (in export order) start inside an earlier one: nested or overlapping."""
+    count, reach = 0, 0
     for span in spans:
+        if span.start < reach:
+            count += 1
+        reach = max(reach, span.end)
+    return count
+
+
+def record_to_doccano(
+    record: DocumentRecord, shape: DoccanoShape, report: ExportReport, unit: OffsetUnit = DOCCANO_UNIT
+) -> dict[str, Any]:
+    """The JSON object of one line in ``shape``; what cannot be written goes to ``report``."""
+    index = offset_index(record.text, unit)
+    spans: list[Span] = []
+    bounds: dict[str, tuple[int, int]] = {}
+    for span in sorted_spans(record.spans):
+        try:
+            bounds[span.id] = (index.to_units(span.start), index.to_units(span.end))
+        except InsideCharacter as error:
+            report.skip(record.doc_id, span.id, f"its offsets cannot be counted in {unit.value}: {error}")
+            continue
         if span.attributes or span.ref:
-            report.notes.append(f"{record.doc_id}: span {span.id}: attributes and reference not written")
+            report.written_partly(record.doc_id, span.id, "attributes or registry reference")
+        spans.append(span)
     report.documents += 1
     report.spans += len(spans)
+    report.overlapping += overlapping(spans)
     if shape is DoccanoShape.LABELS:
         for relation in record.relations:
             report.skip(record.doc_id, relation.id, "the labels shape of doccano has no relations")
         return {
             "id": record.doc_id,
             "text": record.text,
-            "label": [[s.start, s.end, s.label] for s in spans],
+            "label": [[*bounds[s.id], s.label] for s in spans],
             "meta": _meta(record),
         }
     numbers = {span.id: i for i, span in enumerate(spans, start=1)}
-    relations = sorted(record.relations, key=lambda r: r.id)
+    relations = []
+    for relation in sorted(record.relations, key=lambda r: r.id):
+        if relation.head in numbers and relation.tail in numbers:
+            relations.append(relation)
+        else:
+            report.skip(record.doc_id, relation.id, "the relation links a span that was not written")
     report.relations += len(relations)
     return {
         "id": record.doc_id,
         "text": record.text,
         "entities": [
-            {"id": numbers[s.id], "start_offset": s.start, "end_offset": s.end, "label": s.label} for s in spans
+            {"id": numbers[s.id], "start_offset": bounds[s.id][0], "end_offset": bounds[s.id][1], "label": s.label}
+            for s in spans
         ],
         "relations": [
             {"id": i, "from_id": numbers[r.head], "to_id": numbers[r.tail], "type": r.label}
@@ -81,11 +115,19 @@ def record_to_doccano(record: DocumentRecord, shape: DoccanoShape, report: Expor
 
 
 def write_doccano(
-    records: Iterable[DocumentRecord], path: Path, shape: DoccanoShape = DoccanoShape.ENTITIES
+    records: Iterable[DocumentRecord],
+    path: Path,
+    shape: DoccanoShape = DoccanoShape.ENTITIES,
+    unit: OffsetUnit = DOCCANO_UNIT,
 ) -> ExportReport:
     """Write ``records`` as doccano JSONL in ``shape`` to ``path``, atomically."""
     report = ExportReport(f"doccano-{shape}", paths=[Path(path)])
-    write_jsonl(Path(path), (record_to_doccano(record, shape, report) for record in records))
+    write_jsonl(Path(path), (record_to_doccano(record, shape, report, unit) for record in records))
+    if report.overlapping:
+        report.notes.append(
+            f"{report.overlapping} nested or overlapping span(s) written: a doccano project drops them on upload "
+            "unless it allows overlapping spans"
+        )
     return report
 
 
@@ -96,8 +138,10 @@ def parse_doccano(
     relation_labels: Collection[str] = DEFAULT_RELATION_LABELS,
     *,
     max_line_bytes: int = MAX_LINE_BYTES,
+    reading: OffsetReading | None = None,
 ) -> tuple[list[DocumentRecord], list[Problem]]:
     """Records and problems of a doccano JSONL file; each line may be in either shape."""
+    reading = reading or OffsetReading(DOCCANO_UNIT)
     problems: list[Problem] = []
     records: list[DocumentRecord] = []
     seen: dict[str, str] = {}
@@ -109,17 +153,19 @@ def parse_doccano(
         text = ck.string(obj, "text", "text", nonempty=True)
         if text is None:
             continue
-        raw_id = obj.get("id")
-        doc_id = str(raw_id) if type(raw_id) in (str, int) and raw_id != "" else None
+        # Our id travels in meta.doc_id (doccano numbers the examples itself); an "id" of a file
+        # not from doccano may be a string of its own.
         meta = ck.optional_obj(obj, "meta", "meta")
-        doc = ForeignDocument(ck, text, doc_id, annotator, labels, relation_labels)
+        doc_id = next((v for v in (meta.get("doc_id"), obj.get("id")) if type(v) is str and v), None)
+        doc = ForeignDocument(ck, text, doc_id, annotator, labels, relation_labels, reading)
         if "entities" in obj and "label" in obj:
             ck.fail("label", "a line has both 'label' and 'entities'; expected one shape")
         elif "entities" in obj:
             _read_entities(ck, doc, obj)
         elif "label" in obj:
             _read_labels(ck, doc, obj)
-        collect(records, seen, doc.record(meta.get("title"), {k: v for k, v in meta.items() if k != "title"}), ck)
+        rest = {k: v for k, v in meta.items() if k not in ("title", "doc_id")}
+        collect(records, seen, doc.record(meta.get("title"), rest), ck)
     if not records and not problems:
         problems.append(Problem(str(path), None, "", "the file is empty (no records)"))
     return records, problems
@@ -130,9 +176,10 @@ def read_doccano(
     annotator: str,
     labels: Mapping[str, SpanKind] = DEFAULT_LABELS,
     relation_labels: Collection[str] = DEFAULT_RELATION_LABELS,
+    reading: OffsetReading | None = None,
 ) -> list[DocumentRecord]:
     """Every record of a doccano JSONL file, or :class:`ImportFailed` (all or nothing)."""
-    records, problems = parse_doccano(path, annotator, labels, relation_labels)
+    records, problems = parse_doccano(path, annotator, labels, relation_labels, reading=reading)
     if problems:
         raise ImportFailed(problems)
     return records

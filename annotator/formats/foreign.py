@@ -1,8 +1,11 @@
 """Turning a foreign document (a text with offsets, labels and links) into a validated record.
 
-Used by the doccano, Prodigy/spaCy and Label Studio importers. Offsets arrive as code points
-into the text as the foreign tool stored it; if that text is not in stored form (a BOM, CRLF or
-CR line ends) it is converted and every offset is carried over to the converted text.
+Used by the doccano, Prodigy/spaCy and Label Studio importers. Offsets arrive in the unit of an
+:class:`OffsetReading` (code points, UTF-16 units or grapheme clusters) into the text as the
+foreign tool stored it; they are turned into code points, and if that text is not in stored form
+(a BOM, CRLF or CR line ends) it is converted and every offset is carried over to the converted
+text. A span text that differs, or offsets that do not fit, are refused with the unit in which
+they would have fitted.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from annotator.formats.checks import Checker, derived_id, json_type, stored_form
+from annotator.formats.offsets import UNIT_NAMES, InsideCharacter, OffsetIndex, OffsetReading, OffsetUnit, offset_index
 from annotator.formats.records import DocumentRecord
 from annotator.model import DocumentStatus, Relation, Span, SpanKind
 from annotator.text import text_sha256, title_from_text
@@ -29,12 +33,15 @@ class ForeignDocument:
         annotator: str,
         labels: Mapping[str, SpanKind],
         relation_labels: Collection[str],
+        reading: OffsetReading | None = None,
     ) -> None:
         self.ck = ck
+        self.reading = reading or OffsetReading(OffsetUnit.CODEPOINT)
+        self._index: OffsetIndex | None = None
         self.original = text
         self.text, self._map = stored_form(text)
         self.sha = text_sha256(self.text)
-        self.doc_id = doc_id if doc_id else self.sha
+        self.doc_id = doc_id if doc_id else self.sha  # the text's hash: no id came with the document
         self.annotator = annotator
         self.labels = labels
         self.relation_labels = relation_labels
@@ -61,25 +68,34 @@ class ForeignDocument:
         ``offset_names`` are the names of the offset fields in the foreign format, for messages.
         """
         ck = self.ck
-        good = ck.offsets(len(self.original), start, end, field, offset_names)
         kind = ck.kind_of(self.labels, label, f"{field}.label")
-        if good and covered is not None:
-            if type(covered) is not str:
+        bounds = self._codepoints(field, start, end, offset_names)
+        good = bounds is not None
+        if bounds is not None:
+            if covered is None:
+                self.reading.unchecked += 1
+            elif type(covered) is not str:
                 ck.fail(f"{field}.text", f"expected a string, got {json_type(covered)}")
                 good = False
-            elif self.original[start:end] != covered:
-                ck.fail(
-                    f"{field}.text",
-                    f"span text {covered!r} differs from the text at [{start}, {end}): {self.original[start:end]!r}",
-                )
-                good = False
+            else:
+                self.reading.checked += 1
+                found = self.original[bounds[0] : bounds[1]]
+                if found != covered:
+                    ck.fail(
+                        f"{field}.text",
+                        f"span text {covered!r} differs from the text at [{start}, {end}) "
+                        f"counted in {UNIT_NAMES[self.reading.unit]}: {found!r}"
+                        + self.reading.hint(self.original, start, end, covered),
+                    )
+                    good = False
         if span_id is None:
             span_id = derived_id(self.doc_id, self.annotator, start, end, label, len(self.spans))
         if span_id in self.span_ids:
             ck.fail(f"{field}.id", f"duplicate span id {span_id!r}")
             good = False
-        if not good or kind is None:
+        if not good or kind is None or bounds is None:
             return None
+        start, end = bounds
         if self._map is not None:
             start, end = self._map[start], self._map[end]
             if start == end:
@@ -90,6 +106,29 @@ class ForeignDocument:
             Span(span_id, self.doc_id, self.annotator, kind, label, start, end, self.text[start:end], attrs or {})
         )
         return span_id
+
+    def _codepoints(self, field: str, start: Any, end: Any, names: tuple[str, str]) -> tuple[int, int] | None:
+        """``[start, end)`` in the reading's unit as code points of the original text, or None if reported."""
+        if self._index is None:
+            self._index = offset_index(self.original, self.reading.unit)
+        index, ck = self._index, self.ck
+        unit = UNIT_NAMES[self.reading.unit]
+        if type(start) is int and type(end) is int and 0 <= start < end and end > index.units:
+            ck.fail(
+                field,
+                f"offsets [{start}, {end}) are out of range for a text of {index.units} {unit}"
+                + self.reading.hint(self.original, start, end),
+            )
+            return None
+        if not ck.offsets(index.units, start, end, field, names):
+            return None
+        try:
+            return index.to_codepoints(start), index.to_codepoints(end)
+        except InsideCharacter as error:
+            ck.fail(
+                field, f"offsets [{start}, {end}) in {unit}: {error}" + self.reading.hint(self.original, start, end)
+            )
+            return None
 
     def add_relation(
         self, field: str, label: Any, head: str | None, tail: str | None, rel_id: str | None = None

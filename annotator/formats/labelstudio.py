@@ -6,10 +6,16 @@ Each task::
      "annotations": [{"result": [region..., relation...]}], "meta": {"annotator", "status"}}
 
 A region is ``{"id": span id, "from_name": "label", "to_name": "text", "type": "labels",
-"value": {"start", "end", "text", "labels": [label]}}`` with ``start``/``end`` in UTF-16 code
-units, as the browser counts them; a relation is ``{"type": "relation", "from_id", "to_id",
-"direction": "right", "labels": [label]}``. :func:`labeling_config` gives the matching labeling
-configuration. Span attributes and registry references are not written; the report counts them.
+"value": {"start", "end", "text", "labels": [label]}}`` with ``start``/``end`` in code points:
+Label Studio's editor (1.23) indexes ``[...text]``, so a character above U+FFFF is one position
+(``--offset-unit`` overrides, see :mod:`annotator.formats.offsets`). A relation is ``{"type":
+"relation", "from_id", "to_id", "direction": "right", "labels": [label]}``.
+:func:`labeling_config` gives the matching labeling configuration. Span attributes and registry
+references are not written; the report counts them.
+
+Reading takes each task's first annotation that was not cancelled; a task with predictions only
+(a model's pre-annotations) gives a layer named by the prediction's ``model_version`` unless a
+layer name is given. The status comes from ``meta.status``, where it is written.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from annotator.formats.atomic import atomic_write
 from annotator.formats.checks import Checker, json_type
 from annotator.formats.foreign import ForeignDocument, collect
 from annotator.formats.native import sorted_spans
+from annotator.formats.offsets import InsideCharacter, OffsetReading, OffsetUnit, offset_index
 from annotator.formats.records import (
     DEFAULT_LABELS,
     DEFAULT_RELATION_LABELS,
@@ -33,17 +40,27 @@ from annotator.formats.records import (
 )
 from annotator.formats.strictjson import load_json_file
 from annotator.model import SpanKind
-from annotator.offsets import SplitSurrogate, Utf16Index
+
+#: The unit Label Studio's editor counts (measured in Label Studio 1.23).
+LABELSTUDIO_UNIT = OffsetUnit.CODEPOINT
 
 
-def record_to_task(record: DocumentRecord, number: int, report: ExportReport) -> dict[str, Any]:
+def record_to_task(
+    record: DocumentRecord, number: int, report: ExportReport, unit: OffsetUnit = LABELSTUDIO_UNIT
+) -> dict[str, Any]:
     """The Label Studio task for one record (``number`` is its task id)."""
-    index = Utf16Index(record.text)
+    index = offset_index(record.text, unit)
     result: list[dict[str, Any]] = []
-    spans = sorted_spans(record.spans)
-    for span in spans:
+    spans = []
+    for span in sorted_spans(record.spans):
+        try:
+            start, end = index.to_units(span.start), index.to_units(span.end)
+        except InsideCharacter as error:
+            report.skip(record.doc_id, span.id, f"its offsets cannot be counted in {unit.value}: {error}")
+            continue
         if span.attributes or span.ref:
-            report.notes.append(f"{record.doc_id}: span {span.id}: attributes and reference not written")
+            report.written_partly(record.doc_id, span.id, "attributes or registry reference")
+        spans.append(span)
         result.append(
             {
                 "id": span.id,
@@ -51,15 +68,20 @@ def record_to_task(record: DocumentRecord, number: int, report: ExportReport) ->
                 "to_name": "text",
                 "type": "labels",
                 "value": {
-                    "start": index.to_units(span.start),
-                    "end": index.to_units(span.end),
+                    "start": start,
+                    "end": end,
                     "text": span.text,
                     "labels": [span.label],
                 },
             }
         )
-    relations = sorted(record.relations, key=lambda r: r.id)
-    for relation in relations:
+    written = {span.id for span in spans}
+    relations = []
+    for relation in sorted(record.relations, key=lambda r: r.id):
+        if relation.head not in written or relation.tail not in written:
+            report.skip(record.doc_id, relation.id, "the relation links a span that was not written")
+            continue
+        relations.append(relation)
         result.append(
             {
                 "type": "relation",
@@ -80,10 +102,12 @@ def record_to_task(record: DocumentRecord, number: int, report: ExportReport) ->
     }
 
 
-def write_labelstudio(records: Iterable[DocumentRecord], path: Path) -> ExportReport:
+def write_labelstudio(
+    records: Iterable[DocumentRecord], path: Path, unit: OffsetUnit = LABELSTUDIO_UNIT
+) -> ExportReport:
     """Write ``records`` as one Label Studio JSON file (a list of tasks), atomically."""
     report = ExportReport("labelstudio", paths=[Path(path)])
-    tasks = [record_to_task(record, number, report) for number, record in enumerate(records, start=1)]
+    tasks = [record_to_task(record, number, report, unit) for number, record in enumerate(records, start=1)]
     atomic_write(Path(path), json.dumps(tasks, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8"))
     return report
 
@@ -107,15 +131,19 @@ def labeling_config(
 
 def parse_labelstudio(
     path: Path,
-    annotator: str,
+    annotator: str | None,
     labels: Mapping[str, SpanKind] = DEFAULT_LABELS,
     relation_labels: Collection[str] = DEFAULT_RELATION_LABELS,
+    reading: OffsetReading | None = None,
 ) -> tuple[list[DocumentRecord], list[Problem]]:
     """Records and problems of a Label Studio JSON export.
 
-    Each task becomes one record from its first annotation that was not cancelled; results
-    other than ``labels`` regions and relations (choices, text areas, ...) are ignored.
+    Each task becomes one record from its first annotation that was not cancelled, or from its
+    first prediction if it has no annotation; results other than ``labels`` regions and
+    relations (choices, text areas, ...) are ignored. ``annotator`` names the layer; without it
+    an annotation is refused and a prediction's layer is its ``model_version``.
     """
+    reading = reading or OffsetReading(LABELSTUDIO_UNIT)
     problems: list[Problem] = []
     tasks = load_json_file(Path(path), problems)
     if tasks is None:
@@ -130,29 +158,65 @@ def parse_labelstudio(
     seen: dict[str, str] = {}
     for number, task in enumerate(tasks):
         ck = Checker(str(path), problems, task=number)
-        collect(records, seen, _parse_task(ck, task, annotator, labels, relation_labels), ck)
+        collect(records, seen, _parse_task(ck, task, annotator, labels, relation_labels, reading), ck)
     return records, problems
 
 
 def read_labelstudio(
     path: Path,
-    annotator: str,
+    annotator: str | None,
     labels: Mapping[str, SpanKind] = DEFAULT_LABELS,
     relation_labels: Collection[str] = DEFAULT_RELATION_LABELS,
+    reading: OffsetReading | None = None,
 ) -> list[DocumentRecord]:
     """Every task of a Label Studio JSON export as a record, or :class:`ImportFailed` (all or nothing)."""
-    records, problems = parse_labelstudio(path, annotator, labels, relation_labels)
+    records, problems = parse_labelstudio(path, annotator, labels, relation_labels, reading)
     if problems:
         raise ImportFailed(problems)
     return records
 
 
+def _chosen_result(ck: Checker, task: dict[str, Any], annotator: str | None) -> tuple[str, Any, str] | None:
+    """The field, the annotation or prediction object, and the layer name of the task's result to import."""
+    for key in ("annotations", "predictions"):
+        items = task.get(key, [])
+        if type(items) is not list:
+            ck.fail(key, f"expected an array, got {json_type(items)}")
+            return None
+        for i, item in enumerate(items):
+            if type(item) is dict and item.get("was_cancelled"):
+                continue
+            field = f"{key}[{i}]"
+            if type(item) is int:
+                ck.fail(
+                    field,
+                    f"the export lists {key} by id only, without their results: export the project "
+                    f"with its {key} included",
+                )
+                return None
+            if annotator:
+                return field, item, annotator
+            if key == "annotations":
+                ck.fail(field, "an annotation needs the name of the layer to import it into (--annotator)")
+                return None
+            version = item.get("model_version") if type(item) is dict else None
+            if type(version) is str and version.strip():
+                return field, item, version.strip()
+            ck.fail(
+                f"{field}.model_version",
+                "a prediction without a model_version: give the name of the layer to import it into (--annotator)",
+            )
+            return None
+    return None
+
+
 def _parse_task(
     ck: Checker,
     task: Any,
-    annotator: str,
+    annotator: str | None,
     labels: Mapping[str, SpanKind],
     relation_labels: Collection[str],
+    reading: OffsetReading,
 ) -> DocumentRecord | None:
     if type(task) is not dict:
         ck.fail("", f"expected a task object, got {json_type(task)}")
@@ -163,46 +227,47 @@ def _parse_task(
     text = ck.string(data, "text", "data.text", nonempty=True)
     if text is None:
         return None
-    doc_id = data.get("doc_id") if type(data.get("doc_id")) is str else None
-    if doc_id is None and type(task.get("id")) in (int, str):
-        doc_id = str(task["id"])
-    doc = ForeignDocument(ck, text, doc_id, annotator, labels, relation_labels)
-    annotations = task.get("annotations", [])
-    if type(annotations) is not list:
-        ck.fail("annotations", f"expected an array, got {json_type(annotations)}")
-        annotations = []
-    chosen = next(
-        ((i, a) for i, a in enumerate(annotations) if type(a) is not dict or not a.get("was_cancelled")), None
-    )
-    if chosen is not None:
-        i, annotation = chosen
-        field = f"annotations[{i}]"
-        if type(annotation) is not dict:
-            ck.fail(field, f"expected an object, got {json_type(annotation)}")
-        else:
-            results = ck.array(annotation, "result", f"{field}.result")
-            if results is not None:
-                _parse_results(ck, doc, Utf16Index(text), results, f"{field}.result")
+    doc_id = data.get("doc_id") if type(data.get("doc_id")) is str and data.get("doc_id") else None
+    chosen = _chosen_result(ck, task, annotator)
+    if ck.failed:
+        return None
+    if chosen is None:
+        # No annotation and no prediction: the document alone, in the layer given (or none).
+        if not annotator:
+            ck.fail("annotations", "the task has no annotation or prediction, and no layer name was given")
+            return None
+        chosen = ("annotations", {"result": []}, annotator)
+    field, annotation, layer = chosen
+    doc = ForeignDocument(ck, text, doc_id, layer, labels, relation_labels, reading)
+    if type(annotation) is not dict:
+        ck.fail(field, f"expected an object, got {json_type(annotation)}")
+    else:
+        results = ck.array(annotation, "result", f"{field}.result")
+        if results is not None:
+            _parse_results(ck, doc, results, f"{field}.result")
     meta = {k: v for k, v in data.items() if k not in ("text", "doc_id", "title")}
+    task_meta = task.get("meta")
+    if type(task_meta) is dict and "status" in task_meta:
+        meta["status"] = task_meta["status"]
+    elif field.startswith("predictions"):
+        meta["status"] = "new"  # a model's suggestions, not an analyst's finished work
     return doc.record(data.get("title"), meta)
 
 
-def _parse_results(ck: Checker, doc: ForeignDocument, index: Utf16Index, results: list[Any], prefix: str) -> None:
+def _parse_results(ck: Checker, doc: ForeignDocument, results: list[Any], prefix: str) -> None:
     reported: set[str] = set()
     for i, item in enumerate(results):
         field = f"{prefix}[{i}]"
         if type(item) is not dict:
             ck.fail(field, f"expected an object, got {json_type(item)}")
         elif item.get("type") == "labels":
-            _parse_region(ck, doc, index, item, field, reported)
+            _parse_region(ck, doc, item, field, reported)
     for i, item in enumerate(results):
         if type(item) is dict and item.get("type") == "relation":
             _parse_relation(ck, doc, item, f"{prefix}[{i}]", reported)
 
 
-def _parse_region(
-    ck: Checker, doc: ForeignDocument, index: Utf16Index, item: dict[str, Any], field: str, reported: set[str]
-) -> None:
+def _parse_region(ck: Checker, doc: ForeignDocument, item: dict[str, Any], field: str, reported: set[str]) -> None:
     region_id = ck.string(item, "id", f"{field}.id", nonempty=True)
     value = ck.obj(item, "value", f"{field}.value")
     if value is None or region_id is None:
@@ -216,26 +281,14 @@ def _parse_region(
             ck.fail(f"{field}.value.labels", f"expected exactly one label, got {len(names)}")
         else:
             label = names[0]
-    bounds: list[int | None] = []
     for key in ("start", "end"):
-        units = ck.integer(value, key, f"{field}.value.{key}")
-        if units is not None and not 0 <= units <= index.units:
-            ck.fail(
-                f"{field}.value.{key}",
-                f"offset {units} is out of range for a text of {index.units} UTF-16 units",
-            )
-            units = None
-        elif units is not None:
-            try:
-                units = index.to_codepoints(units)
-            except SplitSurrogate as error:
-                ck.fail(f"{field}.value.{key}", str(error))
-                units = None
-        bounds.append(units)
-    if label is None or bounds[0] is None or bounds[1] is None:
+        if key not in value:
+            ck.fail(f"{field}.value.{key}", "missing field")
+    if label is None or "start" not in value or "end" not in value:
         reported.add(region_id)
         return
-    if doc.add_span(f"{field}.value", bounds[0], bounds[1], label, value.get("text"), region_id) is None:
+    span_id = doc.add_span(f"{field}.value", value["start"], value["end"], label, value.get("text"), region_id)
+    if span_id is None:
         reported.add(region_id)
 
 

@@ -101,8 +101,26 @@ class ExportReport:
     documents: int = 0
     spans: int = 0
     relations: int = 0
+    overlapping: int = 0
+    astral_documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Items written without part of what they hold (attributes, a registry reference), and what.
+    partly: list[Skipped] = field(default_factory=list)
 
     def skip(self, doc_id: str, item_id: str, reason: str) -> None:
         self.skipped.append(Skipped(doc_id, item_id, reason))
+
+    def written_partly(self, doc_id: str, item_id: str, reason: str) -> None:
+        self.partly.append(Skipped(doc_id, item_id, reason))
+
+    def summary(self) -> list[str]:
+        """The notes, and one line per reason an item was written in part (with how many)."""
+        counts: dict[str, int] = {}
+        for item in self.partly:
+            counts[item.reason] = counts.get(item.reason, 0) + 1
+        return [*self.notes, *(f"{count} item(s) written without their {reason}" for reason, count in counts.items())]
+
+    def details(self) -> list[str]:
+        """Every item written in part, one line each."""
+        return [f"{item.doc_id}: {item.item_id}: written without its {item.reason}" for item in self.partly]

@@ -28,6 +28,7 @@ from annotator.formats.atomic import write_jsonl
 from annotator.formats.checks import Checker, json_type
 from annotator.formats.foreign import ForeignDocument, collect
 from annotator.formats.native import sorted_spans
+from annotator.formats.offsets import OffsetReading, OffsetUnit
 from annotator.formats.records import (
     DEFAULT_LABELS,
     DEFAULT_RELATION_LABELS,
@@ -99,7 +100,7 @@ def record_to_spacy(record: DocumentRecord, report: ExportReport) -> dict[str, A
         out_spans.append(item)
         placed[span.id] = item
         if span.attributes or span.ref:
-            report.notes.append(f"{record.doc_id}: span {span.id}: attributes and reference not written")
+            report.written_partly(record.doc_id, span.id, "attributes or registry reference")
     relations: list[dict[str, Any]] = []
     for relation in sorted(record.relations, key=lambda r: r.id):
         head, child = placed.get(relation.head), placed.get(relation.tail)
@@ -147,6 +148,7 @@ def parse_prodigy(
     relation_labels: Collection[str] = DEFAULT_RELATION_LABELS,
     *,
     max_line_bytes: int = MAX_LINE_BYTES,
+    reading: OffsetReading | None = None,
 ) -> tuple[list[DocumentRecord], list[Problem]]:
     """Records and problems of a Prodigy/spaCy JSONL file (lines answered other than "accept" are skipped).
 
@@ -154,6 +156,7 @@ def parse_prodigy(
     ``tokens``, must point at tokens with the same character offsets. Relations find their spans
     by ``id`` when the span objects carry one, else by offsets and label.
     """
+    reading = reading or OffsetReading(OffsetUnit.CODEPOINT)  # spaCy's character offsets
     problems: list[Problem] = []
     records: list[DocumentRecord] = []
     seen: dict[str, str] = {}
@@ -170,7 +173,7 @@ def parse_prodigy(
         if text is None:
             continue
         doc_id = meta.get("doc_id") if type(meta.get("doc_id")) is str else None
-        doc = ForeignDocument(ck, text, doc_id, annotator, labels, relation_labels)
+        doc = ForeignDocument(ck, text, doc_id, annotator, labels, relation_labels, reading)
         tokens = obj.get("tokens")
         raw_spans = obj.get("spans", [])
         if type(raw_spans) is not list:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
+from annotator.formats import OffsetUnit
+
 TEXT = "زار بوتين لروسيا 👍🏽 بيونغ\u00a0يانغ."
 # Offsets counted by hand: زار=0-3, space, بوتين=4-9, space, لروسيا=10-16 (روسيا=11-16),
 # space, 👍=17, 🏽=18, space, بيونغ=20-25, NBSP=25, يانغ=26-30, '.'=30; 31 code points.
@@ -224,7 +226,8 @@ CASES: list[Case] = [
         "duplicate key 'text'",
         line=1,
     ),
-    Case("not_an_object", "native", b"[1, 2]\n", "expected a JSON object, got an array", line=1),
+    Case("not_an_object", "native", b"[1, 2]\n", "the file is one JSON array, not JSON Lines"),
+    Case("not_an_object_line", "native", b"7\n", "expected a JSON object, got an integer", line=1),
     Case(
         "wrong_format_tag",
         "native",
@@ -386,20 +389,21 @@ CASES: list[Case] = [
         labelstudio([region(5, 9, ["PER"])]),
         "splits a surrogate pair",
         task=0,
-        field="annotations[0].result[0].value.start",
+        field="annotations[0].result[0].value",
+        options={"unit": OffsetUnit.UTF16},
     ),
     Case(
         "ls_out_of_range",
         "labelstudio",
         labelstudio([region(9, 15, ["PER"])]),
-        "out of range for a text of 14 UTF-16 units",
+        "out of range for a text of 12 code points",
         task=0,
-        field="annotations[0].result[0].value.end",
+        field="annotations[0].result[0].value",
     ),
     Case(
         "ls_text_mismatch",
         "labelstudio",
-        labelstudio([dict(region(9, 14, ["PER"]), value={"start": 9, "end": 14, "text": "بوتي", "labels": ["PER"]})]),
+        labelstudio([dict(region(7, 12, ["PER"]), value={"start": 7, "end": 12, "text": "بوتي", "labels": ["PER"]})]),
         "differs from the text",
         task=0,
     ),
@@ -494,7 +498,7 @@ CASES: list[Case] = [
     Case(
         "doccano_duplicate_document",
         "doccano",
-        jsonl({"id": 4, "text": "زار بوتين", "label": []}) + jsonl({"id": 4, "text": "زار", "label": []}),
+        jsonl({"id": "4", "text": "زار بوتين", "label": []}) + jsonl({"id": "4", "text": "زار", "label": []}),
         "duplicate document '4' (first on line 1)",
         line=2,
     ),

@@ -12,6 +12,7 @@ import json
 import re
 import zipfile
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +174,7 @@ def test_doccano_both_shapes_keep_every_span(tmp_path: Path, record: DocumentRec
 
 @SETTINGS
 @given(documents())
-def test_label_studio_uses_utf16_offsets_and_keeps_every_span(tmp_path: Path, record: DocumentRecord) -> None:
+def test_label_studio_uses_code_points_and_keeps_every_span(tmp_path: Path, record: DocumentRecord) -> None:
     path = tmp_path / "ls.json"
     write_labelstudio([record], path)
     [task] = json.loads(path.read_text(encoding="utf-8"))
@@ -182,10 +183,8 @@ def test_label_studio_uses_utf16_offsets_and_keeps_every_span(tmp_path: Path, re
     assert len(regions) == len(record.spans)
     for region in regions:
         span = by_id[region["id"]]
-        assert region["value"]["start"] == len(record.text[: span.start].encode("utf-16-le")) // 2
-        assert region["value"]["end"] == len(record.text[: span.end].encode("utf-16-le")) // 2
-        units = record.text.encode("utf-16-le")
-        assert units[2 * region["value"]["start"] : 2 * region["value"]["end"]].decode("utf-16-le") == span.text
+        # Label Studio's editor indexes [...text]: one position per code point.
+        assert [*record.text][region["value"]["start"] : region["value"]["end"]] == [*span.text]
     [back] = read_labelstudio(path, "huda")
     assert {(s.id, s.start, s.end, s.label, s.text) for s in back.spans} == {
         (s.id, s.start, s.end, s.label, s.text) for s in record.spans
@@ -280,11 +279,19 @@ def test_conll_keeps_the_outermost_spans_and_reports_the_rest(tmp_path: Path, re
     path = tmp_path / "out.conll"
     report = write_conll([record], path)
     [spans] = read_conll(path.read_text(encoding="utf-8"), [record.text])
-    kept: list[Span] = []
-    for span in sorted(record.spans, key=lambda s: (s.start, -s.end, s.id)):
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
-    expressible = [s for s in kept if not s.text[0].isspace() and not s.text[-1].isspace()]
-    assert spans == {(s.start, s.end, s.label) for s in expressible}
-    span_skips = {s.item_id for s in report.skipped} - {r.id for r in record.relations}
-    assert span_skips == {s.id for s in record.spans} - {s.id for s in expressible}
+    written = {s.id: s for s in record.spans if (s.start, s.end, s.label) in spans}
+    assert {(s.start, s.end, s.label) for s in written.values()} == spans
+    ordered = sorted(written.values(), key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in pairwise(ordered))
+    skipped = {s.item_id: s.reason for s in report.skipped if s.item_id not in {r.id for r in record.relations}}
+    assert skipped.keys() == {s.id for s in record.spans} - written.keys()
+    for span in record.spans:
+        reason = skipped.get(span.id)
+        if reason is None:
+            continue
+        if reason.startswith("BIO cannot nest"):  # it names the span kept: that span was written
+            kept_id = reason.split("span ")[-1].removesuffix(", which was kept")
+            assert kept_id in written and written[kept_id].start < span.end and span.start < written[kept_id].end
+        else:
+            assert reason == "the span starts or ends on whitespace"
+            assert span.text[0].isspace() or span.text[-1].isspace()
