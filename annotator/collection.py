@@ -1,4 +1,8 @@
-"""Pausing Python's cyclic garbage collector around bursts of allocation."""
+"""Pausing Python's cyclic garbage collector around bursts of allocation.
+
+The services that run a whole computation (the agreement table, opening a document in the
+window) pause it around their work; the algorithms they call do not pause it themselves.
+"""
 
 from __future__ import annotations
 

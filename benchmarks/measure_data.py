@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.agreement import DocumentLayers, agreement_report
+from annotator.collection import collector_paused
 from annotator.exchange import ExportFormat, export_layer, import_file
 from annotator.model import Span
 from annotator.tokenize import tokenize
@@ -223,7 +224,8 @@ def load_layers(project_path: Path) -> list[DocumentLayers]:
 def measure_agreement(project_path: Path) -> None:
     documents = load_layers(project_path)
     started = time.perf_counter()
-    report = agreement_report(documents)
+    with collector_paused():  # as the agreement table (command line and dashboard) runs it
+        report = agreement_report(documents)
     elapsed = (time.perf_counter() - started) * 1000
     emit(elapsed, spans=sum(len(d.layers[0]) for d in documents), exact_f1=report.corpus.exact_f1)
 

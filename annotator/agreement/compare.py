@@ -12,7 +12,6 @@ from operator import itemgetter
 from typing import Any
 
 from annotator.agreement.matching import Item, MatchKind, match_items
-from annotator.collection import collector_paused
 from annotator.model import Relation, Span
 
 NO_LABEL = "<none>"
@@ -169,12 +168,11 @@ def compare_layers(
     Relations are paired when their head and tail spans were paired with each other.
     ``compare_layers(b, a)`` gives the mirror image of ``compare_layers(a, b)``.
     """
-    with collector_paused():
-        units, partner = _compare_spans(a_spans, b_spans)
-        if not a_relations and not b_relations:
-            return LayerComparison(units, ())
-        positions = {s.id: s.start for s in (*a_spans, *b_spans)}
-        return LayerComparison(units, _compare_relations(a_relations, b_relations, partner, positions))
+    units, partner = _compare_spans(a_spans, b_spans)
+    if not a_relations and not b_relations:
+        return LayerComparison(units, ())
+    positions = {s.id: s.start for s in (*a_spans, *b_spans)}
+    return LayerComparison(units, _compare_relations(a_relations, b_relations, partner, positions))
 
 
 _STATUS_OF = {

@@ -25,7 +25,6 @@ from annotator.agreement.unitizing import (
     unitizing_alpha,
     unitizing_tally,
 )
-from annotator.collection import collector_paused
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,6 @@ def _laid_out_alpha(documents: Sequence[DocumentLayers], layer_count: int) -> Un
     return unitizing_alpha(shifted, 0, offset) if offset > 0 else None
 
 
-@collector_paused()
 def agreement_report(documents: Sequence[DocumentLayers]) -> AgreementReport:
     """Agreement figures for every document and for the whole corpus.
 

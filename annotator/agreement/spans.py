@@ -10,7 +10,6 @@ from itertools import combinations
 from operator import attrgetter
 
 from annotator.agreement.matching import MatchKind, SpanLike, items_of, match_items
-from annotator.collection import collector_paused
 
 _label = attrgetter("label")
 
@@ -91,7 +90,6 @@ def _by_label(
     }
 
 
-@collector_paused()
 def span_scores_by_label(
     reference: Sequence[SpanLike], prediction: Sequence[SpanLike], mode: MatchMode
 ) -> dict[str, SpanScores]:
@@ -103,14 +101,12 @@ def span_scores_by_label(
     return _by_label(_label_counts(reference), _label_counts(prediction), matched)
 
 
-@collector_paused()
 def span_scores(reference: Sequence[SpanLike], prediction: Sequence[SpanLike], mode: MatchMode) -> SpanScores:
     """Precision, recall and F1 of ``prediction`` against ``reference``."""
     matched = _matched_labels(reference, prediction, [mode])[mode]
     return SpanScores(len(reference), len(prediction), len(matched))
 
 
-@collector_paused()
 def pairwise_span_scores(
     layers: Sequence[Sequence[SpanLike]],
 ) -> dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]]:

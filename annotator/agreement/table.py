@@ -21,6 +21,7 @@ from annotator.agreement import (
     compare_layers,
     confusion_matrix,
 )
+from annotator.collection import collector_paused
 from annotator.model import Span
 from annotator.project import Project
 from annotator.repository import ProjectError
@@ -154,10 +155,13 @@ def agreement_table(
 ) -> AgreementTable:
     """The figures of ``annotators``' layers per document, per label and over the corpus."""
     check_annotators(project, annotators)
-    documents, titles = document_layers(project, annotators, document_id, progress)
-    if not documents:
-        raise ProjectError(f"none of the layers {', '.join(annotators)} has a span yet: there is nothing to compare")
-    report = agreement_report(documents)
+    with collector_paused():  # the layers and the report are many small objects: see collector_paused
+        documents, titles = document_layers(project, annotators, document_id, progress)
+        if not documents:
+            raise ProjectError(
+                f"none of the layers {', '.join(annotators)} has a span yet: there is nothing to compare"
+            )
+        report = agreement_report(documents)
     rows: list[FigureRow] = []
     two = len(annotators) == 2
     for document in report.documents:
@@ -221,7 +225,8 @@ def _label_rows(document_id: str | None, title: str, figures: AgreementFigures) 
 
 def label_confusion(project: Project, layer_a: str, layer_b: str, document_ids: Sequence[str]) -> ConfusionMatrix:
     """The label confusion matrix of two layers (rows A, columns B) over the given documents."""
-    return confusion_matrix(
-        compare_layers(project.spans(document_id, layer_a), project.spans(document_id, layer_b))
-        for document_id in document_ids
-    )
+    with collector_paused():
+        return confusion_matrix(
+            compare_layers(project.spans(document_id, layer_a), project.spans(document_id, layer_b))
+            for document_id in document_ids
+        )

@@ -7,10 +7,8 @@ from collections.abc import Sequence
 
 from annotator.agreement.compare import NO_LABEL
 from annotator.agreement.matching import SpanLike
-from annotator.collection import collector_paused
 
 
-@collector_paused()
 def token_labels(spans: Sequence[SpanLike], tokens: Sequence[tuple[int, int]]) -> list[str]:
     """The label of each token ``(start, end)`` in one layer, in the order given.
 

@@ -29,7 +29,6 @@ from itertools import accumulate, combinations
 from operator import attrgetter, itemgetter, lt, sub
 
 from annotator.agreement.matching import SpanLike
-from annotator.collection import collector_paused
 
 Segment = tuple[int, int, bool]
 """``(start, end, is_unit)``; the segments of one observer tile the continuum."""
@@ -178,7 +177,6 @@ def _check_inside(layer: Sequence[SpanLike], begin: int, end: int) -> None:
                 raise ValueError(f"span [{start}, {stop}) is not inside [{begin}, {end})")
 
 
-@collector_paused()
 def unitizing_tally(layers: Sequence[Sequence[SpanLike]], begin: int, end: int) -> UnitizingTally:
     """The tally of two or more observers over the continuum ``[begin, end)``, by span label.
 
