@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--whole-word", action="store_true", help="whole words only; و ف ب ل ك ال may stand before them"
     )
     finder.add_argument(
+        "--short-aliases", action="store_true", help="a registry name also finds its entry's short aliases"
+    )
+    finder.add_argument(
         "--bidi",
         choices=[m.value for m in BidiMode],
         default=BidiMode.AUTO.value,
@@ -241,7 +244,15 @@ def run_project_command(args: argparse.Namespace) -> int:
         if args.command == "search":
             from annotator.search_command import search
 
-            return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
+            return search(
+                project,
+                args.query,
+                args.json,
+                args.whole_word,
+                BidiMode(args.bidi),
+                sys.stdout,
+                short_aliases=args.short_aliases,
+            )
         return commands.stats(project, args.json, BidiMode(args.bidi), sys.stdout)
     finally:
         project.close()

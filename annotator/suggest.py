@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -70,17 +70,30 @@ def _node_pattern(node: _Trie) -> str:
 
 
 def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
-    """Per folded surface, one entry per label; an entry with a registry ref beats one without."""
+    """Per folded surface, one entry per label; an entry with a registry ref beats one without.
+
+    A surface that names several registry entries is suggested without a link: the analyst
+    chooses the entry (كيم could be any of three men, فلاديمير two).
+    """
     chosen: dict[str, dict[str, Surface]] = {}
+    refs: dict[str, set[str]] = {}
     for surface in surfaces:
         key = " ".join(fold_string(surface.text).split())
         if not key:
             continue
+        if surface.ref is not None:
+            refs.setdefault(key, set()).add(surface.ref)
         by_label = chosen.setdefault(key, {})
         current = by_label.get(surface.label)
         if current is None or (current.ref is None and surface.ref is not None):
             by_label[surface.label] = surface
-    return {key: [by_label[label] for label in sorted(by_label)] for key, by_label in chosen.items()}
+    return {
+        key: [
+            by_label[label] if len(refs.get(key, ())) < 2 else replace(by_label[label], ref=None)
+            for label in sorted(by_label)
+        ]
+        for key, by_label in chosen.items()
+    }
 
 
 class Untaken:

@@ -3,7 +3,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.occurrences import registry_surfaces
+from annotator.registry import load_default_registry
 from annotator.resources import sample_corpus_files
+from annotator.schema import load_default_schema
 from annotator.snapping import is_cluster_boundary
 from annotator.suggest import Suggester, Suggestion, Surface, suggest
 from annotator.text import decode_document
@@ -123,3 +126,24 @@ def test_matches_come_in_start_end_label_order(text: str, strings: list[tuple[st
     keys = [(s.start, s.end, s.label) for s in found]
     assert keys == sorted(keys)
     assert len(set(keys)) == len(keys)
+
+
+def test_a_surface_of_several_entries_is_suggested_without_a_link() -> None:
+    surfaces = [
+        Surface("فلاديمير بوتين", "PER", "vladimir-putin"),
+        Surface("فلاديمير", "PER", "vladimir-putin"),
+        Surface("فلاديمير", "PER", "vladimir-tikhonov"),
+    ]
+    found = suggest("قال فلاديمير بوتين إن فلاديمير", surfaces)
+    assert [(s.text, s.ref) for s in found] == [("فلاديمير بوتين", "vladimir-putin"), ("فلاديمير", None)]
+
+
+def test_kim_in_other_kims_names_is_never_kim_jong_un() -> None:
+    suggester = Suggester(registry_surfaces(load_default_registry(), load_default_schema()))
+    refs: dict[str | None, int] = {}
+    for path in sample_corpus_files():
+        text = decode_document(path.read_bytes())
+        for s in suggester.suggest(text):
+            if text.startswith("كيم", s.start) or s.text.startswith("ساحة كيم"):
+                refs[s.ref] = refs.get(s.ref, 0) + 1
+    assert refs == {"kim-jong-un": 18, "kim-il-sung": 2, "kim-jong-il": 2, "kim-sung-bae": 1, "kim-il-sung-square": 1}

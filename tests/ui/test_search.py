@@ -95,6 +95,7 @@ def test_one_spelling_finds_every_pyongyang_in_the_corpus(qtbot: QtBot, sample_p
 
 def test_enter_on_a_result_opens_the_hit_in_its_document(qtbot: QtBot, sample_project: Project) -> None:
     analyst, feature = searching_window(qtbot, sample_project, PYONGYANG_ARTICLE)
+    feature.panel.short_aliases.setChecked(True)  # لافروف alone too: several hits in one document
     search_for(analyst, feature, "سيرجي لافروف", corpus=True)
     analyst.press(Qt.Key.Key_Down, NO, feature.panel.query)
     assert QApplication.focusWidget() is feature.panel.results
@@ -211,3 +212,18 @@ def test_the_index_follows_imported_texts(qtbot: QtBot, sample_project: Project,
     qtbot.waitUntil(lambda: feature.result.total == 36)
     new_id = next(d.id for d in sample_project.documents() if sample_project.document(d.id).source == "new.txt")
     assert feature.result.counts[new_id] == 2
+
+
+def test_short_names_are_a_choice_the_panel_shows(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, feature = searching_window(qtbot, sample_project, LAVROV_ARTICLE)
+    search_for(analyst, feature, "كيم جونج أون", corpus=True)
+    short = feature.panel.short_aliases
+    assert short.isVisibleTo(feature.panel) and not short.isChecked()
+    assert feature.panel.summary.text() == "8 hits in 4 documents"
+    qtbot.mouseClick(short, Qt.MouseButton.LeftButton)
+    assert short.isChecked()
+    assert feature.panel.summary.text() == "18 hits in 4 documents"
+    texts = corpus_texts(analyst.window)
+    found = feature.search("كيم جونج أون", whole_word=False, scope=feature.panel.chosen_scope, limit=None)
+    for hit in found.hits:
+        assert not texts[hit.doc_id][hit.start :].startswith(("كيم إيل", "كيم جونغ إيل", "كيم سونغ-"))
