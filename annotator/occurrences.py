@@ -18,10 +18,9 @@ from annotator.project import Project
 from annotator.registry import AliasForm, Entry, Registry
 from annotator.schema import Schema
 from annotator.search import NameGroup
-from annotator.suggest import Surface
+from annotator.suggest import REGISTRY_SOURCE, Surface
 
 TREATY_LABEL = "TREATY_REF"
-REGISTRY_SOURCE = "registry"
 PROJECT_SOURCE = "project"
 _SUGGESTED_KINDS = frozenset({SpanKind.ENTITY, SpanKind.TREATY_REF})
 

@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
 
+REGISTRY_SOURCE = "registry"
+
 
 @dataclass(frozen=True)
 class Surface:
@@ -27,7 +29,7 @@ class Surface:
     text: str
     label: str
     ref: str | None = None
-    source: str = "registry"
+    source: str = REGISTRY_SOURCE
 
 
 class Suggestion(NamedTuple):
@@ -73,7 +75,11 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
     """Per folded surface, one entry per label; an entry with a registry ref beats one without.
 
     A surface that names several registry entries is suggested without a link: the analyst
-    chooses the entry (كيم could be any of three men, فلاديمير two).
+    chooses the entry (فلاديمير could be Putin or Tikhonov). Where the registry has a surface,
+    only its labels are suggested: a tagged text that folds the same way under another label
+    (أوكرانياً tagged NORP folds to أوكرانيا, a GPE) would otherwise add a wrong label to every
+    occurrence. A tagged text that begins a longer known surface of its label is left out
+    (``_drop_project_prefixes``).
     """
     chosen: dict[str, dict[str, Surface]] = {}
     refs: dict[str, set[str]] = {}
@@ -87,13 +93,34 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
         current = by_label.get(surface.label)
         if current is None or (current.ref is None and surface.ref is not None):
             by_label[surface.label] = surface
-    return {
-        key: [
-            by_label[label] if len(refs.get(key, ())) < 2 else replace(by_label[label], ref=None)
-            for label in sorted(by_label)
+    _drop_project_prefixes(chosen)
+    entries: dict[str, list[Surface]] = {}
+    for key, by_label in chosen.items():
+        if any(surface.source == REGISTRY_SOURCE for surface in by_label.values()):
+            by_label = {label: s for label, s in by_label.items() if s.source == REGISTRY_SOURCE}
+        ambiguous = len(refs.get(key, ())) > 1
+        entries[key] = [
+            replace(by_label[label], ref=None) if ambiguous else by_label[label] for label in sorted(by_label)
         ]
-        for key, by_label in chosen.items()
-    }
+    return entries
+
+
+def _drop_project_prefixes(chosen: dict[str, dict[str, Surface]]) -> None:
+    """Leave out a tagged text that begins a longer known surface of its label: the analyst
+    tagged الصواريخ alone but also الصواريخ البالستية, so الصواريخ alone is as likely to start
+    a longer name that is not known yet. Registry surfaces are kept."""
+    starts: dict[str, set[str]] = {}
+    for key, by_label in chosen.items():
+        words = key.split(" ")
+        for cut in range(1, len(words)):
+            for label in by_label:
+                starts.setdefault(" ".join(words[:cut]), set()).add(label)
+    for key, by_label in list(chosen.items()):
+        for label in starts.get(key, set()) & by_label.keys():
+            if by_label[label].source != REGISTRY_SOURCE:
+                del by_label[label]
+        if not by_label:
+            del chosen[key]
 
 
 class Untaken:

@@ -55,7 +55,7 @@ def test_spelling_variants_and_spaces() -> None:
 
 def test_existing_spans_block_the_same_label_only() -> None:
     text = "روسيا وروسيا"
-    surfaces = [Surface("روسيا", "GPE"), Surface("روسيا", "ORG", source="project")]
+    surfaces = [Surface("روسيا", "GPE"), Surface("روسيا", "ORG")]
     found = suggest(text, surfaces, existing=[(0, 5, "GPE"), (6, 9, "ORG")])
     assert [(s.start, s.label) for s in found] == [(0, "ORG"), (7, "GPE")]
 
@@ -147,3 +147,20 @@ def test_kim_in_other_kims_names_is_never_kim_jong_un() -> None:
             if text.startswith("كيم", s.start) or s.text.startswith("ساحة كيم"):
                 refs[s.ref] = refs.get(s.ref, 0) + 1
     assert refs == {"kim-jong-un": 18, "kim-il-sung": 2, "kim-jong-il": 2, "kim-sung-bae": 1, "kim-il-sung-square": 1}
+
+
+def test_a_tagged_text_adds_no_label_to_a_registry_surface() -> None:
+    surfaces = [Surface("أوكرانيا", "GPE", "ukraine"), Surface("أوكرانياً", "NORP", None, "project")]
+    found = suggest("دعم أوكرانيا وتوغلاً أوكرانياً", surfaces)
+    assert [(s.text, s.label) for s in found] == [("أوكرانيا", "GPE"), ("أوكرانياً", "GPE")]
+
+
+def test_a_tagged_text_that_begins_a_longer_one_of_its_label_is_left_out() -> None:
+    surfaces = [
+        Surface("الصواريخ", "WEAPON", None, "project"),
+        Surface("الصواريخ البالستية", "WEAPON", None, "project"),
+        Surface("كوريا", "GPE", "korea"),
+        Surface("كوريا الشمالية", "GPE", "north-korea"),
+    ]
+    found = suggest("الصواريخ الباليستية قصيرة المدى والصواريخ البالستية من كوريا", surfaces)
+    assert [(s.text, s.label) for s in found] == [("الصواريخ البالستية", "WEAPON"), ("كوريا", "GPE")]
