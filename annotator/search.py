@@ -7,8 +7,10 @@ back to exact stored-text offsets.
 
 Whole-word search accepts Arabic proclitics in front of the word (و ف, then ب ك ل, then the
 article ال, with ل + ال written لل): a search for روسيا finds لروسيا with the hit on روسيا only,
-and a search for الدفاع finds للدفاع with the hit on لدفاع. Names that begin with these letters
-can give false hits (a whole-word search for ونسان finds وونسان).
+and a search for الدفاع finds للدفاع with the hit on لدفاع. A word of the whole-word lexicon
+(:mod:`annotator.proclitics`) keeps its first letters: a whole-word search for ونسان does not
+find وونسان, nor زير وزير; a name that begins with these letters and is not in the lexicon can
+still give such false hits.
 
 Registry names (``NameGroup``). A query that is one of an entry's names or spellings also finds
 its other names and spellings; its short aliases (كيم for كيم جونغ أون, لافروف) only when asked,
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from annotator.arabic import ALEF, ARTICLE, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
+from annotator.proclitics import whole_words
 from annotator.snapping import cluster_start, is_cluster_boundary
 
 DEFAULT_CONTEXT = 40
@@ -190,8 +193,14 @@ def _accepts(folded: str, start: int, end: int, prefixes: frozenset[str]) -> boo
     for length in range(min(_MAX_PREFIX, start) + 1):
         before = start - length
         if folded[before:start] in prefixes and (before == 0 or not is_word_char(folded[before - 1])):
-            return True
+            return length == 0 or not _begins_with_own_letters(folded, before, start, end)
     return False
+
+
+def _begins_with_own_letters(folded: str, before: int, start: int, end: int) -> bool:
+    """True if the word at ``before`` is one whose first letters are its own (وونسان, وزير)."""
+    space = folded.find(" ", start, end)
+    return folded[before : end if space < 0 else space] in whole_words()
 
 
 def _find(folded: str, needles: list[_Needle]) -> list[tuple[int, int]]:

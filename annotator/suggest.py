@@ -4,7 +4,8 @@ Surfaces come from registry aliases and from spans already tagged in the project
 folded and compiled into one regular expression (a trie of alternatives, so the longest surface
 wins at a position) run over the folded document. A match must be a whole word, except that
 Arabic proclitics may stand in front of it (و ف, then ب ك ل; and the article ال if asked):
-they are left outside the suggested span. A surface that begins with the article also matches
+they are left outside the suggested span, unless the word is one whose first letters are its own
+(:mod:`annotator.proclitics`: a surface زير is not found in وزير). A surface that begins with the article also matches
 after ل, where the article is written لل (للولايات المتحدة gives لولايات المتحدة).
 """
 
@@ -18,6 +19,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
+from annotator.proclitics import whole_words
 
 REGISTRY_SOURCE = "registry"
 
@@ -123,6 +125,12 @@ def _drop_project_prefixes(chosen: dict[str, dict[str, Surface]]) -> None:
             del chosen[key]
 
 
+def _own_first_letters(folded: str, start: int, end: int) -> bool:
+    """True if the word at ``start`` keeps its first letters (وزير is no و + زير)."""
+    space = folded.find(" ", start, end)
+    return folded[start : end if space < 0 else space] in whole_words()
+
+
 class Untaken:
     """Tells the suggestions that no ``existing`` (start, end, label) span of their label overlaps
     and that are not ``rejected`` (start, end, label) triples."""
@@ -203,6 +211,8 @@ class Suggester:
             group = match.lastgroup or "plain"
             folded_start, folded_end = match.span(group)
             if folded_end < len(folded) and is_word_char(folded[folded_end]):
+                continue
+            if match.start() < folded_start and _own_first_letters(folded, match.start(), folded_end):
                 continue
             matched = match.group(group)
             if "  " in matched:

@@ -198,3 +198,11 @@ def test_hits_are_exact_stored_slices(text: str, data: st.DataObject, whole_word
         assert is_cluster_boundary(text, hit.start) and is_cluster_boundary(text, hit.end)
     if wanted and not whole_word and "\n" not in fold_string(query).strip():
         assert result.total >= 1
+
+
+def test_a_word_whose_first_letter_is_its_own_is_no_proclitic_hit() -> None:
+    documents = {"d": "وصل إلى وونسان ووزير الخارجية، وونسان مدينة"}
+    assert search("ونسان", documents, whole_word=True).total == 0
+    assert search("زير", documents, whole_word=True).total == 0
+    assert [hit.text for hit in search("وزير", documents, whole_word=True).hits] == ["وزير"]
+    assert search("وونسان", documents, whole_word=True).total == 2

@@ -164,3 +164,8 @@ def test_a_tagged_text_that_begins_a_longer_one_of_its_label_is_left_out() -> No
     ]
     found = suggest("الصواريخ الباليستية قصيرة المدى والصواريخ البالستية من كوريا", surfaces)
     assert [(s.text, s.label) for s in found] == [("الصواريخ البالستية", "WEAPON"), ("كوريا", "GPE")]
+
+
+def test_a_word_whose_first_letter_is_its_own_is_not_cut_for_a_surface() -> None:
+    found = suggest("قال وزير الخارجية ولزير آخر", [Surface("زير", "PER")])
+    assert [(s.text, s.start) for s in found] == [("زير", 20)]
