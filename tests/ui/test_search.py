@@ -227,3 +227,11 @@ def test_short_names_are_a_choice_the_panel_shows(qtbot: QtBot, sample_project: 
     found = feature.search("كيم جونج أون", whole_word=False, scope=feature.panel.chosen_scope, limit=None)
     for hit in found.hits:
         assert not texts[hit.doc_id][hit.start :].startswith(("كيم إيل", "كيم جونغ إيل", "كيم سونغ-"))
+
+
+def test_annotate_all_links_a_shared_name_only_when_the_analyst_chooses(qtbot: QtBot, sample_project: Project) -> None:
+    registry = sample_project.registry.add_alias("vladimir-putin", "فلاديمير")
+    sample_project.set_registry(registry.add_alias("vladimir-tikhonov", "فلاديمير"))
+    _analyst, feature = searching_window(qtbot, sample_project, LAVROV_ARTICLE)
+    assert feature._label_for_query("فلاديمير") == ("PER", None)
+    assert feature._label_for_query("فلاديمير بوتين") == ("PER", "vladimir-putin")
