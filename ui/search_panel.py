@@ -129,7 +129,6 @@ class SearchPanel(QWidget):
         options = QHBoxLayout()
         options.addWidget(self.scope)
         options.addWidget(self.whole_word, 1)
-        options.addWidget(self.short_aliases)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.annotate_button)
@@ -137,6 +136,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)
         layout.addLayout(options)
+        layout.addWidget(self.short_aliases)  # a row of its own: the dock keeps its width
         layout.addWidget(self.results, 1)
         layout.addLayout(bottom)
 
