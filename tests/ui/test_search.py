@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -220,7 +220,9 @@ def test_short_names_are_a_choice_the_panel_shows(qtbot: QtBot, sample_project: 
     short = feature.panel.short_aliases
     assert short.isVisibleTo(feature.panel) and not short.isChecked()
     assert feature.panel.summary.text() == "8 hits in 4 documents"
-    qtbot.mouseClick(short, Qt.MouseButton.LeftButton)
+    box = short.rect()
+    at = QPoint(box.right() - 8 if short.isRightToLeft() else box.left() + 8, box.center().y())
+    qtbot.mouseClick(short, Qt.MouseButton.LeftButton, pos=at)
     assert short.isChecked()
     assert feature.panel.summary.text() == "18 hits in 4 documents"
     texts = corpus_texts(analyst.window)
