@@ -15,19 +15,28 @@ from dataclasses import dataclass
 from annotator.edits import AddSpan, Batch
 from annotator.model import Span, SpanKind
 from annotator.project import Project
-from annotator.registry import Registry
+from annotator.registry import AliasForm, Entry, Registry
 from annotator.schema import Schema
-from annotator.suggest import Surface
+from annotator.search import NameGroup
+from annotator.suggest import REGISTRY_SOURCE, Surface
 
 TREATY_LABEL = "TREATY_REF"
-REGISTRY_SOURCE = "registry"
 PROJECT_SOURCE = "project"
 _SUGGESTED_KINDS = frozenset({SpanKind.ENTITY, SpanKind.TREATY_REF})
 
 
-def alias_groups(registry: Registry) -> list[tuple[str, ...]]:
-    """One group of spellings per registry entry: a search for one of them finds them all."""
-    return [entity.alias_texts for entity in registry.entities] + [treaty.alias_texts for treaty in registry.treaties]
+def alias_groups(registry: Registry) -> list[NameGroup]:
+    """One group per registry entry: a search for one of its names finds them all, and its short
+    aliases when asked. Aliases of the form of the entry's Arabic name count as names (for a
+    nationality, its adjectives); the others are short."""
+    groups: list[NameGroup] = []
+    entries: list[Entry] = [*registry.entities, *registry.treaties]
+    for entry in entries:
+        main_form = next((alias.form for alias in entry.aliases if alias.text == entry.name_ar), AliasForm.NAME)
+        names = tuple(alias.text for alias in entry.aliases if alias.form == main_form)
+        short = tuple(alias.text for alias in entry.aliases if alias.form != main_form)
+        groups.append(NameGroup(names, short))
+    return groups
 
 
 def registry_surfaces(registry: Registry, schema: Schema) -> list[Surface]:

@@ -7,8 +7,16 @@ back to exact stored-text offsets.
 
 Whole-word search accepts Arabic proclitics in front of the word (و ف, then ب ك ل, then the
 article ال, with ل + ال written لل): a search for روسيا finds لروسيا with the hit on روسيا only,
-and a search for الدفاع finds للدفاع with the hit on لدفاع. Names that begin with these letters
-can give false hits (a whole-word search for ونسان finds وونسان).
+and a search for الدفاع finds للدفاع with the hit on لدفاع. A word of the whole-word lexicon
+(:mod:`annotator.proclitics`) keeps its first letters: a whole-word search for ونسان does not
+find وونسان, nor زير وزير; a name that begins with these letters and is not in the lexicon can
+still give such false hits.
+
+Registry names (``NameGroup``). A query that is one of an entry's names or spellings also finds
+its other names and spellings; its short aliases (كيم for كيم جونغ أون, لافروف) only when asked,
+and then as whole words. A name found through the registry, rather than typed, is not a hit where
+a longer name of another entry starts (كيم in كيم إيل سونغ belongs to Kim Il Sung), and a query
+that is a name of several entries finds only itself.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from annotator.arabic import ALEF, ARTICLE, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
+from annotator.proclitics import whole_words
 from annotator.snapping import cluster_start, is_cluster_boundary
 
 DEFAULT_CONTEXT = 40
@@ -26,6 +35,22 @@ _PREFIXES = proclitic_prefixes(article=True)
 _PLAIN_PREFIXES = frozenset({""})
 _FUSED_ARTICLE_PREFIXES = frozenset({LAM, "و" + LAM, "ف" + LAM})
 _MAX_PREFIX = max(len(prefix) for prefix in _PREFIXES)
+
+
+@dataclass(frozen=True)
+class NameGroup:
+    """The surface forms of one registry entry: ``names`` (full names and their spellings), found
+    with one another, and ``short`` aliases, found only when asked."""
+
+    names: tuple[str, ...]
+    short: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (*self.names, *self.short)
+
+
+AliasGroups = Iterable[NameGroup | Iterable[str]]
 
 
 class Hit(NamedTuple):
@@ -66,6 +91,8 @@ class _Needle:
     literal: str
     prefixes: frozenset[str]
     elided_article: bool = False
+    whole_word: bool = False
+    longer: re.Pattern[str] | None = None  # longer names of other entries that begin with the literal
 
     def finder(self) -> Callable[[str, int], tuple[int, int] | None]:
         if " " not in self.literal:
@@ -89,28 +116,74 @@ def _normalise(text: str) -> str:
     return " ".join(fold_string(text).split())
 
 
-def expand_aliases(query: str, alias_groups: Iterable[Iterable[str]]) -> list[str]:
-    """The folded query, plus the folded aliases of every group one of whose aliases folds to it.
+def _as_group(group: NameGroup | Iterable[str]) -> NameGroup:
+    return group if isinstance(group, NameGroup) else NameGroup(tuple(group))
 
-    Whitespace runs count as one space. Longest first, without duplicates.
-    """
+
+def _longest_first(variants: Iterable[str]) -> list[str]:
+    return sorted(set(variants) - {""}, key=lambda variant: (-len(variant), variant))
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What one query looks for, folded: the query itself, the names and spellings of its entry,
+    its entry's short aliases (when asked), and the forms of every other entry."""
+
+    query: str
+    names: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    others: frozenset[str] = frozenset()
+
+    @property
+    def variants(self) -> list[str]:
+        """Everything to look for, longest first."""
+        return _longest_first((self.query, *self.names, *self.short))
+
+
+def expansion(query: str, alias_groups: AliasGroups, *, short_aliases: bool = False) -> Expansion:
+    """The folded query and the registry forms it stands for (module docstring)."""
     folded_query = _normalise(query)
-    variants = {folded_query} if folded_query else set()
-    for group in alias_groups:
-        folded_group = {_normalise(alias) for alias in group}
-        if folded_query in folded_group:
-            variants |= folded_group
-    variants.discard("")
-    return sorted(variants, key=lambda variant: (-len(variant), variant))
+    if not folded_query:
+        return Expansion("")
+    groups = [_as_group(group) for group in alias_groups]
+    folded = [({_normalise(n) for n in g.names}, {_normalise(s) for s in g.short}) for g in groups]
+    matching = [index for index, (names, short) in enumerate(folded) if folded_query in names | short]
+    if len(matching) != 1:
+        return Expansion(folded_query, others=frozenset().union(*(n | s for n, s in folded)) - {folded_query})
+    names, short = folded[matching[0]]
+    others = frozenset().union(*(n | s for index, (n, s) in enumerate(folded) if index != matching[0]))
+    short = short - names if short_aliases else set()
+    return Expansion(folded_query, tuple(_longest_first(names - {folded_query})), tuple(_longest_first(short)), others)
 
 
-def _needles(variants: list[str], *, whole_word: bool, proclitics: bool) -> list[_Needle]:
+def expand_aliases(query: str, alias_groups: AliasGroups, *, short_aliases: bool = False) -> list[str]:
+    """The folded query, plus the folded names (and short aliases, if asked) of the one entry one
+    of whose forms folds to it. Whitespace runs count as one space. Longest first."""
+    return expansion(query, alias_groups, short_aliases=short_aliases).variants
+
+
+def _longer_names(variant: str, others: Iterable[str]) -> re.Pattern[str] | None:
+    longer = sorted(
+        (other for other in others if other.startswith(variant + " ") or other.startswith(variant + "-")),
+        key=lambda other: (-len(other), other),
+    )
+    if not longer:
+        return None
+    words = ("(?:" + " +".join(re.escape(word) for word in other.split(" ")) + r")" for other in longer)
+    return re.compile("(?:" + "|".join(words) + r")(?!\w)")
+
+
+def _needles(found: Expansion, *, whole_word: bool, proclitics: bool) -> list[_Needle]:
     needles: list[_Needle] = []
-    for variant in variants:
-        if whole_word and proclitics and variant.startswith(ARTICLE) and len(variant) > len(ARTICLE):
-            needles.append(_Needle(variant[len(ALEF) :], _PREFIXES, elided_article=True))
+    short = set(found.short)
+    for variant in found.variants:
+        whole = whole_word or variant in short
+        longer = None if variant == found.query else _longer_names(variant, found.others)
+        if whole and proclitics and variant.startswith(ARTICLE) and len(variant) > len(ARTICLE):
+            needles.append(_Needle(variant[len(ALEF) :], _PREFIXES, True, whole, longer))
         else:
-            needles.append(_Needle(variant, _PREFIXES if whole_word and proclitics else _PLAIN_PREFIXES))
+            prefixes = _PREFIXES if whole and proclitics else _PLAIN_PREFIXES
+            needles.append(_Needle(variant, prefixes, False, whole, longer))
     return needles
 
 
@@ -120,11 +193,17 @@ def _accepts(folded: str, start: int, end: int, prefixes: frozenset[str]) -> boo
     for length in range(min(_MAX_PREFIX, start) + 1):
         before = start - length
         if folded[before:start] in prefixes and (before == 0 or not is_word_char(folded[before - 1])):
-            return True
+            return length == 0 or not _begins_with_own_letters(folded, before, start, end)
     return False
 
 
-def _find(folded: str, needles: list[_Needle], *, whole_word: bool) -> list[tuple[int, int]]:
+def _begins_with_own_letters(folded: str, before: int, start: int, end: int) -> bool:
+    """True if the word at ``before`` is one whose first letters are its own (وونسان, وزير)."""
+    space = folded.find(" ", start, end)
+    return folded[before : end if space < 0 else space] in whole_words()
+
+
+def _find(folded: str, needles: list[_Needle]) -> list[tuple[int, int]]:
     """Folded ranges of all occurrences; overlapping ones resolved leftmost, then longest."""
     found: list[tuple[int, int]] = []
     for needle in needles:
@@ -132,13 +211,15 @@ def _find(folded: str, needles: list[_Needle], *, whole_word: bool) -> list[tupl
         span = find(folded, 0)
         while span is not None:
             start, end = span
-            if needle.elided_article and start > 0 and folded[start - 1] == ALEF:
+            if needle.longer is not None and needle.longer.match(folded, start):
+                pass  # the start of another entry's longer name
+            elif needle.elided_article and start > 0 and folded[start - 1] == ALEF:
                 if _accepts(folded, start - 1, end, needle.prefixes):
                     found.append((start - 1, end))
             elif needle.elided_article:
                 if _accepts(folded, start, end, _FUSED_ARTICLE_PREFIXES):
                     found.append((start, end))
-            elif not whole_word or _accepts(folded, start, end, needle.prefixes):
+            elif not needle.whole_word or _accepts(folded, start, end, needle.prefixes):
                 found.append((start, end))
             span = find(folded, start + 1)
     found.sort(key=lambda item: (item[0], -item[1]))
@@ -175,24 +256,27 @@ class SearchIndex:
         *,
         whole_word: bool = False,
         proclitics: bool = True,
-        alias_groups: Iterable[Iterable[str]] = (),
+        alias_groups: AliasGroups = (),
+        short_aliases: bool = False,
         doc_ids: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> SearchResult:
-        """Every occurrence of ``query`` (and of its aliases) after folding, in document order.
+        """Every occurrence of ``query`` (and of its registry names) after folding, in document order.
 
         With ``whole_word`` a hit must not touch word characters on either side, except the
-        proclitics (when ``proclitics``) in front of it. A query that folds to nothing has no hits.
-        All hits are counted; only the first ``limit`` hits (all if None) are built and returned.
+        proclitics (when ``proclitics``) in front of it. With ``short_aliases`` the short aliases
+        of the query's entry are found too, as whole words. A query that folds to nothing has no
+        hits. All hits are counted; only the first ``limit`` hits (all if None) are built and returned.
         """
-        needles = _needles(expand_aliases(query, alias_groups), whole_word=whole_word, proclitics=proclitics)
+        found = expansion(query, alias_groups, short_aliases=short_aliases)
+        needles = _needles(found, whole_word=whole_word, proclitics=proclitics) if found.query else []
         result = SearchResult()
         if not needles:
             return result
         selected = self._documents.keys() if doc_ids is None else [i for i in doc_ids if i in self._documents]
         for doc_id in selected:
             document = self._documents[doc_id]
-            ranges = _find(document.folded, needles, whole_word=whole_word)
+            ranges = _find(document.folded, needles)
             if ranges:
                 result.counts[doc_id] = len(ranges)
                 room = len(ranges) if limit is None else max(0, min(len(ranges), limit - len(result.hits)))
@@ -215,7 +299,8 @@ def search(
     *,
     whole_word: bool = False,
     proclitics: bool = True,
-    alias_groups: Iterable[Iterable[str]] = (),
+    alias_groups: AliasGroups = (),
+    short_aliases: bool = False,
     context: int = DEFAULT_CONTEXT,
     limit: int | None = None,
 ) -> SearchResult:
@@ -224,4 +309,11 @@ def search(
     pairs = documents.items() if isinstance(documents, Mapping) else documents
     for doc_id, text in pairs:
         index.add(doc_id, text)
-    return index.search(query, whole_word=whole_word, proclitics=proclitics, alias_groups=alias_groups, limit=limit)
+    return index.search(
+        query,
+        whole_word=whole_word,
+        proclitics=proclitics,
+        alias_groups=alias_groups,
+        short_aliases=short_aliases,
+        limit=limit,
+    )

@@ -6,21 +6,14 @@ Grapheme clusters are simplified extended clusters: a base character followed by
 marks, zero-width joiners (with the pictograph each joins) and emoji modifiers. Hangul jamo
 sequences and regional-indicator pairs are not joined.
 
-Proclitic rule (``SnapMode.STEM``). The first word of the selection is parsed as
-``[و|ف] [ب|ك|ل] [ال]`` + stem, with ل + ال written لل. A cut after the proclitics (or, with
-``strip_article``, after the article) is made only on evidence, because many names begin with
-these letters (بوتين, لافروف, فلاديمير, كوريا, وونسان):
-
-1. if the whole word is a known word, nothing is cut but a bare article (الولايات -> ولايات
-   with ``strip_article``);
-2. otherwise the candidate cuts are tried longest first, and one is taken if the stem left has
-   at least two letters and
-   a. the raw selection started exactly at the cut (the user left the proclitic out), or
-   b. the stem (with or without its article) is a known word, or
-   c. the proclitics end in the article and at least three letters follow it
-      (والولايات, للدفاع, بالصواريخ).
-
-Known words are the folded first words of the caller's aliases and tagged surfaces.
+Proclitic rule (``SnapMode.STEM``). The proclitics of the first word of the selection
+(``[و|ف] [ب|ك|ل]``, and with ``strip_article`` the article ال, written ل after the preposition
+ل as in للدفاع) are left outside as :mod:`annotator.proclitics` decides: by a rule, a lexicon of
+words whose first letter is their own (وزير, بوتين) and the caller's known words (the folded
+first words of registry aliases and tagged texts), which are never cut. Dragging over the whole
+of بزيارة gives زيارة; over وزير, وزير. When the rule cuts nothing and the raw selection starts
+exactly after letters that can be proclitics, the selection keeps that start (the analyst left
+them out), unless the word is known whole.
 """
 
 from __future__ import annotations
@@ -31,19 +24,19 @@ from enum import StrEnum
 
 from annotator.arabic import (
     ALEF,
-    ARTICLE,
     CONJUNCTIONS,
     LAM,
     PREPOSITIONS,
     TATWEEL,
     first_words,
-    fold_string,
+    fold,
     is_word_char,
     joins_previous,
 )
+from annotator.proclitics import article_letters, proclitic_letters, whole_words
 
 MIN_STEM_LETTERS = 2
-MIN_LETTERS_AFTER_ARTICLE = 3
+_CLITIC_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS + ALEF)
 
 
 class SnapMode(StrEnum):
@@ -164,36 +157,25 @@ def proclitic_cuts(text: str, start: int, end: int) -> list[ProcliticCut]:
     return cuts
 
 
-def _stem_is_known(text: str, cut: int, word_end: int, known: frozenset[str]) -> bool:
-    stem = fold_string(text[cut:word_end])
-    forms = {stem, ALEF + stem}
-    if stem.startswith(ARTICLE):
-        forms.add(stem[len(ARTICLE) :])
-    if stem.startswith(LAM):
-        forms.add(stem[len(LAM) :])
-    return not forms.isdisjoint(known)
-
-
 def _stem_start(
     text: str, word_start: int, word_end: int, raw_start: int, *, strip_article: bool, known: frozenset[str]
 ) -> int:
-    cuts = proclitic_cuts(text, word_start, word_end)
-    if fold_string(text[word_start:word_end]) in known:
-        cuts = cuts if len(cuts) == 1 and cuts[0].after_article else []
-    after_article = [cut.letters_after for cut in cuts if cut.after_article]
-    article_heuristic = bool(after_article) and after_article[0] >= MIN_LETTERS_AFTER_ARTICLE
-    for cut in reversed(cuts):
-        if cut.after_article and not strip_article:
-            continue
-        if cut.letters_after < MIN_STEM_LETTERS:
-            continue
-        if (
-            raw_start == cut.offset
-            or _stem_is_known(text, cut.offset, word_end, known)
-            or (article_heuristic and (cut.after_article or cut.before_article))
-        ):
-            return cut.offset
-    return word_start
+    word = fold(text[word_start:word_end])
+    folded = word.folded
+    if not folded:
+        return word_start
+    whole = proclitic_letters(folded, known) if folded[0] in _CLITIC_LETTERS else 0
+    cut = whole + (article_letters(folded, whole) if strip_article else 0)
+    if cut == 0 and raw_start > word_start and not (folded in known or folded in whole_words()):
+        # The analyst left out letters that can be proclitics: honour that.
+        for candidate in proclitic_cuts(text, word_start, word_end):
+            if candidate.offset == raw_start and candidate.letters_after >= MIN_STEM_LETTERS:
+                if candidate.after_article and not strip_article:
+                    continue
+                return candidate.offset
+    if cut == 0 or len(folded) - cut < MIN_STEM_LETTERS:
+        return word_start
+    return word_start + word.to_stored(cut)
 
 
 def snap(

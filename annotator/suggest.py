@@ -4,7 +4,8 @@ Surfaces come from registry aliases and from spans already tagged in the project
 folded and compiled into one regular expression (a trie of alternatives, so the longest surface
 wins at a position) run over the folded document. A match must be a whole word, except that
 Arabic proclitics may stand in front of it (و ف, then ب ك ل; and the article ال if asked):
-they are left outside the suggested span. A surface that begins with the article also matches
+they are left outside the suggested span, unless the word is one whose first letters are its own
+(:mod:`annotator.proclitics`: a surface زير is not found in وزير). A surface that begins with the article also matches
 after ل, where the article is written لل (للولايات المتحدة gives لولايات المتحدة).
 """
 
@@ -13,11 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import NamedTuple
 
 from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
+from annotator.proclitics import whole_words
+
+REGISTRY_SOURCE = "registry"
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,7 @@ class Surface:
     text: str
     label: str
     ref: str | None = None
-    source: str = "registry"
+    source: str = REGISTRY_SOURCE
 
 
 class Suggestion(NamedTuple):
@@ -70,17 +74,61 @@ def _node_pattern(node: _Trie) -> str:
 
 
 def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
-    """Per folded surface, one entry per label; an entry with a registry ref beats one without."""
+    """Per folded surface, one entry per label; an entry with a registry ref beats one without.
+
+    A surface that names several registry entries is suggested without a link: the analyst
+    chooses the entry (فلاديمير could be Putin or Tikhonov). Where the registry has a surface,
+    only its labels are suggested: a tagged text that folds the same way under another label
+    (أوكرانياً tagged NORP folds to أوكرانيا, a GPE) would otherwise add a wrong label to every
+    occurrence. A tagged text that begins a longer known surface of its label is left out
+    (``_drop_project_prefixes``).
+    """
     chosen: dict[str, dict[str, Surface]] = {}
+    refs: dict[str, set[str]] = {}
     for surface in surfaces:
         key = " ".join(fold_string(surface.text).split())
         if not key:
             continue
+        if surface.ref is not None:
+            refs.setdefault(key, set()).add(surface.ref)
         by_label = chosen.setdefault(key, {})
         current = by_label.get(surface.label)
         if current is None or (current.ref is None and surface.ref is not None):
             by_label[surface.label] = surface
-    return {key: [by_label[label] for label in sorted(by_label)] for key, by_label in chosen.items()}
+    _drop_project_prefixes(chosen)
+    entries: dict[str, list[Surface]] = {}
+    for key, by_label in chosen.items():
+        if any(surface.source == REGISTRY_SOURCE for surface in by_label.values()):
+            by_label = {label: s for label, s in by_label.items() if s.source == REGISTRY_SOURCE}
+        ambiguous = len(refs.get(key, ())) > 1
+        entries[key] = [
+            replace(by_label[label], ref=None) if ambiguous else by_label[label] for label in sorted(by_label)
+        ]
+    return entries
+
+
+def _drop_project_prefixes(chosen: dict[str, dict[str, Surface]]) -> None:
+    """Leave out a tagged text that begins a longer known surface of its label: the analyst
+    tagged الصواريخ alone but also الصواريخ البالستية, so الصواريخ alone is as likely to start
+    a longer name that is not known yet. Registry surfaces are kept."""
+    starts: dict[str, set[str]] = {}
+    for key, by_label in chosen.items():
+        words = key.split(" ")
+        for cut in range(1, len(words)):
+            for label in by_label:
+                starts.setdefault(" ".join(words[:cut]), set()).add(label)
+    for key, by_label in list(chosen.items()):
+        for label in starts.get(key, set()) & by_label.keys():
+            if by_label[label].source != REGISTRY_SOURCE:
+                del by_label[label]
+        if not by_label:
+            del chosen[key]
+
+
+def _own_first_letters(folded: str, start: int, end: int) -> bool:
+    """True if the word at ``start`` keeps its first letters (وزير is no و + زير)."""
+    space = folded.find(" ", start, end)
+    return folded[start : end if space < 0 else space] in whole_words()
 
 
 class Untaken:
@@ -163,6 +211,8 @@ class Suggester:
             group = match.lastgroup or "plain"
             folded_start, folded_end = match.span(group)
             if folded_end < len(folded) and is_word_char(folded[folded_end]):
+                continue
+            if match.start() < folded_start and _own_first_letters(folded, match.start(), folded_end):
                 continue
             matched = match.group(group)
             if "  " in matched:

@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--whole-word", action="store_true", help="whole words only; و ف ب ل ك ال may stand before them"
     )
     finder.add_argument(
+        "--short-aliases", action="store_true", help="a registry name also finds its entry's short aliases"
+    )
+    finder.add_argument(
         "--bidi",
         choices=[m.value for m in BidiMode],
         default=BidiMode.AUTO.value,

@@ -45,7 +45,15 @@ def run_project_command(args: argparse.Namespace, project: Project, annotator: s
     if args.command == "search":
         from cli.search_command import search
 
-        return search(project, args.query, args.json, args.whole_word, BidiMode(args.bidi), sys.stdout)
+        return search(
+            project,
+            args.query,
+            args.json,
+            args.whole_word,
+            BidiMode(args.bidi),
+            sys.stdout,
+            short_aliases=args.short_aliases,
+        )
     if args.command == "claims":
         from cli.claims_command import claims
 

@@ -3,7 +3,8 @@
 Plain output is one hit per line, tab-separated: document id, start, end, and the hit in its
 context with the hit between « and » (line breaks in the context shown as spaces). On a terminal
 the context is shaped and put in visual order, and a summary line follows; piped output stays in
-logical order, as stored, and has no summary, so scripts can cut and grep it. ``--json`` gives one
+logical order, as stored, and has no summary, so scripts can cut and grep it. A registry name
+finds its other spellings; ``--short-aliases`` finds its short aliases too (كيم, لافروف). ``--json`` gives one
 object with the counts per document and every hit.
 """
 
@@ -28,8 +29,12 @@ def corpus_index(project: Project, err: TextIO | None = None) -> SearchIndex:
     return index
 
 
-def search_corpus(project: Project, query: str, *, whole_word: bool, err: TextIO | None = None) -> SearchResult:
-    return corpus_index(project, err).search(query, whole_word=whole_word, alias_groups=alias_groups(project.registry))
+def search_corpus(
+    project: Project, query: str, *, whole_word: bool, short_aliases: bool = False, err: TextIO | None = None
+) -> SearchResult:
+    return corpus_index(project, err).search(
+        query, whole_word=whole_word, alias_groups=alias_groups(project.registry), short_aliases=short_aliases
+    )
 
 
 def hit_context(hit: Hit) -> str:
@@ -45,16 +50,19 @@ def search(
     bidi: BidiMode,
     out: TextIO,
     err: TextIO | None = None,
+    *,
+    short_aliases: bool = False,
 ) -> int:
     err = err if err is not None else sys.stderr
     if not query.strip():
         print("hashiya: the search query is empty", file=err)
         return 2
-    result = search_corpus(project, query, whole_word=whole_word, err=err)
+    result = search_corpus(project, query, whole_word=whole_word, short_aliases=short_aliases, err=err)
     if as_json:
         report = {
             "query": query,
             "whole_word": whole_word,
+            "short_aliases": short_aliases,
             "total": result.total,
             "counts": result.counts,
             "hits": [hit._asdict() for hit in result.hits],

@@ -97,6 +97,13 @@ class SearchPanel(QWidget):
             self.tr("Whole words, also after {proclitics}").format(proclitics=isolated_rtl("و ف ب ل ك ال"))
         )
         self.whole_word.setObjectName("search-whole-word")
+        self.short_aliases = QCheckBox(self.tr("Short names too"))
+        self.short_aliases.setObjectName("search-short-aliases")
+        self.short_aliases.setToolTip(
+            self.tr("A registry name also finds its entry's short names ({example}), not inside other names").format(
+                example=isolated_rtl("كيم، لافروف")
+            )
+        )
         self.annotate_button = QPushButton(self.tr("Annotate All…"))
         self.annotate_button.setObjectName("search-annotate-all")
         self.summary = plain_label()
@@ -127,6 +134,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)
         layout.addLayout(options)
+        layout.addWidget(self.short_aliases)  # a row of its own: the dock keeps its width
         layout.addWidget(self.results, 1)
         layout.addLayout(bottom)
 
@@ -232,6 +240,7 @@ class SearchFeature(QObject):
         self.panel.query.returnPressed.connect(self._query_entered)
         self.panel.scope.currentIndexChanged.connect(lambda _index: self.run_search())
         self.panel.whole_word.toggled.connect(lambda _checked: self.run_search())
+        self.panel.short_aliases.toggled.connect(lambda _checked: self.run_search())
         self.panel.hit_chosen.connect(self.open_hit)
         self.panel.annotate_button.clicked.connect(self.annotate_all_from_search)
         annotations.document_shown.connect(lambda _document_id: self._document_shown())
@@ -346,6 +355,7 @@ class SearchFeature(QObject):
             query,
             whole_word=whole_word,
             alias_groups=alias_groups(self.project.registry),
+            short_aliases=self.panel.short_aliases.isChecked(),
             doc_ids=doc_ids,
             limit=limit,
         )
@@ -493,9 +503,13 @@ class SearchFeature(QObject):
         if folded:
             entries = [(entity.type.value, entity.id, entity.alias_texts) for entity in self.project.registry.entities]
             entries += [(TREATY_LABEL, treaty.id, treaty.alias_texts) for treaty in self.project.registry.treaties]
-            for label, entry_id, aliases in entries:
-                if schema.has_label(label) and folded[0] in {expand_aliases(alias, [])[0] for alias in aliases}:
-                    return label, entry_id
+            named = [
+                (label, entry_id)
+                for label, entry_id, aliases in entries
+                if schema.has_label(label) and folded[0] in {expand_aliases(alias, [])[0] for alias in aliases}
+            ]
+            if named:  # a name of several entries is linked only when the analyst chooses one
+                return named[0][0], named[0][1] if len(named) == 1 else None
         labels = [label.name for label in schema.labels]
         return (labels[0] if labels else ""), None
 

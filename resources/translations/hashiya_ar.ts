@@ -1620,6 +1620,14 @@
         <translation>كلمات كاملة، ولو بعد {proclitics}</translation>
     </message>
     <message>
+        <source>Short names too</source>
+        <translation>والأسماء المختصرة أيضا</translation>
+    </message>
+    <message>
+        <source>A registry name also finds its entry&apos;s short names ({example}), not inside other names</source>
+        <translation>يجد اسم السجل أيضا أسماءه المختصرة ({example})، لا داخل أسماء أخرى</translation>
+    </message>
+    <message>
         <source>Annotate All…</source>
         <translation>توسيم الكل…</translation>
     </message>

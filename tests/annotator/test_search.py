@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from annotator.arabic import fold_string
 from annotator.resources import sample_corpus_files
-from annotator.search import SearchIndex, expand_aliases, search
+from annotator.search import NameGroup, SearchIndex, expand_aliases, search
 from annotator.snapping import is_cluster_boundary
 from annotator.text import decode_document
 
@@ -96,6 +96,36 @@ def test_expand_aliases_only_for_the_matching_group() -> None:
     assert expand_aliases("  ", groups) == []
 
 
+KIMS = [
+    NameGroup(("كيم جونغ أون", "كيم جونج أون"), ("كيم",)),
+    NameGroup(("كيم إيل سونغ",)),
+    NameGroup(("كيم سونغ-باي",)),
+]
+
+
+def test_a_short_alias_is_found_only_when_asked_and_not_where_a_longer_name_starts() -> None:
+    documents = {"d": "التقى كيم جونج أون ووالده كيم إيل سونغ، وقال كيم  إيل سونغ وكيم والباحث كيم سونغ-باي"}
+    plain = search("كيم جونغ أون", documents, alias_groups=KIMS)
+    assert [hit.text for hit in plain.hits] == ["كيم جونج أون"]
+    short = search("كيم جونغ أون", documents, alias_groups=KIMS, short_aliases=True)
+    text = documents["d"]
+    assert [(hit.start, hit.text) for hit in short.hits] == [(6, "كيم جونج أون"), (text.index("وكيم") + 1, "كيم")]
+
+
+def test_a_typed_query_finds_itself_everywhere() -> None:
+    documents = {"d": "كيم إيل سونغ وكيم"}
+    assert search("كيم", documents, alias_groups=KIMS).total == 2
+
+
+def test_a_name_of_several_entries_finds_only_itself() -> None:
+    groups = [NameGroup(("فلاديمير بوتين", "فلاديمير")), NameGroup(("فلاديمير تيخونوف", "فلاديمير"))]
+    assert expand_aliases("فلاديمير", groups) == ["فلاديمير"]
+    assert expand_aliases("فلاديمير بوتين", groups) == ["فلاديمير بوتين", "فلاديمير"]
+    documents = {"d": "فلاديمير بوتين وفلاديمير تيخونوف"}
+    found = search("فلاديمير بوتين", documents, alias_groups=groups, whole_word=True)
+    assert [hit.text for hit in found.hits] == ["فلاديمير بوتين"]
+
+
 def test_article_after_lam_is_found() -> None:
     documents = {"d": "قدم الدعم للدفاع المشترك، ووزارة الدفاع."}
     result = search("الدفاع", documents, whole_word=True)
@@ -168,3 +198,11 @@ def test_hits_are_exact_stored_slices(text: str, data: st.DataObject, whole_word
         assert is_cluster_boundary(text, hit.start) and is_cluster_boundary(text, hit.end)
     if wanted and not whole_word and "\n" not in fold_string(query).strip():
         assert result.total >= 1
+
+
+def test_a_word_whose_first_letter_is_its_own_is_no_proclitic_hit() -> None:
+    documents = {"d": "وصل إلى وونسان ووزير الخارجية، وونسان مدينة"}
+    assert search("ونسان", documents, whole_word=True).total == 0
+    assert search("زير", documents, whole_word=True).total == 0
+    assert [hit.text for hit in search("وزير", documents, whole_word=True).hits] == ["وزير"]
+    assert search("وونسان", documents, whole_word=True).total == 2

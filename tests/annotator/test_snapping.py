@@ -101,16 +101,28 @@ def test_names_that_begin_like_proclitics_are_kept(name: str, known: list[str]) 
     assert stem(name, known=known, strip_article=True) == name
 
 
-def test_no_evidence_no_cut() -> None:
-    assert stem("لروسيا") == "لروسيا"
-    assert stem("وبيونغ") == "وبيونغ"
+def test_proclitics_are_cut_without_known_words() -> None:
+    assert stem("لروسيا") == "روسيا"
+    assert stem("وبيونغ") == "بيونغ"
+    assert stem("بزيارة") == "زيارة"
+    assert stem("وبالتالي") == "التالي"
+    assert stem("وكانت") == "كانت"
+    assert stem("بها") == "ها"
     assert stem("والدة") == "والدة"  # too short after the would-be article
+
+
+@pytest.mark.parametrize("word", ["وزير", "بوتين", "بين", "كان", "لكن", "فقط", "وكالة", "بنية", "له"])
+def test_words_whose_first_letter_is_their_own_are_kept(word: str) -> None:
+    assert stem(word) == word
+    assert stem(word, strip_article=True) == word
 
 
 def test_selection_that_starts_after_the_proclitic() -> None:
     assert stem("لروسيا", skip=1) == "روسيا"
     assert stem("وبيونغ", skip=1) == "بيونغ"
-    assert stem("وبيونغ", skip=3) == "وبيونغ"  # not at a proclitic boundary
+    assert stem("وزير", skip=2) == "وزير"  # not at a proclitic boundary
+    assert stem("بلد", skip=1) == "لد"  # the rule keeps the ب, the analyst left it out
+    assert stem("وزير", skip=1) == "وزير"  # a word of the lexicon is never cut
     assert stem("بوتين", skip=1, known=KNOWN) == "بوتين"  # a known name is never cut
 
 

@@ -3,7 +3,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.occurrences import registry_surfaces
+from annotator.registry import load_default_registry
 from annotator.resources import sample_corpus_files
+from annotator.schema import load_default_schema
 from annotator.snapping import is_cluster_boundary
 from annotator.suggest import Suggester, Suggestion, Surface, suggest
 from annotator.text import decode_document
@@ -52,7 +55,7 @@ def test_spelling_variants_and_spaces() -> None:
 
 def test_existing_spans_block_the_same_label_only() -> None:
     text = "روسيا وروسيا"
-    surfaces = [Surface("روسيا", "GPE"), Surface("روسيا", "ORG", source="project")]
+    surfaces = [Surface("روسيا", "GPE"), Surface("روسيا", "ORG")]
     found = suggest(text, surfaces, existing=[(0, 5, "GPE"), (6, 9, "ORG")])
     assert [(s.start, s.label) for s in found] == [(0, "ORG"), (7, "GPE")]
 
@@ -123,3 +126,46 @@ def test_matches_come_in_start_end_label_order(text: str, strings: list[tuple[st
     keys = [(s.start, s.end, s.label) for s in found]
     assert keys == sorted(keys)
     assert len(set(keys)) == len(keys)
+
+
+def test_a_surface_of_several_entries_is_suggested_without_a_link() -> None:
+    surfaces = [
+        Surface("فلاديمير بوتين", "PER", "vladimir-putin"),
+        Surface("فلاديمير", "PER", "vladimir-putin"),
+        Surface("فلاديمير", "PER", "vladimir-tikhonov"),
+    ]
+    found = suggest("قال فلاديمير بوتين إن فلاديمير", surfaces)
+    assert [(s.text, s.ref) for s in found] == [("فلاديمير بوتين", "vladimir-putin"), ("فلاديمير", None)]
+
+
+def test_kim_in_other_kims_names_is_never_kim_jong_un() -> None:
+    suggester = Suggester(registry_surfaces(load_default_registry(), load_default_schema()))
+    refs: dict[str | None, int] = {}
+    for path in sample_corpus_files():
+        text = decode_document(path.read_bytes())
+        for s in suggester.suggest(text):
+            if text.startswith("كيم", s.start) or s.text.startswith("ساحة كيم"):
+                refs[s.ref] = refs.get(s.ref, 0) + 1
+    assert refs == {"kim-jong-un": 18, "kim-il-sung": 2, "kim-jong-il": 2, "kim-sung-bae": 1, "kim-il-sung-square": 1}
+
+
+def test_a_tagged_text_adds_no_label_to_a_registry_surface() -> None:
+    surfaces = [Surface("أوكرانيا", "GPE", "ukraine"), Surface("أوكرانياً", "NORP", None, "project")]
+    found = suggest("دعم أوكرانيا وتوغلاً أوكرانياً", surfaces)
+    assert [(s.text, s.label) for s in found] == [("أوكرانيا", "GPE"), ("أوكرانياً", "GPE")]
+
+
+def test_a_tagged_text_that_begins_a_longer_one_of_its_label_is_left_out() -> None:
+    surfaces = [
+        Surface("الصواريخ", "WEAPON", None, "project"),
+        Surface("الصواريخ البالستية", "WEAPON", None, "project"),
+        Surface("كوريا", "GPE", "korea"),
+        Surface("كوريا الشمالية", "GPE", "north-korea"),
+    ]
+    found = suggest("الصواريخ الباليستية قصيرة المدى والصواريخ البالستية من كوريا", surfaces)
+    assert [(s.text, s.label) for s in found] == [("الصواريخ البالستية", "WEAPON"), ("كوريا", "GPE")]
+
+
+def test_a_word_whose_first_letter_is_its_own_is_not_cut_for_a_surface() -> None:
+    found = suggest("قال وزير الخارجية ولزير آخر", [Surface("زير", "PER")])
+    assert [(s.text, s.start) for s in found] == [("زير", 20)]

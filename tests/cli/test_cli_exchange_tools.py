@@ -12,8 +12,8 @@ import pytest
 from annotator.formats import dumps_record
 from annotator.formats.records import DocumentRecord
 from annotator.model import DocumentStatus, Span, SpanKind
-from tests.conftest import ROOT
 from tests.cli.test_cli import png_size, run
+from tests.conftest import ROOT
 
 TEXT = "قال 👍🏽 بوتين إن روسيا"
 PUTIN = (TEXT.index("بوتين"), TEXT.index("بوتين") + 5)

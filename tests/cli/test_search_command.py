@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from annotator.project import Project
 from cli.search_command import search
 from cli.terminal import BidiMode
 from storage.sqlite_repository import SqliteRepository
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, ROOT
 
 PYONGYANG = ("بيونغ يانغ", "بيونج يانج", "بيونج يانغ")
 KIM = ("كيم جونغ أون", "كيم جونج أون")
@@ -41,9 +43,9 @@ def texts(project: Project) -> dict[str, str]:
     return {summary.id: project.document(summary.id).text for summary in project.documents()}
 
 
-def run_json(project: Project, query: str, *, whole_word: bool = False) -> dict[str, Any]:
+def run_json(project: Project, query: str, *, whole_word: bool = False, short_aliases: bool = False) -> dict[str, Any]:
     out = io.StringIO()
-    assert search(project, query, True, whole_word, BidiMode.AUTO, out) == 0
+    assert search(project, query, True, whole_word, BidiMode.AUTO, out, short_aliases=short_aliases) == 0
     report: dict[str, Any] = json.loads(out.getvalue())
     return report
 
@@ -72,6 +74,15 @@ def test_every_pyongyang_spelling_from_any_one(project: Project, texts: dict[str
     assert_exact_slices(texts, report)
 
 
+def other_kims(texts: dict[str, str]) -> set[tuple[str, int]]:
+    """Where the names of Kim Il Sung, Kim Jong Il and the researcher Kim Sung-bae begin."""
+    starts = set()
+    for doc_id, text in texts.items():
+        for name in ("كيم إيل سونغ", "كيم جونغ إيل", "كيم سونغ-باي"):
+            starts |= {(doc_id, match.start()) for match in re.finditer(name, text)}
+    return starts
+
+
 @pytest.mark.parametrize("query", LAVROV)
 def test_every_lavrov_spelling_from_any_one(project: Project, texts: dict[str, str], query: str) -> None:
     report = run_json(project, query)
@@ -79,18 +90,41 @@ def test_every_lavrov_spelling_from_any_one(project: Project, texts: dict[str, s
     for spelling in LAVROV:
         assert corpus_count(texts, spelling) > 0
         assert found.count(spelling) == corpus_count(texts, spelling)
-    # The registry groups the bare surname with the full names, so every mention of it is a hit.
-    assert report["total"] == corpus_count(texts, "لافروف")
+    assert report["total"] == sum(corpus_count(texts, spelling) for spelling in LAVROV) == 3
+    assert report["short_aliases"] is False
+    assert_exact_slices(texts, report)
+
+
+@pytest.mark.parametrize("query", LAVROV)
+def test_the_bare_surname_lavrov_only_when_asked(project: Project, texts: dict[str, str], query: str) -> None:
+    report = run_json(project, query, short_aliases=True)
+    assert report["total"] == corpus_count(texts, "لافروف") == 7
+    assert {hit["text"] for hit in report["hits"]} == {*LAVROV, "لافروف"}
     assert_exact_slices(texts, report)
 
 
 @pytest.mark.parametrize("query", KIM)
 def test_every_kim_jong_un_spelling_from_any_one(project: Project, texts: dict[str, str], query: str) -> None:
-    report = run_json(project, query, whole_word=True)
+    report = run_json(project, query)
     found = [hit["text"] for hit in report["hits"]]
     for spelling in KIM:
         assert corpus_count(texts, spelling) > 0
         assert found.count(spelling) == corpus_count(texts, spelling)
+    assert report["total"] == 8
+    assert not {(hit["doc_id"], hit["start"]) for hit in report["hits"]} & other_kims(texts)
+    assert_exact_slices(texts, report)
+
+
+@pytest.mark.parametrize("query", KIM)
+def test_kim_alone_is_found_only_when_asked_and_never_in_other_kims_names(
+    project: Project, texts: dict[str, str], query: str
+) -> None:
+    report = run_json(project, query, short_aliases=True)
+    starts = {(hit["doc_id"], hit["start"]) for hit in report["hits"]}
+    kim_starts = {(doc_id, m.start()) for doc_id, text in texts.items() for m in re.finditer("كيم", text)}
+    assert len(kim_starts) == 24 and len(other_kims(texts)) == 6
+    assert starts == kim_starts - other_kims(texts)
+    assert [hit["text"] for hit in report["hits"]].count("كيم") == 10
     assert_exact_slices(texts, report)
 
 
@@ -158,3 +192,17 @@ def test_an_empty_project_prints_nothing(tmp_path: Path) -> None:
         assert out.getvalue() == ""
     finally:
         empty.close()
+
+
+def test_the_command_line_finds_kim_jong_un_and_no_other_kim(tmp_path: Path, texts: dict[str, str]) -> None:
+    db = str(tmp_path / "p.hashiya")
+    main = [sys.executable, str(ROOT / "main.py"), "--db", db]
+    subprocess.run([*main, "import-texts", str(CORPUS)], check=True, capture_output=True, cwd=ROOT, timeout=120)
+    result = subprocess.run(
+        [*main, "search", "كيم جونج أون", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["total"] == 8
+    assert {hit["text"] for hit in report["hits"]} == set(KIM)
+    assert_exact_slices(texts, report)

@@ -222,6 +222,8 @@ def test_shift_left_extends_towards_the_end_of_an_arabic_sentence(analyst: Analy
         ("000_5aedd47a6fdd3a5d", "لروسيا", Snapping.WORDS, "لروسيا"),
         ("003_6ce7f2ee4d1dc447", "لافروف", Snapping.WITHOUT_PROCLITICS, "لافروف"),
         ("003_6ce7f2ee4d1dc447", "بوتين", Snapping.WITHOUT_ARTICLE, "بوتين"),
+        ("000_5aedd47a6fdd3a5d", "بزيارة", Snapping.WITHOUT_PROCLITICS, "زيارة"),
+        ("000_5aedd47a6fdd3a5d", "وزير", Snapping.WITHOUT_PROCLITICS, "وزير"),
     ],
 )
 def test_snapping_leaves_proclitics_outside_when_asked(

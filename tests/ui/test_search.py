@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -95,6 +95,7 @@ def test_one_spelling_finds_every_pyongyang_in_the_corpus(qtbot: QtBot, sample_p
 
 def test_enter_on_a_result_opens_the_hit_in_its_document(qtbot: QtBot, sample_project: Project) -> None:
     analyst, feature = searching_window(qtbot, sample_project, PYONGYANG_ARTICLE)
+    feature.panel.short_aliases.setChecked(True)  # لافروف alone too: several hits in one document
     search_for(analyst, feature, "سيرجي لافروف", corpus=True)
     analyst.press(Qt.Key.Key_Down, NO, feature.panel.query)
     assert QApplication.focusWidget() is feature.panel.results
@@ -256,3 +257,28 @@ def test_f3_after_switching_documents_searches_the_shown_one(qtbot: QtBot, sampl
     analyst.press(Qt.Key.Key_F3, NO, analyst.view)
     start, end = analyst.view.selected_offsets()
     assert analyst.text[start:end] == "لافروف"
+
+
+def test_short_names_are_a_choice_the_panel_shows(qtbot: QtBot, sample_project: Project) -> None:
+    analyst, feature = searching_window(qtbot, sample_project, LAVROV_ARTICLE)
+    search_for(analyst, feature, "كيم جونج أون", corpus=True)
+    short = feature.panel.short_aliases
+    assert short.isVisibleTo(feature.panel) and not short.isChecked()
+    assert feature.panel.summary.text() == "8 hits in 4 documents"
+    box = short.rect()
+    at = QPoint(box.right() - 8 if short.isRightToLeft() else box.left() + 8, box.center().y())
+    qtbot.mouseClick(short, Qt.MouseButton.LeftButton, pos=at)
+    assert short.isChecked()
+    assert feature.panel.summary.text() == "18 hits in 4 documents"
+    texts = corpus_texts(analyst.window)
+    found = feature.search("كيم جونج أون", whole_word=False, scope=feature.panel.chosen_scope, limit=None)
+    for hit in found.hits:
+        assert not texts[hit.doc_id][hit.start :].startswith(("كيم إيل", "كيم جونغ إيل", "كيم سونغ-"))
+
+
+def test_annotate_all_links_a_shared_name_only_when_the_analyst_chooses(qtbot: QtBot, sample_project: Project) -> None:
+    registry = sample_project.registry.add_alias("vladimir-putin", "فلاديمير")
+    sample_project.set_registry(registry.add_alias("vladimir-tikhonov", "فلاديمير"))
+    _analyst, feature = searching_window(qtbot, sample_project, LAVROV_ARTICLE)
+    assert feature._label_for_query("فلاديمير") == ("PER", None)
+    assert feature._label_for_query("فلاديمير بوتين") == ("PER", "vladimir-putin")
