@@ -19,6 +19,7 @@ from annotator.repository import ProjectError
 from annotator.resources import sample_corpus_files
 from annotator.terminal import BidiMode
 from annotator.text_import import TextImportError
+from storage.team_location import project_location
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
@@ -64,9 +65,18 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_project(db: Path | None, annotator: str) -> Project:
-    """Open ``db``, or the default project, created with the sample corpus on first run."""
+def open_project(db: Path | str | None, annotator: str) -> Project:
+    """Open ``db``, or the default project, created with the sample corpus on first run.
+
+    A team project (a PostgreSQL URL) is worked on as the layer of the role it is opened as.
+    """
     from storage.sqlite_repository import SqliteRepository
+
+    if isinstance(db, str):
+        from storage.postgres_repository import PostgresRepository
+
+        team = PostgresRepository.open(db)
+        return Project(team, team.user)
 
     path = db if db is not None else default_project_path()
     first_run = db is None and not path.exists()
@@ -84,7 +94,10 @@ def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
     default = None if top_level else argparse.SUPPRESS
     options.add_argument(
-        "--db", type=Path, default=default, help="project file to open (default: the project in the user data folder)"
+        "--db",
+        type=project_location,
+        default=default,
+        help="project file, or postgresql://... for a team project (default: the project in the user data folder)",
     )
     options.add_argument("--annotator", default=default, help="annotator layer to work in (default: your user name)")
     return options
@@ -180,7 +193,7 @@ def run_import_texts(project: Project, paths: list[Path]) -> int:
 
 
 def run_window(
-    db: Path | None,
+    db: Path | str | None,
     annotator_option: str | None,
     *,
     screenshot: Path | None = None,
