@@ -19,6 +19,7 @@ from annotator.repository import ProjectError
 from annotator.resources import sample_corpus_files
 from annotator.terminal import BidiMode
 from annotator.text_import import TextImportError
+from storage.team_command import TEAM_COMMANDS, add_team_commands, local_path, run_team_command
 from storage.team_location import project_location
 
 APP_NAME = "hashiya"
@@ -168,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
     )
 
+    add_team_commands(commands, common)
+
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
@@ -285,6 +288,12 @@ def run_command(args: argparse.Namespace) -> int:
             return run_import_texts(project, args.paths)
         finally:
             project.close()
+    if args.command in TEAM_COMMANDS:
+        local = open_project(local_path(args.db), given_annotator(args.annotator) or system_user())
+        try:
+            return run_team_command(args, local.repository, local.annotator, sys.stdout)
+        finally:
+            local.close()
     if args.command == "screenshot":
         return run_window(
             args.db,

@@ -97,6 +97,8 @@ def connect(url: str) -> Connection:
         return psycopg.connect(url, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
         text = str(error).strip()
+        if "password authentication failed" in text or ("role" in text and "does not exist" in text):
+            raise RefusedError(f"the team server at {shown_url(url)} does not let this user in ({text}).") from None
         if "permission denied for database" in text:
             raise RefusedError(f"the team project {shown_url(url)} was not given to this user ({text}).") from None
         raise ProjectError(f"the team server at {shown_url(url)} cannot be reached ({text}).") from None
@@ -125,6 +127,9 @@ class PostgresRepository:
         except errors.InsufficientPrivilege:
             self.conn.close()
             raise RefusedError(f"the team project {shown_url(self.url)} was not given to {self.user}.") from None
+
+    def is_reviewer(self) -> bool:
+        return bool(self._read(lambda c: c.execute("SELECT hashiya_is_reviewer()").fetchone() or [False])[0])
 
     # -- connection handling -------------------------------------------------------------------
 
@@ -441,9 +446,9 @@ class PostgresRepository:
             ) from None
 
     def replace_layers_in(
-        self, conn: Connection, documents: list[Document], layers: list[Layer], by: str, at: str
+        self, conn: Connection, documents: list[Document], layers: list[Layer], by: str, at: str, *, log: bool = True
     ) -> None:
-        """``replace_layers`` inside the caller's transaction on ``conn``."""
+        """``replace_layers`` inside the caller's transaction on ``conn``; ``log=False`` when the caller logs."""
         self._insert_documents(conn, documents)
         self._ensure_annotator(conn, by)
         for layer in layers:
@@ -457,8 +462,9 @@ class PostgresRepository:
                 if layer.relations:
                     cursor.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
             conn.execute(_UPSERT_STATUS, [layer.document_id, layer.annotator, layer.status.value, at])
-            action = f"Import {len(layer.spans)} span(s) into {layer.annotator}"
-            self._log(conn, at, by, layer.document_id, action, None, None)
+            if log:
+                action = f"Import {len(layer.spans)} span(s) into {layer.annotator}"
+                self._log(conn, at, by, layer.document_id, action, None, None)
 
     def annotators(self) -> list[str]:
         rows = self._read(lambda c: c.execute('SELECT name FROM annotators ORDER BY name COLLATE "C"').fetchall())

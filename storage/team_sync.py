@@ -102,7 +102,7 @@ def push(
                 team._insert_documents(conn, [local.get_document(document_id)])
                 report.added_documents.append(document_id)
             if changed:
-                team.replace_layers_in(conn, [], [mine], me, now_iso())
+                team.replace_layers_in(conn, [], [mine], me, now_iso(), log=False)
             with conn.cursor() as cursor:
                 cursor.executemany(
                     "INSERT INTO edit_log (at, annotator, document_id, action, before, after) "
@@ -262,3 +262,23 @@ def push_shared(local: Repository, team: PostgresRepository, keep_mine: tuple[st
             report.conflicts.append(item)
     state.save(team.user)
     return report
+
+
+def describe_item(repository: Repository, item: str) -> str:
+    """One side of a shared item, in a few words for the reviewer who decides."""
+    if item.startswith(GOLD_PREFIX):
+        layer = layer_of(repository, item.removeprefix(GOLD_PREFIX), GOLD)
+        labels = sorted({f"{span.label} «{span.text}»" for span in layer.spans})
+        shown = ", ".join(labels[:6]) + (" …" if len(labels) > 6 else "")
+        return f"{len(layer.spans)} span(s), {layer.status.value}" + (f": {shown}" if shown else "")
+    text = repository.resource(item)
+    if text is None:
+        return "none"
+    if item == SCHEMA_RESOURCE:
+        from annotator.schema import Schema
+
+        return "labels " + ", ".join(label.name for label in Schema.from_json(text).labels)
+    from annotator.registry import Registry
+
+    registry = Registry.from_json(text)
+    return f"{len(registry.entities)} entities, {len(registry.treaties)} treaties"

@@ -33,7 +33,7 @@ def test_init_team_imports_the_local_project(team_server: TeamServer, team: str)
     [span] = omar.spans(documents[0].id, "amal")
     assert span.label == "PER"
     assert omar.schema.labels and "vladimir-putin" in omar.registry
-    assert any(entry["action"].startswith("Add") for entry in omar.repository.edit_log())
+    assert any((entry["action"] or "").startswith("Add") for entry in omar.repository.edit_log())
     omar.close()
 
 
