@@ -24,6 +24,8 @@ class ChangeListener:
         self.url = url
         self.own_pid = own_pid
         self._count = 0
+        self.generation = 0
+        """How many times the listener had to connect again: the server went away and came back."""
         self._lost: str | None = None
         self._stopping = threading.Event()
         self._listening = threading.Event()
@@ -50,6 +52,7 @@ class ChangeListener:
                     conn.execute(f"LISTEN {CHANNEL}")
                     if self._lost is not None:
                         self._lost = None
+                        self.generation += 1
                         self._count += 1  # announcements may have been missed while away
                     self._listening.set()
                     while not self._stopping.is_set():

@@ -111,6 +111,7 @@ class PostgresRepository:
         self.user: str = self._scalar("SELECT current_user")
         self._check_project()
         self.listener = ChangeListener(url, self.conn.info.backend_pid)
+        self._generation = self.listener.generation
 
     @classmethod
     def open(cls, url: str) -> PostgresRepository:
@@ -134,7 +135,12 @@ class PostgresRepository:
     # -- connection handling -------------------------------------------------------------------
 
     def _connection(self) -> Connection:
-        if self.conn.closed or self.conn.broken:
+        # When the listener had to connect again, the server went away: this connection is dead too,
+        # though nothing has told it yet. A new one spares the next edit a failure.
+        stale = self._generation != self.listener.generation
+        if self.conn.closed or self.conn.broken or stale:
+            self.conn.close()
+            self._generation = self.listener.generation
             self.conn = connect(self.url)
             self.listener.own_pid = self.conn.info.backend_pid
         return self.conn
