@@ -37,7 +37,7 @@ from ui.search_panel import install_search
 from ui.span_panel import SpanPanel
 
 # The dialogs are imported when first opened: start-up pays for the main window alone.
-REFRESH_INTERVAL_MS = 1000
+REFRESH_INTERVAL_MS = 250  # a local check: PRAGMA data_version, or the count a team listener keeps
 
 
 class MainWindow(QMainWindow):
