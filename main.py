@@ -20,7 +20,7 @@ from annotator.resources import sample_corpus_files
 from annotator.terminal import BidiMode
 from annotator.text_import import TextImportError
 from storage.team_command import TEAM_COMMANDS, add_team_commands, local_path, run_team_command
-from storage.team_location import project_location
+from storage.team_location import ensure_team_support, project_location
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
@@ -74,6 +74,7 @@ def open_project(db: Path | str | None, annotator: str) -> Project:
     from storage.sqlite_repository import SqliteRepository
 
     if isinstance(db, str):
+        ensure_team_support()
         from storage.postgres_repository import PostgresRepository
 
         team = PostgresRepository.open(db)

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.repository import ProjectError, Repository
-from storage.postgres_repository import PostgresRepository, shown_url
-from storage.team_location import is_team_url
-from storage.team_sync import SyncReport, describe_item, pull, push, push_shared
+from annotator.team import SyncReport
+from storage.team_location import ensure_team_support, is_team_url
 
 TEAM_COMMANDS = ("init-team", "push", "pull")
 UNDECIDED = 3
@@ -65,21 +64,21 @@ def add_team_commands(
     )
 
 
-def _report(report: SyncReport, local: Repository, team: PostgresRepository, out: TextIO) -> int:
+def _report(report: SyncReport, user: str, out: TextIO) -> int:
     for document_id in report.added_documents:
         print(f"document {document_id} added", file=out)
     for document_id, annotator in report.pulled_layers:
         print(f"pulled {annotator}'s layer of {document_id}", file=out)
     for document_id in report.pushed_documents:
-        print(f"pushed {team.user}'s layer of {document_id}", file=out)
+        print(f"pushed {user}'s layer of {document_id}", file=out)
     for item in report.taken:
         print(f"took the team's {item}", file=out)
     for item in report.kept_local:
         print(f"kept {item} as changed here", file=out)
-    for item in report.conflicts:
+    for item, (here, there) in report.conflicts.items():
         print(f"changed on both sides, for a reviewer to decide: {item}", file=out)
-        print(f"    here: {describe_item(local, item)}", file=out)
-        print(f"    team: {describe_item(team, item)}", file=out)
+        print(f"    here: {here}", file=out)
+        print(f"    team: {there}", file=out)
     if report.conflicts:
         print(
             "Decide with `hashiya pull --from URL --take-team ITEM` (the team's copy wins) or, as a reviewer, "
@@ -92,6 +91,10 @@ def _report(report: SyncReport, local: Repository, team: PostgresRepository, out
 
 def run_team_command(args: argparse.Namespace, local: Repository, annotator: str, out: TextIO) -> int:
     """Run ``args.command`` with the local project ``local``, whose own layer is ``annotator``'s."""
+    ensure_team_support()
+    from storage.postgres_repository import shown_url
+    from storage.team_sync import LocalTeamSync
+
     if args.command == "init-team":
         from storage.team_init import init_team
 
@@ -102,22 +105,14 @@ def run_team_command(args: argparse.Namespace, local: Repository, annotator: str
             file=out,
         )
         return 0
-    team = PostgresRepository.open(args.url)
-    try:
-        if args.command == "push":
-            report = push(local, team, progress=lambda document_id: None)
-            if team.is_reviewer():
-                shared = push_shared(local, team, tuple(args.keep_mine))
-                report.kept_local, report.conflicts = shared.kept_local, shared.conflicts
-            elif args.keep_mine:
-                raise ProjectError(f"only a reviewer may push shared items, and {team.user} is not one")
-            if not report.pushed_documents:
-                print(f"nothing of {team.user}'s layer to push", file=out)
-        else:
-            report = pull(local, team, team.user, tuple(args.take_team))
-        return _report(report, local, team, out)
-    finally:
-        team.close()
+    sync = LocalTeamSync(local)
+    if args.command == "push":
+        report = sync.push(args.url, tuple(args.keep_mine))
+        if not report.pushed_documents:
+            print(f"nothing of {annotator}'s layer to push", file=out)
+    else:
+        report = sync.pull(args.url, tuple(args.take_team))
+    return _report(report, annotator, out)
 
 
 def local_path(db: Path | str | None) -> Path | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import Any
 
 from annotator.model import GOLD, DocumentStatus, Layer
@@ -25,25 +25,13 @@ from annotator.project import REGISTRY_RESOURCE, SCHEMA_RESOURCE, now_iso
 from annotator.registry import load_default_registry
 from annotator.repository import ProjectError, Repository
 from annotator.schema import load_default_schema
+from annotator.team import SyncReport
 from storage.postgres_repository import PostgresRepository, shown_url
 
 SYNC_RESOURCE = "team-sync"
 """The local project's memory of each team project it synchronised with: the bases of shared items."""
 SHARED = (SCHEMA_RESOURCE, REGISTRY_RESOURCE)
 GOLD_PREFIX = "gold:"
-
-
-@dataclass
-class SyncReport:
-    pushed_documents: list[str] = field(default_factory=list)
-    pulled_layers: list[tuple[str, str]] = field(default_factory=list)
-    added_documents: list[str] = field(default_factory=list)
-    taken: list[str] = field(default_factory=list)
-    """Shared items (schema, registry, gold:DOC) the team changed and this pull took."""
-    kept_local: list[str] = field(default_factory=list)
-    """Shared items changed only here: a reviewer's push sends them."""
-    conflicts: list[str] = field(default_factory=list)
-    """Shared items changed on both sides: a reviewer decides."""
 
 
 def digest(value: Any) -> str:
@@ -234,7 +222,7 @@ def pull(local: Repository, team: PostgresRepository, annotator: str, take_team:
         elif side == "local":
             report.kept_local.append(item)
         else:
-            report.conflicts.append(item)
+            report.conflicts[item] = (describe_item(local, item), describe_item(team, item))
     state.save(annotator)
     return report
 
@@ -259,7 +247,7 @@ def push_shared(local: Repository, team: PostgresRepository, keep_mine: tuple[st
             state.bases[item] = ours
             report.kept_local.append(item)
         elif side == "both":
-            report.conflicts.append(item)
+            report.conflicts[item] = (describe_item(local, item), describe_item(team, item))
     state.save(team.user)
     return report
 
@@ -282,3 +270,30 @@ def describe_item(repository: Repository, item: str) -> str:
 
     registry = Registry.from_json(text)
     return f"{len(registry.entities)} entities, {len(registry.treaties)} treaties"
+
+
+class LocalTeamSync:
+    """The TeamSync of a local project whose own layer is the connecting role's."""
+
+    def __init__(self, local: Repository) -> None:
+        self.local = local
+
+    def push(self, url: str, keep_mine: tuple[str, ...] = ()) -> SyncReport:
+        team = PostgresRepository.open(url)
+        try:
+            report = push(self.local, team)
+            if team.is_reviewer():
+                shared = push_shared(self.local, team, keep_mine)
+                report.kept_local, report.conflicts = shared.kept_local, shared.conflicts
+            elif keep_mine:
+                raise ProjectError(f"only a reviewer may push shared items, and {team.user} is not one")
+            return report
+        finally:
+            team.close()
+
+    def pull(self, url: str, take_team: tuple[str, ...] = ()) -> SyncReport:
+        team = PostgresRepository.open(url)
+        try:
+            return pull(self.local, team, team.user, take_team)
+        finally:
+            team.close()
