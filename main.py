@@ -217,6 +217,11 @@ def run_window(
     project = open_project(db, annotator)
     try:
         window = MainWindow(project)
+        if not isinstance(db, str):
+            from storage.team_link import LocalTeamSync
+            from ui.team_dialog import install_team_menu
+
+            install_team_menu(window, LocalTeamSync(project.repository))
         if size is not None:
             window.resize(*size)
         if doc is not None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 
 @dataclass
@@ -31,3 +34,17 @@ class TeamSync(Protocol):
     def pull(self, url: str, take_team: tuple[str, ...] = ()) -> SyncReport:
         """Bring teammates' layers and the team's changes to shared items (``take_team``: even if changed here)."""
         ...
+
+
+def reload_shared(project: Project) -> None:
+    """Read the schema and the registry again, after a pull took the team's."""
+    from annotator.project import REGISTRY_RESOURCE, SCHEMA_RESOURCE
+    from annotator.registry import Registry
+    from annotator.schema import Schema
+
+    schema = project.repository.resource(SCHEMA_RESOURCE)
+    registry = project.repository.resource(REGISTRY_RESOURCE)
+    if schema is not None:
+        project.schema = Schema.from_json(schema)
+    if registry is not None:
+        project.registry = Registry.from_json(registry)

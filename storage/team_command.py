@@ -93,7 +93,7 @@ def run_team_command(args: argparse.Namespace, local: Repository, annotator: str
     """Run ``args.command`` with the local project ``local``, whose own layer is ``annotator``'s."""
     ensure_team_support()
     from storage.postgres_repository import shown_url
-    from storage.team_sync import LocalTeamSync
+    from storage.team_link import LocalTeamSync
 
     if args.command == "init-team":
         from storage.team_init import init_team

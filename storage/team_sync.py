@@ -270,30 +270,3 @@ def describe_item(repository: Repository, item: str) -> str:
 
     registry = Registry.from_json(text)
     return f"{len(registry.entities)} entities, {len(registry.treaties)} treaties"
-
-
-class LocalTeamSync:
-    """The TeamSync of a local project whose own layer is the connecting role's."""
-
-    def __init__(self, local: Repository) -> None:
-        self.local = local
-
-    def push(self, url: str, keep_mine: tuple[str, ...] = ()) -> SyncReport:
-        team = PostgresRepository.open(url)
-        try:
-            report = push(self.local, team)
-            if team.is_reviewer():
-                shared = push_shared(self.local, team, keep_mine)
-                report.kept_local, report.conflicts = shared.kept_local, shared.conflicts
-            elif keep_mine:
-                raise ProjectError(f"only a reviewer may push shared items, and {team.user} is not one")
-            return report
-        finally:
-            team.close()
-
-    def pull(self, url: str, take_team: tuple[str, ...] = ()) -> SyncReport:
-        team = PostgresRepository.open(url)
-        try:
-            return pull(self.local, team, team.user, take_team)
-        finally:
-            team.close()
