@@ -32,7 +32,9 @@ def postgres_bin() -> Path:
 
 
 class TeamServer:
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """``durable``: commits reach the disk as on a real server (the tests do without, for speed)."""
+        self.durable = durable
         self.bin = postgres_bin()
         self.folder = Path(tempfile.mkdtemp(prefix="hashiya-pg-"))
         self.data = self.folder / "data"
@@ -61,7 +63,8 @@ class TeamServer:
         )
 
     def start(self) -> None:
-        options = f"-c listen_addresses='' -k {self.socket} -c fsync=off -c max_connections=60"
+        fsync = "on" if self.durable else "off"
+        options = f"-c listen_addresses='' -k {self.socket} -c fsync={fsync} -c max_connections=60"
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l", str(self.folder / "log"), "start"
         )
