@@ -36,7 +36,9 @@ class TeamServer:
         """``durable``: commits reach the disk as on a real server (the tests do without, for speed)."""
         self.durable = durable
         self.bin = postgres_bin()
-        self.folder = Path(tempfile.mkdtemp(prefix="hashiya-pg-"))
+        # Directly in /tmp: the postgres user must reach it (a private TMPDIR may not let it), and a
+        # Unix socket's path must stay short.
+        self.folder = Path(tempfile.mkdtemp(prefix="hashiya-pg-", dir="/tmp"))
         self.data = self.folder / "data"
         self.socket = self.folder
         self._as_user: list[str] = []
