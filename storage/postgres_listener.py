@@ -31,7 +31,10 @@ class ChangeListener:
         self._listening = threading.Event()
         self._thread = threading.Thread(target=self._run, name="hashiya-team-listener", daemon=True)
         self._thread.start()
-        self._listening.wait(timeout=5)
+
+    def wait_listening(self, timeout: float = 5.0) -> None:
+        """Until the listening connection is made (or failed): changes after this are heard."""
+        self._listening.wait(timeout=timeout)
 
     def version(self) -> int:
         if self._lost is not None:

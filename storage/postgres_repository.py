@@ -107,11 +107,21 @@ def connect(url: str) -> Connection:
 class PostgresRepository:
     def __init__(self, url: str) -> None:
         self.url = url
-        self.conn = connect(url)
-        self.user: str = self._scalar("SELECT current_user")
-        self._check_project()
-        self.listener = ChangeListener(url, self.conn.info.backend_pid)
+        # The listening connection is made while this one is: a server starts a process for each.
+        self.listener = ChangeListener(url, own_pid=0)
+        try:
+            self.conn = connect(url)
+            self.listener.own_pid = self.conn.info.backend_pid
+            self.user: str = self._scalar("SELECT current_user")
+            self._check_project()
+        except BaseException:
+            self.listener.stop()
+            raise
+        self.listener.wait_listening()
         self._generation = self.listener.generation
+        self._known_annotators: set[str] = set()
+        """Names committed to the annotators table: an edit then spares a round trip to the server."""
+        self._new_annotators: set[str] = set()
 
     @classmethod
     def open(cls, url: str) -> PostgresRepository:
@@ -175,9 +185,11 @@ class PostgresRepository:
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
         conn = self._connection()
+        self._new_annotators = set()
         try:
             with conn.transaction():
                 yield conn
+            self._known_annotators |= self._new_annotators
         except errors.InsufficientPrivilege as error:
             raise self._refusal(error) from None
         except psycopg.OperationalError as error:
@@ -289,11 +301,13 @@ class PostgresRepository:
             for relation_id, label, head, tail, attrs in rows
         )
 
-    @staticmethod
-    def _ensure_annotator(conn: Connection, name: str) -> None:
+    def _ensure_annotator(self, conn: Connection, name: str) -> None:
+        if name in self._known_annotators or name in self._new_annotators:
+            return
         conn.execute(
             "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING", [name, now_iso()]
         )
+        self._new_annotators.add(name)
 
     def status(self, document_id: str, annotator: str) -> DocumentStatus:
         row = self._read(
