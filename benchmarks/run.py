@@ -493,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
             warm_bytecode(env, ", storage.postgres_repository")
             described = f"{sizes.document_characters:,} chars, {sizes.document_spans:,} spans, loopback server"
             job = lambda *a: Job(GUI, tuple(str(x) for x in a))  # noqa: E731
-            every += team_figures(url, workloads.long_text, described, str(sizes.samples), job)
+            every += team_figures(url, workloads.long_project, workloads.long_text, described, str(sizes.samples), job)
         chosen = [f for f in every if not args.only or args.only in f.name]
         outcomes: dict[Job, Outcome] = {}
         for figure in chosen:

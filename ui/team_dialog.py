@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -128,10 +129,11 @@ def install_team_menu(window: QMainWindow, sync: TeamSync) -> QAction:
         window.reload_documents()
         window.annotations.reload()
 
-    action = QAction(window.tr("&Team…"), window)
+    action = QAction(QCoreApplication.translate("TeamDialog", "&Team…"), window)
     action.setObjectName("team-action")
     action.triggered.connect(lambda: TeamDialog(sync, after_pull, window).exec())
-    file_menu = window.findChild(QWidget, "file-menu")
+    file_menu = window.findChild(QMenu, "file-menu")
     assert file_menu is not None
-    file_menu.addAction(action)
+    actions = file_menu.actions()
+    file_menu.insertAction(actions[-2] if len(actions) >= 2 else None, action)  # above the separator and Quit
     return action
