@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.repository import ProjectError
 from annotator.team import SyncReport, TeamSync, reload_shared
+from ui.rtl import RtlTextDelegate, make_document_rtl
 
 URL_SETTING = "team/url"
 
@@ -53,6 +54,11 @@ class TeamDialog(QDialog):
         self.conflicts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.conflicts.verticalHeader().hide()
         self.conflicts.hide()
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:  # the Arabic interface
+            make_document_rtl(self.log.document())
+            self._delegate = RtlTextDelegate(self.conflicts)
+            for column in (1, 2):
+                self.conflicts.setItemDelegateForColumn(column, self._delegate)
 
         address = QHBoxLayout()
         address.addWidget(QLabel(self.tr("Team project:")))
@@ -135,5 +141,8 @@ def install_team_menu(window: QMainWindow, sync: TeamSync) -> QAction:
     file_menu = window.findChild(QMenu, "file-menu")
     assert file_menu is not None
     actions = file_menu.actions()
-    file_menu.insertAction(actions[-2] if len(actions) >= 2 else None, action)  # above the separator and Quit
+    if len(actions) >= 2:
+        file_menu.insertAction(actions[-2], action)  # above the separator and Quit
+    else:
+        file_menu.addAction(action)
     return action
