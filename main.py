@@ -211,7 +211,9 @@ def run_window(
 
     app = application()
     install_language(app, language)
-    annotator = window_annotator(annotator_option, interactive=screenshot is None)
+    # A team project's layer is the role it is opened as: nothing to ask.
+    team = isinstance(db, str)
+    annotator = "" if team else window_annotator(annotator_option, interactive=screenshot is None)
     if annotator is None:
         return 0
     project = open_project(db, annotator)

@@ -84,6 +84,12 @@ def test_a_team_is_set_up_then_works_offline_and_merges_back(team_server: TeamSe
     )
     assert word in exported_omar.read_text(encoding="utf-8")
 
+    # The window opens on the team project too (rendered offscreen).
+    shot = tmp_path / "team.png"
+    shown = run("screenshot", "--db", team_server.url(database, "amal"), "-o", str(shot))
+    assert shown.returncode == 0, shown.stderr
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
     team_server.create_role("eve")
     stranger = run("stats", "--db", team_server.url(database, "eve"))
     assert stranger.returncode == 2 and "not given to" in stranger.stderr
