@@ -42,6 +42,11 @@ def team_copy(project: Path) -> Iterator[str]:
             init_team(server.url(database), local, annotators=[ANNOTATOR], reviewers=[])
         finally:
             local.close()
+        # Measured in a steady state, not while the server writes the import out to its files.
+        import psycopg
+
+        with psycopg.connect(server.url(database), autocommit=True) as conn:
+            conn.execute("CHECKPOINT")
         yield server.url(database, ANNOTATOR)
     finally:
         server.remove()
