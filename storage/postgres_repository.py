@@ -183,7 +183,8 @@ class PostgresRepository:
             raise RefusedError(f"{self.user} may not read this team project ({error}).") from None
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def writing(self) -> Iterator[Connection]:
+        """One transaction on the server, committed at the end of the block; refusals and lost connections told."""
         conn = self._connection()
         self._new_annotators = set()
         try:
@@ -254,10 +255,10 @@ class PostgresRepository:
 
     def add_documents(self, documents: list[Document]) -> None:
         if documents:
-            with self._writing() as conn:
-                self._insert_documents(conn, documents)
+            with self.writing() as conn:
+                self.insert_documents(conn, documents)
 
-    def _insert_documents(self, conn: Connection, documents: list[Document]) -> None:
+    def insert_documents(self, conn: Connection, documents: list[Document]) -> None:
         if not documents:
             return
         # One writer of positions at a time: two clients importing at once would number alike.
@@ -319,7 +320,7 @@ class PostgresRepository:
         return DocumentStatus.NEW if row is None else DocumentStatus(row[0])
 
     def set_status(self, document_id: str, annotator: str, status: DocumentStatus) -> None:
-        with self._writing() as conn:
+        with self.writing() as conn:
             self._ensure_annotator(conn, annotator)
             conn.execute(_UPSERT_STATUS, [document_id, annotator, status.value, now_iso()])
             self._log(conn, now_iso(), annotator, document_id, f"Mark {status.value}", None, status.value)
@@ -341,7 +342,7 @@ class PostgresRepository:
 
     def apply(self, edit: Edit, annotator: str, at: str) -> None:
         try:
-            with self._writing() as conn:
+            with self.writing() as conn:
                 self._ensure_annotator(conn, annotator)
                 self._apply(conn, edit)
                 before, after = SqliteRepository._log_states(edit)
@@ -427,7 +428,7 @@ class PostgresRepository:
         return None if row is None else str(row[0])
 
     def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
-        with self._writing() as conn:
+        with self.writing() as conn:
             row = conn.execute("SELECT content FROM project_resources WHERE name = %s FOR UPDATE", [name]).fetchone()
             previous = None if row is None else str(row[0])
             conn.execute(
@@ -458,7 +459,7 @@ class PostgresRepository:
 
     def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
         try:
-            with self._writing() as conn:
+            with self.writing() as conn:
                 self.replace_layers_in(conn, documents, layers, by, at)
         except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
             raise ProjectError(
@@ -469,7 +470,7 @@ class PostgresRepository:
         self, conn: Connection, documents: list[Document], layers: list[Layer], by: str, at: str, *, log: bool = True
     ) -> None:
         """``replace_layers`` inside the caller's transaction on ``conn``; ``log=False`` when the caller logs."""
-        self._insert_documents(conn, documents)
+        self.insert_documents(conn, documents)
         self._ensure_annotator(conn, by)
         for layer in layers:
             self._ensure_annotator(conn, layer.annotator)

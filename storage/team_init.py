@@ -76,7 +76,7 @@ def copy_project(local: Repository, team: PostgresRepository, by: str) -> TeamIm
     layers = [layer for layer in layers if layer.spans or layer.relations or layer.status.value != "new"]
     log = local.edit_log()
     try:
-        with team._writing() as conn:
+        with team.writing() as conn:
             team.replace_layers_in(conn, documents, layers, by, at)
             for name in (SCHEMA_RESOURCE, REGISTRY_RESOURCE):
                 text = local.resource(name)

@@ -72,7 +72,7 @@ def push(
     report = SyncReport()
     log = local.edit_log()
     source = local.location
-    with team._writing() as conn:
+    with team.writing() as conn:
         rows = conn.execute(
             "SELECT document_id, log_position FROM push_marks WHERE source = %s AND annotator = %s", [source, me]
         ).fetchall()
@@ -85,9 +85,9 @@ def push(
     for document_id, positions in sorted(pending.items()):
         mine = layer_of(local, document_id, me)
         changed = layer_digest(mine) != layer_digest(layer_of(team, document_id, me))
-        with team._writing() as conn:
+        with team.writing() as conn:
             if team.find_document_by_sha256(local.get_document(document_id).text_sha256) is None:
-                team._insert_documents(conn, [local.get_document(document_id)])
+                team.insert_documents(conn, [local.get_document(document_id)])
                 report.added_documents.append(document_id)
             if changed:
                 team.replace_layers_in(conn, [], [mine], me, now_iso(), log=False)
