@@ -16,6 +16,8 @@ from annotator.repository import ProjectError
 from annotator.resources import sample_corpus_files
 from annotator.text_import import TextImportError
 from cli.parser import PROJECT_COMMANDS, build_parser
+from cli.team_command import TEAM_COMMANDS, local_path, run_team_command
+from storage.team_location import ensure_team_support
 
 APP_NAME = "hashiya"
 DEFAULT_PROJECT_NAME = "project.hashiya"
@@ -47,9 +49,19 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_project(db: Path | None, annotator: str) -> Project:
-    """Open ``db``, or the default project, created with the sample corpus on first run."""
+def open_project(db: Path | str | None, annotator: str) -> Project:
+    """Open ``db``, or the default project, created with the sample corpus on first run.
+
+    A team project (a PostgreSQL URL) is worked on as the layer of the role it is opened as.
+    """
     from storage.sqlite_repository import SqliteRepository
+
+    if isinstance(db, str):
+        ensure_team_support()
+        from storage.postgres_repository import PostgresRepository
+
+        team = PostgresRepository.open(db)
+        return Project(team, team.user)
 
     path = db if db is not None else default_project_path()
     first_run = db is None and not path.exists()
@@ -60,7 +72,7 @@ def open_project(db: Path | None, annotator: str) -> Project:
 
 
 def run_window(
-    db: Path | None,
+    db: Path | str | None,
     annotator_option: str | None,
     *,
     screenshot: Path | None = None,
@@ -74,12 +86,19 @@ def run_window(
 
     app = application()
     install_language(app, language)
-    annotator = window_annotator(annotator_option, interactive=screenshot is None)
+    # A team project's layer is the role it is opened as: nothing to ask.
+    team = isinstance(db, str)
+    annotator = "" if team else window_annotator(annotator_option, interactive=screenshot is None)
     if annotator is None:
         return 0
     project = open_project(db, annotator)
     try:
         window = MainWindow(project)
+        if not team:
+            from storage.team_link import LocalTeamSync
+            from ui.team_dialog import install_team_menu
+
+            install_team_menu(window, project, LocalTeamSync(project.repository))
         if size is not None:
             window.resize(*size)
         if doc is not None:
@@ -121,6 +140,14 @@ def run_command(args: argparse.Namespace) -> int:
             return run_project_command(args, project, annotator)
         finally:
             project.close()
+    if args.command in TEAM_COMMANDS:
+        local = open_project(
+            local_path(args.db), identity.command_line_layer(args.annotator, preferences.default_path())
+        )
+        try:
+            return run_team_command(args, local.repository, local.annotator, sys.stdout)
+        finally:
+            local.close()
     if args.command == "screenshot":
         return run_window(
             args.db,

@@ -203,7 +203,13 @@ def document_for(text: str, title: str) -> Document:
     )
 
 
-def open_project(path: Path, annotator: str = ANNOTATOR) -> Project:
+def open_project(path: Path | str, annotator: str = ANNOTATOR) -> Project:
+    """A project file, or a team project by its URL (whose layer is the connecting role's)."""
+    if isinstance(path, str):
+        from storage.postgres_repository import PostgresRepository
+
+        team = PostgresRepository.open(path)
+        return Project(team, team.user)
     return Project(SqliteRepository.open(path), annotator)
 
 

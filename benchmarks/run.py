@@ -1,6 +1,6 @@
 """The budgets of DESIGN.md section 10, measured: one command, one table.
 
-    python benchmarks/run.py [--quick] [--runs N] [--json FILE] [--data DIR] [--only WORD]
+    python benchmarks/run.py [--quick] [--runs N] [--json FILE] [--data DIR] [--only WORD] [--team]
 
 Generates its data (a long Arabic document built from the sample paragraphs with a layer of
 nested spans and relations, the same at 1/4 and 1/2 size and as one single paragraph, and a
@@ -13,6 +13,7 @@ Figures are reported, never asserted: the exit status is non-zero only when a me
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -118,10 +119,10 @@ def child_environment(home: Path) -> dict[str, str]:
     return env
 
 
-def warm_bytecode(env: dict[str, str]) -> None:
+def warm_bytecode(env: dict[str, str], more: str = "") -> None:
     """Import what the measurements import once, so that every measured process finds its bytecode."""
     subprocess.run(
-        [sys.executable, "-c", "import main, ui.main_window, benchmarks.measure_gui, benchmarks.measure_data"],
+        [sys.executable, "-c", "import main, ui.main_window, benchmarks.measure_gui, benchmarks.measure_data" + more],
         env=env,
         cwd=ROOT,
         check=True,
@@ -463,6 +464,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="folder for the generated data (default: a temporary one)")
     parser.add_argument("--only", help="only the figures whose name contains this")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument(
+        "--team",
+        action="store_true",
+        help="also open the document on a scratch PostgreSQL server (Debian's postgresql) and edit it there",
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     if args.runs:
@@ -470,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.timeout:
         sizes = Sizes(**{**sizes.__dict__, "timeout": args.timeout})
 
-    with tempfile.TemporaryDirectory(prefix="hashiya-bench-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="hashiya-bench-") as scratch, contextlib.ExitStack() as stack:
         folder = args.data or Path(scratch) / "data"
         folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
@@ -479,7 +485,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"data generated in {time.perf_counter() - started:.1f} s in {folder}", file=sys.stderr)
         env = child_environment(Path(scratch) / "home")
         warm_bytecode(env)
-        chosen = [f for f in figures(workloads, sizes) if not args.only or args.only in f.name]
+        every = figures(workloads, sizes)
+        if args.team:
+            from benchmarks.team_bench import team_copy, team_figures
+
+            url = stack.enter_context(team_copy(workloads.long_project))
+            warm_bytecode(env, ", storage.postgres_repository")
+            described = f"{sizes.document_characters:,} chars, {sizes.document_spans:,} spans, loopback server"
+            job = lambda *a: Job(GUI, tuple(str(x) for x in a))  # noqa: E731
+            every += team_figures(url, workloads.long_project, workloads.long_text, described, str(sizes.samples), job)
+        chosen = [f for f in every if not args.only or args.only in f.name]
         outcomes: dict[Job, Outcome] = {}
         for figure in chosen:
             for source in (figure.measured, figure.floor):

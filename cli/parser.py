@@ -8,7 +8,9 @@ from pathlib import Path
 from annotator.exchange import ExportFormat
 from annotator.formats import ImportFormat, OffsetUnit
 from cli import claims_command
+from cli.team_command import add_team_commands
 from cli.terminal import BidiMode
+from storage.team_location import project_location
 
 SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims", "arcs")
 PROJECT_COMMANDS = ("export", "import", "validate", "stats", "search", "agreement", "import-texts", "claims")
@@ -22,7 +24,10 @@ def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
     default = None if top_level else argparse.SUPPRESS
     options.add_argument(
-        "--db", type=Path, default=default, help="project file to open (default: the project in the user data folder)"
+        "--db",
+        type=project_location,
+        default=default,
+        help="project file, or postgresql://... for a team project (default: the project in the user data folder)",
     )
     options.add_argument("--annotator", default=default, help="annotator layer to work in (default: your user name)")
     return options
@@ -102,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     claims_command.add_parser(commands, common)
+    add_team_commands(commands, common)
 
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")

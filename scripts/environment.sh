@@ -9,6 +9,8 @@ HASHIYA_VENV="${HASHIYA_VENV:-$HASHIYA_ROOT/.venv}"
 QT_OFFSCREEN_PACKAGES=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3)
 QT_WINDOW_PACKAGES=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+# The team-project tests start a scratch PostgreSQL server from this package (DESIGN.md section 12).
+TEAM_SERVER_PACKAGES=(postgresql)
 
 say() { printf 'hashiya setup: %s\n' "$*" >&2; }
 

@@ -3,7 +3,7 @@
 # (which also checks the import-linter layer contracts). Qt runs offscreen.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
-ensure_debian_packages "${QT_OFFSCREEN_PACKAGES[@]}"
+ensure_debian_packages "${QT_OFFSCREEN_PACKAGES[@]}" "${TEAM_SERVER_PACKAGES[@]}"
 ensure_venv "test"
 cd "$HASHIYA_ROOT"
 export QT_QPA_PLATFORM=offscreen

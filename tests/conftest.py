@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.team_server import TeamServer
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,3 +41,21 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 @pytest.fixture
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def team_server() -> Iterator[TeamServer]:
+    """A real PostgreSQL server in a scratch folder, started once for the tests that need one."""
+    server = TeamServer()
+    try:
+        server.initialise()
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def team_database(team_server: TeamServer) -> str:
+    """The name of an empty database of its own on the team server."""
+    return team_server.new_database()

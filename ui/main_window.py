@@ -39,7 +39,7 @@ from ui.search_panel import install_search
 from ui.span_panel import SpanPanel
 
 # The dialogs are imported when first opened: start-up pays for the main window alone.
-REFRESH_INTERVAL_MS = 1000
+REFRESH_INTERVAL_MS = 250  # a local check: PRAGMA data_version, or the count a team listener keeps
 
 
 class MainWindow(QMainWindow):
@@ -339,11 +339,22 @@ class MainWindow(QMainWindow):
             except ProjectError as error:
                 self.statusBar().showMessage(str(error), REFRESH_INTERVAL_MS * 2)
 
+    def shared_changed(self) -> None:
+        self.annotations.schema_changed()
+        self._build_label_actions()
+        self.reload_documents()
+        self.annotations.reload()
+
     def _build_label_actions(self) -> None:
         """The palette and the Labels menu, from the project's schema (again after it is edited)."""
         self.label_toolbar.clear()
         self.labels_menu.clear()
         schema = self.project.schema
+
+        def press(key: str) -> None:
+            self.annotations.hotkey(key)
+            self.view.setFocus()
+
         items = [*schema.labels, None, *schema.relations]
         for item in items:
             if item is None:
@@ -356,7 +367,7 @@ class MainWindow(QMainWindow):
             else:
                 tip = self.tr("{name}: select the head span and press {key}")
             action.setToolTip(plain_tooltip(tip.format(name=display_name(item), key=item.hotkey)))
-            action.triggered.connect(lambda _checked=False, key=item.hotkey: self._palette_key(key))
+            action.triggered.connect(lambda _checked=False, key=item.hotkey: press(key))
             self.label_toolbar.addAction(action)
             self.labels_menu.addAction(action)
 
@@ -372,10 +383,6 @@ class MainWindow(QMainWindow):
                 return
             self.annotations.schema_changed()
             self._build_label_actions()
-
-    def _palette_key(self, key: str) -> None:
-        self.annotations.hotkey(key)
-        self.view.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -315,7 +315,11 @@ class SearchFeature(QObject):
         ids = [documents.document_at(row).id for row in range(documents.rowCount())]
         for document_id in ids:
             if document_id not in self.index:
-                self.index.add(document_id, self.project.document(document_id).text)
+                try:
+                    text = self.project.document(document_id).text
+                except ProjectError:
+                    return  # the project cannot be read now (a team server away): the next refresh tries again
+                self.index.add(document_id, text)
         for gone in set(self._order) - set(ids):
             self.index.remove(gone)
         self._order = ids

@@ -36,3 +36,7 @@ class Shell(Protocol):
     def frame(self) -> QMainWindow:
         """The window's frame: its menus, docks, actions and status bar, and the parent of dialogs."""
         ...
+
+    def shared_changed(self) -> None:
+        """The schema or the registry changed under the window (a pull): show labels, keys and layer anew."""
+        ...

@@ -1872,6 +1872,77 @@
     </message>
 </context>
 <context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team project</source>
+        <translation>مشروع الفريق</translation>
+    </message>
+    <message>
+        <source>&amp;Pull teammates&apos; work</source>
+        <translation>&amp;جلب عمل الزملاء</translation>
+    </message>
+    <message>
+        <source>P&amp;ush my layer</source>
+        <translation>&amp;دفع طبقتي</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>تغيّر في الجانبين</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>هنا</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Team project:</source>
+        <translation>مشروع الفريق:</translation>
+    </message>
+    <message>
+        <source>Give the team project&apos;s address first.</source>
+        <translation>أدخل عنوان مشروع الفريق أولًا.</translation>
+    </message>
+    <message>
+        <source>Pulled {layers} layer(s) of teammates; {documents} new document(s).</source>
+        <translation>جُلبت {layers} طبقة من طبقات الزملاء؛ {documents} مستند جديد.</translation>
+    </message>
+    <message>
+        <source>Took the team&apos;s {item}.</source>
+        <translation>أُخذت نسخة الفريق من {item}.</translation>
+    </message>
+    <message>
+        <source>{item} is changed only here: a reviewer pushes it.</source>
+        <translation>{item} تغيّر هنا فقط: يدفعه مراجع.</translation>
+    </message>
+    <message>
+        <source>Pushed your layer of {n} document(s).</source>
+        <translation>دُفعت طبقتك في {n} مستند.</translation>
+    </message>
+    <message>
+        <source>Sent {item}, changed here.</source>
+        <translation>أُرسل {item} المعدَّل هنا.</translation>
+    </message>
+    <message>
+        <source>{n} item(s) changed on both sides wait for a reviewer&apos;s decision.</source>
+        <translation>{n} عنصر تغيّر في الجانبين وينتظر قرار مراجع.</translation>
+    </message>
+    <message>
+        <source>Take the team&apos;s</source>
+        <translation>خذ نسخة الفريق</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>أبقِ نسختي</translation>
+    </message>
+    <message>
+        <source>&amp;Team…</source>
+        <translation>&amp;فريق العمل…</translation>
+    </message>
+</context>
+<context>
     <name>TreatyEditor</name>
     <message>
         <source>Edit treaty</source>

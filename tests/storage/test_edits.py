@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -12,15 +11,15 @@ from annotator.model import reading_order
 from annotator.project import InvalidEditError, Project
 from annotator.repository import EditConflictError
 from annotator.schema import load_default_schema
-from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
+from tests.storage.conftest import Store, store_of
 
 LAVROV_DOC = CORPUS / "003_6ce7f2ee4d1dc447.txt"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "amal")
+def project(store: Store) -> Project:
+    project = store.project("amal")
     project.import_paths([LAVROV_DOC])
     return project
 
@@ -38,9 +37,9 @@ def find(project: Project, phrase: str, nth: int = 0) -> tuple[int, int]:
 
 
 def reopen(project: Project, annotator: str = "amal") -> Project:
-    path = Path(project.location)
+    store = store_of(project)
     project.close()
-    return Project(SqliteRepository.open(path), annotator)
+    return store.project(annotator)
 
 
 def test_schema_and_registry_are_stored_in_the_project(project: Project) -> None:

@@ -10,12 +10,12 @@ from annotator.model import DocumentStatus
 from annotator.project import Project
 from annotator.text import decode_document, text_sha256
 from annotator.text_import import TextImportError
-from storage.sqlite_repository import SqliteRepository
+from tests.storage.conftest import Store
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return Project(SqliteRepository.open(tmp_path / "p.hashiya"), "tester")
+def project(store: Store) -> Project:
+    return store.project("tester")
 
 
 def test_sample_corpus_imports_unchanged_with_titles(project: Project, corpus_files: list[Path]) -> None:

@@ -23,6 +23,7 @@ from annotator.review import Review, decide, load_review, unit_key
 from storage.migrations import SCHEMA_VERSION
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
+from tests.storage.conftest import Store, store_of
 
 LAVROV = "003_6ce7f2ee4d1dc447"
 TEAMMATE = "samira"
@@ -129,8 +130,8 @@ def make_layers(project: Project, folder: Path) -> Layers:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Project]:
-    project = Project(SqliteRepository.open(tmp_path / "review.hashiya"), "tester")
+def project(store: Store) -> Iterator[Project]:
+    project = store.project("tester")
     project.import_paths(sorted(CORPUS.glob("*.txt")))
     yield project
     project.close()
@@ -170,8 +171,7 @@ def test_a_decision_is_stored_logged_with_the_reviewer_and_undone(project: Proje
     edit = decide(project, review, unit, DecisionChoice.ACCEPT_B)
     project.apply(edit)
 
-    path = Path(project.location)
-    again = Project(SqliteRepository.open(path), "tester")
+    again = store_of(project).project("tester")
     [decision] = again.repository.decisions(layers.document_id, "tester", TEAMMATE)
     assert (decision.choice, decision.decided_by, decision.unit) == (DecisionChoice.ACCEPT_B, "tester", unit_key(unit))
     [gold] = again.spans(layers.document_id, GOLD)

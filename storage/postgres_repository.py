@@ -1,0 +1,529 @@
+"""The Repository of ``annotator.repository`` over a team project on a PostgreSQL server (psycopg 3).
+
+Every write is one transaction, committed before the call returns (the edit is then acknowledged).
+Other clients' commits reach an open project through LISTEN/NOTIFY: a listening connection counts
+the announcements made by other connections, and ``data_version`` returns that count without asking
+the server. A lost connection is said in a ProjectError and made again at the next call; a write
+whose commit was not confirmed is reported as not saved.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import psycopg
+from psycopg import errors
+
+from annotator.edits import (
+    AddRelation,
+    AddSpan,
+    Batch,
+    ChangeSpan,
+    Decision,
+    Edit,
+    RecordDecision,
+    RemoveRelation,
+    RemoveSpan,
+    UnrecordDecision,
+    describe,
+)
+from annotator.edits import document_of as edit_document
+from annotator.model import (
+    Document,
+    DocumentStatus,
+    DocumentSummary,
+    Layer,
+    Relation,
+    Span,
+    relations_from_fields,
+    spans_from_fields,
+)
+from annotator.project import now_iso
+from annotator.repository import EditConflictError, ProjectError
+from storage.postgres_listener import ChangeListener
+from storage.sqlite_repository import (
+    _SPAN_KINDS,
+    SqliteRepository,
+    _attributes,
+    _json,
+    _relation_values,
+    _span_values,
+    decision_from_row,
+)
+
+T = TypeVar("T")
+Connection = psycopg.Connection[tuple[Any, ...]]
+
+_SPAN_COLUMNS = 'id, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at'
+_INSERT_SPAN = (
+    'INSERT INTO spans (id, document_id, annotator, kind, label, start, "end", text, attributes, ref, note, '
+    "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+_UPDATE_SPAN = (
+    'UPDATE spans SET document_id = %s, annotator = %s, kind = %s, label = %s, start = %s, "end" = %s, text = %s, '
+    "attributes = %s, ref = %s, note = %s, created_at = %s, updated_at = %s WHERE id = %s"
+)
+_INSERT_RELATION = (
+    "INSERT INTO relations (id, document_id, annotator, label, head, tail, attributes) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s)"
+)
+_UPSERT_STATUS = """
+    INSERT INTO document_status (document_id, annotator, status, updated_at) VALUES (%s, %s, %s, %s)
+    ON CONFLICT (document_id, annotator) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
+"""
+_NO_END = 2**31 - 1
+
+
+def shown_url(url: str) -> str:
+    """The URL without its password, for titles and messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
+class RefusedError(ProjectError):
+    """The team server refused a change this analyst's role may not make."""
+
+
+def connect(url: str) -> Connection:
+    """A connection in autocommit mode (each write opens its own transaction), or a ProjectError."""
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        text = str(error).strip()
+        if "password authentication failed" in text or ("role" in text and "does not exist" in text):
+            raise RefusedError(f"the team server at {shown_url(url)} does not let this user in ({text}).") from None
+        if "permission denied for database" in text:
+            raise RefusedError(f"the team project {shown_url(url)} was not given to this user ({text}).") from None
+        raise ProjectError(f"the team server at {shown_url(url)} cannot be reached ({text}).") from None
+
+
+class PostgresRepository:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        # The listening connection is made while this one is: a server starts a process for each.
+        self.listener = ChangeListener(url, own_pid=0)
+        try:
+            self.conn = connect(url)
+            self.listener.own_pid = self.conn.info.backend_pid
+            self.user: str = self._scalar("SELECT current_user")
+            self._check_project()
+        except BaseException:
+            self.listener.stop()
+            raise
+        self.listener.wait_listening()
+        self._generation = self.listener.generation
+        self._known_annotators: set[str] = set()
+        """Names committed to the annotators table: an edit then spares a round trip to the server."""
+        self._new_annotators: set[str] = set()
+
+    @classmethod
+    def open(cls, url: str) -> PostgresRepository:
+        return cls(url)
+
+    def _check_project(self) -> None:
+        try:
+            self.conn.execute("SELECT value FROM project_meta WHERE key = 'team_schema_version'")
+        except errors.UndefinedTable:
+            self.conn.close()
+            raise ProjectError(
+                f"{shown_url(self.url)} is not a Hashiya team project yet: create it with `hashiya init-team URL`."
+            ) from None
+        except errors.InsufficientPrivilege:
+            self.conn.close()
+            raise RefusedError(f"the team project {shown_url(self.url)} was not given to {self.user}.") from None
+
+    def is_reviewer(self) -> bool:
+        return bool(self._read(lambda c: c.execute("SELECT hashiya_is_reviewer()").fetchone() or [False])[0])
+
+    # -- connection handling -------------------------------------------------------------------
+
+    def _connection(self) -> Connection:
+        # When the listener had to connect again, the server went away: this connection is dead too,
+        # though nothing has told it yet. A new one spares the next edit a failure.
+        stale = self._generation != self.listener.generation
+        if self.conn.closed or self.conn.broken or stale:
+            self.conn.close()
+            self._generation = self.listener.generation
+            self.conn = connect(self.url)
+            self.listener.own_pid = self.conn.info.backend_pid
+        return self.conn
+
+    def _refusal(self, error: psycopg.Error) -> RefusedError:
+        return RefusedError(
+            f"the team server refused this change for {self.user}: an annotator writes only their own layer, "
+            f"and gold, the schema, the registry and documents already there are written by reviewers ({error})."
+        )
+
+    def _lost(self, error: psycopg.Error, writing: bool) -> ProjectError:
+        what = "this change was not saved" if writing else "it could not be read"
+        return ProjectError(
+            f"the connection to the team server {shown_url(self.url)} was lost, so {what} "
+            f"({str(error).strip()}). Hashiya connects again at the next step."
+        )
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        try:
+            return work(self._connection())
+        except psycopg.OperationalError as error:
+            if not self.conn.broken:
+                raise ProjectError(f"the team server could not answer ({error}).") from None
+            # Reading again after reconnecting is harmless.
+            try:
+                return work(self._connection())
+            except psycopg.OperationalError as again:
+                raise self._lost(again, writing=False) from None
+        except errors.InsufficientPrivilege as error:
+            raise RefusedError(f"{self.user} may not read this team project ({error}).") from None
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One transaction on the server, committed at the end of the block; refusals and lost connections told."""
+        conn = self._connection()
+        self._new_annotators = set()
+        try:
+            with conn.transaction():
+                yield conn
+            self._known_annotators |= self._new_annotators
+        except errors.InsufficientPrivilege as error:
+            raise self._refusal(error) from None
+        except psycopg.OperationalError as error:
+            raise self._lost(error, writing=True) from None
+
+    def _scalar(self, query: str, params: list[Any] | None = None) -> Any:
+        row = self.conn.execute(query.encode(), params).fetchone()
+        return None if row is None else row[0]
+
+    # -- the Repository protocol ---------------------------------------------------------------
+
+    @property
+    def location(self) -> str:
+        return shown_url(self.url)
+
+    def close(self) -> None:
+        self.listener.stop()
+        self.conn.close()
+
+    def data_version(self) -> int:
+        return self.listener.version()
+
+    def list_documents(self, annotator: str) -> list[DocumentSummary]:
+        rows = self._read(
+            lambda c: c.execute(
+                """
+                SELECT d.id, d.title, d.length, coalesce(s.status, 'new')
+                FROM documents d
+                LEFT JOIN document_status s ON s.document_id = d.id AND s.annotator = %s
+                ORDER BY d.position
+                """,
+                [annotator],
+            ).fetchall()
+        )
+        return [DocumentSummary(id=r[0], title=r[1], length=r[2], status=DocumentStatus(r[3])) for r in rows]
+
+    def get_document(self, document_id: str) -> Document:
+        row = self._read(
+            lambda c: c.execute(
+                "SELECT id, title, source, text, text_sha256, metadata, created_at FROM documents WHERE id = %s",
+                [document_id],
+            ).fetchone()
+        )
+        if row is None:
+            raise ProjectError(f"there is no document {document_id!r} in {self.location}")
+        id_, title, source, text, text_sha256, metadata, created_at = row
+        return Document(
+            id=id_,
+            title=title,
+            source=source,
+            text=text,
+            text_sha256=text_sha256,
+            metadata=json.loads(metadata),
+            created_at=created_at,
+        )
+
+    def find_document_by_sha256(self, text_sha256: str) -> str | None:
+        row = self._read(
+            lambda c: c.execute("SELECT id FROM documents WHERE text_sha256 = %s", [text_sha256]).fetchone()
+        )
+        return None if row is None else str(row[0])
+
+    def add_documents(self, documents: list[Document]) -> None:
+        if documents:
+            with self.writing() as conn:
+                self.insert_documents(conn, documents)
+
+    def insert_documents(self, conn: Connection, documents: list[Document]) -> None:
+        if not documents:
+            return
+        # One writer of positions at a time: two clients importing at once would number alike.
+        conn.execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
+        row = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM documents").fetchone()
+        position = 0 if row is None else int(row[0])
+        with conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO documents (id, title, source, text, length, text_sha256, metadata, created_at, position) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                [
+                    (d.id, d.title, d.source, d.text, d.length, d.text_sha256, _json(d.metadata), d.created_at, at)
+                    for at, d in enumerate(documents, start=position)
+                ],
+            )
+
+    def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
+        limit = _NO_END if starting_before is None else min(starting_before, _NO_END)
+        rows = self._read(
+            lambda c: c.execute(
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = %s AND annotator = %s AND start < %s"
+                ' ORDER BY start, "end" DESC, id COLLATE "C"',
+                [document_id, annotator, limit],
+            ).fetchall()
+        )
+        kinds, layer = _SPAN_KINDS, annotator
+        return spans_from_fields(
+            (id_, document_id, layer, kinds[kind], label, start, end, text, _attributes(attrs), ref, note, made, edited)
+            for id_, kind, label, start, end, text, attrs, ref, note, made, edited in rows
+        )
+
+    def relations(self, document_id: str, annotator: str) -> list[Relation]:
+        rows = self._read(
+            lambda c: c.execute(
+                "SELECT id, label, head, tail, attributes FROM relations WHERE document_id = %s AND annotator = %s",
+                [document_id, annotator],
+            ).fetchall()
+        )
+        return relations_from_fields(
+            (relation_id, document_id, annotator, label, head, tail, _attributes(attrs))
+            for relation_id, label, head, tail, attrs in rows
+        )
+
+    def _ensure_annotator(self, conn: Connection, name: str) -> None:
+        if name in self._known_annotators or name in self._new_annotators:
+            return
+        conn.execute(
+            "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT (name) DO NOTHING", [name, now_iso()]
+        )
+        self._new_annotators.add(name)
+
+    def status(self, document_id: str, annotator: str) -> DocumentStatus:
+        row = self._read(
+            lambda c: c.execute(
+                "SELECT status FROM document_status WHERE document_id = %s AND annotator = %s",
+                [document_id, annotator],
+            ).fetchone()
+        )
+        return DocumentStatus.NEW if row is None else DocumentStatus(row[0])
+
+    def set_status(self, document_id: str, annotator: str, status: DocumentStatus) -> None:
+        with self.writing() as conn:
+            self._ensure_annotator(conn, annotator)
+            conn.execute(_UPSERT_STATUS, [document_id, annotator, status.value, now_iso()])
+            self._log(conn, now_iso(), annotator, document_id, f"Mark {status.value}", None, status.value)
+
+    def span(self, span_id: str) -> Span | None:
+        return self._read(lambda c: self._span(c, span_id))
+
+    @staticmethod
+    def _span(conn: Connection, span_id: str) -> Span | None:
+        row = conn.execute(
+            f"SELECT {_SPAN_COLUMNS}, document_id, annotator FROM spans WHERE id = %s", [span_id]
+        ).fetchone()
+        if row is None:
+            return None
+        id_, kind, label, start, end, text, attrs, ref, note, made, edited, document_id, annotator = row
+        fields = (id_, document_id, annotator, _SPAN_KINDS[kind], label, start, end, text, _attributes(attrs))
+        [span] = spans_from_fields([(*fields, ref, note, made, edited)])
+        return span
+
+    def apply(self, edit: Edit, annotator: str, at: str) -> None:
+        try:
+            with self.writing() as conn:
+                self._ensure_annotator(conn, annotator)
+                self._apply(conn, edit)
+                before, after = SqliteRepository._log_states(edit)
+                self._log(conn, at, annotator, edit_document(edit), describe(edit), before, after)
+        except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
+            raise EditConflictError(f"the edit no longer fits the project ({str(error).strip()})") from None
+
+    def _log(
+        self,
+        conn: Connection,
+        at: str,
+        annotator: str,
+        document_id: str | None,
+        action: str,
+        before: str | None,
+        after: str | None,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO edit_log (at, annotator, document_id, action, before, after) VALUES (%s, %s, %s, %s, %s, %s)",
+            [at, annotator, document_id, action, before, after],
+        )
+
+    def _changed(self, rowcount: int, what: str) -> None:
+        """A write the row-level policy hid from this user changes no row: refuse it as the server would."""
+        if rowcount != 1:
+            raise self._refusal(psycopg.Error(f"{what} is not {self.user}'s to change"))
+
+    def _apply(self, conn: Connection, edit: Edit) -> None:
+        match edit:
+            case AddSpan(span, relations):
+                self._ensure_annotator(conn, span.annotator)
+                conn.execute(_INSERT_SPAN, _span_values(span, ""))
+                for relation in relations:
+                    conn.execute(_INSERT_RELATION, _relation_values(relation))
+            case RemoveSpan(span, _):
+                if self._span(conn, span.id) != span:
+                    raise EditConflictError(f"the {span.label} span {span.text!r} was changed or deleted elsewhere")
+                self._changed(conn.execute("DELETE FROM spans WHERE id = %s", [span.id]).rowcount, "the span")
+            case ChangeSpan(before, after):
+                if self._span(conn, before.id) != before:
+                    raise EditConflictError(f"the {before.label} span {before.text!r} was changed or deleted elsewhere")
+                cursor = conn.execute(_UPDATE_SPAN, (*_span_values(after, "")[1:], before.id))
+                self._changed(cursor.rowcount, "the span")
+            case AddRelation(relation):
+                self._ensure_annotator(conn, relation.annotator)
+                conn.execute(_INSERT_RELATION, _relation_values(relation))
+            case RemoveRelation(relation):
+                cursor = conn.execute("DELETE FROM relations WHERE id = %s", [relation.id])
+                if cursor.rowcount != 1:
+                    raise EditConflictError(f"the {relation.label} relation was deleted elsewhere")
+            case Batch(_, edits):
+                for part in edits:
+                    self._apply(conn, part)
+            case RecordDecision(decision):
+                conn.execute(
+                    "INSERT INTO review_decisions (document_id, layer_a, layer_b, unit, choice, source_span, "
+                    "gold_span, decided_by, decided_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    [
+                        decision.document_id,
+                        decision.layer_a,
+                        decision.layer_b,
+                        decision.unit,
+                        decision.choice.value,
+                        decision.source_span,
+                        decision.gold_span,
+                        decision.decided_by,
+                        decision.decided_at,
+                    ],
+                )
+            case UnrecordDecision(decision):
+                if self._stored_decision(conn, decision) != decision:
+                    raise EditConflictError("the review decision was changed or taken back elsewhere")
+                conn.execute(
+                    "DELETE FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s "
+                    "AND unit = %s",
+                    [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
+                )
+
+    def resource(self, name: str) -> str | None:
+        row = self._read(
+            lambda c: c.execute("SELECT content FROM project_resources WHERE name = %s", [name]).fetchone()
+        )
+        return None if row is None else str(row[0])
+
+    def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
+        with self.writing() as conn:
+            row = conn.execute("SELECT content FROM project_resources WHERE name = %s FOR UPDATE", [name]).fetchone()
+            previous = None if row is None else str(row[0])
+            conn.execute(
+                """
+                INSERT INTO project_resources (name, content, updated_at) VALUES (%s, %s, %s)
+                ON CONFLICT (name) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at
+                """,
+                [name, text, at],
+            )
+            self._log(conn, at, annotator, None, f"Change {name}", previous, text)
+
+    def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:
+        where = "" if document_id is None else "WHERE document_id = %s"
+        rows = self._read(
+            lambda c: c.execute(
+                f"SELECT at, annotator, document_id, action, before, after FROM edit_log {where} ORDER BY id".encode(),
+                [] if document_id is None else [document_id],
+            ).fetchall()
+        )
+        keys = ("at", "annotator", "document_id", "action", "before", "after")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def span_ids(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        rows = self._read(
+            lambda c: c.execute("SELECT id, document_id, annotator FROM spans WHERE id = ANY(%s)", [ids]).fetchall()
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
+        try:
+            with self.writing() as conn:
+                self.replace_layers_in(conn, documents, layers, by, at)
+        except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
+            raise ProjectError(
+                f"the import does not fit the project ({str(error).strip()}); nothing was imported"
+            ) from None
+
+    def replace_layers_in(
+        self, conn: Connection, documents: list[Document], layers: list[Layer], by: str, at: str, *, log: bool = True
+    ) -> None:
+        """``replace_layers`` inside the caller's transaction on ``conn``; ``log=False`` when the caller logs."""
+        self.insert_documents(conn, documents)
+        self._ensure_annotator(conn, by)
+        for layer in layers:
+            self._ensure_annotator(conn, layer.annotator)
+            key = [layer.document_id, layer.annotator]
+            conn.execute("DELETE FROM relations WHERE document_id = %s AND annotator = %s", key)
+            conn.execute("DELETE FROM spans WHERE document_id = %s AND annotator = %s", key)
+            with conn.cursor() as cursor:
+                if layer.spans:
+                    cursor.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
+                if layer.relations:
+                    cursor.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
+            conn.execute(_UPSERT_STATUS, [layer.document_id, layer.annotator, layer.status.value, at])
+            if log:
+                action = f"Import {len(layer.spans)} span(s) into {layer.annotator}"
+                self._log(conn, at, by, layer.document_id, action, None, None)
+
+    def annotators(self) -> list[str]:
+        rows = self._read(lambda c: c.execute('SELECT name FROM annotators ORDER BY name COLLATE "C"').fetchall())
+        return [row[0] for row in rows]
+
+    @staticmethod
+    def _stored_decision(conn: Connection, decision: Decision) -> Decision | None:
+        row = conn.execute(
+            "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, decided_by, decided_at "
+            "FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s AND unit = %s",
+            [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
+        ).fetchone()
+        return None if row is None else _decision(row)
+
+    def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
+        rows = self._read(
+            lambda c: c.execute(
+                "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, decided_by, decided_at "
+                "FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s "
+                'ORDER BY unit COLLATE "C"',
+                [document_id, layer_a, layer_b],
+            ).fetchall()
+        )
+        return [_decision(row) for row in rows]
+
+
+_DECISION_KEYS = (
+    "document_id",
+    "layer_a",
+    "layer_b",
+    "unit",
+    "choice",
+    "source_span",
+    "gold_span",
+    "decided_by",
+    "decided_at",
+)
+
+
+def _decision(row: tuple[Any, ...]) -> Decision:
+    return decision_from_row(dict(zip(_DECISION_KEYS, row, strict=True)))

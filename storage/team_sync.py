@@ -1,0 +1,272 @@
+"""Offline work that merges back: ``push`` an analyst's layer from a local project to a team project, ``pull`` the rest.
+
+Layers have one writer, so they never conflict: ``push`` sends the documents whose edit-log
+entries by the analyst came after the last push, each in a transaction of its own that also moves
+the push mark on the server, so a push cut short (even killed) resumes where it stopped and
+pushing twice changes nothing. ``pull`` brings teammates' layers and missing documents.
+
+Gold, the schema and the registry have several writers. Each pull remembers in the local project
+what the team's copy was (its digest, the *base*); at the next pull, an item only the team changed
+is taken, one only changed here is kept (a reviewer pushes it), and one changed on both sides is a
+conflict, left alone on both sides and reported, until a reviewer decides with ``take_team`` or
+``keep_mine``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from annotator.model import GOLD, DocumentStatus, Layer
+from annotator.project import REGISTRY_RESOURCE, SCHEMA_RESOURCE, now_iso
+from annotator.registry import load_default_registry
+from annotator.repository import ProjectError, Repository
+from annotator.schema import load_default_schema
+from annotator.team import SyncReport
+from storage.postgres_repository import PostgresRepository, shown_url
+
+SYNC_RESOURCE = "team-sync"
+"""The local project's memory of each team project it synchronised with: the bases of shared items."""
+SHARED = (SCHEMA_RESOURCE, REGISTRY_RESOURCE)
+GOLD_PREFIX = "gold:"
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def layer_of(repository: Repository, document_id: str, annotator: str) -> Layer:
+    return Layer(
+        document_id=document_id,
+        annotator=annotator,
+        status=repository.status(document_id, annotator),
+        spans=tuple(repository.spans(document_id, annotator)),
+        relations=tuple(repository.relations(document_id, annotator)),
+    )
+
+
+def layer_digest(layer: Layer) -> str:
+    return digest(
+        [layer.status.value, [asdict(s) for s in layer.spans], sorted((asdict(r) for r in layer.relations), key=str)]
+    )
+
+
+def is_empty(layer: Layer) -> bool:
+    return not layer.spans and not layer.relations and layer.status == DocumentStatus.NEW
+
+
+# -- push ----------------------------------------------------------------------------------------
+
+
+def push(
+    local: Repository,
+    team: PostgresRepository,
+    *,
+    progress: Callable[[str], None] = lambda _: None,
+) -> SyncReport:
+    """Send the analyst's own layer (the team role's name) from ``local``, one document per transaction."""
+    me = team.user
+    report = SyncReport()
+    log = local.edit_log()
+    source = local.location
+    with team.writing() as conn:
+        rows = conn.execute(
+            "SELECT document_id, log_position FROM push_marks WHERE source = %s AND annotator = %s", [source, me]
+        ).fetchall()
+    marks: dict[str, int] = {row[0]: row[1] for row in rows}
+    pending: dict[str, list[int]] = {}
+    for position, entry in enumerate(log):
+        document_id = entry["document_id"]
+        if entry["annotator"] == me and document_id is not None and position > marks.get(document_id, -1):
+            pending.setdefault(document_id, []).append(position)
+    for document_id, positions in sorted(pending.items()):
+        mine = layer_of(local, document_id, me)
+        changed = layer_digest(mine) != layer_digest(layer_of(team, document_id, me))
+        with team.writing() as conn:
+            if team.find_document_by_sha256(local.get_document(document_id).text_sha256) is None:
+                team.insert_documents(conn, [local.get_document(document_id)])
+                report.added_documents.append(document_id)
+            if changed:
+                team.replace_layers_in(conn, [], [mine], me, now_iso(), log=False)
+            with conn.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO edit_log (at, annotator, document_id, action, before, after) "
+                    "VALUES (%(at)s, %(annotator)s, %(document_id)s, %(action)s, %(before)s, %(after)s)",
+                    [log[position] for position in positions],
+                )
+            conn.execute(
+                """
+                INSERT INTO push_marks (source, annotator, document_id, log_position) VALUES (%s, %s, %s, %s)
+                ON CONFLICT (source, annotator, document_id) DO UPDATE SET log_position = excluded.log_position
+                """,
+                [source, me, document_id, positions[-1]],
+            )
+        if changed:
+            report.pushed_documents.append(document_id)
+        progress(document_id)
+    return report
+
+
+# -- pull ----------------------------------------------------------------------------------------
+
+
+class SyncState:
+    """The bases of the shared items, kept in the local project per team project."""
+
+    def __init__(self, local: Repository, team: PostgresRepository) -> None:
+        self.local = local
+        self.key = shown_url(team.url)
+        stored = local.resource(SYNC_RESOURCE)
+        self.everything: dict[str, dict[str, str]] = json.loads(stored) if stored else {}
+        self.bases = dict(self.everything.get(self.key, {}))
+
+    def save(self, annotator: str) -> None:
+        if self.bases != self.everything.get(self.key, {}):
+            self.everything[self.key] = self.bases
+            text = json.dumps(self.everything, ensure_ascii=False, sort_keys=True)
+            self.local.set_resource(SYNC_RESOURCE, text, annotator, now_iso())
+
+
+def _resource_digest(repository: Repository, name: str) -> str:
+    return digest(repository.resource(name))
+
+
+def _pristine(local: Repository, item: str) -> bool:
+    """Whether a shared item was never changed in a local project that never synchronised it."""
+    if item == SCHEMA_RESOURCE:
+        return local.resource(item) in (None, load_default_schema().to_json())
+    if item == REGISTRY_RESOURCE:
+        return local.resource(item) in (None, load_default_registry().to_json())
+    return is_empty(layer_of(local, item.removeprefix(GOLD_PREFIX), GOLD))
+
+
+def changed_side(
+    local: Repository, team: Repository, item: str, ours: str, theirs: str, base: str | None
+) -> str | None:
+    """Which side changed ``item`` since the base: None (they agree), "team", "local" or "both"."""
+    if ours == theirs:
+        return None
+    if base is None:
+        # Never synchronised: an untouched side has nothing of its own to lose.
+        if _pristine(local, item):
+            return "team"
+        return "local" if _pristine(team, item) else "both"
+    if ours == base:
+        return "team"
+    return "local" if theirs == base else "both"
+
+
+def shared_items(local: Repository, team: PostgresRepository) -> list[str]:
+    documents = {d.id for d in local.list_documents(GOLD)} | {d.id for d in team.list_documents(GOLD)}
+    return [*SHARED, *(GOLD_PREFIX + document_id for document_id in sorted(documents))]
+
+
+def item_digest(repository: Repository, item: str) -> str:
+    if item.startswith(GOLD_PREFIX):
+        return layer_digest(layer_of(repository, item.removeprefix(GOLD_PREFIX), GOLD))
+    return _resource_digest(repository, item)
+
+
+def copy_item(source: Repository, target: Repository, item: str, by: str) -> None:
+    if item.startswith(GOLD_PREFIX):
+        document_id = item.removeprefix(GOLD_PREFIX)
+        missing = [] if target.find_document_by_sha256(source.get_document(document_id).text_sha256) else [document_id]
+        target.replace_layers(
+            [source.get_document(d) for d in missing], [layer_of(source, document_id, GOLD)], by, now_iso()
+        )
+        return
+    text = source.resource(item)
+    if text is not None:
+        target.set_resource(item, text, by, now_iso())
+
+
+def pull(local: Repository, team: PostgresRepository, annotator: str, take_team: tuple[str, ...] = ()) -> SyncReport:
+    """Bring teammates' layers, missing documents and the team's changes to shared items into ``local``.
+
+    ``annotator`` is the local layer never overwritten (the analyst's own). Items named in
+    ``take_team`` are taken from the team even when changed here too: a reviewer's decision.
+    """
+    report = SyncReport()
+    at = now_iso()
+    known = {d.id for d in local.list_documents(annotator)}
+    added = [team.get_document(d.id) for d in team.list_documents(annotator) if d.id not in known]
+    layers: list[Layer] = []
+    for summary in team.list_documents(annotator):
+        for name in team.annotators():
+            if name in (annotator, GOLD):
+                continue
+            teammate = layer_of(team, summary.id, name)
+            if summary.id not in known:
+                if not is_empty(teammate):
+                    layers.append(teammate)
+            elif layer_digest(teammate) != layer_digest(layer_of(local, summary.id, name)):
+                layers.append(teammate)
+    if added or layers:
+        local.replace_layers(added, layers, annotator, at)
+    report.added_documents = [d.id for d in added]
+    report.pulled_layers = [(layer.document_id, layer.annotator) for layer in layers]
+
+    state = SyncState(local, team)
+    for item in shared_items(local, team):
+        ours, theirs = item_digest(local, item), item_digest(team, item)
+        side = changed_side(local, team, item, ours, theirs, state.bases.get(item))
+        if side is None:
+            state.bases[item] = theirs
+        elif side == "team" or item in take_team:
+            copy_item(team, local, item, annotator)
+            state.bases[item] = theirs
+            report.taken.append(item)
+        elif side == "local":
+            report.kept_local.append(item)
+        else:
+            report.conflicts[item] = (describe_item(local, item), describe_item(team, item))
+    state.save(annotator)
+    return report
+
+
+def push_shared(local: Repository, team: PostgresRepository, keep_mine: tuple[str, ...] = ()) -> SyncReport:
+    """A reviewer's push of gold, schema and registry changed only here (or named in ``keep_mine``).
+
+    An item the team changed since the last pull is not overwritten unless the reviewer named it.
+    """
+    report = SyncReport()
+    state = SyncState(local, team)
+    for item in shared_items(local, team):
+        ours, theirs = item_digest(local, item), item_digest(team, item)
+        side = changed_side(local, team, item, ours, theirs, state.bases.get(item))
+        if side is None:
+            state.bases[item] = ours
+        elif side == "local" or item in keep_mine:
+            try:
+                copy_item(local, team, item, team.user)
+            except ProjectError as error:
+                raise ProjectError(f"{item} could not be pushed: {error}") from None
+            state.bases[item] = ours
+            report.kept_local.append(item)
+        elif side == "both":
+            report.conflicts[item] = (describe_item(local, item), describe_item(team, item))
+    state.save(team.user)
+    return report
+
+
+def describe_item(repository: Repository, item: str) -> str:
+    """One side of a shared item, in a few words for the reviewer who decides."""
+    if item.startswith(GOLD_PREFIX):
+        layer = layer_of(repository, item.removeprefix(GOLD_PREFIX), GOLD)
+        labels = sorted({f"{span.label} «{span.text}»" for span in layer.spans})
+        shown = ", ".join(labels[:6]) + (" …" if len(labels) > 6 else "")
+        return f"{len(layer.spans)} span(s), {layer.status.value}" + (f": {shown}" if shown else "")
+    text = repository.resource(item)
+    if text is None:
+        return "none"
+    if item == SCHEMA_RESOURCE:
+        from annotator.schema import Schema
+
+        return "labels " + ", ".join(label.name for label in Schema.from_json(text).labels)
+    from annotator.registry import Registry
+
+    registry = Registry.from_json(text)
+    return f"{len(registry.entities)} entities, {len(registry.treaties)} treaties"

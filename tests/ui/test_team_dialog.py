@@ -1,0 +1,64 @@
+"""File > Team in the window: pull teammates' work into the open local project, and decide a conflict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from annotator.model import GOLD
+from storage.team_link import LocalTeamSync
+from tests.storage.team_helpers import first_word, gold_of, local_project, make_team, tag, team_project
+from tests.team_server import TeamServer
+from tests.ui.test_annotating import open_window
+from ui.team_dialog import TeamDialog, install_team_menu
+
+pytestmark = pytest.mark.gui
+
+
+def test_pull_then_a_reviewer_keeps_their_gold_from_the_window(
+    qtbot: QtBot, team_server: TeamServer, tmp_path: Path
+) -> None:
+    lead = local_project(tmp_path / "lead.hashiya", "rana")
+    database = make_team(team_server, lead)
+    lead.close()
+    local = local_project(tmp_path / "rana.hashiya", "rana")
+    window = open_window(qtbot, local)
+    action = install_team_menu(window, local, LocalTeamSync(local.repository))
+    file_menu = window.findChild(QWidget, "file-menu")
+    assert action in file_menu.actions()  # type: ignore[union-attr]
+
+    omar = team_project(team_server, database, "omar")
+    document = omar.documents()[0].id
+    omars = tag(omar, document, first_word(omar, document), "ORG")
+    pulled: list[bool] = []
+    dialog = TeamDialog(LocalTeamSync(local.repository), lambda: pulled.append(True), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.url.setText(team_server.url(database, "rana"))
+    dialog.pull_button.click()
+    assert pulled == [True]
+    assert [s.id for s in local.spans(document, "omar")] == [omars.span.id]
+    assert "Pulled 1 layer(s)" in dialog.log.toPlainText()
+
+    online = team_project(team_server, database, "rana")
+    tag(online, document, first_word(online, document, 1), "PER", layer=GOLD)
+    tag(local, document, first_word(local, document, 2), "GPE", layer=GOLD)
+    dialog.pull_button.click()
+    assert dialog.conflicts.isVisible() and dialog.conflicts.rowCount() == 1
+    cells = [dialog.conflicts.item(0, column) for column in range(3)]
+    assert (cells[0].text() if cells[0] else None) == f"gold:{document}"
+    assert "GPE" in (cells[1].text() if cells[1] else "") and "PER" in (cells[2].text() if cells[2] else "")
+    dialog.resize(900, 420)
+    dialog.grab().save(str(tmp_path.parent / "team-dialog.png"))
+    keep = dialog.conflicts.cellWidget(0, 4)
+    assert isinstance(keep, QPushButton) and keep.text() == "Keep mine"
+    keep.click()
+    assert gold_of(online, document) == gold_of(local, document)
+    assert not dialog.conflicts.isVisible()
+    for project in (omar, online):
+        project.close()
+    window.close()
+    local.close()
