@@ -92,7 +92,7 @@ def _report(report: SyncReport, user: str, out: TextIO) -> int:
 def run_team_command(args: argparse.Namespace, local: Repository, annotator: str, out: TextIO) -> int:
     """Run ``args.command`` with the local project ``local``, whose own layer is ``annotator``'s."""
     ensure_team_support()
-    from storage.postgres_repository import shown_url
+    from storage.postgres_connection import shown_url
     from storage.team_link import LocalTeamSync
 
     if args.command == "init-team":

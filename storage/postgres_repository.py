@@ -10,10 +10,7 @@ whose commit was not confirmed is reported as not saved.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from typing import Any
 
 import psycopg
 from psycopg import errors
@@ -44,7 +41,7 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
-from storage.postgres_listener import ChangeListener
+from storage.postgres_connection import Connection, TeamConnection
 from storage.sqlite_repository import (
     _SPAN_KINDS,
     SqliteRepository,
@@ -54,9 +51,6 @@ from storage.sqlite_repository import (
     _span_values,
     decision_from_row,
 )
-
-T = TypeVar("T")
-Connection = psycopg.Connection[tuple[Any, ...]]
 
 _SPAN_COLUMNS = 'id, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at'
 _INSERT_SPAN = (
@@ -78,140 +72,12 @@ _UPSERT_STATUS = """
 _NO_END = 2**31 - 1
 
 
-def shown_url(url: str) -> str:
-    """The URL without its password, for titles and messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
-    return parts._replace(netloc=netloc).geturl()
-
-
-class RefusedError(ProjectError):
-    """The team server refused a change this analyst's role may not make."""
-
-
-def connect(url: str) -> Connection:
-    """A connection in autocommit mode (each write opens its own transaction), or a ProjectError."""
-    try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as error:
-        text = str(error).strip()
-        if "password authentication failed" in text or ("role" in text and "does not exist" in text):
-            raise RefusedError(f"the team server at {shown_url(url)} does not let this user in ({text}).") from None
-        if "permission denied for database" in text:
-            raise RefusedError(f"the team project {shown_url(url)} was not given to this user ({text}).") from None
-        raise ProjectError(f"the team server at {shown_url(url)} cannot be reached ({text}).") from None
-
-
-class PostgresRepository:
-    def __init__(self, url: str) -> None:
-        self.url = url
-        # The listening connection is made while this one is: a server starts a process for each.
-        self.listener = ChangeListener(url, own_pid=0)
-        try:
-            self.conn = connect(url)
-            self.listener.own_pid = self.conn.info.backend_pid
-            self.user: str = self._scalar("SELECT current_user")
-            self._check_project()
-        except BaseException:
-            self.listener.stop()
-            raise
-        self.listener.wait_listening()
-        self._generation = self.listener.generation
-        self._known_annotators: set[str] = set()
-        """Names committed to the annotators table: an edit then spares a round trip to the server."""
-        self._new_annotators: set[str] = set()
-
+class PostgresRepository(TeamConnection):
     @classmethod
     def open(cls, url: str) -> PostgresRepository:
         return cls(url)
 
-    def _check_project(self) -> None:
-        try:
-            self.conn.execute("SELECT value FROM project_meta WHERE key = 'team_schema_version'")
-        except errors.UndefinedTable:
-            self.conn.close()
-            raise ProjectError(
-                f"{shown_url(self.url)} is not a Hashiya team project yet: create it with `hashiya init-team URL`."
-            ) from None
-        except errors.InsufficientPrivilege:
-            self.conn.close()
-            raise RefusedError(f"the team project {shown_url(self.url)} was not given to {self.user}.") from None
-
-    def is_reviewer(self) -> bool:
-        return bool(self._read(lambda c: c.execute("SELECT hashiya_is_reviewer()").fetchone() or [False])[0])
-
-    # -- connection handling -------------------------------------------------------------------
-
-    def _connection(self) -> Connection:
-        # When the listener had to connect again, the server went away: this connection is dead too,
-        # though nothing has told it yet. A new one spares the next edit a failure.
-        stale = self._generation != self.listener.generation
-        if self.conn.closed or self.conn.broken or stale:
-            self.conn.close()
-            self._generation = self.listener.generation
-            self.conn = connect(self.url)
-            self.listener.own_pid = self.conn.info.backend_pid
-        return self.conn
-
-    def _refusal(self, error: psycopg.Error) -> RefusedError:
-        return RefusedError(
-            f"the team server refused this change for {self.user}: an annotator writes only their own layer, "
-            f"and gold, the schema, the registry and documents already there are written by reviewers ({error})."
-        )
-
-    def _lost(self, error: psycopg.Error, writing: bool) -> ProjectError:
-        what = "this change was not saved" if writing else "it could not be read"
-        return ProjectError(
-            f"the connection to the team server {shown_url(self.url)} was lost, so {what} "
-            f"({str(error).strip()}). Hashiya connects again at the next step."
-        )
-
-    def _read(self, work: Callable[[Connection], T]) -> T:
-        try:
-            return work(self._connection())
-        except psycopg.OperationalError as error:
-            if not self.conn.broken:
-                raise ProjectError(f"the team server could not answer ({error}).") from None
-            # Reading again after reconnecting is harmless.
-            try:
-                return work(self._connection())
-            except psycopg.OperationalError as again:
-                raise self._lost(again, writing=False) from None
-        except errors.InsufficientPrivilege as error:
-            raise RefusedError(f"{self.user} may not read this team project ({error}).") from None
-
-    @contextmanager
-    def writing(self) -> Iterator[Connection]:
-        """One transaction on the server, committed at the end of the block; refusals and lost connections told."""
-        conn = self._connection()
-        self._new_annotators = set()
-        try:
-            with conn.transaction():
-                yield conn
-            self._known_annotators |= self._new_annotators
-        except errors.InsufficientPrivilege as error:
-            raise self._refusal(error) from None
-        except psycopg.OperationalError as error:
-            raise self._lost(error, writing=True) from None
-
-    def _scalar(self, query: str, params: list[Any] | None = None) -> Any:
-        row = self.conn.execute(query.encode(), params).fetchone()
-        return None if row is None else row[0]
-
     # -- the Repository protocol ---------------------------------------------------------------
-
-    @property
-    def location(self) -> str:
-        return shown_url(self.url)
-
-    def close(self) -> None:
-        self.listener.stop()
-        self.conn.close()
-
-    def data_version(self) -> int:
-        return self.listener.version()
 
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
         rows = self._read(

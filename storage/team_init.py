@@ -10,7 +10,8 @@ from psycopg import errors
 from annotator.model import GOLD, Layer
 from annotator.project import REGISTRY_RESOURCE, SCHEMA_RESOURCE, now_iso
 from annotator.repository import ProjectError, Repository
-from storage.postgres_repository import PostgresRepository, connect, shown_url
+from storage.postgres_connection import connect, shown_url
+from storage.postgres_repository import PostgresRepository
 from storage.postgres_schema import add_members, create_team_schema, is_empty
 
 

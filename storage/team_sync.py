@@ -26,7 +26,8 @@ from annotator.registry import load_default_registry
 from annotator.repository import ProjectError, Repository
 from annotator.schema import load_default_schema
 from annotator.team import SyncReport
-from storage.postgres_repository import PostgresRepository, shown_url
+from storage.postgres_connection import shown_url
+from storage.postgres_repository import PostgresRepository
 
 SYNC_RESOURCE = "team-sync"
 """The local project's memory of each team project it synchronised with: the bases of shared items."""

@@ -11,7 +11,8 @@ import pytest
 from annotator.edits import AddSpan
 from annotator.model import GOLD
 from annotator.repository import ProjectError
-from storage.postgres_repository import PostgresRepository, RefusedError
+from storage.postgres_connection import RefusedError
+from storage.postgres_repository import PostgresRepository
 from tests.storage.team_helpers import first_word, local_project, make_team, tag, team_project
 from tests.team_server import TeamServer
 
