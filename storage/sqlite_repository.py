@@ -35,12 +35,11 @@ from annotator.model import (
     Relation,
     Span,
     SpanKind,
-    relations_from_fields,
-    spans_from_fields,
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
+from storage.rows import relations_from_fields, spans_from_fields
 
 
 def _json(value: dict[str, Any]) -> str:

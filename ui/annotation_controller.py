@@ -171,7 +171,7 @@ class AnnotationController(QObject):
         """Read the whole layer of a long document shown with the spans of its first part only.
 
         Edits go to the store before they are shown, and the layer is read from the store: what
-        the analyst did meanwhile is in it. Every edit completes the layer before it is applied.
+        the analyst did meanwhile is in it. The session reads it before it applies an edit, too.
         """
         if not self.session.complete:
             self.reload()
@@ -416,9 +416,8 @@ class AnnotationController(QObject):
             self.undo_stack.push(command)
 
     def _apply(self, edit: Edit, select: str | None = None) -> bool:
-        self.complete_layer()
         try:
-            change = self.session.apply(edit)
+            change = self.session.apply(edit)  # reads the rest of a long document's layer first
         except ProjectError as error:
             self.problem.emit(str(error))
             return False
@@ -432,6 +431,7 @@ class AnnotationController(QObject):
                 self.document_requested.emit(change.document_id)
             return
         if change.whole:
+            self._rest_timer.stop()
             self.view.set_spans(self.session.layer)
             self.known_words.forget_spans()
             self.panel.set_spans(self.session.spans)
@@ -444,5 +444,6 @@ class AnnotationController(QObject):
             selected = None
         self.selected = None
         self.select_span(selected or "")
-        self.spans_replaced.emit(list(change.removed), list(change.added))
+        if not change.whole:  # a layer read anew is worked out anew, as after a reload
+            self.spans_replaced.emit(list(change.removed), list(change.added))
         self.spans_changed.emit()

@@ -7,7 +7,8 @@ from dataclasses import astuple, fields
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.model import Relation, Span, SpanKind, relations_from_fields, spans_from_fields
+from annotator.model import Relation, Span, SpanKind
+from storage.rows import relations_from_fields, spans_from_fields
 
 texts = st.text(max_size=8)
 attributes = st.dictionaries(st.text(max_size=4), st.one_of(st.none(), st.text(max_size=4)), max_size=3)
