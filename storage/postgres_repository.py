@@ -36,12 +36,11 @@ from annotator.model import (
     Layer,
     Relation,
     Span,
-    relations_from_fields,
-    spans_from_fields,
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.postgres_connection import Connection, TeamConnection
+from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_repository import (
     _SPAN_KINDS,
     SqliteRepository,
