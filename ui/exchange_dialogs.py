@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -38,6 +37,7 @@ from annotator.formats import DocumentRecord, ExportReport, ImportFailed, Import
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
+from ui.file_dialogs import save_file_name
 from ui.plain import show_message, visible_controls
 
 SUFFIXES = {
@@ -142,7 +142,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format
         suggested = f"{self.layer_combo.currentData()}-{fmt.value}{SUFFIXES[fmt]}"
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested)
+        name = save_file_name(self, self.tr("Export to"), suggested)
         if name:
             self.target.setText(name)
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QIcon, QKe
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
     QMainWindow,
     QMenu,
@@ -28,6 +27,7 @@ from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
 from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
+from ui.file_dialogs import open_file_name, open_file_names
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def import_annotations_dialog(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self, self.tr("Import annotations"), "", self.tr("Annotations (*.jsonl *.json);;All files (*)")
         )
         if name:
@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
             self.annotations.reload()
 
     def import_texts_dialog(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
+        files = open_file_names(
             self, self.tr("Import texts"), "", self.tr("Texts (*.txt *.jsonl *.ndjson);;All files (*)")
         )
         if files:
