@@ -11,6 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
+from annotator import backup_command
 from annotator.exchange import ExportFormat
 from annotator.formats import ImportFormat
 from annotator.model import GOLD
@@ -155,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="Arabic on a terminal: visual order on a TTY, logical when piped (auto)",
     )
 
+    backup_command.add_parser(commands, common)
+
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--doc", help="id of the document to show (default: the first)")
@@ -238,6 +241,8 @@ def run_project_command(args: argparse.Namespace) -> int:
 
             names = [name.strip() for name in args.annotators.split(",") if name.strip()]
             return agreement(project, names, args.json, args.doc, sys.stdout)
+        if args.command == "backup":
+            return backup_command.backup(project, args.output, sys.stdout)
         if args.command == "search":
             from annotator.search_command import search
 
@@ -264,7 +269,7 @@ def install_language(app: object, language: str | None) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    if args.command in ("export", "import", "validate", "stats", "search", "agreement"):
+    if args.command in ("export", "import", "validate", "stats", "search", "agreement", "backup"):
         return run_project_command(args)
     if args.command == "import-texts":
         project = open_project(args.db, given_annotator(args.annotator) or system_user())

@@ -6,6 +6,7 @@ parses the arguments and opens the project.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -38,9 +39,14 @@ def export(
     out: TextIO,
     err: TextIO,
 ) -> int:
+    project.refuse_own_file(target)
     ids = chosen_documents(project, [document_id] if document_id else None)
     records = with_progress(iter_layer_records(project, annotator, ids), len(ids), "exporting", err)
-    report = WRITERS[fmt](records, target)
+    try:
+        report = WRITERS[fmt](records, target)
+    except OSError as error:
+        print(f"hashiya: {target}: {export_failure(error)}; nothing was written.", file=err)
+        return 1
     print(
         f"wrote {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) "
         f"of layer {annotator!r} as {fmt.value} to {target}",
@@ -54,6 +60,17 @@ def export(
         for reason, count in reasons.most_common():
             print(f"  {count} x {reason}", file=err)
     return 0
+
+
+def export_failure(error: OSError) -> str:
+    """One line on why an export could not be written."""
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if isinstance(error, IsADirectoryError):
+        return "that is a folder"
+    if isinstance(error, FileNotFoundError):
+        return "its folder does not exist"
+    return error.strerror or str(error)
 
 
 def import_(

@@ -108,6 +108,7 @@ def export_layer(
     annotator: str,
     document_ids: Iterable[str] | None = None,
 ) -> ExportReport:
+    project.refuse_own_file(target)
     return WRITERS[fmt](layer_records(project, annotator, document_ids), target)
 
 
@@ -131,6 +132,7 @@ def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:
 
 
 def validate_file(project: Project, path: Path, fmt: ImportFormat | None = None) -> list[Problem]:
+    project.refuse_own_file(path)
     labels, relations = _labels(project)
     return validate(path, labels, relations, fmt)
 
@@ -138,6 +140,7 @@ def validate_file(project: Project, path: Path, fmt: ImportFormat | None = None)
 def read_records(
     project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
 ) -> list[DocumentRecord]:
+    project.refuse_own_file(path)
     labels, relations = _labels(project)
     return read_file(path, annotator, fmt, labels, relations)
 

@@ -20,7 +20,7 @@ from annotator.model import (
     new_id,
 )
 from annotator.registry import Registry, load_default_registry
-from annotator.repository import Repository
+from annotator.repository import ProjectError, Repository
 from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
 from annotator.text_import import IncomingText, read_texts
@@ -91,6 +91,17 @@ class Project:
     @property
     def location(self) -> str:
         return self.repository.location
+
+    def refuse_own_file(self, path: Path) -> None:
+        """ProjectError if ``path`` is the project's own file or log: opening it any other way drops its locks."""
+        if self.repository.is_own_file(path):
+            raise ProjectError(
+                f"{path} is this project's own file; it is not read or written except as the open project."
+            )
+
+    def save_copy(self, target: Path) -> None:
+        """One self-contained copy of the whole project at ``target`` (what its log holds included)."""
+        self.repository.save_copy(target)
 
     def close(self) -> None:
         self.repository.close()
@@ -207,6 +218,9 @@ class Project:
         self.repository.apply(edit, self.annotator, now_iso())
 
     def import_paths(self, paths: Iterable[Path]) -> ImportSummary:
+        paths = list(paths)
+        for path in paths:
+            self.refuse_own_file(path)
         return self.import_texts(read_texts(paths))
 
     def import_texts(self, texts: Iterable[IncomingText]) -> ImportSummary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from annotator.edits import Decision, Edit
@@ -21,6 +22,14 @@ class Repository(Protocol):
     def location(self) -> str: ...
 
     def close(self) -> None: ...
+
+    def is_own_file(self, path: Path) -> bool:
+        """Whether ``path`` is one of the project's own files, which nothing but the store may open."""
+        ...
+
+    def save_copy(self, target: Path) -> None:
+        """Write the whole project into one self-contained file at ``target``, or nothing there."""
+        ...
 
     def data_version(self) -> int:
         """Changes whenever another connection commits to the project."""

@@ -21,7 +21,7 @@ from sqlite_utils.migrations import Migrations
 
 from annotator.repository import ProjectError
 from storage.faults import failure_message, is_busy, primary_code
-from storage.file_guard import Problem, ProjectFiles
+from storage.file_guard import Problem, ProjectFiles, Trouble
 from storage.migrations import APPLICATION_ID, migrations
 from storage.project_path import PathState, project_path_state, writable_by_mode
 
@@ -31,9 +31,11 @@ BUSY_TIMEOUT_MS = 10_000
 class ProjectFilesChanged(ProjectError):
     """The project file, its folder, its log or this process's lock on it changed; nothing was saved."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
+    def __init__(self, problem: Problem, *, reopened: bool = False) -> None:
+        again = " The project was opened again from its file: make the change once more." if reopened else ""
+        super().__init__(problem.message + again)
         self.problem = problem
+        self.reopened = reopened
 
 
 class ProjectDatabase(Database):
@@ -62,6 +64,30 @@ class ProjectDatabase(Database):
         if problem is not None:
             raise ProjectFilesChanged(problem)
 
+    def _reopen_after(self, problem: Problem) -> bool:
+        """Open the project afresh where the file itself is intact; whether that was possible.
+
+        The file, its folder and its log are unchanged and only the lock was lost: a new
+        connection takes the locks again. The log was deleted under this connection: what it
+        still holds (edits acknowledged before) is first folded into the file, then the project is
+        opened anew. The file or its folder is gone: nothing can be reopened, and the connection
+        stays as it is, so that the analyst can still save a copy of what it shows.
+        """
+        if problem.trouble is Trouble.FILE_GONE:
+            return False
+        try:
+            if problem.trouble is Trouble.LOG_GONE:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            fresh = connect(self.path, busy_timeout_ms=self.busy_timeout_ms)
+            fresh.execute("PRAGMA journal_mode = WAL")
+            fresh.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return False
+        self.conn.close()
+        self.conn = fresh.conn
+        self.files = ProjectFiles(self.path)
+        return True
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:
@@ -74,6 +100,11 @@ class ProjectDatabase(Database):
                 yield self
                 self.check_files()
                 self.conn.execute("COMMIT")
+            except ProjectFilesChanged as changed:
+                self.rollback()
+                if self._reopen_after(changed.problem):
+                    raise ProjectFilesChanged(changed.problem, reopened=True) from None
+                raise
             except BaseException:
                 self.rollback()
                 raise
@@ -271,17 +302,24 @@ def upgrade_marker(path: Path, version: int) -> Path:
 
 
 def backup_to(db: Database, target: Path) -> None:
-    """Copy the project through SQLite's backup API: complete under ``target`` or not there at all."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    destination = sqlite3.connect(str(partial))
+    """Copy the project through SQLite's backup API: complete under ``target`` or not there at all.
+
+    The copy is one self-contained file (no log beside it), written under a temporary name and
+    renamed; nothing of it is left behind when writing fails.
+    """
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(6)}.partial")
     try:
-        db.conn.backup(destination)
-        destination.execute("PRAGMA journal_mode = DELETE")
+        destination = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        _fsync(partial)
+        os.replace(partial, target)
     finally:
-        destination.close()
-    _fsync(partial)
-    os.replace(partial, target)
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
     _fsync(target.parent)
 
 

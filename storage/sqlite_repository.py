@@ -40,7 +40,9 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
-from storage.database import open_database
+from storage.database import backup_to, open_database
+from storage.file_guard import Identity
+from storage.project_path import LOG_SUFFIXES
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -166,6 +168,30 @@ class SqliteRepository:
     @property
     def location(self) -> str:
         return str(self.path)
+
+    def is_own_file(self, path: Path) -> bool:
+        """Whether ``path`` is the project file or one of its logs (reading or writing it would break the locks)."""
+        own = [self.path, *(self.path.with_name(self.path.name + suffix) for suffix in LOG_SUFFIXES)]
+        found = Identity.of(path)
+        if found is not None:
+            return found in {Identity.of(name) for name in own} - {None}
+        try:
+            return path.absolute().resolve() in {name.absolute().resolve() for name in own}
+        except OSError:
+            return False
+
+    def save_copy(self, target: Path) -> None:
+        """Write the whole project, with what its log holds, into one self-contained file at ``target``."""
+        if self.is_own_file(target):
+            raise ProjectError(f"{target} is this project's own file; choose another name for the copy.")
+        if target.is_dir():
+            raise ProjectError(f"{target} is a folder; choose a file name for the copy.")
+        if not target.parent.is_dir():
+            raise ProjectError(f"{target}: the folder {target.parent} does not exist; nothing was written.")
+        try:
+            backup_to(self.db, target)
+        except (OSError, sqlite3.Error) as error:
+            raise ProjectError(f"{target}: the copy could not be written ({error}); nothing was written.") from None
 
     def close(self) -> None:
         self.db.close()

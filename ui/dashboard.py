@@ -433,6 +433,7 @@ class Dashboard(QWidget):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         try:
+            self.project.refuse_own_file(path)
             write(path)
         except (OSError, ProjectError) as error:
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), f"{path}: {error}")

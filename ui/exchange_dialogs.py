@@ -215,6 +215,11 @@ def run_export(
 ) -> ExportReport | None:
     """Export with a progress dialog; report the result or the failure to the analyst."""
     say = ExchangeMessages()
+    try:
+        project.refuse_own_file(target)
+    except ProjectError as error:
+        message(parent, QMessageBox.Icon.Critical, *say.export_failed(target, error))
+        return None
     ids = chosen_documents(project, [document_id] if document_id else None)
     progress = QProgressDialog(say.exporting(), say.cancel(), 0, len(ids), parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
