@@ -78,12 +78,14 @@ class ProjectDatabase(Database):
         try:
             if problem.trouble is Trouble.LOG_GONE:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            # Closed first: connections of one process to one file share SQLite's record of the
+            # locks it believes it holds, and a new one beside the old would take none.
+            self.conn.close()
             fresh = connect(self.path, busy_timeout_ms=self.busy_timeout_ms)
             fresh.execute("PRAGMA journal_mode = WAL")
             fresh.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error:
             return False
-        self.conn.close()
         self.conn = fresh.conn
         self.files = ProjectFiles(self.path)
         return True

@@ -100,16 +100,12 @@ class ProjectFiles:
                 "change was not saved. Save a copy of the project (File > Save a Copy) to keep what is still "
                 "open here.",
             )
+        locked = not self.check_locks or self.file is None or bool(held_locks(self.file))
+        lost_lock = f"This program no longer holds its lock on {path} (something in it opened the file another way)"
         if self.log_file is not None and Identity.of(self.log) != self.log_file:
-            return Problem(
-                Trouble.LOG_GONE,
-                f"The log beside {path} ({self.log.name}) was deleted or replaced by another program, so this "
-                "change was not saved.",
-            )
-        if self.check_locks and self.file is not None and not held_locks(self.file):
-            return Problem(
-                Trouble.LOCKS_LOST,
-                f"This program no longer holds its lock on {path} (something in it opened the file another "
-                "way), so this change was not saved.",
-            )
+            deleted = f"the log beside it ({self.log.name}) was deleted or replaced by another program"
+            told = f"{lost_lock}, and {deleted}" if not locked else f"In {path.parent}, {deleted}"
+            return Problem(Trouble.LOG_GONE, f"{told}, so this change was not saved.")
+        if not locked:
+            return Problem(Trouble.LOCKS_LOST, f"{lost_lock}, so this change was not saved.")
         return None
