@@ -1,4 +1,4 @@
-"""The project's folder, its log or the process's locks disappear under a running program: no edit is acknowledged and lost.
+"""The folder, the log or the locks of an open project disappear: no edit is acknowledged and lost.
 
 Each case runs the editor in a process of its own, asks it for edits one by one (each answered
 ``ACK`` or ``REFUSED`` with the message the analyst sees), does the damage from outside, goes on
