@@ -25,7 +25,7 @@ from tests.reliability.mutations import dumps, mutate_bytes, mutate_lines, mutat
 EXAMPLES_PER_SEED = 5000
 LINE_LIMIT = 64 * 1024
 
-SEEDS = {
+SEEDS: dict[str, list[dict[str, object]]] = {
     "plain": [
         {"text": "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم بيونغ\u00a0يانغ."},
         {"text": "نفت وزارة الدفاع تقارير عن نشر قوات 👍🏽 قرب الحدود.", "title": "نفي"},
