@@ -25,7 +25,7 @@ from annotator.exchange import (
 from annotator.formats import ImportFailed, ImportFormat, Problem
 from annotator.model import GOLD
 from annotator.project import Project
-from annotator.terminal import BidiMode, for_terminal, wants_visual, with_progress
+from annotator.terminal import BidiMode, escape_controls, for_terminal, wants_visual, with_progress
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -128,12 +128,16 @@ def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
         print(json.dumps(figures, ensure_ascii=False, indent=2), file=out)
         return 0
     visual = wants_visual(bidi, out)
-    print(f"{len(documents)} document(s), {figures['characters']:,} characters in {project.location}", file=out)
+    where = escape_controls(project.location)
+    print(f"{len(documents)} document(s), {figures['characters']:,} characters in {where}", file=out)
     for document in documents:
-        print(f"  {document.id}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out)
+        print(
+            f"  {escape_controls(document.id)}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out
+        )
     for annotator, per_label in document_layer_counts(project).items():
         total = sum(per_label.values())
-        labels = ", ".join(f"{label} {count}" for label, count in per_label.items())
+        labels = ", ".join(f"{escape_controls(label)} {count}" for label, count in per_label.items())
         marker = " (gold)" if annotator == GOLD else ""
-        print(f"{annotator}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)
+        name = escape_controls(annotator)
+        print(f"{name}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)
     return 0
