@@ -137,3 +137,23 @@ def test_locks_dropped_by_a_read_of_the_file_refuse_one_edit_and_the_project_is_
     assert len(editor.refusals) == 1
     assert "no longer holds its lock" in editor.refusals[0]
     assert len(editor.acknowledged) == 19
+
+
+def test_hashiya_backup_writes_one_file_holding_what_the_log_holds(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    new_project(path)
+    editor = Editor(path)  # keeps the project open: its edits are still in the -wal
+    editor.edits(15)
+    copy = tmp_path / "copy.hashiya"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "backup", "-o", str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    editor.kill()
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.hashiya"]
+    lost = set(editor.acknowledged) - stored_span_ids(copy)
+    record(Case("hashiya backup while another program edits", len(editor.acknowledged), 0, len(lost)))
+    assert lost == set() and len(editor.acknowledged) == 15
