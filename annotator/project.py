@@ -54,14 +54,21 @@ class Project:
     def __init__(self, repository: Repository, annotator: str) -> None:
         self.repository = repository
         self.annotator = annotator
-        self.schema = self._load_schema()
-        self.registry = self._load_registry()
+        try:
+            self.schema = self._load_schema()
+            self.registry = self._load_registry()
+        except ProjectError:
+            repository.close()  # the project is refused: nothing may keep it open
+            raise
         self._documents: dict[str, Document] = {}
 
     def _load_schema(self) -> Schema:
         stored = self.repository.resource(SCHEMA_RESOURCE)
         if stored is not None:
-            return Schema.from_json(stored)
+            try:
+                return Schema.from_json(stored)
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise ProjectError(f"{self.location}: the stored schema is damaged ({error}).") from None
         schema = load_default_schema()
         self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
         return schema
@@ -69,7 +76,10 @@ class Project:
     def _load_registry(self) -> Registry:
         stored = self.repository.resource(REGISTRY_RESOURCE)
         if stored is not None:
-            return Registry.from_json(stored)
+            try:
+                return Registry.from_json(stored)
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise ProjectError(f"{self.location}: the stored registry is damaged ({error}).") from None
         registry = load_default_registry()
         self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
         return registry

@@ -371,6 +371,7 @@ class SqliteRepository:
                     [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
                 )
 
+    @reading
     def resource(self, name: str) -> str | None:
         row = self.db.execute("SELECT content FROM project_resources WHERE name = ?", [name]).fetchone()
         return None if row is None else str(row[0])

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project
+from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS, ROOT
 from tests.reliability.fault_report import Case, record
@@ -184,3 +185,21 @@ def test_refused_with_one_message_and_left_exactly_as_it_was(tmp_path: Path, cas
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
     assert changed == []
+
+
+@pytest.mark.parametrize("content", ["CAST(x'7b22ff22' AS TEXT)", "'{\"entities\": 3'", "'[1, 2]'"])
+def test_a_damaged_registry_in_a_file_too_large_for_the_full_check_is_one_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+) -> None:
+    import storage.database
+
+    path = registry_not_utf8(tmp_path)
+    raw = sqlite3.connect(path)
+    raw.execute(f"UPDATE project_resources SET content = {content} WHERE name = 'registry'")
+    raw.commit()
+    raw.close()
+    before = state_of(tmp_path)
+    monkeypatch.setattr(storage.database, "FULL_CHECK_LIMIT", 0)  # only the quick check runs when opening
+    with pytest.raises(ProjectError, match="registry"):
+        Project(SqliteRepository.open(path), "tester").close()
+    assert state_of(tmp_path) == before
