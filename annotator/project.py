@@ -21,6 +21,7 @@ from annotator.model import (
 )
 from annotator.registry import Registry, load_default_registry
 from annotator.repository import ProjectError, Repository
+from annotator.resource_merge import MergeConflict, merge_registries, merge_schemas
 from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
 from annotator.text_import import IncomingText, read_texts
@@ -88,15 +89,41 @@ class Project:
         problems = schema.validate()
         if problems:
             raise InvalidEditError("; ".join(problems))
-        self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
-        self.schema = schema
+        base = self.schema
+
+        def merged(stored: str | None) -> str:
+            theirs = base if stored is None else Schema.from_json(stored)
+            result = schema if theirs == base else merge_schemas(base, schema, theirs)
+            problems = result.validate()
+            if problems:
+                raise InvalidEditError("; ".join(problems))
+            return result.to_json()
+
+        try:
+            saved = self.repository.update_resource(SCHEMA_RESOURCE, merged, self.annotator, now_iso())
+        except MergeConflict as conflict:
+            raise InvalidEditError(str(conflict)) from None
+        self.schema = schema if saved == schema.to_json() else Schema.from_json(saved)
 
     def set_registry(self, registry: Registry) -> None:
         problems = registry.validate()
         if problems:
             raise InvalidEditError("; ".join(problems))
-        self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
-        self.registry = registry
+        base = self.registry
+
+        def merged(stored: str | None) -> str:
+            theirs = base if stored is None else Registry.from_json(stored)
+            result = registry if theirs == base else merge_registries(base, registry, theirs)
+            problems = result.validate()
+            if problems:
+                raise InvalidEditError("; ".join(problems))
+            return result.to_json()
+
+        try:
+            saved = self.repository.update_resource(REGISTRY_RESOURCE, merged, self.annotator, now_iso())
+        except MergeConflict as conflict:
+            raise InvalidEditError(str(conflict)) from None
+        self.registry = registry if saved == registry.to_json() else Registry.from_json(saved)
 
     @property
     def location(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -76,6 +77,10 @@ class Repository(Protocol):
         ...
 
     def set_resource(self, name: str, text: str, annotator: str, at: str) -> None: ...
+
+    def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
+        """Store ``change(stored text)`` in one transaction (no other writer in between) and return it."""
+        ...
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]: ...
 

@@ -377,8 +377,13 @@ class SqliteRepository:
         return None if row is None else str(row[0])
 
     def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
+        self.update_resource(name, lambda _stored: text, annotator, at)
+
+    def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
+        """Store ``change(stored text)`` in one transaction, so no other writer comes between; return it."""
         with self.db.atomic():
             previous = self.resource(name)
+            text = change(previous)
             self.db.execute(
                 """
                 INSERT INTO project_resources (name, content, updated_at) VALUES (?, ?, ?)
@@ -387,6 +392,7 @@ class SqliteRepository:
                 [name, text, at],
             )
             self._log(at, annotator, None, f"Change {name}", previous, text)
+        return text
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:
         where = "" if document_id is None else "WHERE document_id = ?"
