@@ -158,7 +158,8 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
     layers: list[Layer] = []
     incoming_ids = [span.id for record in records for span in record.spans]
     taken = project.repository.span_ids(incoming_ids)
-    for record in records:
+    seen: dict[tuple[str, str], int] = {}
+    for number, record in enumerate(records, start=1):
         document_id = project.repository.find_document_by_sha256(record.text_sha256)
         if document_id is None:
             document_id = document_id_for(record.text_sha256)
@@ -173,6 +174,13 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
                     created_at=now_iso(),
                 )
         layer_name = annotator or record.annotator
+        if (document_id, layer_name) in seen:
+            first = seen[(document_id, layer_name)]
+            raise ValueError(
+                f"records {first} and {number} both hold layer {layer_name!r} of the same text "
+                f"({record.title!r}); the second would replace the first, so nothing was imported"
+            )
+        seen[(document_id, layer_name)] = number
         layer = _layer(record, document_id, layer_name, taken)
         # Ids given in this file are taken too: two records must not share one (a file whose
         # items carry no ids gets ids derived from positions, which can repeat across records).

@@ -421,6 +421,7 @@ class SqliteRepository:
                 for layer in layers:
                     self._ensure_annotator(layer.annotator)
                     key = [layer.document_id, layer.annotator]
+                    replaced = self._layer_json(layer.document_id, layer.annotator)
                     self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
                     self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
@@ -438,11 +439,19 @@ class SqliteRepository:
                         by,
                         layer.document_id,
                         f"Import {len(layer.spans)} span(s) into {layer.annotator}",
-                        None,
+                        replaced,
                         None,
                     )
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
+
+    def _layer_json(self, document_id: str, annotator: str) -> str | None:
+        """The spans and relations a layer holds now, as the edit log keeps what an import replaces."""
+        spans = [asdict(span) for span in self.spans(document_id, annotator)]
+        relations = [asdict(relation) for relation in self.relations(document_id, annotator)]
+        if not spans and not relations:
+            return None
+        return json.dumps({"spans": spans, "relations": relations}, ensure_ascii=False, sort_keys=True, default=str)
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]
