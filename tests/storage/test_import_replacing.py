@@ -34,7 +34,7 @@ def test_what_an_import_replaces_stays_in_the_edit_log(project: Project, tmp_pat
 
     import_file(project, exported)
     assert len(project.spans(document_id)) == 1
-    logged = [entry for entry in project.repository.edit_log(document_id) if entry["action"].startswith("Import")]
+    logged = [entry for entry in project.repository.edit_log(document_id) if str(entry["action"]).startswith("Import")]
     kept = json.loads(logged[-1]["before"] or "null")
     assert {span["id"] for span in kept["spans"]} == before
 
