@@ -18,6 +18,7 @@ from annotator.formats import (
     DoccanoShape,
     DocumentRecord,
     ExportReport,
+    ImportFailed,
     ImportFormat,
     Problem,
     read_file,
@@ -134,7 +135,14 @@ def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:
 def validate_file(project: Project, path: Path, fmt: ImportFormat | None = None) -> list[Problem]:
     project.refuse_own_file(path)
     labels, relations = _labels(project)
-    return validate(path, labels, relations, fmt)
+    problems = validate(path, labels, relations, fmt)
+    if problems:
+        return problems
+    try:
+        records = read_file(path, None, fmt, labels, relations)
+    except ImportFailed as failure:
+        return failure.problems
+    return schema_problems(project, records, path)
 
 
 def read_records(
@@ -142,7 +150,26 @@ def read_records(
 ) -> list[DocumentRecord]:
     project.refuse_own_file(path)
     labels, relations = _labels(project)
-    return read_file(path, annotator, fmt, labels, relations)
+    records = read_file(path, annotator, fmt, labels, relations)
+    problems = schema_problems(project, records, path)
+    if problems:
+        raise ImportFailed(problems)
+    return records
+
+
+def schema_problems(project: Project, records: list[DocumentRecord], path: Path) -> list[Problem]:
+    """Span attributes the project's schema does not allow, and references its registry does not hold."""
+    treaty_ids = project.registry.treaty_ids()
+    problems: list[Problem] = []
+    for number, record in enumerate(records, start=1):
+        for span in record.spans:
+            where = f"record {number} ({record.doc_id}), span {span.id}"
+            for problem in project.schema.validate_attributes(span.label, span.attributes, treaty_ids):
+                problems.append(Problem(str(path), None, f"{where}: attrs", problem))
+            if span.ref is not None and span.ref not in project.registry:
+                message = f"the registry has no entry {span.ref[:80]!r}"
+                problems.append(Problem(str(path), None, f"{where}: ref", message))
+    return problems
 
 
 def import_file(
