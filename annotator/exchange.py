@@ -18,6 +18,7 @@ from annotator.formats import (
     DoccanoShape,
     DocumentRecord,
     ExportReport,
+    ImportFailed,
     ImportFormat,
     OffsetUnit,
     Problem,
@@ -150,6 +151,7 @@ def export_layer(
     annotator: str,
     document_ids: Iterable[str] | None = None,
 ) -> ExportReport:
+    project.refuse_own_file(target)
     return WRITERS[fmt](layer_records(project, annotator, document_ids), target)
 
 
@@ -175,8 +177,16 @@ def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:
 def validate_file(
     project: Project, path: Path, fmt: ImportFormat | None = None, unit: OffsetUnit | None = None
 ) -> list[Problem]:
+    project.refuse_own_file(path)
     labels, relations = _labels(project)
-    return validate(path, labels, relations, fmt, unit=unit)
+    problems = validate(path, labels, relations, fmt, unit=unit)
+    if problems:
+        return problems
+    try:
+        records, _notes = read_file_noted(path, None, fmt, labels, relations, unit=unit)
+    except ImportFailed as failure:
+        return failure.problems
+    return schema_problems(project, records, path)
 
 
 def read_records_noted(
@@ -186,8 +196,28 @@ def read_records_noted(
     annotator: str | None = None,
     unit: OffsetUnit | None = None,
 ) -> tuple[list[DocumentRecord], list[str]]:
+    project.refuse_own_file(path)
     labels, relations = _labels(project)
-    return read_file_noted(path, annotator, fmt, labels, relations, unit=unit)
+    records, notes = read_file_noted(path, annotator, fmt, labels, relations, unit=unit)
+    problems = schema_problems(project, records, path)
+    if problems:
+        raise ImportFailed(problems)
+    return records, notes
+
+
+def schema_problems(project: Project, records: list[DocumentRecord], path: Path) -> list[Problem]:
+    """Span attributes the project's schema does not allow, and references its registry does not hold."""
+    treaty_ids = project.registry.treaty_ids()
+    problems: list[Problem] = []
+    for number, record in enumerate(records, start=1):
+        for span in record.spans:
+            where = f"record {number} ({record.doc_id}), span {span.id}"
+            for problem in project.schema.validate_attributes(span.label, span.attributes, treaty_ids):
+                problems.append(Problem(str(path), None, f"{where}: attrs", problem))
+            if span.ref is not None and span.ref not in project.registry:
+                message = f"the registry has no entry {span.ref[:80]!r}"
+                problems.append(Problem(str(path), None, f"{where}: ref", message))
+    return problems
 
 
 def import_file(
@@ -229,7 +259,8 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
     layers: list[Layer] = []
     incoming_ids = [span.id for record in records for span in record.spans]
     taken = project.repository.span_ids(incoming_ids)
-    for record in records:
+    seen: dict[tuple[str, str], int] = {}
+    for number, record in enumerate(records, start=1):
         document_id = project.repository.find_document_by_sha256(record.text_sha256) or new_by_sha.get(
             record.text_sha256
         )
@@ -247,6 +278,13 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
                 )
                 new_by_sha[record.text_sha256] = document_id
         layer_name = annotator or record.annotator
+        if (document_id, layer_name) in seen:
+            first = seen[(document_id, layer_name)]
+            raise ValueError(
+                f"records {first} and {number} both hold layer {layer_name!r} of the same text "
+                f"({record.title!r}); the second would replace the first, so nothing was imported"
+            )
+        seen[(document_id, layer_name)] = number
         layer = _layer(record, document_id, layer_name, taken)
         # Ids given in this file are taken too: two records must not share one (a file whose
         # items carry no ids gets ids derived from positions, which can repeat across records).

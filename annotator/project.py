@@ -21,6 +21,7 @@ from annotator.model import (
 )
 from annotator.registry import Registry, load_default_registry
 from annotator.repository import ProjectError, Repository
+from annotator.resource_merge import MergeConflict, merge_registries, merge_schemas
 from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
 from annotator.text_import import IncomingText, TextImportError, read_texts
@@ -54,14 +55,21 @@ class Project:
     def __init__(self, repository: Repository, annotator: str) -> None:
         self.repository = repository
         self.annotator = annotator
-        self.schema = self._load_schema()
-        self.registry = self._load_registry()
+        try:
+            self.schema = self._load_schema()
+            self.registry = self._load_registry()
+        except ProjectError:
+            repository.close()  # the project is refused: nothing may keep it open
+            raise
         self._documents: dict[str, Document] = {}
 
     def _load_schema(self) -> Schema:
         stored = self.repository.resource(SCHEMA_RESOURCE)
         if stored is not None:
-            return Schema.from_json(stored)
+            try:
+                return Schema.from_json(stored)
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise ProjectError(f"{self.location}: the stored schema is damaged ({error}).") from None
         schema = load_default_schema()
         self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
         return schema
@@ -69,7 +77,10 @@ class Project:
     def _load_registry(self) -> Registry:
         stored = self.repository.resource(REGISTRY_RESOURCE)
         if stored is not None:
-            return Registry.from_json(stored)
+            try:
+                return Registry.from_json(stored)
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise ProjectError(f"{self.location}: the stored registry is damaged ({error}).") from None
         registry = load_default_registry()
         self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
         return registry
@@ -78,19 +89,56 @@ class Project:
         problems = schema.validate()
         if problems:
             raise InvalidEditError("; ".join(problems))
-        self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
-        self.schema = schema
+        base = self.schema
+
+        def merged(stored: str | None) -> str:
+            theirs = base if stored is None else Schema.from_json(stored)
+            result = schema if theirs == base else merge_schemas(base, schema, theirs)
+            problems = result.validate()
+            if problems:
+                raise InvalidEditError("; ".join(problems))
+            return result.to_json()
+
+        try:
+            saved = self.repository.update_resource(SCHEMA_RESOURCE, merged, self.annotator, now_iso())
+        except MergeConflict as conflict:
+            raise InvalidEditError(str(conflict)) from None
+        self.schema = schema if saved == schema.to_json() else Schema.from_json(saved)
 
     def set_registry(self, registry: Registry) -> None:
         problems = registry.validate()
         if problems:
             raise InvalidEditError("; ".join(problems))
-        self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
-        self.registry = registry
+        base = self.registry
+
+        def merged(stored: str | None) -> str:
+            theirs = base if stored is None else Registry.from_json(stored)
+            result = registry if theirs == base else merge_registries(base, registry, theirs)
+            problems = result.validate()
+            if problems:
+                raise InvalidEditError("; ".join(problems))
+            return result.to_json()
+
+        try:
+            saved = self.repository.update_resource(REGISTRY_RESOURCE, merged, self.annotator, now_iso())
+        except MergeConflict as conflict:
+            raise InvalidEditError(str(conflict)) from None
+        self.registry = registry if saved == registry.to_json() else Registry.from_json(saved)
 
     @property
     def location(self) -> str:
         return self.repository.location
+
+    def refuse_own_file(self, path: Path) -> None:
+        """ProjectError if ``path`` is the project's own file or log: opening it any other way drops its locks."""
+        if self.repository.is_own_file(path):
+            raise ProjectError(
+                f"{path} is this project's own file; it is not read or written except as the open project."
+            )
+
+    def save_copy(self, target: Path) -> None:
+        """One self-contained copy of the whole project at ``target`` (what its log holds included)."""
+        self.repository.save_copy(target)
 
     def close(self) -> None:
         self.repository.close()
@@ -207,6 +255,9 @@ class Project:
         self.repository.apply(edit, self.annotator, now_iso())
 
     def import_paths(self, paths: Iterable[Path]) -> ImportSummary:
+        paths = list(paths)
+        for path in paths:
+            self.refuse_own_file(path)
         return self.import_texts(read_texts(paths))
 
     def import_texts(self, texts: Iterable[IncomingText]) -> ImportSummary:

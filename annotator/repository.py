@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from annotator.edits import Decision, Edit
@@ -21,6 +23,14 @@ class Repository(Protocol):
     def location(self) -> str: ...
 
     def close(self) -> None: ...
+
+    def is_own_file(self, path: Path) -> bool:
+        """Whether ``path`` is one of the project's own files, which nothing but the store may open."""
+        ...
+
+    def save_copy(self, target: Path) -> None:
+        """Write the whole project into one self-contained file at ``target``, or nothing there."""
+        ...
 
     def data_version(self) -> int:
         """Changes whenever another connection commits to the project."""
@@ -67,6 +77,10 @@ class Repository(Protocol):
         ...
 
     def set_resource(self, name: str, text: str, annotator: str, at: str) -> None: ...
+
+    def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
+        """Store ``change(stored text)`` in one transaction (no other writer in between) and return it."""
+        ...
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]: ...
 

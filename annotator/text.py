@@ -29,6 +29,9 @@ def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TextDecodeError("it is empty")
+    if text.startswith("\x00"):
+        # SQLite's length() stops at a NUL: the project's check that a text is not empty would fail.
+        raise TextDecodeError("it starts with a NUL character (U+0000), which a project cannot store")
     return text
 
 

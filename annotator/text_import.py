@@ -6,12 +6,15 @@ them are good does anything reach the project, so an import is all or nothing.
 
 from __future__ import annotations
 
-import json
+import codecs
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.formats.checks import json_type
+from annotator.formats.records import Problem
+from annotator.formats.strictjson import jsonl_lines
 from annotator.text import TextDecodeError, decode_document, normalise_text, title_from_text
 
 TEXT_SUFFIXES = {".txt"}
@@ -78,49 +81,59 @@ def read_texts(paths: Iterable[Path]) -> list[IncomingText]:
     return incoming
 
 
+def _record_problem(record: Any) -> tuple[str, str] | None:
+    """The field and the reason a parsed line is not a text record; None if it is one."""
+    if not isinstance(record, dict):
+        return "", f"the line is {json_type(record)}, not an object"
+    if not isinstance(record.get("text"), str):
+        return "text", "field 'text' is missing or not a string"
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        return "title", f"the title is {json_type(title)}, not a string"
+    meta = record.get("meta", {})
+    if not isinstance(meta, dict):
+        return "meta", f"meta is {json_type(meta)}, not an object"
+    given_id = record.get("id")
+    if given_id is not None and (type(given_id) not in (str, int) or given_id == ""):
+        return "id", "field 'id' must be a non-empty string or an integer"
+    return None
+
+
 def _read_jsonl(path: Path, data: bytes) -> tuple[list[IncomingText], list[str]]:
-    try:
-        content = data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as error:
-        return [], [f"{path}: it is not valid UTF-8 (byte {error.start}: {error.reason})"]
-    if content.startswith("\ufeff"):
-        content = content[1:]
+    """Texts from JSONL lines ``{"text": ..., "title"?: ..., "meta"?: {...}}``, read as strictly as annotations are.
+
+    Each line is parsed by the strict reader of the exchange formats (UTF-8, nesting, NaN and
+    numbers too large to be finite, duplicate keys, lone surrogates); lines end at ``\n`` only.
+    """
+    problems: list[Problem] = []
     texts: list[IncomingText] = []
-    problems: list[str] = []
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
+    name = str(path)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    for line in jsonl_lines(name, data, problems):
+        record = line.value
+        problem = _record_problem(record)
+        if problem is None:
+            try:
+                text = normalise_text(record["text"])
+            except TextDecodeError as error:
+                problem = ("text", str(error))
+        if problem is not None:
+            problems.append(Problem(name, line.number, *problem))
             continue
-        where = f"{path}, line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.append(f"{where}: invalid JSON ({error.msg})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            problems.append(f"{where}: field 'text' is missing or not a string")
-            continue
-        try:
-            text = normalise_text(record["text"])
-        except TextDecodeError as error:
-            problems.append(f"{where}: field 'text': {error}")
-            continue
-        title = record.get("title")
-        if not isinstance(title, str) or not title.strip():
+        title, meta = record.get("title"), record.get("meta", {})
+        if title is None or not title.strip():
             title = title_from_text(text)
-        meta = record.get("meta")
         given_id = record.get("id")
-        if given_id is not None and (type(given_id) not in (str, int) or given_id == ""):
-            problems.append(f"{where}: field 'id' must be a non-empty string or an integer")
-            continue
         texts.append(
             IncomingText(
                 title=title,
-                source=f"{path.name}:{number}",
+                source=f"{path.name}:{line.number}",
                 text=text,
-                metadata=meta if isinstance(meta, dict) else {},
+                metadata=meta,
                 doc_id=None if given_id is None else str(given_id),
             )
         )
     if not texts and not problems:
-        problems.append(f"{path}: it is empty")
-    return texts, problems
+        problems.append(Problem(name, None, "", "it is empty"))
+    return texts, [str(problem) for problem in problems]

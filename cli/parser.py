@@ -7,13 +7,13 @@ from pathlib import Path
 
 from annotator.exchange import ExportFormat
 from annotator.formats import ImportFormat, OffsetUnit
-from cli import claims_command
+from cli import backup_command, claims_command
 from cli.team_command import add_team_commands
 from cli.terminal import BidiMode
 from storage.team_location import project_location
 
 SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims", "arcs")
-PROJECT_COMMANDS = ("export", "import", "validate", "stats", "search", "agreement", "import-texts", "claims")
+PROJECT_COMMANDS = ("export", "import", "validate", "stats", "search", "agreement", "import-texts", "claims", "backup")
 
 
 def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     claims_command.add_parser(commands, common)
+    backup_command.add_parser(commands, common)
     add_team_commands(commands, common)
 
     shot = commands.add_parser("screenshot", parents=[common], help="render the main window offscreen into a PNG")

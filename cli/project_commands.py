@@ -6,6 +6,7 @@ parses the arguments and opens the project.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from annotator.exchange import (
 from annotator.formats import ImportFailed, ImportFormat, OffsetUnit, Problem
 from annotator.model import GOLD
 from annotator.project import Project
-from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
+from cli.terminal import BidiMode, escape_controls, for_terminal, wants_visual, with_progress
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -45,12 +46,17 @@ def export(
     except ValueError as error:
         print(f"hashiya: {error}", file=err)
         return 2
+    project.refuse_own_file(target)
     ids = chosen_documents(project, [document_id] if document_id else None)
     if not any(project.spans(current, annotator) for current in ids):
         _no_such_layer(project, annotator, document_id, err)
         return 1
     records = with_progress(iter_layer_records(project, annotator, ids), len(ids), "exporting", err)
-    report = write(records, target)
+    try:
+        report = write(records, target)
+    except OSError as error:
+        print(f"hashiya: {target}: {export_failure(error)}; nothing was written.", file=err)
+        return 1
     print(
         f"wrote {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) "
         f"of layer {annotator!r} as {fmt.value} to {target}",
@@ -83,6 +89,17 @@ def _no_such_layer(project: Project, annotator: str, document_id: str | None, er
         print(f"layers with spans: {shown}; choose one with --annotator NAME or --gold", file=err)
     else:
         print("no layer has spans yet", file=err)
+
+
+def export_failure(error: OSError) -> str:
+    """One line on why an export could not be written."""
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if isinstance(error, IsADirectoryError):
+        return "that is a folder"
+    if isinstance(error, FileNotFoundError):
+        return "its folder does not exist"
+    return error.strerror or str(error)
 
 
 def import_(
@@ -150,12 +167,16 @@ def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
         print(json.dumps(figures, ensure_ascii=False, indent=2), file=out)
         return 0
     visual = wants_visual(bidi, out)
-    print(f"{len(documents)} document(s), {figures['characters']:,} characters in {project.location}", file=out)
+    where = escape_controls(project.location)
+    print(f"{len(documents)} document(s), {figures['characters']:,} characters in {where}", file=out)
     for document in documents:
-        print(f"  {document.id}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out)
+        print(
+            f"  {escape_controls(document.id)}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out
+        )
     for annotator, per_label in document_layer_counts(project).items():
         total = sum(per_label.values())
-        labels = ", ".join(f"{label} {count}" for label, count in per_label.items())
+        labels = ", ".join(f"{escape_controls(label)} {count}" for label, count in per_label.items())
         marker = " (gold)" if annotator == GOLD else ""
-        print(f"{annotator}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)
+        name = escape_controls(annotator)
+        print(f"{name}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)
     return 0

@@ -54,6 +54,10 @@ def run_project_command(args: argparse.Namespace, project: Project, annotator: s
             sys.stdout,
             short_aliases=args.short_aliases,
         )
+    if args.command == "backup":
+        from cli.backup_command import backup
+
+        return backup(project, args.output, sys.stdout)
     if args.command == "claims":
         from cli.claims_command import claims
 

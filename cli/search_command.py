@@ -17,7 +17,7 @@ from typing import TextIO
 from annotator.occurrences import alias_groups
 from annotator.project import Project
 from annotator.search import Hit, SearchIndex, SearchResult
-from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
+from cli.terminal import BidiMode, escape_controls, for_terminal, wants_visual, with_progress
 
 
 def corpus_index(project: Project, err: TextIO | None = None) -> SearchIndex:
@@ -71,7 +71,9 @@ def search(
         return 0
     visual = wants_visual(bidi, out)
     for hit in result.hits:
-        print(f"{hit.doc_id}\t{hit.start}\t{hit.end}\t{for_terminal(hit_context(hit), visual)}", file=out)
+        print(
+            f"{escape_controls(hit.doc_id)}\t{hit.start}\t{hit.end}\t{for_terminal(hit_context(hit), visual)}", file=out
+        )
     if out.isatty():
         print(f"{result.total} hit(s) in {len(result.counts)} document(s)", file=out)
     return 0

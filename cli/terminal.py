@@ -7,6 +7,7 @@ stored, so scripts get the real text (DESIGN.md section 3). Qt widgets never see
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -32,11 +33,28 @@ def wants_visual(mode: BidiMode, stream: TextIO) -> bool:
     return mode is BidiMode.VISUAL
 
 
+# C0 and C1 controls (escape sequences start with ESC or CSI; a newline or carriage return forges a
+# line), line and paragraph separators, and the bidi embeddings, overrides and isolates that would
+# reorder the rest of a terminal line. Marks (LRM, RLM, ALM) stay: Arabic text uses them.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character written as a visible escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    return _CONTROLS.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return repr(char)[1:-1] if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
 def for_terminal(text: str, visual: bool) -> str:
-    """``text`` as a terminal should print it: each line shaped and reordered when ``visual``."""
+    """``text`` as one terminal line: controls escaped, then shaped and reordered when ``visual``."""
+    text = escape_controls(text)
     if not visual:
         return text
-    return "\n".join(str(get_display(arabic_reshaper.reshape(line))) for line in text.split("\n"))
+    return str(get_display(arabic_reshaper.reshape(text)))
 
 
 def with_progress(items: Iterable[T], total: int, what: str, stream: TextIO | None = None) -> Iterator[T]:

@@ -7,6 +7,8 @@ with a ProjectError whose message is for the analyst, and is never written to.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import secrets
 import sqlite3
@@ -19,10 +21,21 @@ from sqlite_utils.migrations import Migrations
 
 from annotator.repository import ProjectError
 from storage.faults import failure_message, is_busy, primary_code
+from storage.file_guard import Problem, ProjectFiles, Trouble
 from storage.migrations import APPLICATION_ID, migrations
+from storage.project_path import PathState, project_path_state, writable_by_mode
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+
+
+class ProjectFilesChanged(ProjectError):
+    """The project file, its folder, its log or this process's lock on it changed; nothing was saved."""
+
+    def __init__(self, problem: Problem, *, reopened: bool = False) -> None:
+        again = " The project was opened again from its file: make the change once more." if reopened else ""
+        super().__init__(problem.message + again)
+        self.problem = problem
+        self.reopened = reopened
 
 
 class ProjectDatabase(Database):
@@ -33,12 +46,49 @@ class ProjectDatabase(Database):
     write that fails for a storage reason (disk full, read-only, busy for too long, I/O error) is
     rolled back and raised as ProjectError. Integrity errors pass through: they mean the edit no
     longer fits the project, which the repository reports in its own words.
+
+    With ``files`` set (a project opened by :func:`open_database`), a transaction commits only while
+    the file, its folder and its log are the ones opened and this process still holds its lock on
+    the file; otherwise it is rolled back and ProjectFilesChanged says why.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         super().__init__(conn, execute_plugins=False)
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
+        self.files: ProjectFiles | None = None
+
+    def check_files(self) -> None:
+        """Raise ProjectFilesChanged if the project's files or locks are no longer the ones opened."""
+        problem = None if self.files is None else self.files.problem()
+        if problem is not None:
+            raise ProjectFilesChanged(problem)
+
+    def _reopen_after(self, problem: Problem) -> bool:
+        """Open the project afresh where the file itself is intact; whether that was possible.
+
+        The file, its folder and its log are unchanged and only the lock was lost: a new
+        connection takes the locks again. The log was deleted under this connection: what it
+        still holds (edits acknowledged before) is first folded into the file, then the project is
+        opened anew. The file or its folder is gone: nothing can be reopened, and the connection
+        stays as it is, so that the analyst can still save a copy of what it shows.
+        """
+        if problem.trouble is Trouble.FILE_GONE:
+            return False
+        try:
+            if problem.trouble is Trouble.LOG_GONE:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            # Closed first: connections of one process to one file share SQLite's record of the
+            # locks it believes it holds, and a new one beside the old would take none.
+            self.conn.close()
+            fresh = connect(self.path, busy_timeout_ms=self.busy_timeout_ms)
+            fresh.execute("PRAGMA journal_mode = WAL")
+            fresh.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return False
+        self.conn = fresh.conn
+        self.files = ProjectFiles(self.path)
+        return True
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -50,7 +100,13 @@ class ProjectDatabase(Database):
             self._begin_immediate()
             try:
                 yield self
+                self.check_files()
                 self.conn.execute("COMMIT")
+            except ProjectFilesChanged as changed:
+                self.rollback()
+                if self._reopen_after(changed.problem):
+                    raise ProjectFilesChanged(changed.problem, reopened=True) from None
+                raise
             except BaseException:
                 self.rollback()
                 raise
@@ -91,19 +147,19 @@ def known_version(plan: Migrations) -> int:
 
 
 def can_write(path: Path) -> bool:
-    """Whether the file and its folder (where SQLite keeps the write-ahead log) are writable."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    """Whether the file, its folder (where SQLite keeps the write-ahead log) and its logs are writable."""
+    return writable_by_mode(path)
+
+
+FULL_CHECK_LIMIT = 256 * 1024 * 1024
+"""Projects up to this size get SQLite's full integrity check and a check of every text's hash when
+opened; larger ones the quick check (the full one would hold the window back for minutes)."""
+
+HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
 
 def _inspect_existing(path: Path, known: int) -> int:
     """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise ProjectError(f"{path}: cannot be read ({error.strerror or error}).") from None
-    if header != SQLITE_HEADER:
-        raise ProjectError(f"{path} is not a Hashiya project (it is not an SQLite database).")
     # A file no connection has open (no log beside it) is read as immutable, which leaves no
     # -wal or -shm file behind; if a log appears meanwhile, another program opened it, and
     # the facts are read again through the locks.
@@ -112,21 +168,21 @@ def _inspect_existing(path: Path, known: int) -> int:
     facts = _read_facts(path, immutable=quiet)
     if quiet and any(log.exists() for log in logs):
         facts = _read_facts(path, immutable=False)
-    application_id, version, has_tables, problems = facts
-    if problems != ["ok"]:
-        raise ProjectError(f"{path} is damaged: the integrity check reports {'; '.join(problems)}.")
-    if application_id != APPLICATION_ID and (has_tables or application_id != 0):
-        raise ProjectError(f"{path} is an SQLite database but not a Hashiya project.")
+    application_id, version, tables, problems = facts
+    if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
+        raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
     if version > known:
         raise ProjectError(
             f"{path} was written by a newer version of Hashiya (project version {version}, "
             f"this program knows up to {known}). Update Hashiya to open it."
         )
+    if problems:
+        raise ProjectError(f"{path} is damaged: {'; '.join(problems)}. It was left alone; restore it from a copy.")
     return version
 
 
-def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, bool, list[str]]:
-    """Application id, version, whether it has tables, and the problems a quick check finds."""
+def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str], list[str]]:
+    """Application id, version, the names in its schema, and the problems the checks find."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -134,18 +190,50 @@ def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, bool, list[st
         try:
             application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            has_tables = bool(db.table_names())
-            reported = "\n".join(row[0] for row in db.execute("PRAGMA quick_check(3)"))
+            names = frozenset(str(row[0]) for row in db.execute("SELECT name FROM sqlite_master"))
+            if application_id != APPLICATION_ID and not names >= HASHIYA_TABLES:
+                return application_id, version, names, []
+            full = os.stat(path).st_size <= FULL_CHECK_LIMIT
+            check = "integrity_check(5)" if full else "quick_check(5)"
+            reported = "\n".join(str(row[0]) for row in db.execute(f"PRAGMA {check}")).splitlines()
+            found = [line for line in reported if line != "ok" and not line.startswith("***")][:3]
+            problems = [f"the integrity check reports {line}" for line in found]
+            if not problems and full:
+                problems = _content_problems(db, names)
         finally:
             db.close()
     except sqlite3.DatabaseError as error:
         if is_busy(error):
             raise ProjectError(f"{path} is kept busy by another program; try again in a moment.") from None
-        if primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        if primary_code(error) == sqlite3.SQLITE_NOTADB:
+            raise ProjectError(f"{path} is not a Hashiya project (it is not an SQLite database).") from None
+        if primary_code(error) == sqlite3.SQLITE_CORRUPT:
             raise ProjectError(f"{path} is damaged and cannot be read ({error}).") from None
         raise ProjectError(f"{path} cannot be opened ({error}).") from None
-    problems = [line for line in reported.splitlines() if not line.startswith("***")]
-    return application_id, version, has_tables, problems
+    return application_id, version, names, problems
+
+
+def _content_problems(db: Database, names: frozenset[str]) -> list[str]:
+    """Texts whose stored SHA-256 no longer matches, and stored text that is not UTF-8."""
+    problems: list[str] = []
+    conn = db.conn
+    conn.text_factory = bytes
+    try:
+        for document_id, text, stored in conn.execute("SELECT id, text, text_sha256 FROM documents"):
+            name = document_id.decode("utf-8", "replace")
+            if not isinstance(text, bytes) or hashlib.sha256(text).hexdigest().encode() != stored:
+                problems.append(f"the text of document {name!r} no longer matches its stored SHA-256")
+            if len(problems) >= 5:
+                return problems
+        if "project_resources" in names:
+            for resource, content in conn.execute("SELECT name, content FROM project_resources"):
+                try:
+                    json.loads(content.decode("utf-8"))
+                except (UnicodeDecodeError, ValueError, AttributeError):
+                    problems.append(f"the stored {resource.decode('utf-8', 'replace')} is not valid UTF-8 JSON")
+    finally:
+        conn.text_factory = str
+    return problems
 
 
 def _fsync(path: Path) -> None:
@@ -216,17 +304,24 @@ def upgrade_marker(path: Path, version: int) -> Path:
 
 
 def backup_to(db: Database, target: Path) -> None:
-    """Copy the project through SQLite's backup API: complete under ``target`` or not there at all."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    destination = sqlite3.connect(str(partial))
+    """Copy the project through SQLite's backup API: complete under ``target`` or not there at all.
+
+    The copy is one self-contained file (no log beside it), written under a temporary name and
+    renamed; nothing of it is left behind when writing fails.
+    """
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(6)}.partial")
     try:
-        db.conn.backup(destination)
-        destination.execute("PRAGMA journal_mode = DELETE")
+        destination = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            destination.close()
+        _fsync(partial)
+        os.replace(partial, target)
     finally:
-        destination.close()
-    _fsync(partial)
-    os.replace(partial, target)
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
     _fsync(target.parent)
 
 
@@ -323,10 +418,9 @@ def open_database(
 ) -> ProjectDatabase:
     """Open or create the project at ``path``; raise ProjectError with a message for the user."""
     path = path.expanduser()
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a project file.")
-    if not path.exists() or path.stat().st_size == 0:
-        # An empty file holds nothing to lose: SQLite itself reads it as an empty database.
+    state = project_path_state(path)
+    if state is not PathState.FILE:
+        # Nothing there, or an empty regular file: it holds nothing to lose.
         _ensure_folder(path.parent)
         _create(path, plan)
     else:
@@ -338,6 +432,8 @@ def open_database(
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)
         db.execute("PRAGMA journal_mode = WAL")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the log, as every reader does
     except sqlite3.Error as error:
         raise ProjectError(f"{path} cannot be opened: {error}.") from None
+    db.files = ProjectFiles(path)
     return db

@@ -10,6 +10,8 @@ whose commit was not confirmed is reported as not saved.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -304,6 +306,31 @@ class PostgresRepository(TeamConnection):
                 [name, text, at],
             )
             self._log(conn, at, annotator, None, f"Change {name}", previous, text)
+
+    def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
+        """Store ``change(stored text)`` in one transaction, the row locked so no other writer comes between."""
+        with self.writing() as conn:
+            row = conn.execute("SELECT content FROM project_resources WHERE name = %s FOR UPDATE", [name]).fetchone()
+            previous = None if row is None else str(row[0])
+            text = change(previous)
+            conn.execute(
+                """
+                INSERT INTO project_resources (name, content, updated_at) VALUES (%s, %s, %s)
+                ON CONFLICT (name) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at
+                """,
+                [name, text, at],
+            )
+            self._log(conn, at, annotator, None, f"Change {name}", previous, text)
+        return text
+
+    def is_own_file(self, path: Path) -> bool:
+        return False  # the project lives on the server: no local file of it to protect
+
+    def save_copy(self, target: Path) -> None:
+        raise ProjectError(
+            f"{self.location} is kept on its server, which keeps its own backups; to have it in one file, "
+            f"pull it into a new local project: hashiya pull --from URL --db {target}"
+        )
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:
         where = "" if document_id is None else "WHERE document_id = %s"

@@ -38,7 +38,9 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
-from storage.database import open_database
+from storage.database import backup_to, open_database
+from storage.file_guard import Identity
+from storage.project_path import LOG_SUFFIXES
 from storage.rows import relations_from_fields, spans_from_fields
 
 
@@ -165,6 +167,30 @@ class SqliteRepository:
     @property
     def location(self) -> str:
         return str(self.path)
+
+    def is_own_file(self, path: Path) -> bool:
+        """Whether ``path`` is the project file or one of its logs (reading or writing it would break the locks)."""
+        own = [self.path, *(self.path.with_name(self.path.name + suffix) for suffix in LOG_SUFFIXES)]
+        found = Identity.of(path)
+        if found is not None:
+            return found in {Identity.of(name) for name in own} - {None}
+        try:
+            return path.absolute().resolve() in {name.absolute().resolve() for name in own}
+        except OSError:
+            return False
+
+    def save_copy(self, target: Path) -> None:
+        """Write the whole project, with what its log holds, into one self-contained file at ``target``."""
+        if self.is_own_file(target):
+            raise ProjectError(f"{target} is this project's own file; choose another name for the copy.")
+        if target.is_dir():
+            raise ProjectError(f"{target} is a folder; choose a file name for the copy.")
+        if not target.parent.is_dir():
+            raise ProjectError(f"{target}: the folder {target.parent} does not exist; nothing was written.")
+        try:
+            backup_to(self.db, target)
+        except (OSError, sqlite3.Error) as error:
+            raise ProjectError(f"{target}: the copy could not be written ({error}); nothing was written.") from None
 
     def close(self) -> None:
         self.db.close()
@@ -344,13 +370,19 @@ class SqliteRepository:
                     [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
                 )
 
+    @reading
     def resource(self, name: str) -> str | None:
         row = self.db.execute("SELECT content FROM project_resources WHERE name = ?", [name]).fetchone()
         return None if row is None else str(row[0])
 
     def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
+        self.update_resource(name, lambda _stored: text, annotator, at)
+
+    def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
+        """Store ``change(stored text)`` in one transaction, so no other writer comes between; return it."""
         with self.db.atomic():
             previous = self.resource(name)
+            text = change(previous)
             self.db.execute(
                 """
                 INSERT INTO project_resources (name, content, updated_at) VALUES (?, ?, ?)
@@ -359,6 +391,7 @@ class SqliteRepository:
                 [name, text, at],
             )
             self._log(at, annotator, None, f"Change {name}", previous, text)
+        return text
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:
         where = "" if document_id is None else "WHERE document_id = ?"
@@ -387,6 +420,7 @@ class SqliteRepository:
                 for layer in layers:
                     self._ensure_annotator(layer.annotator)
                     key = [layer.document_id, layer.annotator]
+                    replaced = self._layer_json(layer.document_id, layer.annotator)
                     self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
                     self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
@@ -404,11 +438,19 @@ class SqliteRepository:
                         by,
                         layer.document_id,
                         f"Import {len(layer.spans)} span(s) into {layer.annotator}",
-                        None,
+                        replaced,
                         None,
                     )
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
+
+    def _layer_json(self, document_id: str, annotator: str) -> str | None:
+        """The spans and relations a layer holds now, as the edit log keeps what an import replaces."""
+        spans = [asdict(span) for span in self.spans(document_id, annotator)]
+        relations = [asdict(relation) for relation in self.relations(document_id, annotator)]
+        if not spans and not relations:
+            return None
+        return json.dumps({"spans": spans, "relations": relations}, ensure_ascii=False, sort_keys=True, default=str)
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]

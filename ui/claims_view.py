@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -40,6 +39,7 @@ from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.schema import Label
 from ui.claims_chart import ClaimsChart
+from ui.file_dialogs import save_file_name
 from ui.i18n import display_name
 from ui.plain import plain_label, show_message
 from ui.rtl import RtlTextDelegate
@@ -360,7 +360,7 @@ class ClaimsLedgerWindow(QMainWindow):
 
     def export_dialog(self, suffix: str) -> None:
         filter_text = self.tr("CSV (*.csv)") if suffix == ".csv" else self.tr("JSON Lines (*.jsonl)")
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export Claims"), f"claims{suffix}", filter_text)
+        name = save_file_name(self, self.tr("Export Claims"), f"claims{suffix}", filter_text)
         if not name:
             return
         path = Path(name)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplicat
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -37,6 +36,7 @@ from annotator.formats.atomic import atomic_write
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.spreadsheet import safe_cell
+from ui.file_dialogs import save_file_name
 from ui.plain import plain_label, show_message, visible_controls
 from ui.rtl import RtlTextDelegate
 
@@ -413,13 +413,14 @@ class Dashboard(QWidget):
         self._export(self.tr("Export Figures as CSV"), self.tr("CSV table (*.csv)"), ".csv", self.export_csv)
 
     def _export(self, title: str, filter_text: str, suffix: str, write: Callable[[Path], None]) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, title, f"agreement{suffix}", filter_text)
+        name = save_file_name(self, title, f"agreement{suffix}", filter_text)
         if not name:
             return
         path = Path(name)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         try:
+            self.project.refuse_own_file(path)
             write(path)
         except (OSError, ProjectError) as error:
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), f"{path}: {error}")

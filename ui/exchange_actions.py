@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController
+from ui.file_dialogs import open_file_name, open_file_names
 from ui.plain import show_message
 from ui.shell import Shell
 
@@ -32,7 +33,7 @@ class ExchangeActions(QObject):
         dialog.deleteLater()
 
     def import_annotations_dialog(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self.window,
             self.tr("Import annotations"),
             "",
@@ -52,7 +53,7 @@ class ExchangeActions(QObject):
             self.annotations.reload()
 
     def import_texts_dialog(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
+        files = open_file_names(
             self.window,
             self.tr("Import texts"),
             "",

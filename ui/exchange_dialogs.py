@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -38,6 +37,7 @@ from annotator.formats import DocumentRecord, ExportReport, ImportFailed, Import
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
+from ui.file_dialogs import save_file_name
 from ui.plain import show_message, visible_controls
 
 # The descriptions of annotator.exchange.EXPORTS to translate (product names stay as they are).
@@ -130,7 +130,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format
         suggested = f"{self.layer_combo.currentData()}-{fmt.value}{EXPORTS[fmt].suffix}"
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), suggested)
+        name = save_file_name(self, self.tr("Export to"), suggested)
         if name:
             self.target.setText(name)
 
@@ -203,6 +203,11 @@ def run_export(
 ) -> ExportReport | None:
     """Export with a progress dialog; report the result or the failure to the analyst."""
     say = ExchangeMessages()
+    try:
+        project.refuse_own_file(target)
+    except ProjectError as error:
+        message(parent, QMessageBox.Icon.Critical, *say.export_failed(target, error))
+        return None
     ids = chosen_documents(project, [document_id] if document_id else None)
     progress = QProgressDialog(say.exporting(), say.cancel(), 0, len(ids), parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)

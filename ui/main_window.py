@@ -35,6 +35,7 @@ from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.relation_arcs_feature import install_relation_arcs
 from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
+from ui.save_copy import SaveCopy
 from ui.search_panel import install_search
 from ui.span_panel import SpanPanel
 
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.import_annotations_action)
         file_menu.addAction(self.export_action)
+        self.copy_saver = SaveCopy(self, self.project)
+        self.save_copy_action = self._action(self.tr("Save a &Copy…"), None, self.copy_saver.ask)
+        file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
 

@@ -9,10 +9,13 @@ document id into a file name that stays inside the folder it is joined to.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
+import shutil
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -24,10 +27,29 @@ _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 
 MAX_STEM = 80
 
 
+def check_target(path: Path) -> None:
+    """OSError (with a reason for the user) if ``path`` exists and is not a regular file to replace.
+
+    Renaming over a folder fails only after everything was written; renaming over a device or a
+    FIFO (``/dev/full``, as root) would replace the device itself.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "that is a folder", str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "that is not a regular file (a device, a FIFO or a socket)", str(path))
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """Yield a binary file; on normal exit it replaces ``path`` atomically, on error it is removed."""
     path = Path(path)
+    check_target(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -100,6 +122,42 @@ def inside(folder: Path, name: str) -> Path:
     if target.parent != folder.resolve():
         raise ValueError(f"refusing to write outside {folder}: {name!r}")
     return target
+
+
+def replace_folder_files(target: Path, contents: Iterable[tuple[str, bytes]]) -> list[Path]:
+    """Write named files into the folder ``target``: all of them, or none.
+
+    Every file is first written and synced in a new hidden folder beside ``target``; only then
+    are they renamed into it (renames within one file system cannot run out of space, and a name
+    already in ``target`` that is a link is replaced as a link, never followed). A failure before
+    that leaves ``target`` as it was and removes the hidden folder.
+    """
+    target = Path(target)
+    if os.path.lexists(target) and not target.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "that is a file, not a folder", str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        staged = []
+        for name, data in contents:
+            path = inside(staging, name)
+            with open(path, "xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append(path.name)
+        if not os.path.lexists(target):
+            staging.chmod(ordinary_file_mode(target) | 0o111)
+            os.rename(staging, target)
+            _fsync_folder(target.parent)
+            return [target / name for name in staged]
+        for name in staged:
+            os.replace(staging / name, target / name)
+        _fsync_folder(target)
+        return [target / name for name in staged]
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> int:

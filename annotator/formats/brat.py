@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.atomic import atomic_write, atomic_writer, inside, safe_file_stem
+from annotator.formats.atomic import atomic_writer, replace_folder_files, safe_file_stem
 from annotator.formats.native import sorted_spans
 from annotator.formats.records import DocumentRecord, ExportReport
 from annotator.offsets import has_astral
@@ -114,7 +114,7 @@ def _stems(records: list[DocumentRecord]) -> list[str]:
 def write_brat(records: Iterable[DocumentRecord], target: Path) -> ExportReport:
     """Write ``records`` as brat standoff into the folder ``target``, or into a zip if it ends in ``.zip``.
 
-    The folder is created if needed; each file is written atomically. A zip is built in a
+    The folder is created if needed; all files reach it or none do (see replace_folder_files). A zip is built in a
     temporary file and renamed over ``target``.
     """
     target = Path(target)
@@ -137,9 +137,5 @@ def write_brat(records: Iterable[DocumentRecord], target: Path) -> ExportReport:
                 archive.writestr(name, data)
         report.paths.append(target)
     else:
-        target.mkdir(parents=True, exist_ok=True)
-        for name, data in contents:
-            path = inside(target, name)
-            atomic_write(path, data)
-            report.paths.append(path)
+        report.paths.extend(replace_folder_files(target, contents))
     return report

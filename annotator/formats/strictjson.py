@@ -3,13 +3,15 @@
 Rejected: bytes that are not UTF-8 (a UTF-8 byte order mark at the very start is dropped; one
 anywhere else, and UTF-16/32 marks, are reported), lines over a size limit, nesting deeper than
 a limit (checked on the raw text before the parser recurses), invalid JSON, ``NaN`` and
-``Infinity``, duplicate keys in an object, and strings holding lone surrogates (``"\\ud800"``).
+``Infinity`` and numbers too large to be finite (``1e400``), duplicate keys in an object, and
+strings holding lone surrogates (``"\\ud800"``).
 """
 
 from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +78,14 @@ def _reject_constant(name: str) -> Any:
     raise JsonProblem(f"{name} is not allowed (JSON has no NaN or Infinity)")
 
 
+def finite_float(written: str) -> float:
+    """A JSON number with a fraction or an exponent; one too large for a float (``1e400``) is refused."""
+    value = float(written)
+    if not math.isfinite(value):
+        raise JsonProblem(f"the number {written[:40]} is too large (it would be infinite)")
+    return value
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
@@ -115,7 +125,7 @@ def loads_strict(text: str, max_depth: int = MAX_DEPTH, raw: bytes | None = None
     if too_deep(text.encode("utf-8", "surrogatepass") if raw is None else raw, max_depth):
         raise JsonProblem(f"nesting is deeper than {max_depth} levels")
     try:
-        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_pairs)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=finite_float, object_pairs_hook=_pairs)
     except JsonProblem:
         raise
     except json.JSONDecodeError as error:
@@ -147,7 +157,7 @@ def loads_counted(text: str, raw: bytes, max_depth: int = MAX_DEPTH) -> tuple[An
     if too_deep(raw, max_depth, structure):
         raise JsonProblem(f"nesting is deeper than {max_depth} levels")
     try:
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=finite_float)
     except JsonProblem:
         raise
     except json.JSONDecodeError as error:
@@ -217,10 +227,21 @@ def iter_jsonl(
     With ``count`` the lines are parsed by :func:`loads_counted` and the caller must compare
     ``members`` with the members of the value; otherwise duplicate keys are already rejected.
     """
-    name = str(path)
     data = read_bytes(path, problems)
-    if data is None:
-        return
+    if data is not None:
+        yield from jsonl_lines(str(path), data, problems, max_line_bytes, max_depth, count)
+
+
+def jsonl_lines(
+    name: str,
+    data: bytes,
+    problems: list[Problem],
+    max_line_bytes: int = MAX_LINE_BYTES,
+    max_depth: int = MAX_DEPTH,
+    count: bool = False,
+) -> Iterator[JsonLine]:
+    """:func:`iter_jsonl` over bytes already read. Lines end at ``\n`` only: U+2028, U+2029 and the
+    other characters ``str.splitlines`` breaks at are valid inside a JSON string."""
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if len(raw) > max_line_bytes:
             problems.append(

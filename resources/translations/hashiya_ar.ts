@@ -901,6 +901,10 @@
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>حفظ &amp;نسخة…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -1444,6 +1448,29 @@
     <message>
         <source>Select the new extent in a pane (Shift+arrows), then press =.</source>
         <translation>حدّد الامتداد الجديد في إحدى اللوحتين (Shift مع الأسهم)، ثم اضغط =.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveCopy</name>
+    <message>
+        <source>Save a Copy of the Project</source>
+        <translation>حفظ نسخة من المشروع</translation>
+    </message>
+    <message>
+        <source>Hashiya project (*.hashiya)</source>
+        <translation>مشروع حاشية (*.hashiya)</translation>
+    </message>
+    <message>
+        <source>No copy was saved</source>
+        <translation>لم تُحفظ أي نسخة</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>حُفظت النسخة</translation>
+    </message>
+    <message>
+        <source>The whole project was saved as one file: %1</source>
+        <translation>حُفظ المشروع كله في ملف واحد: %1</translation>
     </message>
 </context>
 <context>

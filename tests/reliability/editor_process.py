@@ -24,6 +24,7 @@ from typing import Any
 
 from annotator.model import Span
 from annotator.project import Project
+from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
 
 CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
@@ -120,10 +121,40 @@ def add_spans(path: Path, annotator: str, count: int, meet: bool) -> None:
     say("SEEN " + json.dumps({"moves_while_editing": moves, "spans": counts}))
 
 
+def on_command(path: Path) -> None:
+    """Edits asked for one by one: ``EDIT`` adds a span (``ACK id`` or ``REFUSED message``), ``SNIFF``
+    reads the project file's first bytes as a careless hash or header check would, ``COPY FILE``
+    saves a copy of the project (``COPIED`` or ``REFUSED message``)."""
+    project = Project(SqliteRepository.open(path), CRASH_ANNOTATOR)
+    document_id = first_document(project)
+    length = len(project.document(document_id).text)
+    rng = random.Random(7)
+    say("READY")
+    for line in sys.stdin:
+        command, _, argument = line.strip().partition(" ")
+        try:
+            if command == "EDIT":
+                start = rng.randrange(0, length - 10)
+                edit = project.add_span(document_id, start, start + rng.randint(1, 10), rng.choice(LABELS))
+                project.apply(edit)
+                say(f"ACK {edit.span.id}")
+            elif command == "SNIFF":
+                with path.open("rb") as handle:
+                    handle.read(16)
+                say("SNIFFED")
+            elif command == "COPY":
+                project.save_copy(Path(argument))
+                say("COPIED")
+        except ProjectError as error:
+            say(f"REFUSED {error}")
+
+
 def main(arguments: list[str]) -> int:
     try:
         if arguments[0] == "random-edits":
             random_edits(Path(arguments[1]), int(arguments[2]))
+        elif arguments[0] == "on-command":
+            on_command(Path(arguments[1]))
         elif arguments[0] == "add-spans":
             add_spans(Path(arguments[1]), arguments[2], int(arguments[3]), "--meet" in arguments[4:])
         else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -33,12 +35,23 @@ def give_room_back(db: Database) -> None:
     db.execute(f"PRAGMA max_page_count = {UNLIMITED_PAGES}")
 
 
+def sha256_elsewhere(path: Path) -> str:
+    """The SHA-256 of a file, read by another process: a read here would drop this process's SQLite locks on it."""
+    result = subprocess.run(
+        [sys.executable, "-c", HASH_A_FILE, str(path)], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout.strip()
+
+
+HASH_A_FILE = "import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())"
+
+
 def file_digests(path: Path) -> dict[str, str]:
     """The SHA-256 of the project file and of its write-ahead log, where there is one (an empty log holds nothing)."""
     digests = {}
     for candidate in (path, path.with_name(path.name + "-wal")):
         if candidate.exists() and (candidate == path or candidate.stat().st_size > 0):
-            digests[candidate.name] = hashlib.sha256(candidate.read_bytes()).hexdigest()
+            digests[candidate.name] = sha256_elsewhere(candidate)
     return digests
 
 
@@ -47,12 +60,16 @@ def checkpoint(db: Database) -> None:
     assert db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
 
 
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def make_damaged(path: Path, how: str) -> None:
     """A project file damaged in one of a few ways a disk or a careless copy damages files."""
     db = open_database(path)
     db.table("documents").insert_all(
-        {"id": str(i), "title": "t", "text": "نص " * 500, "text_sha256": str(i), "created_at": "now", "position": i}
-        for i in range(200)
+        {"id": str(i), "title": "t", "text": text, "text_sha256": sha256_of(text), "created_at": "now", "position": i}
+        for i, text in ((i, f"نص {i} " * 300) for i in range(200))
     )
     checkpoint(db)
     db.close()

@@ -128,7 +128,8 @@ def project_with_a_span(path: Path) -> None:
     db.execute("INSERT INTO annotators VALUES ('huda', 'now')")
     db.execute(
         "INSERT INTO documents (id, title, text, text_sha256, created_at, position)"
-        " VALUES ('d', 't', 'نص', 'h', 'now', 0)"
+        " VALUES ('d', 't', 'نص', ?, 'now', 0)",
+        [hashlib.sha256("نص".encode()).hexdigest()],
     )
     db.close()
 
@@ -165,9 +166,8 @@ def test_an_upgrade_to_version_5_stores_the_length_of_each_document(tmp_path: Pa
     db = open_database(path, plan=four)
     text = "قال لافروف 😀\x00 في موسكو"
     db.execute(
-        "INSERT INTO documents (id, title, text, text_sha256, created_at, position)"
-        " VALUES ('d', 't', ?, 'h', 'now', 0)",
-        [text],
+        "INSERT INTO documents (id, title, text, text_sha256, created_at, position) VALUES ('d', 't', ?, ?, 'now', 0)",
+        [text, hashlib.sha256(text.encode()).hexdigest()],
     )
     db.close()
     db = open_database(path)

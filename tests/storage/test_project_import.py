@@ -87,7 +87,7 @@ def _bad_files(tmp_path: Path) -> dict[str, Path]:
         ("latin1.txt", "not valid UTF-8"),
         ("empty.txt", "empty"),
         ("binary.txt", "binary"),
-        ("lines.jsonl", "line 2: field 'text' is missing"),
+        ("lines.jsonl", "lines.jsonl:2: text: field 'text' is missing"),
     ],
 )
 def test_a_bad_file_is_named_and_nothing_is_half_imported(

@@ -1,0 +1,87 @@
+"""Merging a project's schema or registry entry by entry, when two windows changed it at once.
+
+Each window keeps the version it loaded (the base). When it saves, the stored version may have
+been changed by another window meanwhile: every entry (a label, a relation, an entity, a treaty,
+by its name or id) is then taken from whichever side changed it. Both sides changing the same
+entry differently is a conflict, refused with a message; nothing is overwritten whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from annotator.registry import Registry
+from annotator.schema import Schema
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+
+class MergeConflict(ValueError):
+    """Both sides changed the same entries differently; the message names them."""
+
+
+def merge_entries(
+    base: Sequence[T], mine: Sequence[T], theirs: Sequence[T], key: Callable[[T], str], what: str
+) -> tuple[T, ...]:
+    """Three-way merge of keyed entries, in the stored order with this side's new entries after."""
+    before = {key(entry): entry for entry in base}
+    ours = {key(entry): entry for entry in mine}
+    stored = {key(entry): entry for entry in theirs}
+    order = list(stored) + [name for name in ours if name not in stored]
+    merged: list[T] = []
+    conflicts: list[str] = []
+    for name in order:
+        chosen = merge_value(before.get(name), ours.get(name), stored.get(name))
+        if chosen is _CONFLICT:
+            conflicts.append(name)
+        elif chosen is not None:
+            merged.append(chosen)  # type: ignore[arg-type]
+    if conflicts:
+        names = ", ".join(repr(name) for name in conflicts)
+        raise MergeConflict(
+            f"another window changed the {what} {names} at the same time; nothing was saved. "
+            "Open the project again to see its change, then make yours."
+        )
+    return tuple(merged)
+
+
+_CONFLICT = object()
+
+
+def merge_value(base: V | None, mine: V | None, theirs: V | None) -> V | object | None:
+    if mine == base:
+        return theirs
+    if theirs in (base, mine):
+        return mine
+    return _CONFLICT
+
+
+def _scalar(base: V, mine: V, theirs: V, what: str) -> V:
+    chosen = merge_value(base, mine, theirs)
+    if chosen is _CONFLICT:
+        raise MergeConflict(f"another window changed the {what} at the same time; nothing was saved.")
+    return chosen  # type: ignore[return-value]
+
+
+def merge_schemas(base: Schema, mine: Schema, theirs: Schema) -> Schema:
+    return replace(
+        theirs,
+        version=_scalar(base.version, mine.version, theirs.version, "schema version"),
+        name=_scalar(base.name, mine.name, theirs.name, "schema name"),
+        labels=merge_entries(base.labels, mine.labels, theirs.labels, lambda label: label.name, "label(s)"),
+        relations=merge_entries(
+            base.relations, mine.relations, theirs.relations, lambda relation: relation.name, "relation(s)"
+        ),
+    )
+
+
+def merge_registries(base: Registry, mine: Registry, theirs: Registry) -> Registry:
+    return replace(
+        theirs,
+        version=_scalar(base.version, mine.version, theirs.version, "registry version"),
+        entities=merge_entries(base.entities, mine.entities, theirs.entities, lambda e: e.id, "registry entity(ies)"),
+        treaties=merge_entries(base.treaties, mine.treaties, theirs.treaties, lambda t: t.id, "treaty(ies)"),
+    )
