@@ -16,12 +16,14 @@ from tests.cli.test_cli import png_size, run
 from tests.conftest import ROOT
 
 TEXT = "قال 👍🏽 بوتين إن روسيا"
+STANCES = ("asserted", "denied", "alleged")
 PUTIN = (TEXT.index("بوتين"), TEXT.index("بوتين") + 5)
 
 
 def native_file(path: Path, spans: int = 1) -> Path:
     items = tuple(
-        Span(f"span-{i}", "article-42", "huda", SpanKind.ENTITY, "PER", *PUTIN, "بوتين", {"n": i}) for i in range(spans)
+        Span(f"span-{i}", "article-42", "huda", SpanKind.CLAIM, "CLAIM", *PUTIN, "بوتين", {"stance": STANCES[i % 3]})
+        for i in range(spans)
     )
     record = DocumentRecord(
         "article-42", "t", TEXT, hashlib.sha256(TEXT.encode()).hexdigest(), "huda", DocumentStatus.DONE, items

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from annotator.project import Project
+from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS, ROOT
 
 FORMATS = ("native", "spacy", "doccano", "labelstudio", "brat", "conll")
@@ -37,6 +39,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ).returncode
         == 0
     )
+    project = Project(SqliteRepository.open(db), "huda")
+    try:  # a layer with a span in every document: an export of an empty layer is refused before it writes
+        for summary in project.documents():
+            text = project.document(summary.id).text
+            word = next(word for word in text.split() if len(word) > 3)
+            project.apply(project.add_span(summary.id, text.index(word), text.index(word) + len(word), "PER"))
+    finally:
+        project.close()
     return db
 
 
