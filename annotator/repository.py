@@ -6,6 +6,7 @@ from typing import Protocol
 
 from annotator.edits import Decision, Edit
 from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span
+from annotator.search import FoldedCorpus
 
 
 class ProjectError(Exception):
@@ -29,6 +30,10 @@ class Repository(Protocol):
     def list_documents(self, annotator: str) -> list[DocumentSummary]: ...
 
     def get_document(self, document_id: str) -> Document: ...
+
+    def folded_corpus(self) -> FoldedCorpus:
+        """Every document's folded text, as kept in the store, for corpus search."""
+        ...
 
     def find_document_by_sha256(self, text_sha256: str) -> str | None: ...
 

@@ -30,12 +30,12 @@ def run_cli(result: Path, args: list[str]) -> None:
 
 
 def run_search(result: Path, db: Path, query: str) -> None:
-    from annotator.search_command import search_corpus
+    from annotator.search_command import search_project
     from benchmarks.data import open_project
 
     project = open_project(db)
     started = time.perf_counter()
-    found = search_corpus(project, query, whole_word=False)
+    found = search_project(project, query, whole_word=False)
     elapsed = (time.perf_counter() - started) * 1000
     project.close()
     result.write_text(json.dumps({"ms": elapsed, "rss_mb": peak_rss_mb(), "hits": found.total}), encoding="utf-8")

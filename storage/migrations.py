@@ -5,12 +5,14 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from storage.folded_texts import index_missing_documents, trigram_index_available
+
 APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @migrations(name="0001_initial")
@@ -136,3 +138,36 @@ def document_length_and_reading_order(db: Database) -> None:
     # Counted as offsets count (SQLite's length() stops at a NUL character).
     lengths = [(len(text), id_) for id_, text in db.execute("SELECT id, text FROM documents").fetchall()]
     db.conn.executemany("UPDATE documents SET length = ? WHERE id = ?", lengths)
+
+
+@migrations(name="0006_folded_search_index")
+def folded_search_index(db: Database) -> None:
+    # Corpus search read and folded every text at each search: each document's folded text and
+    # offset map are kept (written with the document), and a trigram index over the folded texts
+    # finds the documents a query can occur in. The index is kept by these triggers alone.
+    db.executescript(
+        """
+        CREATE TABLE folded_texts (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+            folded TEXT NOT NULL,
+            positions BLOB NOT NULL,
+            shifts BLOB NOT NULL
+        );
+        """
+    )
+    if trigram_index_available():
+        db.executescript(
+            """
+            CREATE VIRTUAL TABLE folded_trigrams USING fts5(
+                folded, content='folded_texts', content_rowid='id', tokenize='trigram'
+            );
+            CREATE TRIGGER folded_texts_indexed AFTER INSERT ON folded_texts BEGIN
+                INSERT INTO folded_trigrams (rowid, folded) VALUES (new.id, new.folded);
+            END;
+            CREATE TRIGGER folded_texts_unindexed AFTER DELETE ON folded_texts BEGIN
+                INSERT INTO folded_trigrams (folded_trigrams, rowid, folded) VALUES ('delete', old.id, old.folded);
+            END;
+            """
+        )
+    index_missing_documents(db)

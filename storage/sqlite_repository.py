@@ -41,6 +41,7 @@ from annotator.model import (
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
+from storage.folded_texts import StoredFolding, index_documents
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -187,6 +188,11 @@ class SqliteRepository:
         ).fetchall()
         return [DocumentSummary(id=r[0], title=r[1], length=r[2], status=DocumentStatus(r[3])) for r in rows]
 
+    def folded_corpus(self) -> StoredFolding:
+        folding = StoredFolding(self.db)
+        folding.catch_up()
+        return folding
+
     @reading
     def get_document(self, document_id: str) -> Document:
         row = self.db.execute(
@@ -227,6 +233,7 @@ class SqliteRepository:
                     for at, d in enumerate(documents, start=position)
                 ],
             )
+            index_documents(self.db, ((d.id, d.text) for d in documents))
 
     @reading
     def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
