@@ -112,16 +112,11 @@ def export_layer(
 
 
 def document_layer_counts(project: Project) -> dict[str, dict[str, int]]:
-    """Spans per label for each annotator over the whole project."""
+    """Spans per label for each annotator over the whole project, counted by the store."""
     counts: dict[str, dict[str, int]] = {}
-    for annotator in project.repository.annotators():
-        per_label: dict[str, int] = {}
-        for document in project.documents():
-            for span in project.spans(document.id, annotator):
-                per_label[span.label] = per_label.get(span.label, 0) + 1
-        if per_label:
-            counts[annotator] = dict(sorted(per_label.items()))
-    return counts
+    for annotator, label, count in project.repository.label_counts():
+        counts.setdefault(annotator, {})[label] = count
+    return {annotator: dict(sorted(per_label.items())) for annotator, per_label in sorted(counts.items())}
 
 
 def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:

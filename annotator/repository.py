@@ -67,6 +67,10 @@ class Repository(Protocol):
 
     def annotators(self) -> list[str]: ...
 
+    def label_counts(self) -> list[tuple[str, str, int]]:
+        """(annotator, label, number of spans) for every label some layer uses."""
+        ...
+
     def resource(self, name: str) -> str | None:
         """A project-level resource (the schema, the registry) as stored JSON text."""
         ...

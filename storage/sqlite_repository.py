@@ -421,6 +421,11 @@ class SqliteRepository:
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 
+    @reading
+    def label_counts(self) -> list[tuple[str, str, int]]:
+        rows = self.db.execute("SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label")
+        return [(str(annotator), str(label), int(count)) for annotator, label, count in rows]
+
     def _stored_decision(self, decision: Decision) -> Decision | None:
         rows = list(
             self.db.table("review_decisions").rows_where(
