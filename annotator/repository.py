@@ -67,6 +67,11 @@ class Repository(Protocol):
 
     def annotators(self) -> list[str]: ...
 
+    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
+        """(text, label, registry id) of each entity or treaty reference that ``annotator`` tagged in
+        a document other than ``document_id``, without duplicates (kept current in the store)."""
+        ...
+
     def label_counts(self) -> list[tuple[str, str, int]]:
         """(annotator, label, number of spans) for every label some layer uses."""
         ...

@@ -12,7 +12,7 @@ APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @migrations(name="0001_initial")
@@ -171,3 +171,50 @@ def folded_search_index(db: Database) -> None:
             """
         )
     index_missing_documents(db)
+
+
+@migrations(name="0007_tagged_surfaces")
+def tagged_surfaces(db: Database) -> None:
+    # Suggestions offer again what a layer tagged anywhere in the project: opening a document read
+    # every document's spans to learn those texts. They are counted here as spans come and go.
+    db.executescript(
+        """
+        CREATE TABLE tagged_surfaces (
+            annotator TEXT NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ref TEXT NOT NULL,  -- '' for a span without a registry link
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (annotator, label, text, ref)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER spans_surface_added AFTER INSERT ON spans
+        WHEN new.kind IN ('entity', 'treaty_ref') BEGIN
+            INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
+            VALUES (new.annotator, new.label, new.text, coalesce(new.ref, ''), 1)
+            ON CONFLICT DO UPDATE SET spans = spans + 1;
+        END;
+        CREATE TRIGGER spans_surface_removed AFTER DELETE ON spans
+        WHEN old.kind IN ('entity', 'treaty_ref') BEGIN
+            UPDATE tagged_surfaces SET spans = spans - 1 WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '');
+            DELETE FROM tagged_surfaces WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '') AND spans <= 0;
+        END;
+        CREATE TRIGGER spans_surface_changed_from AFTER UPDATE OF annotator, kind, label, text, ref ON spans
+        WHEN old.kind IN ('entity', 'treaty_ref') BEGIN
+            UPDATE tagged_surfaces SET spans = spans - 1 WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '');
+            DELETE FROM tagged_surfaces WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '') AND spans <= 0;
+        END;
+        CREATE TRIGGER spans_surface_changed_to AFTER UPDATE OF annotator, kind, label, text, ref ON spans
+        WHEN new.kind IN ('entity', 'treaty_ref') BEGIN
+            INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
+            VALUES (new.annotator, new.label, new.text, coalesce(new.ref, ''), 1)
+            ON CONFLICT DO UPDATE SET spans = spans + 1;
+        END;
+        INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
+            SELECT annotator, label, text, coalesce(ref, ''), count(*) FROM spans
+            WHERE kind IN ('entity', 'treaty_ref') GROUP BY annotator, label, text, coalesce(ref, '');
+        """
+    )

@@ -422,6 +422,23 @@ class SqliteRepository:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]
 
     @reading
+    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
+        rows = self.db.execute(
+            """
+            SELECT t.text, t.label, t.ref FROM tagged_surfaces t
+            LEFT JOIN (
+                SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
+                WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
+                GROUP BY label, text, coalesce(ref, '')
+            ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
+            WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
+            ORDER BY t.label, t.text, t.ref
+            """,
+            [document_id, annotator, annotator],
+        )
+        return [(str(text), str(label), str(ref) or None) for text, label, ref in rows]
+
+    @reading
     def label_counts(self) -> list[tuple[str, str, int]]:
         rows = self.db.execute("SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label")
         return [(str(annotator), str(label), int(count)) for annotator, label, count in rows]
