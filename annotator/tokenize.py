@@ -74,6 +74,24 @@ def tokenize(text: str, split_points: Iterable[int] = ()) -> list[Token]:
     return tokens
 
 
+def token_spans(text: str, split_points: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of ``tokenize(text, split_points)``, without building the tokens' texts."""
+    points = sorted(set(split_points))
+    spans = [match.span() for match in _TOKEN.finditer(text)]
+    if not points:
+        return spans
+    cut_spans: list[tuple[int, int]] = []
+    append = cut_spans.append
+    for start, end in spans:
+        i = bisect_right(points, start)
+        while i < len(points) and points[i] < end:
+            append((start, points[i]))
+            start = points[i]
+            i += 1
+        append((start, end))
+    return cut_spans
+
+
 def sentence_breaks(text: str, tokens: list[Token]) -> list[int]:
     """Indices ``i`` of tokens that begin a new sentence (after the first one).
 
