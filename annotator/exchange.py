@@ -1,8 +1,10 @@
 """Moving layers between a project and exchange files (DESIGN.md sections 6 and 7).
 
-Export turns a project's layers into records and hands them to a format's writer. Import reads
-a whole file first (the reader rejects it whole if anything is wrong), then stores every layer
-in one transaction: a file is imported completely or not at all.
+Export turns a project's layers into records and hands them to a format's writer. Import checks
+a whole file first (the reader rejects it whole if anything is wrong), then stores its layers.
+A native file is read a line at a time, twice (checked, then stored in transactions of about
+``IMPORT_STEP`` spans, so that memory stays flat and another window's edit waits for one short
+step, never for the whole import); the other formats are read whole and stored in one transaction.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from annotator.formats import (
     DoccanoShape,
     DocumentRecord,
     ExportReport,
+    ImportFailed,
     ImportFormat,
     Problem,
+    detect_format,
     read_file,
     validate,
     write_brat,
@@ -29,10 +33,13 @@ from annotator.formats import (
     write_native,
     write_spacy,
 )
+from annotator.formats.native import iter_native
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
 
 _span_id = attrgetter("id")
+
+IMPORT_STEP = 20_000  # spans and relations stored per transaction by a native import
 
 # Span ids that clash with another layer's are replaced by ids derived from the layer and the old id.
 _ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
@@ -138,10 +145,45 @@ def read_records(
 
 
 def import_file(
-    project: Project, path: Path, fmt: ImportFormat | None = None, annotator: str | None = None
+    project: Project,
+    path: Path,
+    fmt: ImportFormat | None = None,
+    annotator: str | None = None,
+    *,
+    step: int = IMPORT_STEP,
 ) -> ImportSummary:
-    """Read ``path`` whole, then store its layers (into ``annotator`` when given) in one transaction."""
-    return import_records(project, read_records(project, path, fmt, annotator), annotator)
+    """Check all of ``path``, then store its layers (into ``annotator`` when given).
+
+    A native file is stored in transactions of about ``step`` spans and relations each, read a
+    line at a time; any other format is read whole and stored in one transaction.
+    """
+    path = Path(path)
+    fmt = fmt or detect_format(path)
+    if fmt is not ImportFormat.NATIVE:
+        return import_records(project, read_records(project, path, fmt, annotator), annotator)
+    labels, relations = _labels(project)
+    problems: list[Problem] = []
+    records = sum(1 for _record in iter_native(path, problems, labels, relations, annotator))
+    if problems or not records:
+        raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
+    summaries: list[ImportSummary] = []
+    batch: list[DocumentRecord] = []
+    size = 0
+    for record in iter_native(path, problems, labels, relations, annotator):
+        batch.append(record)
+        size += len(record.spans) + len(record.relations)
+        if size >= step:
+            summaries.append(import_records(project, batch, annotator))
+            batch, size = [], 0
+    if batch:
+        summaries.append(import_records(project, batch, annotator))
+    return ImportSummary(
+        documents_added=sum(s.documents_added for s in summaries),
+        layers=sum(s.layers for s in summaries),
+        spans=sum(s.spans for s in summaries),
+        relations=sum(s.relations for s in summaries),
+        annotators=tuple(sorted({name for s in summaries for name in s.annotators})),
+    )
 
 
 def import_records(project: Project, records: list[DocumentRecord], annotator: str | None = None) -> ImportSummary:
