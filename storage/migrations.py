@@ -187,28 +187,31 @@ def tagged_surfaces(db: Database) -> None:
             spans INTEGER NOT NULL,
             PRIMARY KEY (annotator, label, text, ref)
         ) WITHOUT ROWID;
+        -- An import counts whole layers at once, with the triggers paused inside its transaction.
+        CREATE TABLE surface_counting (id INTEGER PRIMARY KEY CHECK (id = 0), paused INTEGER NOT NULL);
+        INSERT INTO surface_counting (id, paused) VALUES (0, 0);
         CREATE TRIGGER spans_surface_added AFTER INSERT ON spans
-        WHEN new.kind IN ('entity', 'treaty_ref') BEGIN
+        WHEN new.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
             INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
             VALUES (new.annotator, new.label, new.text, coalesce(new.ref, ''), 1)
             ON CONFLICT DO UPDATE SET spans = spans + 1;
         END;
         CREATE TRIGGER spans_surface_removed AFTER DELETE ON spans
-        WHEN old.kind IN ('entity', 'treaty_ref') BEGIN
+        WHEN old.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
             UPDATE tagged_surfaces SET spans = spans - 1 WHERE annotator = old.annotator AND label = old.label
                 AND text = old.text AND ref = coalesce(old.ref, '');
             DELETE FROM tagged_surfaces WHERE annotator = old.annotator AND label = old.label
                 AND text = old.text AND ref = coalesce(old.ref, '') AND spans <= 0;
         END;
         CREATE TRIGGER spans_surface_changed_from AFTER UPDATE OF annotator, kind, label, text, ref ON spans
-        WHEN old.kind IN ('entity', 'treaty_ref') BEGIN
+        WHEN old.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
             UPDATE tagged_surfaces SET spans = spans - 1 WHERE annotator = old.annotator AND label = old.label
                 AND text = old.text AND ref = coalesce(old.ref, '');
             DELETE FROM tagged_surfaces WHERE annotator = old.annotator AND label = old.label
                 AND text = old.text AND ref = coalesce(old.ref, '') AND spans <= 0;
         END;
         CREATE TRIGGER spans_surface_changed_to AFTER UPDATE OF annotator, kind, label, text, ref ON spans
-        WHEN new.kind IN ('entity', 'treaty_ref') BEGIN
+        WHEN new.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
             INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
             VALUES (new.annotator, new.label, new.text, coalesce(new.ref, ''), 1)
             ON CONFLICT DO UPDATE SET spans = spans + 1;

@@ -42,6 +42,7 @@ from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
+from storage.tagged_surfaces import count_layer, counting_whole_layers, uncount_layer
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -389,15 +390,17 @@ class SqliteRepository:
     def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
         """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
-            with self.db.atomic():
+            with self.db.atomic(), counting_whole_layers(self.db):
                 self._insert_documents(documents)
                 self._ensure_annotator(by)
                 for layer in layers:
                     self._ensure_annotator(layer.annotator)
                     key = [layer.document_id, layer.annotator]
                     self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
+                    uncount_layer(self.db, *key)
                     self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
+                    count_layer(self.db, *key)
                     self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
                     self.db.execute(
                         """

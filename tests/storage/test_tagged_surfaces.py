@@ -109,7 +109,8 @@ def test_a_project_made_before_the_counts_gets_them(tmp_path: Path) -> None:
     project.repository.db.executescript(
         "DROP TRIGGER spans_surface_added; DROP TRIGGER spans_surface_removed;"
         " DROP TRIGGER spans_surface_changed_from; DROP TRIGGER spans_surface_changed_to;"
-        " DROP TABLE tagged_surfaces; DELETE FROM _sqlite_migrations WHERE name = '0007_tagged_surfaces';"
+        " DROP TABLE tagged_surfaces; DROP TABLE surface_counting;"
+        " DELETE FROM _sqlite_migrations WHERE name = '0007_tagged_surfaces';"
         " PRAGMA user_version = 6;"
     )
     project.close()
