@@ -32,16 +32,18 @@ def counting_whole_layers(db: Database) -> Iterator[None]:
 
 
 def uncount_layer(db: Database, document_id: str, annotator: str) -> None:
-    """Take the layer's spans out of the counts (before they are deleted)."""
-    db.execute(
-        f"""
-        UPDATE tagged_surfaces SET spans = tagged_surfaces.spans - layer.spans FROM ({_LAYER_SURFACES}) AS layer
-        WHERE tagged_surfaces.annotator = layer.annotator AND tagged_surfaces.label = layer.label
-            AND tagged_surfaces.text = layer.text AND tagged_surfaces.ref = layer.ref
-        """,
-        [document_id, annotator],
+    """Take the layer's spans out of the counts (before they are deleted): a few keyed updates."""
+    layer = db.execute(_LAYER_SURFACES, [document_id, annotator]).fetchall()
+    if not layer:
+        return
+    keys = [(spans, name, label, text, ref) for name, label, text, ref, spans in layer]
+    db.conn.executemany(
+        "UPDATE tagged_surfaces SET spans = spans - ? WHERE annotator = ? AND label = ? AND text = ? AND ref = ?", keys
     )
-    db.execute("DELETE FROM tagged_surfaces WHERE annotator = ? AND spans <= 0", [annotator])
+    db.conn.executemany(
+        "DELETE FROM tagged_surfaces WHERE annotator = ? AND label = ? AND text = ? AND ref = ? AND spans <= 0",
+        [key[1:] for key in keys],
+    )
 
 
 def count_layer(db: Database, document_id: str, annotator: str) -> None:
