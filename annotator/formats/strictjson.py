@@ -9,6 +9,7 @@ a limit (checked on the raw text before the parser recurses), invalid JSON, ``Na
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -197,6 +198,27 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     return _check_encoding_marks(data, str(path), problems)
 
 
+def _read_lines(path: Path, problems: list[Problem]) -> Iterator[bytes]:
+    """The lines of ``read_bytes(path)`` split at each ``\\n``, read one at a time (a file of any size
+    takes the memory of its longest line); the same problems for an unreadable, empty or non-UTF-8 file."""
+    name = str(path)
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below; opening can fail alone)
+    except OSError as error:
+        problems.append(Problem(name, None, "", f"cannot be read: {error.strerror or error}"))
+        return
+    with handle:
+        first = _check_encoding_marks(handle.readline(), name, problems)
+        if first is None:
+            return
+        blank = True
+        for line in itertools.chain([first], handle):
+            blank = blank and not line.strip()
+            yield line[:-1] if line.endswith(b"\n") else line
+        if blank:
+            problems.append(Problem(name, None, "", "the file is empty"))
+
+
 class JsonLine(NamedTuple):
     number: int
     value: Any
@@ -218,10 +240,7 @@ def iter_jsonl(
     ``members`` with the members of the value; otherwise duplicate keys are already rejected.
     """
     name = str(path)
-    data = read_bytes(path, problems)
-    if data is None:
-        return
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    for number, raw in enumerate(_read_lines(path, problems), start=1):
         if len(raw) > max_line_bytes:
             problems.append(
                 Problem(name, number, "", f"the line is {len(raw)} bytes, over the limit of {max_line_bytes}")
