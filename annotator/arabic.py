@@ -150,6 +150,10 @@ class FoldedText:
         self._positions = positions
         self._shifts = shifts
 
+    def offset_map(self) -> tuple[array[int], array[int]]:
+        """The map as it is kept: folded positions from which the stored offset shifts, and each shift."""
+        return self._positions, self._shifts
+
     def to_stored(self, index: int) -> int:
         """Stored offset of folded character ``index``; ``len(folded)`` maps past the last character."""
         if not 0 <= index <= len(self.folded):

@@ -1,8 +1,10 @@
 """Moving layers between a project and exchange files (DESIGN.md sections 6 and 7).
 
-Export turns a project's layers into records and hands them to a format's writer. Import reads
-a whole file first (the reader rejects it whole if anything is wrong), then stores every layer
-in one transaction: a file is imported completely or not at all.
+Export turns a project's layers into records and hands them to a format's writer. Import checks
+a whole file first (the reader rejects it whole if anything is wrong), then stores its layers.
+A native file is read a line at a time, twice (checked, then stored in transactions of about
+``IMPORT_STEP`` spans, so that memory stays flat and another window's edit waits for one short
+step, never for the whole import); the other formats are read whole and stored in one transaction.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from annotator.formats import (
     ImportFormat,
     OffsetUnit,
     Problem,
+    detect_format,
     read_file_noted,
     validate,
     write_brat,
@@ -31,11 +34,14 @@ from annotator.formats import (
     write_native,
     write_spacy,
 )
+from annotator.formats.native import iter_native
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
 from annotator.repository import ProjectError
 
 _span_id = attrgetter("id")
+
+IMPORT_STEP = 20_000  # spans and relations stored per transaction by a native import
 
 # Span ids that clash with another layer's are replaced by ids derived from the layer and the old id.
 _ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
@@ -156,16 +162,11 @@ def export_layer(
 
 
 def document_layer_counts(project: Project) -> dict[str, dict[str, int]]:
-    """Spans per label for each annotator over the whole project."""
+    """Spans per label for each annotator over the whole project, counted by the store."""
     counts: dict[str, dict[str, int]] = {}
-    for annotator in project.repository.annotators():
-        per_label: dict[str, int] = {}
-        for document in project.documents():
-            for span in project.spans(document.id, annotator):
-                per_label[span.label] = per_label.get(span.label, 0) + 1
-        if per_label:
-            counts[annotator] = dict(sorted(per_label.items()))
-    return counts
+    for annotator, label, count in project.repository.label_counts():
+        counts.setdefault(annotator, {})[label] = count
+    return {annotator: dict(sorted(per_label.items())) for annotator, per_label in sorted(counts.items())}
 
 
 def _labels(project: Project) -> tuple[dict[str, SpanKind], frozenset[str]]:
@@ -205,11 +206,13 @@ def read_records_noted(
     return records, notes
 
 
-def schema_problems(project: Project, records: list[DocumentRecord], path: Path) -> list[Problem]:
+def schema_problems(
+    project: Project, records: list[DocumentRecord], path: Path, first_number: int = 1
+) -> list[Problem]:
     """Span attributes the project's schema does not allow, and references its registry does not hold."""
     treaty_ids = project.registry.treaty_ids()
     problems: list[Problem] = []
-    for number, record in enumerate(records, start=1):
+    for number, record in enumerate(records, start=first_number):
         for span in record.spans:
             where = f"record {number} ({record.doc_id}), span {span.id}"
             for problem in project.schema.validate_attributes(span.label, span.attributes, treaty_ids):
@@ -226,10 +229,56 @@ def import_file(
     fmt: ImportFormat | None = None,
     annotator: str | None = None,
     unit: OffsetUnit | None = None,
+    *,
+    step: int = IMPORT_STEP,
 ) -> ImportSummary:
-    """Read ``path`` whole, then store its layers (into ``annotator`` when given) in one transaction."""
-    records, notes = read_records_noted(project, path, fmt, annotator, unit)
-    return replace(import_records(project, records, annotator), notes=tuple(notes))
+    """Check all of ``path``, then store its layers (into ``annotator`` when given).
+
+    A native file is stored in transactions of about ``step`` spans and relations each, read a
+    line at a time; any other format (or a native file read in another unit) is read whole and
+    stored in one transaction.
+    """
+    path = Path(path)
+    fmt = fmt or detect_format(path)
+    if fmt is not ImportFormat.NATIVE or unit not in (None, OffsetUnit.CODEPOINT):
+        records, notes = read_records_noted(project, path, fmt, annotator, unit)
+        return replace(import_records(project, records, annotator), notes=tuple(notes))
+    project.refuse_own_file(path)
+    labels, relations = _labels(project)
+    problems: list[Problem] = []
+    count = 0
+    first_of: dict[tuple[str, str], int] = {}
+    for number, record in enumerate(iter_native(path, problems, labels, relations, annotator), start=1):
+        count += 1
+        problems.extend(schema_problems(project, [record], path, number))
+        layer = (record.text_sha256, annotator or record.annotator)
+        if layer in first_of:
+            reason = (
+                f"records {first_of[layer]} and {number} both hold layer {layer[1]!r} of the same text "
+                f"({record.title!r}); the second would replace the first"
+            )
+            problems.append(Problem(str(path), None, f"record {number}", reason))
+        first_of.setdefault(layer, number)
+    if problems or not count:
+        raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
+    summaries: list[ImportSummary] = []
+    batch: list[DocumentRecord] = []
+    size = 0
+    for record in iter_native(path, problems, labels, relations, annotator):
+        batch.append(record)
+        size += len(record.spans) + len(record.relations)
+        if size >= step:
+            summaries.append(import_records(project, batch, annotator))
+            batch, size = [], 0
+    if batch:
+        summaries.append(import_records(project, batch, annotator))
+    return ImportSummary(
+        documents_added=sum(s.documents_added for s in summaries),
+        layers=sum(s.layers for s in summaries),
+        spans=sum(s.spans for s in summaries),
+        relations=sum(s.relations for s in summaries),
+        annotators=tuple(sorted({name for s in summaries for name in s.annotators})),
+    )
 
 
 def _outside_id(project: Project, record: DocumentRecord, new: dict[str, Document]) -> str | None:

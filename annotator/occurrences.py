@@ -64,6 +64,17 @@ def tagged_surfaces(spans: Iterable[Span], schema: Schema) -> list[Surface]:
     ]
 
 
+def tagged_elsewhere(project: Project, document_id: str) -> frozenset[Surface]:
+    """What the project's annotator tagged in the other documents, as ``tagged_surfaces`` gives it,
+    read from the counts the store keeps rather than from every document's spans."""
+    labels = {label.name for label in project.schema.labels}
+    return frozenset(
+        Surface(text, label, ref, PROJECT_SOURCE)
+        for text, label, ref in project.repository.tagged_elsewhere(project.annotator, document_id)
+        if label in labels
+    )
+
+
 def suggestion_surfaces(registry: Registry, schema: Schema, spans: Iterable[Span] = ()) -> list[Surface]:
     """Registry aliases first, then tagged texts (a registry entry wins when both give the same text)."""
     return [*registry_surfaces(registry, schema), *tagged_surfaces(spans, schema)]

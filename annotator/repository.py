@@ -8,6 +8,7 @@ from typing import Protocol
 
 from annotator.edits import Decision, Edit
 from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span
+from annotator.search import FoldedCorpus
 
 
 class ProjectError(Exception):
@@ -40,6 +41,10 @@ class Repository(Protocol):
 
     def get_document(self, document_id: str) -> Document: ...
 
+    def folded_corpus(self) -> FoldedCorpus:
+        """Every document's folded text, as kept in the store, for corpus search."""
+        ...
+
     def find_document_by_sha256(self, text_sha256: str) -> str | None: ...
 
     def add_documents(self, documents: list[Document]) -> None:
@@ -71,6 +76,15 @@ class Repository(Protocol):
         ...
 
     def annotators(self) -> list[str]: ...
+
+    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
+        """(text, label, registry id) of each entity or treaty reference that ``annotator`` tagged in
+        a document other than ``document_id``, without duplicates (kept current in the store)."""
+        ...
+
+    def label_counts(self) -> list[tuple[str, str, int]]:
+        """(annotator, label, number of spans) for every label some layer uses."""
+        ...
 
     def resource(self, name: str) -> str | None:
         """A project-level resource (the schema, the registry) as stored JSON text."""

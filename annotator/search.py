@@ -22,9 +22,9 @@ that is a name of several entries finds only itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from annotator.arabic import ALEF, ARTICLE, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
 from annotator.proclitics import whole_words
@@ -268,29 +268,86 @@ class SearchIndex:
         of the query's entry are found too, as whole words. A query that folds to nothing has no
         hits. All hits are counted; only the first ``limit`` hits (all if None) are built and returned.
         """
-        found = expansion(query, alias_groups, short_aliases=short_aliases)
-        needles = _needles(found, whole_word=whole_word, proclitics=proclitics) if found.query else []
-        result = SearchResult()
-        if not needles:
-            return result
         selected = self._documents.keys() if doc_ids is None else [i for i in doc_ids if i in self._documents]
-        for doc_id in selected:
-            document = self._documents[doc_id]
-            ranges = _find(document.folded, needles)
-            if ranges:
-                result.counts[doc_id] = len(ranges)
-                room = len(ranges) if limit is None else max(0, min(len(ranges), limit - len(result.hits)))
-                result.hits.extend(self._hit(doc_id, document, start, end) for start, end in ranges[:room])
-        return result
+        return search_corpus(
+            _InMemory(self._documents, list(selected)),
+            query,
+            whole_word=whole_word,
+            proclitics=proclitics,
+            alias_groups=alias_groups,
+            short_aliases=short_aliases,
+            limit=limit,
+            context=self._context,
+        )
 
-    def _hit(self, doc_id: str, document: FoldedText, folded_start: int, folded_end: int) -> Hit:
-        text = document.original
-        start, end = document.span_to_stored(folded_start, folded_end)
-        left_start = cluster_start(text, max(0, start - self._context))
-        right_end = min(len(text), end + self._context)
-        while not is_cluster_boundary(text, right_end):
-            right_end += 1
-        return Hit(doc_id, start, end, text[start:end], text[left_start:start], text[end:right_end])
+
+class FoldedCorpus(Protocol):
+    """Documents whose folded text is kept somewhere (in memory, or in the project store)."""
+
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str]]:
+        """(document id, folded text) in document order, of every document whose folded text may
+        hold all the words of one of ``needles``; a document left out holds no needle whole."""
+        ...
+
+    def folded(self, document_id: str) -> FoldedText:
+        """The document's stored text, folded, with its offset map."""
+        ...
+
+
+def folded_in_memory(texts: Iterable[tuple[str, str]]) -> FoldedCorpus:
+    """A corpus of (document id, stored text) pairs, in that order, folded here and searched whole."""
+    documents = {doc_id: fold(text) for doc_id, text in texts}
+    return _InMemory(documents, list(documents))
+
+
+class _InMemory:
+    def __init__(self, documents: dict[str, FoldedText], selected: list[str]) -> None:
+        self._documents = documents
+        self._selected = selected
+
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str]]:
+        return ((doc_id, self._documents[doc_id].folded) for doc_id in self._selected)
+
+    def folded(self, document_id: str) -> FoldedText:
+        return self._documents[document_id]
+
+
+def search_corpus(
+    corpus: FoldedCorpus,
+    query: str,
+    *,
+    whole_word: bool = False,
+    proclitics: bool = True,
+    alias_groups: AliasGroups = (),
+    short_aliases: bool = False,
+    limit: int | None = None,
+    context: int = DEFAULT_CONTEXT,
+) -> SearchResult:
+    """``SearchIndex.search`` over any folded corpus: its candidates are searched, the rest skipped."""
+    found = expansion(query, alias_groups, short_aliases=short_aliases)
+    needles = _needles(found, whole_word=whole_word, proclitics=proclitics) if found.query else []
+    result = SearchResult()
+    if not needles:
+        return result
+    for doc_id, folded in corpus.candidates([needle.literal.split(" ") for needle in needles]):
+        ranges = _find(folded, needles)
+        if ranges:
+            result.counts[doc_id] = len(ranges)
+            room = len(ranges) if limit is None else max(0, min(len(ranges), limit - len(result.hits)))
+            if room:
+                document = corpus.folded(doc_id)
+                result.hits.extend(_hit(doc_id, document, start, end, context) for start, end in ranges[:room])
+    return result
+
+
+def _hit(doc_id: str, document: FoldedText, folded_start: int, folded_end: int, context: int) -> Hit:
+    text = document.original
+    start, end = document.span_to_stored(folded_start, folded_end)
+    left_start = cluster_start(text, max(0, start - context))
+    right_end = min(len(text), end + context)
+    while not is_cluster_boundary(text, right_end):
+        right_end += 1
+    return Hit(doc_id, start, end, text[start:end], text[left_start:start], text[end:right_end])
 
 
 def search(

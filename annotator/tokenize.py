@@ -74,6 +74,34 @@ def tokenize(text: str, split_points: Iterable[int] = ()) -> list[Token]:
     return tokens
 
 
+def token_spans(text: str, split_points: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of ``tokenize(text, split_points)``, without building the tokens' texts.
+
+    Only the few tokens a split point falls inside are cut (span boundaries mostly fall between tokens).
+    """
+    spans = [match.span() for match in _TOKEN.finditer(text)]
+    starts = [start for start, _end in spans]
+    cuts: dict[int, list[int]] = {}
+    for point in sorted(set(split_points)):
+        index = bisect_right(starts, point) - 1
+        if index >= 0 and spans[index][0] < point < spans[index][1]:
+            cuts.setdefault(index, []).append(point)
+    if not cuts:
+        return spans
+    result: list[tuple[int, int]] = []
+    done = 0
+    for index in sorted(cuts):
+        result.extend(spans[done:index])
+        start, end = spans[index]
+        for point in cuts[index]:
+            result.append((start, point))
+            start = point
+        result.append((start, end))
+        done = index + 1
+    result.extend(spans[done:])
+    return result
+
+
 def sentence_breaks(text: str, tokens: list[Token]) -> list[int]:
     """Indices ``i`` of tokens that begin a new sentence (after the first one).
 

@@ -1,6 +1,7 @@
 """The budgets of DESIGN.md section 10, measured: one command, one table.
 
     python benchmarks/run.py [--quick] [--runs N] [--json FILE] [--data DIR] [--only WORD] [--team]
+    python benchmarks/run.py --corpus [--quick] ...   the corpus-scale figures (benchmarks/corpus_bench.py)
 
 Generates its data (a long Arabic document built from the sample paragraphs with a layer of
 nested spans and relations, the same at 1/4 and 1/2 size and as one single paragraph, and a
@@ -469,7 +470,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also open the document on a scratch PostgreSQL server (Debian's postgresql) and edit it there",
     )
+    parser.add_argument("--corpus", action="store_true", help="the corpus-scale figures at 200 and 2,000 documents")
     args = parser.parse_args(argv)
+    if args.corpus:
+        return run_corpus(args)
     sizes = QUICK if args.quick else FULL
     if args.runs:
         sizes = Sizes(**{**sizes.__dict__, "runs": args.runs})
@@ -509,6 +513,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if any(row["error"] for row in rows) else 0
+
+
+def run_corpus(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus_bench import run
+
+    def environment(home: Path) -> dict[str, str]:
+        env = child_environment(home)
+        warm_bytecode(env)
+        return env
+
+    return run(
+        quick=args.quick,
+        runs=args.runs or 1,
+        timeout=args.timeout or (60 if args.quick else 600),
+        data=args.data,
+        only=args.only,
+        json_path=args.json,
+        quiet=args.quiet,
+        environment=environment,
+    )
 
 
 if __name__ == "__main__":

@@ -155,12 +155,13 @@ def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
         annotator: dict(Counter(s.status.value for s in project.repository.list_documents(annotator)))
         for annotator in annotators
     }
+    per_label = document_layer_counts(project)
     figures = {
         "project": project.location,
         "documents": [{"id": d.id, "title": d.title, "length": d.length} for d in documents],
         "characters": sum(d.length for d in documents),
         "annotators": annotators,
-        "spans_per_label": document_layer_counts(project),
+        "spans_per_label": per_label,
         "status": statuses,
     }
     if as_json:
@@ -173,9 +174,9 @@ def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
         print(
             f"  {escape_controls(document.id)}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out
         )
-    for annotator, per_label in document_layer_counts(project).items():
-        total = sum(per_label.values())
-        labels = ", ".join(f"{escape_controls(label)} {count}" for label, count in per_label.items())
+    for annotator, counts in per_label.items():
+        total = sum(counts.values())
+        labels = ", ".join(f"{escape_controls(label)} {count}" for label, count in counts.items())
         marker = " (gold)" if annotator == GOLD else ""
         name = escape_controls(annotator)
         print(f"{name}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)

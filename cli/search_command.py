@@ -16,24 +16,19 @@ from typing import TextIO
 
 from annotator.occurrences import alias_groups
 from annotator.project import Project
-from annotator.search import Hit, SearchIndex, SearchResult
-from cli.terminal import BidiMode, escape_controls, for_terminal, wants_visual, with_progress
+from annotator.search import Hit, SearchResult, search_corpus
+from cli.terminal import BidiMode, escape_controls, for_terminal, wants_visual
 
 
-def corpus_index(project: Project, err: TextIO | None = None) -> SearchIndex:
-    """Every document of the project, folded, in the project's document order."""
-    index = SearchIndex()
-    summaries = project.documents()
-    for summary in with_progress(summaries, len(summaries), "indexing", err):
-        index.add(summary.id, project.document(summary.id).text)
-    return index
-
-
-def search_corpus(
-    project: Project, query: str, *, whole_word: bool, short_aliases: bool = False, err: TextIO | None = None
-) -> SearchResult:
-    return corpus_index(project, err).search(
-        query, whole_word=whole_word, alias_groups=alias_groups(project.registry), short_aliases=short_aliases
+def search_project(project: Project, query: str, *, whole_word: bool, short_aliases: bool = False) -> SearchResult:
+    """Search every document from the folded texts the store keeps (``annotator.search.search_corpus``)."""
+    corpus = project.repository.folded_corpus()
+    return search_corpus(
+        corpus,
+        query,
+        whole_word=whole_word,
+        alias_groups=alias_groups(project.registry),
+        short_aliases=short_aliases,
     )
 
 
@@ -57,7 +52,7 @@ def search(
     if not query.strip():
         print("hashiya: the search query is empty", file=err)
         return 2
-    result = search_corpus(project, query, whole_word=whole_word, short_aliases=short_aliases, err=err)
+    result = search_project(project, query, whole_word=whole_word, short_aliases=short_aliases)
     if as_json:
         report = {
             "query": query,

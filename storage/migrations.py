@@ -5,12 +5,14 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from storage.folded_texts import index_missing_documents, trigram_index_available
+
 APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 
 migrations = Migrations("hashiya")
 
 # The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 
 @migrations(name="0001_initial")
@@ -136,3 +138,86 @@ def document_length_and_reading_order(db: Database) -> None:
     # Counted as offsets count (SQLite's length() stops at a NUL character).
     lengths = [(len(text), id_) for id_, text in db.execute("SELECT id, text FROM documents").fetchall()]
     db.conn.executemany("UPDATE documents SET length = ? WHERE id = ?", lengths)
+
+
+@migrations(name="0006_folded_search_index")
+def folded_search_index(db: Database) -> None:
+    # Corpus search read and folded every text at each search: each document's folded text and
+    # offset map are kept (written with the document), and a trigram index over the folded texts
+    # finds the documents a query can occur in. The index is kept by these triggers alone.
+    db.executescript(
+        """
+        CREATE TABLE folded_texts (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE,
+            folded TEXT NOT NULL,
+            positions BLOB NOT NULL,
+            shifts BLOB NOT NULL
+        );
+        """
+    )
+    if trigram_index_available():
+        db.executescript(
+            """
+            CREATE VIRTUAL TABLE folded_trigrams USING fts5(
+                folded, content='folded_texts', content_rowid='id', tokenize='trigram'
+            );
+            CREATE TRIGGER folded_texts_indexed AFTER INSERT ON folded_texts BEGIN
+                INSERT INTO folded_trigrams (rowid, folded) VALUES (new.id, new.folded);
+            END;
+            CREATE TRIGGER folded_texts_unindexed AFTER DELETE ON folded_texts BEGIN
+                INSERT INTO folded_trigrams (folded_trigrams, rowid, folded) VALUES ('delete', old.id, old.folded);
+            END;
+            """
+        )
+    index_missing_documents(db)
+
+
+@migrations(name="0007_tagged_surfaces")
+def tagged_surfaces(db: Database) -> None:
+    # Suggestions offer again what a layer tagged anywhere in the project: opening a document read
+    # every document's spans to learn those texts. They are counted here as spans come and go.
+    db.executescript(
+        """
+        CREATE TABLE tagged_surfaces (
+            annotator TEXT NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            ref TEXT NOT NULL,  -- '' for a span without a registry link
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (annotator, label, text, ref)
+        ) WITHOUT ROWID;
+        -- An import counts whole layers at once, with the triggers paused inside its transaction.
+        CREATE TABLE surface_counting (id INTEGER PRIMARY KEY CHECK (id = 0), paused INTEGER NOT NULL);
+        INSERT INTO surface_counting (id, paused) VALUES (0, 0);
+        CREATE TRIGGER spans_surface_added AFTER INSERT ON spans
+        WHEN new.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
+            INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
+            VALUES (new.annotator, new.label, new.text, coalesce(new.ref, ''), 1)
+            ON CONFLICT DO UPDATE SET spans = spans + 1;
+        END;
+        CREATE TRIGGER spans_surface_removed AFTER DELETE ON spans
+        WHEN old.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
+            UPDATE tagged_surfaces SET spans = spans - 1 WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '');
+            DELETE FROM tagged_surfaces WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '') AND spans <= 0;
+        END;
+        CREATE TRIGGER spans_surface_changed_from AFTER UPDATE OF annotator, kind, label, text, ref ON spans
+        WHEN old.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
+            UPDATE tagged_surfaces SET spans = spans - 1 WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '');
+            DELETE FROM tagged_surfaces WHERE annotator = old.annotator AND label = old.label
+                AND text = old.text AND ref = coalesce(old.ref, '') AND spans <= 0;
+        END;
+        CREATE TRIGGER spans_surface_changed_to AFTER UPDATE OF annotator, kind, label, text, ref ON spans
+        WHEN new.kind IN ('entity', 'treaty_ref') AND NOT (SELECT paused FROM surface_counting) BEGIN
+            INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
+            VALUES (new.annotator, new.label, new.text, coalesce(new.ref, ''), 1)
+            ON CONFLICT DO UPDATE SET spans = spans + 1;
+        END;
+        INSERT INTO tagged_surfaces (annotator, label, text, ref, spans)
+            SELECT annotator, label, text, coalesce(ref, ''), count(*) FROM spans
+            WHERE kind IN ('entity', 'treaty_ref') GROUP BY annotator, label, text, coalesce(ref, '');
+        """
+    )

@@ -41,7 +41,8 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
-from storage.postgres_connection import Connection, TeamConnection
+from storage.postgres_connection import Connection
+from storage.postgres_corpus import CorpusQueries
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_repository import (
     _SPAN_KINDS,
@@ -73,7 +74,7 @@ _UPSERT_STATUS = """
 _NO_END = 2**31 - 1
 
 
-class PostgresRepository(TeamConnection):
+class PostgresRepository(CorpusQueries):
     @classmethod
     def open(cls, url: str) -> PostgresRepository:
         return cls(url)

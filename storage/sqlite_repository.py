@@ -40,8 +40,10 @@ from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import backup_to, open_database
 from storage.file_guard import Identity
+from storage.folded_texts import StoredFolding, index_documents
 from storage.project_path import LOG_SUFFIXES
 from storage.rows import relations_from_fields, spans_from_fields
+from storage.tagged_surfaces import count_layer, counting_whole_layers, uncount_layer
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -212,6 +214,11 @@ class SqliteRepository:
         ).fetchall()
         return [DocumentSummary(id=r[0], title=r[1], length=r[2], status=DocumentStatus(r[3])) for r in rows]
 
+    def folded_corpus(self) -> StoredFolding:
+        folding = StoredFolding(self.db)
+        folding.catch_up()
+        return folding
+
     @reading
     def get_document(self, document_id: str) -> Document:
         row = self.db.execute(
@@ -252,6 +259,7 @@ class SqliteRepository:
                     for at, d in enumerate(documents, start=position)
                 ],
             )
+            index_documents(self.db, ((d.id, d.text) for d in documents))
 
     @reading
     def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
@@ -414,7 +422,7 @@ class SqliteRepository:
     def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
         """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
-            with self.db.atomic():
+            with self.db.atomic(), counting_whole_layers(self.db):
                 self._insert_documents(documents)
                 self._ensure_annotator(by)
                 for layer in layers:
@@ -422,8 +430,10 @@ class SqliteRepository:
                     key = [layer.document_id, layer.annotator]
                     replaced = self._layer_json(layer.document_id, layer.annotator)
                     self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
+                    uncount_layer(self.db, *key)
                     self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
+                    count_layer(self.db, *key)
                     self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
                     self.db.execute(
                         """
@@ -454,6 +464,28 @@ class SqliteRepository:
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+
+    @reading
+    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
+        rows = self.db.execute(
+            """
+            SELECT t.text, t.label, t.ref FROM tagged_surfaces t
+            LEFT JOIN (
+                SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
+                WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
+                GROUP BY label, text, coalesce(ref, '')
+            ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
+            WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
+            ORDER BY t.label, t.text, t.ref
+            """,
+            [document_id, annotator, annotator],
+        )
+        return [(str(text), str(label), str(ref) or None) for text, label, ref in rows]
+
+    @reading
+    def label_counts(self) -> list[tuple[str, str, int]]:
+        rows = self.db.execute("SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label")
+        return [(str(annotator), str(label), int(count)) for annotator, label, count in rows]
 
     def _stored_decision(self, decision: Decision) -> Decision | None:
         rows = list(

@@ -59,3 +59,50 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
         assert row["budget"] is None or isinstance(row["budget"], int | float), row
     for row in rows:
         assert row["figure"] in finished.stdout
+
+
+@pytest.mark.slow
+def test_quick_corpus_benchmark_reports_every_step_at_both_sizes(tmp_path: Path) -> None:
+    output = tmp_path / "corpus.json"
+    finished = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--corpus",
+            "--quick",
+            "--quiet",
+            "--data",
+            str(tmp_path / "data"),
+            "--json",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert finished.returncode == 0, finished.stderr
+    rows = json.loads(output.read_text(encoding="utf-8"))
+    steps = {
+        "agreement, two layers",
+        "agreement, three layers, --json",
+        "import of the three layers into a new project",
+        "import of one layer into a new project",
+        "screenshot of the long document",
+        "opening an article (screenshot)",
+        "stats",
+    }
+    assert steps <= {row["figure"] for row in rows}
+    assert {row["documents"] for row in rows} == {3, 30}
+    for row in rows:
+        assert row["error"] is None, row
+        assert math.isfinite(row["ms"]) and row["ms"] > 0, row
+        assert math.isfinite(row["mb"]) and row["mb"] > 0, row
+        assert row["budget"], row
+    budgets = {row["figure"]: row for row in rows}
+    assert budgets["agreement, two layers"]["budget_ms"] == 3000
+    assert budgets["agreement, two layers"]["budget_mb"] == 400
+    assert budgets["stats"]["budget_ms"] == 1000
+    assert any(row["figure"].startswith("search") and row["budget_ms"] == 200 for row in rows)
+    for step in steps:
+        assert step in finished.stdout

@@ -20,6 +20,7 @@ from annotator.occurrences import (
     rejected_from_json,
     rejected_resource_name,
     rejected_to_json,
+    tagged_elsewhere,
     tagged_surfaces,
 )
 from annotator.preferences import PreferencesStore
@@ -74,7 +75,7 @@ class SuggestionController(QObject):
         self._settings = settings
         self._visible = self._settings.current.show_suggestions
         self._rejected: dict[str, set[Extent]] = {}
-        self._tagged: dict[str, list[Surface]] | None = None
+        self._elsewhere: frozenset[Surface] | None = None  # tagged in the other documents, as stored
         self._shown_surfaces: Counter[Surface] | None = None  # the current document's, kept edit by edit
         self._showing: str | None = None  # the document whose surfaces are counted as shown
         self._from_project: frozenset[Surface] | None = None
@@ -130,16 +131,14 @@ class SuggestionController(QObject):
         return self._rejected[document_id]
 
     def forget_project_surfaces(self) -> None:
-        """Read every document's tagged texts again at the next refresh (after an import)."""
-        self._tagged = None
+        """Read the other documents' tagged texts again at the next refresh (after an import)."""
+        self._elsewhere = None
         self._from_project = None
         self._timer.start()
 
     def _spans_reloaded(self) -> None:
         """Another document, or the same one read again: everything shown is worked out anew."""
-        if self._tagged is not None:
-            # The document left may have been edited while shown: read it again when it is needed.
-            self._tagged.pop(self._showing or "", None)
+        self._elsewhere = None
         self._showing = self.view.document_id
         self._shown = None
         self._shown_surfaces = None
@@ -244,8 +243,9 @@ class SuggestionController(QObject):
             self._shown_surfaces = Counter(tagged_surfaces(self.view.spans, self.project.schema))
             self._from_project = None
         if self._from_project is None:
-            others = (s for d in self.project.documents() if d.id != document_id for s in self._stored_surfaces(d.id))
-            self._from_project = frozenset([*others, *self._shown_surfaces])
+            if self._elsewhere is None:
+                self._elsewhere = tagged_elsewhere(self.project, document_id)
+            self._from_project = self._elsewhere.union(self._shown_surfaces)
         return self._from_project
 
     @property
@@ -309,14 +309,6 @@ class SuggestionController(QObject):
                 shown.reject(extent)
             self._shown = shown
         self.refresh()
-
-    def _stored_surfaces(self, document_id: str) -> list[Surface]:
-        """The surfaces tagged in a document that is not shown, as stored (read once)."""
-        if self._tagged is None:
-            self._tagged = {}
-        if document_id not in self._tagged:
-            self._tagged[document_id] = tagged_surfaces(self.project.spans(document_id), self.project.schema)
-        return self._tagged[document_id]
 
     def _publish(self) -> None:
         overlays = self._shown.overlays if self._shown is not None else []

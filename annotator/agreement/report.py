@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.agreement.coding import (
@@ -156,25 +156,30 @@ def _laid_out_alpha(documents: Sequence[DocumentLayers], layer_count: int) -> Un
     return unitizing_alpha(shifted, 0, offset) if offset > 0 else None
 
 
-def agreement_report(documents: Sequence[DocumentLayers]) -> AgreementReport:
+def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
     """Agreement figures for every document and for the whole corpus.
 
     Corpus F1 sums the pair counts over documents before dividing; corpus token measures pool
     the tokens of all documents; corpus alpha_u lays the documents end to end on one continuum.
-    Every document must have the same number (at least two) of layers.
+    Every document must have the same number (at least two) of layers. ``documents`` is read once,
+    one document at a time, and only what the corpus figures need is kept from each: a generator
+    compares a corpus of any size in the memory of its largest document. (Only a sequence may hold
+    a document of length 0, whose spans the corpus alpha_u lays on its neighbours.)
     """
-    if not documents:
-        raise ValueError("no documents to compare")
-    layer_count = len(documents[0].layers)
-    if layer_count < 2 or any(len(d.layers) != layer_count for d in documents):
-        raise ValueError("every document needs the same number (at least two) of layers")
     corpus_exact: dict[tuple[int, int], dict[str, SpanScores]] = {}
     corpus_overlap: dict[tuple[int, int], dict[str, SpanScores]] = {}
-    corpus_per_layer: list[Counter[str]] = [Counter() for _ in range(layer_count)]
+    corpus_per_layer: list[Counter[str]] = []
     corpus_units: Counter[tuple[Hashable | None, ...]] = Counter()
     tallies: list[UnitizingTally] = []
     results = []
+    layer_count = 0
+    empty_document = False
     for document in documents:
+        if not layer_count:
+            layer_count = len(document.layers)
+            corpus_per_layer = [Counter() for _ in range(layer_count)]
+        if layer_count < 2 or len(document.layers) != layer_count:
+            raise ValueError("every document needs the same number (at least two) of layers")
         scores = pairwise_span_scores(document.layers)
         exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
         _sum_by_label(exact, corpus_exact)
@@ -191,11 +196,17 @@ def agreement_report(documents: Sequence[DocumentLayers]) -> AgreementReport:
             tally = unitizing_tally(document.layers, 0, document.text_length)
             tallies.append(tally)
             unitizing = alpha_of(tally)
+        else:
+            empty_document = True
         results.append(DocumentAgreement(document.document_id, _figures(per_layer, exact, overlap, units, unitizing)))
-    if len(documents) == 1:
+    if not results:
+        raise ValueError("no documents to compare")
+    if len(results) == 1:
         return AgreementReport(tuple(results), results[0].figures)
-    if any(document.text_length <= 0 for document in documents):
+    if empty_document:
         # Spans on an empty document would land on its neighbours: keep that placement.
+        if not isinstance(documents, Sequence):
+            raise ValueError("a document of length 0 can only be compared in a sequence of documents")
         corpus_unitizing = _laid_out_alpha(documents, layer_count)
     else:
         corpus_unitizing = alpha_of(laid_end_to_end(tallies))

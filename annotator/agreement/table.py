@@ -8,7 +8,8 @@ token has one label per layer; tokens no span touches carry the explicit "no lab
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.agreement import (
@@ -25,7 +26,7 @@ from annotator.collection import collector_paused
 from annotator.model import Span
 from annotator.project import Project
 from annotator.repository import ProjectError
-from annotator.tokenize import tokenize
+from annotator.tokenize import token_spans
 
 
 @dataclass(frozen=True)
@@ -125,26 +126,23 @@ def check_annotators(project: Project, annotators: Sequence[str]) -> None:
             raise ProjectError(f"there is no layer {name!r} in this project (layers: {', '.join(known) or 'none'})")
 
 
-def document_layers(
+def iter_document_layers(
     project: Project,
     annotators: Sequence[str],
+    titles: dict[str, str],
     document_id: str | None = None,
     progress: Callable[[list[str]], Iterable[str]] = iter,
-) -> tuple[list[DocumentLayers], dict[str, str]]:
-    """The layers of every compared document, and the documents' titles."""
+) -> Iterator[DocumentLayers]:
+    """The layers of each compared document, read one document at a time; each title goes into ``titles``."""
     ids = [document_id] if document_id else [summary.id for summary in project.documents()]
-    documents: list[DocumentLayers] = []
-    titles: dict[str, str] = {}
     for current in progress(ids):
         layers: list[list[Span]] = [project.spans(current, name) for name in annotators]
         if document_id is None and not any(layers):
             continue
         document = project.document(current)
         points = {position for layer in layers for span in layer for position in (span.start, span.end)}
-        tokens = [(token.start, token.end) for token in tokenize(document.text, points)]
-        documents.append(DocumentLayers(current, document.length, layers, tokens))
         titles[current] = document.title
-    return documents, titles
+        yield DocumentLayers(current, document.length, layers, token_spans(document.text, points))
 
 
 def agreement_table(
@@ -156,12 +154,14 @@ def agreement_table(
     """The figures of ``annotators``' layers per document, per label and over the corpus."""
     check_annotators(project, annotators)
     with collector_paused():  # the layers and the report are many small objects: see collector_paused
-        documents, titles = document_layers(project, annotators, document_id, progress)
-        if not documents:
+        titles: dict[str, str] = {}
+        documents = iter_document_layers(project, annotators, titles, document_id, progress)
+        first = next(documents, None)
+        if first is None:
             raise ProjectError(
                 f"none of the layers {', '.join(annotators)} has a span yet: there is nothing to compare"
             )
-        report = agreement_report(documents)
+        report = agreement_report(itertools.chain([first], documents))
     rows: list[FigureRow] = []
     two = len(annotators) == 2
     for document in report.documents:

@@ -16,7 +16,7 @@ are not part of the format and are not written.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -157,7 +157,27 @@ def parse_native(
 ) -> tuple[list[DocumentRecord], list[Problem]]:
     """The records that passed and the problems of the ones that did not (for :func:`validate`)."""
     problems: list[Problem] = []
-    records: list[DocumentRecord] = []
+    records = list(
+        iter_native(
+            path, problems, labels, relation_labels, annotator, max_line_bytes=max_line_bytes, max_depth=max_depth
+        )
+    )
+    if not records and not problems:
+        problems.append(Problem(str(path), None, "", "the file is empty (no records)"))
+    return records, problems
+
+
+def iter_native(
+    path: Path,
+    problems: list[Problem],
+    labels: Mapping[str, SpanKind] = DEFAULT_LABELS,
+    relation_labels: Collection[str] = DEFAULT_RELATION_LABELS,
+    annotator: str | None = None,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+    max_depth: int = MAX_DEPTH,
+) -> Iterator[DocumentRecord]:
+    """The records that pass, one line at a time; the problems of the others go into ``problems``."""
     seen: dict[tuple[str, str], int] = {}
     relation_label_set = frozenset(relation_labels)
     for line, obj, text, members in iter_jsonl(Path(path), problems, max_line_bytes, max_depth, count=True):
@@ -181,10 +201,7 @@ def parse_native(
             )
             continue
         seen[key] = line
-        records.append(record)
-    if not records and not problems:
-        problems.append(Problem(str(path), None, "", "the file is empty (no records)"))
-    return records, problems
+        yield record
 
 
 def _record_members(obj: dict[str, Any]) -> int:

@@ -10,10 +10,11 @@ strings holding lone surrogates (``"\\ud800"``).
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -207,6 +208,27 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     return _check_encoding_marks(data, str(path), problems)
 
 
+def _read_lines(path: Path, problems: list[Problem]) -> Iterator[bytes]:
+    """The lines of ``read_bytes(path)`` split at each ``\\n``, read one at a time (a file of any size
+    takes the memory of its longest line); the same problems for an unreadable, empty or non-UTF-8 file."""
+    name = str(path)
+    try:
+        handle = Path(path).open("rb")  # noqa: SIM115 (closed by the with below; opening can fail alone)
+    except OSError as error:
+        problems.append(Problem(name, None, "", f"cannot be read: {error.strerror or error}"))
+        return
+    with handle:
+        first = _check_encoding_marks(handle.readline(), name, problems)
+        if first is None:
+            return
+        blank = True
+        for line in itertools.chain([first], handle):
+            blank = blank and not line.strip()
+            yield line[:-1] if line.endswith(b"\n") else line
+        if blank:
+            problems.append(Problem(name, None, "", "the file is empty"))
+
+
 class JsonLine(NamedTuple):
     number: int
     value: Any
@@ -227,9 +249,7 @@ def iter_jsonl(
     With ``count`` the lines are parsed by :func:`loads_counted` and the caller must compare
     ``members`` with the members of the value; otherwise duplicate keys are already rejected.
     """
-    data = read_bytes(path, problems)
-    if data is not None:
-        yield from jsonl_lines(str(path), data, problems, max_line_bytes, max_depth, count)
+    yield from _parsed_lines(str(path), _read_lines(path, problems), problems, max_line_bytes, max_depth, count)
 
 
 def jsonl_lines(
@@ -242,7 +262,18 @@ def jsonl_lines(
 ) -> Iterator[JsonLine]:
     """:func:`iter_jsonl` over bytes already read. Lines end at ``\n`` only: U+2028, U+2029 and the
     other characters ``str.splitlines`` breaks at are valid inside a JSON string."""
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+    yield from _parsed_lines(name, data.split(b"\n"), problems, max_line_bytes, max_depth, count)
+
+
+def _parsed_lines(
+    name: str,
+    lines: Iterable[bytes],
+    problems: list[Problem],
+    max_line_bytes: int,
+    max_depth: int,
+    count: bool,
+) -> Iterator[JsonLine]:
+    for number, raw in enumerate(lines, start=1):
         if len(raw) > max_line_bytes:
             problems.append(
                 Problem(name, number, "", f"the line is {len(raw)} bytes, over the limit of {max_line_bytes}")

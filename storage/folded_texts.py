@@ -1,0 +1,139 @@
+"""Each document's folded text kept in the project file, with a trigram index over it, for corpus search.
+
+``folded_texts`` holds every document's folded text (``annotator.arabic.fold``) and its offset
+map; the FTS5 table ``folded_trigrams`` (trigram tokenizer) indexes those texts and is kept by
+triggers. A search asks the index which documents can hold every word of one of its folded
+needles, then runs the usual search (``annotator.search.search_corpus``) over their folded texts
+alone, and reads a document's stored text only to build its hits: results are the same as
+searching every document, hits mapped back to exact offsets of the stored text.
+
+Words of fewer than three characters cannot be looked up in a trigram index: a query whose needles
+have no longer word reads every document's folded text (still without folding it again). Where
+SQLite has no FTS5 trigram tokenizer the folded texts are kept all the same and read in full.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+
+from sqlite_utils import Database
+
+from annotator.arabic import FoldedText, fold
+from annotator.repository import ProjectError
+
+TRIGRAM = 3  # the trigram tokenizer's shortest searchable substring
+CATCH_UP_CHUNK = 50  # documents folded per transaction when catching up
+
+
+@cache
+def trigram_index_available() -> bool:
+    """Whether this SQLite has FTS5 with the trigram tokenizer (3.34 and later)."""
+    try:
+        with sqlite3.connect(":memory:") as probe:
+            probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def _rows(documents: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, bytes, bytes]]:
+    for document_id, text in documents:
+        folded = fold(text)
+        positions, shifts = folded.offset_map()
+        yield document_id, folded.folded, positions.tobytes(), shifts.tobytes()
+
+
+def index_documents(db: Database, documents: Iterable[tuple[str, str]]) -> None:
+    """Keep the folded text of each (document id, stored text); call inside the transaction adding them."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO folded_texts (document_id, folded, positions, shifts) VALUES (?, ?, ?, ?)",
+        _rows(documents),
+    )
+
+
+def _missing(db: Database, limit: int) -> list[tuple[str, str]]:
+    rows = db.execute(
+        "SELECT d.id, d.text FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM folded_texts f WHERE f.document_id = d.id) ORDER BY d.position LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [(str(row[0]), str(row[1])) for row in rows]
+
+
+def index_missing_documents(db: Database) -> None:
+    """Fold the documents that have no folded text yet (added by an older version of the program)."""
+    while chunk := _missing(db, CATCH_UP_CHUNK):
+        with db.atomic():
+            index_documents(db, chunk)
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def trigram_query(needles: Sequence[Sequence[str]]) -> str | None:
+    """The FTS5 query for documents holding every long-enough word of one needle; None when some
+    needle has no word the index can look up (then every document is a candidate)."""
+    alternatives: list[str] = []
+    for needle in needles:
+        words = sorted({word for word in needle if len(word) >= TRIGRAM})
+        if not words:
+            return None
+        alternatives.append("(" + " AND ".join(map(_phrase, words)) + ")")
+    return " OR ".join(alternatives) if alternatives else None
+
+
+class StoredFolding:
+    """``annotator.search.FoldedCorpus`` over the folded texts kept in one project file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._indexed = "folded_trigrams" in db.table_names()
+
+    def catch_up(self) -> None:
+        # Read-only or busy: the documents not folded yet are folded on the fly.
+        with contextlib.suppress(sqlite3.OperationalError):
+            index_missing_documents(self.db)
+
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterator[tuple[str, str]]:
+        query = trigram_query(needles) if self._indexed else None
+        try:
+            if query is None:
+                rows = self.db.execute(
+                    "SELECT d.id, f.folded FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
+                    " ORDER BY d.position"
+                )
+            else:
+                rows = self.db.execute(
+                    "SELECT d.id, f.folded FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
+                    " WHERE f.id IS NULL OR f.id IN (SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?)"
+                    " ORDER BY d.position",
+                    [query],
+                )
+            for document_id, folded in rows:
+                yield document_id, (folded if folded is not None else self.folded(document_id).folded)
+        except sqlite3.DatabaseError as error:
+            raise ProjectError(f"the project cannot be searched right now ({error}).") from None
+
+    def folded(self, document_id: str) -> FoldedText:
+        row = self.db.execute(
+            "SELECT d.text, f.folded, f.positions, f.shifts FROM documents d"
+            " LEFT JOIN folded_texts f ON f.document_id = d.id WHERE d.id = ?",
+            [document_id],
+        ).fetchone()
+        if row is None:
+            raise ProjectError(f"there is no document {document_id!r} in this project")
+        text, folded, positions, shifts = row
+        if folded is None:
+            return fold(text)
+        return FoldedText(text, folded, _offsets(positions), _offsets(shifts))
+
+
+def _offsets(stored: bytes) -> array[int]:
+    values: array[int] = array("q")
+    values.frombytes(stored)
+    return values

@@ -1,0 +1,57 @@
+"""The counts of tagged texts (table ``tagged_surfaces``) kept current a whole layer at a time.
+
+Triggers on ``spans`` count each span as it is added, changed or deleted (migration 7). An import
+replaces whole layers: inside its transaction it pauses those triggers and counts each layer it
+removes and adds with one grouped statement, which costs a fraction of a trigger per span. The
+pause is a row of the project file changed inside the same transaction, so no other connection
+ever sees it set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+_LAYER_SURFACES = """
+    SELECT annotator, label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
+    WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
+    GROUP BY label, text, coalesce(ref, '')
+"""
+
+
+@contextmanager
+def counting_whole_layers(db: Database) -> Iterator[None]:
+    """Pause the per-span triggers; call inside a transaction, around ``uncount`` and ``count``."""
+    db.execute("UPDATE surface_counting SET paused = 1")
+    try:
+        yield
+    finally:
+        db.execute("UPDATE surface_counting SET paused = 0")
+
+
+def uncount_layer(db: Database, document_id: str, annotator: str) -> None:
+    """Take the layer's spans out of the counts (before they are deleted): a few keyed updates."""
+    layer = db.execute(_LAYER_SURFACES, [document_id, annotator]).fetchall()
+    if not layer:
+        return
+    keys = [(spans, name, label, text, ref) for name, label, text, ref, spans in layer]
+    db.conn.executemany(
+        "UPDATE tagged_surfaces SET spans = spans - ? WHERE annotator = ? AND label = ? AND text = ? AND ref = ?", keys
+    )
+    db.conn.executemany(
+        "DELETE FROM tagged_surfaces WHERE annotator = ? AND label = ? AND text = ? AND ref = ? AND spans <= 0",
+        [key[1:] for key in keys],
+    )
+
+
+def count_layer(db: Database, document_id: str, annotator: str) -> None:
+    """Add the layer's spans to the counts (after they are inserted)."""
+    db.execute(
+        f"""
+        INSERT INTO tagged_surfaces (annotator, label, text, ref, spans) {_LAYER_SURFACES}
+        ON CONFLICT DO UPDATE SET spans = tagged_surfaces.spans + excluded.spans
+        """,
+        [document_id, annotator],
+    )
