@@ -158,10 +158,16 @@ def read_records(
 
 
 def schema_problems(project: Project, records: list[DocumentRecord], path: Path) -> list[Problem]:
-    """Span attributes the project's schema does not allow, and references its registry does not hold."""
+    """Span attributes the project's schema does not allow, references its registry does not hold, and
+    a text's layer given twice."""
     treaty_ids = project.registry.treaty_ids()
     problems: list[Problem] = []
+    first_of: dict[tuple[str, str], int] = {}
     for number, record in enumerate(records, start=1):
+        first = first_of.setdefault((record.text_sha256, record.annotator), number)
+        if first != number:
+            message = f"record {first} holds layer {record.annotator!r} of the same text; the second would replace it"
+            problems.append(Problem(str(path), None, f"record {number} ({record.doc_id})", message))
         for span in record.spans:
             where = f"record {number} ({record.doc_id}), span {span.id}"
             for problem in project.schema.validate_attributes(span.label, span.attributes, treaty_ids):
