@@ -207,12 +207,22 @@ def read_records_noted(
 
 
 def schema_problems(
-    project: Project, records: list[DocumentRecord], path: Path, first_number: int = 1
+    project: Project,
+    records: list[DocumentRecord],
+    path: Path,
+    first_number: int = 1,
+    first_of: dict[tuple[str, str], int] | None = None,
 ) -> list[Problem]:
-    """Span attributes the project's schema does not allow, and references its registry does not hold."""
+    """Span attributes the project's schema does not allow, references its registry does not hold, and
+    a text's layer given twice (``first_of`` carries the layers seen over calls on parts of one file)."""
     treaty_ids = project.registry.treaty_ids()
     problems: list[Problem] = []
+    first_of = {} if first_of is None else first_of
     for number, record in enumerate(records, start=first_number):
+        first = first_of.setdefault((record.text_sha256, record.annotator), number)
+        if first != number:
+            message = f"record {first} holds layer {record.annotator!r} of the same text; the second would replace it"
+            problems.append(Problem(str(path), None, f"record {number} ({record.doc_id})", message))
         for span in record.spans:
             where = f"record {number} ({record.doc_id}), span {span.id}"
             for problem in project.schema.validate_attributes(span.label, span.attributes, treaty_ids):
@@ -250,15 +260,7 @@ def import_file(
     first_of: dict[tuple[str, str], int] = {}
     for number, record in enumerate(iter_native(path, problems, labels, relations, annotator), start=1):
         count += 1
-        problems.extend(schema_problems(project, [record], path, number))
-        layer = (record.text_sha256, annotator or record.annotator)
-        if layer in first_of:
-            reason = (
-                f"records {first_of[layer]} and {number} both hold layer {layer[1]!r} of the same text "
-                f"({record.title!r}); the second would replace the first"
-            )
-            problems.append(Problem(str(path), None, f"record {number}", reason))
-        first_of.setdefault(layer, number)
+        problems.extend(schema_problems(project, [record], path, number, first_of))
     if problems or not count:
         raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
     summaries: list[ImportSummary] = []

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.exchange import ExportFormat, export_layer, import_file
+from annotator.exchange import ExportFormat, export_layer, import_file, validate_file
+from annotator.formats import ImportFailed
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
@@ -51,6 +52,11 @@ def test_one_text_twice_in_one_file_is_refused_whole(project: Project, tmp_path:
     exported.write_text(line + "\n" + json.dumps(other, ensure_ascii=False) + "\n", encoding="utf-8")
     document_id = project.documents()[0].id
     before = [span.id for span in project.spans(document_id)]
-    with pytest.raises(ValueError, match="records 1 and 2 both hold layer 'huda' of the same text"):
+    with pytest.raises(ImportFailed, match="1 problem"):
         import_file(project, exported)
+    problems = [str(problem) for problem in validate_file(project, exported)]
+    assert problems == [
+        f"{exported}: record 2 (the-same-text-again): record 1 holds layer 'huda' of the same text; "
+        "the second would replace it"
+    ]
     assert [span.id for span in project.spans(document_id)] == before
