@@ -30,7 +30,7 @@ def run_cli(result: Path, args: list[str]) -> None:
 
 
 def run_search(result: Path, db: Path, query: str) -> None:
-    from annotator.search_command import search_project
+    from cli.search_command import search_project
 
     from benchmarks.data import open_project
 
