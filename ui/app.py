@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qIns
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.fonts import interface_font, register_fonts
+from ui.shortcut_text import ShortcutTextStyle
 
 ORGANIZATION = "Hashiya"
 APPLICATION = "Hashiya"
@@ -36,6 +37,8 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     register_fonts()
     app.setFont(interface_font())
+    if not isinstance(app.style(), ShortcutTextStyle):
+        app.setStyle(ShortcutTextStyle())
     return app
 
 

@@ -35,6 +35,7 @@ from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.search_panel import install_search
 from ui.span_panel import SpanPanel
+from ui.text_focus import back_to_text, give_text_the_focus
 
 # The dialogs are imported when first opened: start-up pays for the main window alone.
 REFRESH_INTERVAL_MS = 1000
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.search = install_search(self)
         self.review = install_review(self)
         self._restore_geometry()
+        self.text_focus = give_text_the_focus(self, self.view)
 
     def _build_menus(self) -> None:
         file_menu = self._menu(self.tr("&File"), "file-menu")
@@ -527,6 +529,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.project, self.view.document_id, self)
         dialog.exec()
         dialog.deleteLater()
+        back_to_text(self, self.view)
 
     def import_annotations_dialog(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -580,18 +583,22 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        docks = settings.value("main_window/state")
+        docks = settings.value(self._dock_state_key())
         if isinstance(docks, QByteArray) and not docks.isEmpty():
             self.restoreState(docks)
         state = settings.value("main_window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
 
+    def _dock_state_key(self) -> str:
+        """The dock layout is kept per direction: an English layout would put Arabic docks on the wrong side."""
+        return f"main_window/state-{self.layoutDirection().name}"
+
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
-        settings.setValue("main_window/state", self.saveState())
+        settings.setValue(self._dock_state_key(), self.saveState())
         # Pending refreshes (data version, suggestions, search) must not run after the project closes.
         for timer in self.findChildren(QTimer):
             timer.stop()
