@@ -9,6 +9,10 @@ HASHIYA_VENV="${HASHIYA_VENV:-$HASHIYA_ROOT/.venv}"
 QT_OFFSCREEN_PACKAGES=(libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3)
 QT_WINDOW_PACKAGES=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+# Emoji and flags in news copy (📄, 🇲🇦) are drawn from this colour font, a fallback of the bundled ones.
+EMOJI_FONT_PACKAGES=(fonts-noto-color-emoji)
+# The tests that drive the real window on Xvfb: a window manager, synthetic input, screenshots.
+REAL_DISPLAY_TEST_PACKAGES=(openbox xdotool imagemagick)
 
 say() { printf 'hashiya setup: %s\n' "$*" >&2; }
 

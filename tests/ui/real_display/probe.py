@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QWidget,
 )
 
 import main
 from ui.app import application
+from ui.main_window import MainWindow
 
 
 def rectangle(widget: QWidget, local: QRect | None = None) -> list[int]:
@@ -35,9 +35,9 @@ def rectangle(widget: QWidget, local: QRect | None = None) -> list[int]:
     return [corner.x(), corner.y(), area.width(), area.height()]
 
 
-def main_window() -> QMainWindow:
+def main_window() -> MainWindow:
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMainWindow) and widget.objectName() != "review-window" and widget.isVisible():
+        if isinstance(widget, MainWindow) and widget.isVisible():
             return widget
     raise LookupError("the main window is not shown")
 
@@ -46,12 +46,12 @@ def describe(widget: QWidget | None) -> dict[str, Any]:
     if widget is None:
         return {"class": None}
     window = widget.window()
-    text_view = getattr(main_window(), "view", None)
+    text_view = main_window().view
     return {
         "class": type(widget).__name__,
         "name": widget.objectName(),
         "placeholder": widget.placeholderText() if isinstance(widget, QLineEdit) else "",
-        "in_text_view": text_view is not None and (widget is text_view or text_view.isAncestorOf(widget)),
+        "in_text_view": widget is text_view or text_view.isAncestorOf(widget),
         "window_class": type(window).__name__,
         "window_title": window.windowTitle(),
     }
@@ -100,8 +100,8 @@ def layout(_request: dict[str, Any]) -> dict[str, Any]:
     return {
         "window": rectangle(window),
         "direction": window.layoutDirection().name,
-        "text_view": rectangle(getattr(window, "view")),
-        "document_list": rectangle(getattr(window, "document_table")),
+        "text_view": rectangle(window.view),
+        "document_list": rectangle(window.document_table),
         "docks": docks,
     }
 
@@ -124,7 +124,7 @@ def dialog(_request: dict[str, Any]) -> dict[str, Any]:
 
 def shown_file_names(file_dialog: QFileDialog) -> dict[str, str]:
     """Each file's name as the dialog's item delegate is given it to draw, by file name."""
-    from PySide6.QtWidgets import QStyleOptionViewItem, QTreeView
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
     view = file_dialog.findChild(QTreeView, "treeView")
     if view is None:
@@ -135,19 +135,22 @@ def shown_file_names(file_dialog: QFileDialog) -> dict[str, str]:
     for row in range(model.rowCount(root)):
         index = model.index(row, 0, root)
         option = QStyleOptionViewItem()
-        view.itemDelegateForIndex(index).initStyleOption(option, index)
-        names[str(index.data())] = option.text
+        delegate = view.itemDelegateForIndex(index)
+        if isinstance(delegate, QStyledItemDelegate) and type(delegate) is not QStyledItemDelegate:
+            delegate.initStyleOption(option, index)  # a delegate of the program's own, which may change the text
+            names[str(index.data())] = option.text
+        else:
+            names[str(index.data())] = str(index.data())
     return names
 
 
-def close_dialog(_request: dict[str, Any]) -> dict[str, Any]:
-    shown = QApplication.activeModalWidget()
-    if shown is not None:
-        shown.close()
-    return {"closed": shown is not None}
-
-
-QUESTIONS = {"focus": focus, "menu": menu, "menu_bar": menu_bar, "layout": layout, "dialog": dialog, "close_dialog": close_dialog}
+QUESTIONS = {
+    "focus": focus,
+    "menu": menu,
+    "menu_bar": menu_bar,
+    "layout": layout,
+    "dialog": dialog,
+}
 
 
 class Listener:

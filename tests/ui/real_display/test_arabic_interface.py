@@ -82,9 +82,7 @@ def test_in_arabic_the_docks_are_on_the_left_beyond_the_text(start_window: Windo
         window.close()
 
 
-def test_qt_dialogs_are_in_arabic_and_file_names_keep_their_order(
-    start_window: WindowStarter, tmp_path: Path
-) -> None:
+def test_qt_dialogs_are_in_arabic_and_file_names_keep_their_order(start_window: WindowStarter, tmp_path: Path) -> None:
     window = start_window("ar")
     window.wait_for_focus_in_text("start-up")
     window.server.key("ctrl+i")
@@ -92,7 +90,7 @@ def test_qt_dialogs_are_in_arabic_and_file_names_keep_their_order(
     window.server.key("ctrl+a")
     folder = tmp_path / "files"
     folder.mkdir()
-    (folder / "100-ar-go-menu-c.png").write_bytes(b"")
+    (folder / "100-ar-go-menu-c.txt").write_bytes(b"")
     (folder / "مقال.txt").write_text("نص", encoding="utf-8")
     window.server.type_text(str(folder))
     window.server.key("Return")
@@ -103,6 +101,6 @@ def test_qt_dialogs_are_in_arabic_and_file_names_keep_their_order(
         assert english not in shown, (english, dialog)
     names = dialog["file_names"]
     # A name is drawn as its own paragraph: a Latin name left to right, an Arabic name right to left.
-    assert names["100-ar-go-menu-c.png"] == "\u2068100-ar-go-menu-c.png\u2069", names
+    assert names["100-ar-go-menu-c.txt"] == "\u2068100-ar-go-menu-c.txt\u2069", names
     assert names["مقال.txt"] == "\u2068مقال.txt\u2069", names
     window.server.key("Escape")

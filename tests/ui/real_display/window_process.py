@@ -37,7 +37,8 @@ class WindowProcess:
     def ask(self, question: str, **details: Any) -> dict[str, Any]:
         assert self.process.stdin is not None and self.process.stdout is not None
         if self.process.poll() is not None:
-            raise AssertionError(f"the window's process ended: {self.process.stderr.read() if self.process.stderr else ''}")
+            said = self.process.stderr.read() if self.process.stderr else ""
+            raise AssertionError(f"the window's process ended: {said}")
         self.process.stdin.write(json.dumps({"ask": question, **details}) + "\n")
         self.process.stdin.flush()
         while True:

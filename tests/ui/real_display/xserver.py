@@ -60,9 +60,8 @@ class XServer:
         self.xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
 
     def screenshot(self, path: Path) -> Path:
-        subprocess.run(
-            ["import", "-window", "root", str(path)], env=self.environment(), check=True, timeout=30, capture_output=True
-        )
+        command = ["import", "-window", "root", str(path)]
+        subprocess.run(command, env=self.environment(), check=True, timeout=30, capture_output=True)
         return path
 
     def stop(self) -> None:
