@@ -46,13 +46,13 @@ def given_annotator(option: str | None) -> str | None:
     return name or None
 
 
-def window_annotator(option: str | None, *, interactive: bool) -> str | None:
+def window_annotator(option: str | None, *, interactive: bool, sample_corpus: bool = True) -> str | None:
     """The annotator for the window: given, remembered, or asked once (None if the analyst cancels)."""
     from ui.annotator_name import ask_annotator, remembered_annotator
 
     name = given_annotator(option) or remembered_annotator()
     if name is None:
-        name = ask_annotator(system_user()) if interactive else system_user()
+        name = ask_annotator(system_user(), sample_corpus=sample_corpus) if interactive else system_user()
     return name
 
 
@@ -194,7 +194,7 @@ def run_window(
 
     app = application()
     install_language(app, language)
-    annotator = window_annotator(annotator_option, interactive=screenshot is None)
+    annotator = window_annotator(annotator_option, interactive=screenshot is None, sample_corpus=db is None)
     if annotator is None:
         return 0
     project = open_project(db, annotator)

@@ -436,6 +436,19 @@ def _attribute_problems(where: str, spec: AttributeSpec) -> list[str]:
     return problems
 
 
+# The text view's own one-key commands (Edit menu): a label or relation given one of them would never be reached.
+BUILT_IN_KEYS = {"]": "Extend Span by a Word", "[": "Shrink Span by a Word", "=": "Resize Span to Selection"}
+
+
+def built_in_key_problems(schema: Schema) -> list[str]:
+    """A label or relation whose hotkey is one of the built-in keys, refused like a clash between labels."""
+    return [
+        f"hotkey {item.hotkey!r} clash: it is the built-in key of {BUILT_IN_KEYS[item.hotkey]}, not for {item.name}"
+        for item in (*schema.labels, *schema.relations)
+        if item.hotkey in BUILT_IN_KEYS
+    ]
+
+
 def _hotkey_problems(schema: Schema) -> list[str]:
     problems: list[str] = []
     owners: dict[str, str] = {}

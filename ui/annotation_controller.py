@@ -37,10 +37,11 @@ from annotator.snapping import SnapMode, snap, word_at
 from ui.commands import EditCommand
 from ui.document_view import DocumentView
 from ui.i18n import kind_name
+from ui.refusals import refusal_text
 from ui.rtl import isolated_rtl
 from ui.span_panel import SpanPanel
 
-# How a selection becomes a span (Alt while selecting always gives exact characters).
+# How a selection becomes a span (Ctrl+drag or Alt+Shift+arrows always give exact characters).
 Snapping = SnappingChoice
 # English source texts; snapping_name() gives them in the interface language.
 SNAPPING_NAMES = {
@@ -599,7 +600,7 @@ class AnnotationController(QObject):
         try:
             self.project.apply(edit)
         except ProjectError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(refusal_text(error))
             return False
         self._show_applied(edit, select)
         return True

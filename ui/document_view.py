@@ -65,6 +65,9 @@ RELATED_OUTLINE_WIDTH = 1.5
 MARK_MARGIN = 4
 """Pixels above and below a block that its outlines may reach (half the widest pen, rounded up, and more)."""
 CLICK_SLOP = 3
+# Ctrl while dragging selects exact characters. Not Alt: window managers (openbox, KDE, Xfce) take
+# Alt+drag to move the window, and the text never sees it.
+EXACT_DRAG_MODIFIER = Qt.KeyboardModifier.ControlModifier
 SELECTION_KEYS = (
     Qt.Key.Key_Left,
     Qt.Key.Key_Right,
@@ -347,7 +350,7 @@ class DocumentView(QPlainTextEdit):
     # -- mouse and keyboard ---------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self.exact_selection = bool(event.modifiers() & EXACT_DRAG_MODIFIER)
         self._press = event.position().toPoint()
         super().mousePressEvent(event)
 

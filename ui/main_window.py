@@ -35,6 +35,7 @@ from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.search_panel import install_search
 from ui.span_panel import SpanPanel
+from ui.status_messages import give_messages_room
 from ui.text_focus import back_to_text, give_text_the_focus
 
 # The dialogs are imported when first opened: start-up pays for the main window alone.
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.annotator_label)
+        give_messages_room(self.statusBar(), [self.status_label, self.zoom_label, self.annotator_label])
 
         self._build_menus()
         self._build_help_menu()

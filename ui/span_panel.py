@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.model import Relation, Span
 from annotator.schema import AttributeType, Label, Schema
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
+from ui.elided_label import ElidedLabel
 from ui.i18n import display_name
 from ui.plain import plain_label, visible_controls
 from ui.rtl import RtlTextDelegate, isolated_rtl
@@ -84,7 +85,7 @@ class SpanPanel(QWidget):
         self.span_text.setWordWrap(True)
         self.label_combo = QComboBox()
         self.label_combo.activated.connect(lambda _index: self.relabel_requested.emit(self.label_combo.currentData()))
-        self.link_label = plain_label(NO_VALUE)
+        self.link_label = ElidedLabel(NO_VALUE)
         self.link_button = QPushButton(self.tr("Link…"))
         self.link_button.clicked.connect(self.link_requested)
         self.unlink_button = QPushButton(self.tr("Unlink"))
@@ -196,7 +197,7 @@ class SpanPanel(QWidget):
             elif span is not None:
                 self._fill_attributes(span, keep_typing=previous is not None and previous.id == span.id)
             linked = names.get(span.ref, span.ref) if span and span.ref else None
-            self.link_label.setText(isolated_rtl(visible_controls(linked)) if linked else NO_VALUE)
+            self.link_label.set_full_text(isolated_rtl(visible_controls(linked)) if linked else NO_VALUE)
             self.unlink_button.setEnabled(bool(span and span.ref))
             if not self.note_edit.hasFocus():
                 self.note_edit.setText(span.note if span else "")

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from PySide6.QtCore import QRect, QSocketNotifier, QTimer
+from PySide6.QtCore import QPoint, QRect, QSocketNotifier, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -106,6 +106,33 @@ def layout(_request: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def text_view(_request: dict[str, Any]) -> dict[str, Any]:
+    """The text view's scroll position and the first and last positions shown."""
+    view = main_window().view
+    corner = view.viewport().rect()
+    return {
+        "scroll": view.verticalScrollBar().value(),
+        "first_shown": view.cursorForPosition(corner.topRight() + QPoint(-4, 4)).position(),
+        "last_shown": view.cursorForPosition(corner.bottomLeft() + QPoint(4, -4)).position(),
+        "point_size": view.point_size,
+        "geometry": rectangle(view),
+    }
+
+
+def windows(_request: dict[str, Any]) -> dict[str, Any]:
+    """Each shown top-level window's frame (title bar included) on the screen, by class."""
+    return {
+        type(widget).__name__: [
+            widget.frameGeometry().x(),
+            widget.frameGeometry().y(),
+            widget.frameGeometry().width(),
+            widget.frameGeometry().height(),
+        ]
+        for widget in QApplication.topLevelWidgets()
+        if widget.isVisible() and widget.isWindow()
+    }
+
+
 def dialog(_request: dict[str, Any]) -> dict[str, Any]:
     shown = QApplication.activeModalWidget() or QApplication.activeWindow()
     if shown is None:
@@ -149,6 +176,8 @@ QUESTIONS = {
     "menu": menu,
     "menu_bar": menu_bar,
     "layout": layout,
+    "text_view": text_view,
+    "windows": windows,
     "dialog": dialog,
 }
 

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCREEN = (1600, 1000)
+# Panels at the bottom of the screen (a taskbar and a dock): openbox keeps windows out of them, so
+# the work area is 1600 x 880, and a window must fit in it.
+PANEL_HEIGHT = 120
+OPENBOX_CONFIG = Path("/etc/xdg/openbox/rc.xml")
 NEEDED = ("Xvfb", "openbox", "xdotool", "import")
 START_TIMEOUT_S = 20.0
 
@@ -95,8 +99,14 @@ def start() -> XServer:
         raise XServerError("Xvfb did not start")
     display = f":{number.decode()}"
     ready = folder / "openbox-ready"
+    command = ["openbox", "--startup", f"touch {ready}"]
+    if OPENBOX_CONFIG.is_file():  # Debian's own settings (Alt+drag moves a window), with a panel's margin
+        config = folder / "rc.xml"
+        text = OPENBOX_CONFIG.read_text(encoding="utf-8")
+        config.write_text(text.replace("<bottom>0</bottom>", f"<bottom>{PANEL_HEIGHT}</bottom>", 1), encoding="utf-8")
+        command += ["--config-file", str(config)]
     manager = subprocess.Popen(
-        ["openbox", "--startup", f"touch {ready}"],
+        command,
         env={**os.environ, "DISPLAY": display},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
