@@ -442,9 +442,10 @@ BUILT_IN_KEYS = {"]": "Extend Span by a Word", "[": "Shrink Span by a Word", "="
 
 def built_in_key_problems(schema: Schema) -> list[str]:
     """A label or relation whose hotkey is one of the built-in keys, refused like a clash between labels."""
+    items: list[Label | RelationSpec] = [*schema.labels, *schema.relations]
     return [
         f"hotkey {item.hotkey!r} clash: it is the built-in key of {BUILT_IN_KEYS[item.hotkey]}, not for {item.name}"
-        for item in (*schema.labels, *schema.relations)
+        for item in items
         if item.hotkey in BUILT_IN_KEYS
     ]
 

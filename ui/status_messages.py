@@ -17,7 +17,9 @@ MESSAGE_MARGIN = 24
 
 def room_for_message(bar: QStatusBar, permanent: Sequence[QWidget]) -> int:
     """The width a message has beside the permanent fields (all shown)."""
-    taken = sum(widget.sizeHint().width() + bar.layout().spacing() for widget in permanent)
+    layout = bar.layout()
+    spacing = layout.spacing() if layout is not None else 0
+    taken = sum(widget.sizeHint().width() + spacing for widget in permanent)
     return bar.width() - taken - MESSAGE_MARGIN
 
 

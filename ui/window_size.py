@@ -18,8 +18,6 @@ FRAME_ALLOWANCE = QSize(16, 48)
 def fitting_size(widget: QWidget, wanted: QSize) -> QSize:
     """``wanted``, made smaller where the screen's free area (less the frame) is smaller."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
     free = screen.availableGeometry().size() - FRAME_ALLOWANCE
     return wanted.boundedTo(free)
 

@@ -124,7 +124,9 @@ def test_an_edit_refused_for_a_conflict_is_explained_in_arabic(
     analyst = Analyst(qtbot, window)
     span_id = analyst.tag("سيرغي لافروف", "p")
     other = Project(SqliteRepository.open(Path(sample_project.location)), "tester")
-    span = next(s for s in other.spans(window.view.document_id) if s.id == span_id)
+    document = window.view.document_id
+    assert document is not None
+    span = next(s for s in other.spans(document) if s.id == span_id)
     other.apply(other.delete_span(span))
     other.close()
     problems: list[str] = []
