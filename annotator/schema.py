@@ -367,9 +367,7 @@ def is_iso_date(value: str) -> bool:
 
 
 def _value_problem(spec: AttributeSpec, value: object, treaty_ids: Collection[str] | None) -> str | None:
-    if value is None:
-        if spec.type == AttributeType.CHOICE:
-            return f"needs one of {', '.join(spec.values)}"
+    if value is None:  # unset: the analyst has not said (a new claim's stance, type and certainty)
         return None
     if not isinstance(value, str):
         return f"must be a string, not {type(value).__name__}"
@@ -422,9 +420,7 @@ def _attribute_problems(where: str, spec: AttributeSpec) -> list[str]:
             problems.append(f"{here}: duplicate values {', '.join(duplicates)}")
         if any(not value.strip() for value in values):
             problems.append(f"{here}: an allowed value is empty")
-        if spec.default is None:
-            problems.append(f"{here}: a choice attribute needs a default")
-        elif spec.default not in values:
+        if spec.default is not None and spec.default not in values:
             problems.append(f"{here}: default {spec.default!r} is not one of its values ({', '.join(values)})")
     else:
         if values:

@@ -492,6 +492,8 @@ class AnnotationController(QObject):
         self._push_built(lambda span: self.project.set_note(span, note))
 
     def link_selected(self, ref: str | None) -> None:
+        if self.selected is not None and self.selected.ref == ref:
+            return  # already linked so (a span on an exact registry name is linked as it is tagged)
         self._push_built(lambda span: self.project.link(span, ref))
 
     def set_registry_from_picker(self, registry: object) -> None:

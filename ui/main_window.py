@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
             lambda text: self._message(QMessageBox.Icon.Warning, self.tr("Not done"), text)
         )
         self.annotations.document_requested.connect(self.open_document)
+        self.annotations.spans_changed.connect(self._show_started)
         self.view.installEventFilter(self)
         panel_dock = QDockWidget(self.tr("Annotations"), self)
         panel_dock.setObjectName("annotations-dock")
@@ -313,6 +314,16 @@ class MainWindow(QMainWindow):
         self.annotations.show_document(summary.id)
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
         self.status_label.setText(self.tr("Status: {status}").format(status=status_name(summary.status)))
+
+    def _show_started(self) -> None:
+        """The first edit of a new document marked it in progress (the project did): show it so."""
+        row = self.document_table.currentIndex().row()
+        if row < 0 or self.documents.document_at(row).status is not DocumentStatus.NEW:
+            return
+        status = self.project.status(self.documents.document_at(row).id)
+        if status is not DocumentStatus.NEW:
+            self.documents.set_status(row, status)
+            self.status_label.setText(self.tr("Status: {status}").format(status=status_name(status)))
 
     def _show_zoom(self, size: float) -> None:
         self.zoom_label.setText(self.tr("{size} pt").format(size=f"{size:g}"))

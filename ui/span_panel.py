@@ -227,7 +227,7 @@ class SpanPanel(QWidget):
         for name, widget in self.attribute_widgets.items():
             value = span.attributes.get(name)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(widget.findData(value), 0))
+                widget.setCurrentIndex(_choice_index(widget, value))
             elif isinstance(widget, QLineEdit) and not (keep_typing and widget.hasFocus()):
                 widget.setText("" if value is None else str(value))
 
@@ -239,9 +239,10 @@ class SpanPanel(QWidget):
             widget: QWidget
             if spec.type is AttributeType.CHOICE:
                 combo = QComboBox()
+                combo.addItem(NO_VALUE, None)  # unset: a new claim's stance, type and certainty
                 for choice in spec.choices:
                     combo.addItem(display_name(choice), choice.value)
-                combo.setCurrentIndex(max(combo.findData(value), 0))
+                combo.setCurrentIndex(_choice_index(combo, value))
                 name = spec.name
                 combo.activated.connect(
                     lambda _index, name=name, combo=combo: self._emit_attribute(name, combo.currentData())
@@ -302,3 +303,8 @@ class SpanPanel(QWidget):
             index = self.relations.index(0, 0)
         if index.isValid():
             self.relation_delete_requested.emit(index.data(RELATION_ID_ROLE))
+
+
+def _choice_index(combo: QComboBox, value: object) -> int:
+    """The row of ``value`` in an attribute's choices; the unset row (0) for None or a value not offered."""
+    return max(combo.findData(value), 0) if value is not None else 0

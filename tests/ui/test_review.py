@@ -314,7 +314,7 @@ def test_a_hostile_layer_name_and_title_are_shown_literally(qtbot: QtBot, sample
     assert review.b_box.currentText() == HOSTILE_SHOWN and review.layer_b == HOSTILE
     assert review.compare.b.title.text() == f"B: {HOSTILE_SHOWN}"
     assert review.compare.b.title.textFormat() == Qt.TextFormat.PlainText
-    assert cell_text(review, 0, 0) == "label mismatch"
+    assert cell_text(review, 0, 0).startswith("label mismatch")  # (the GPE is linked to the registry, the LOC not)
 
     review.tabs.setCurrentWidget(review.dashboard)
     dashboard = review.dashboard

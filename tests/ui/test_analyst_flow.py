@@ -1,0 +1,59 @@
+"""A day's work: what a new claim says before the analyst does, linking, statuses, the status bar."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from annotator.commands import export
+from annotator.exchange import ExportFormat
+from annotator.model import DocumentStatus
+from annotator.project import Project
+from tests.ui.analyst import Analyst
+from tests.ui.test_annotating import LAVROV, document_row, open_window
+
+
+def test_an_untouched_claim_is_exported_without_stance_type_or_certainty(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, LAVROV))
+    analyst = Analyst(qtbot, window)
+    analyst.tag("الزيارة تتضمن اجتماعا بين وزيري خارجية البلدين", "c")
+    for name in ("stance", "claim_type", "certainty"):
+        combo = window.panel.attribute_widgets[name]
+        assert isinstance(combo, QComboBox) and combo.currentData() is None and combo.currentText() == "—"
+    target = tmp_path / "layer.jsonl"
+    document = window.view.document_id
+    assert export(sample_project, ExportFormat.NATIVE, target, "tester", document, io.StringIO(), io.StringIO()) == 0
+    (record,) = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    (claim,) = [span for span in record["spans"] if span["label"] == "CLAIM"]
+    assert claim["attrs"] == {"stance": None, "claim_type": None, "certainty": None}
+
+
+def test_a_span_tagged_by_hand_on_an_exact_registry_name_is_linked(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, "000_5aedd47a6fdd3a5d"))
+    analyst = Analyst(qtbot, window)
+    putin = analyst.tag("فلاديمير بوتين", "p")
+    korea = analyst.tag("كوريا الشمالية", "g")
+    refs = {span.id: span.ref for span in sample_project.spans(window.view.document_id or "")}
+    assert refs[putin] == "vladimir-putin"
+    assert refs[korea] == "north-korea"
+    assert "بوتين" in window.panel.link_label.full_text() or "كوريا" in window.panel.link_label.full_text()
+
+
+def test_the_first_edit_marks_a_new_document_in_progress(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    row = document_row(window, LAVROV)
+    window.select_row(row)
+    document = window.view.document_id
+    assert document is not None and sample_project.status(document) is DocumentStatus.NEW
+    Analyst(qtbot, window).tag("سيرغي لافروف", "p")
+    assert sample_project.status(document) is DocumentStatus.IN_PROGRESS
+    assert window.documents.document_at(row).status is DocumentStatus.IN_PROGRESS
+    assert "in progress" in window.status_label.text()
