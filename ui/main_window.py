@@ -92,11 +92,16 @@ class MainWindow(QMainWindow):
         )
         self.status_label = plain_label()
         self.zoom_label = plain_label()
+        self.snapping_label = plain_label()  # the snap mode, always in sight (Ctrl+Shift+S changes it)
+        self.snapping_label.setObjectName("snapping-mode")
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.snapping_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.annotator_label)
-        give_messages_room(self.statusBar(), [self.status_label, self.zoom_label, self.annotator_label])
+        give_messages_room(
+            self.statusBar(), [self.status_label, self.snapping_label, self.zoom_label, self.annotator_label]
+        )
 
         self._build_menus()
         self._build_help_menu()
@@ -418,6 +423,7 @@ class MainWindow(QMainWindow):
     def set_snapping(self, mode: Snapping, *, quiet: bool = False) -> None:
         self.annotations.snapping = mode
         self.snapping_actions[mode].setChecked(True)
+        self.snapping_label.setText(self.tr("Snap: {mode}").format(mode=snapping_name(mode)))
         if not quiet:
             self.statusBar().showMessage(self.tr("Selections snap to: {mode}").format(mode=snapping_name(mode)), 5000)
 

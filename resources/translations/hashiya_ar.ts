@@ -874,6 +874,10 @@
         <translation>لم يُحفظ مخطط التوسيم</translation>
     </message>
     <message>
+        <source>Snap: {mode}</source>
+        <translation>المحاذاة: {mode}</translation>
+    </message>
+    <message>
         <source>Selections snap to: {mode}</source>
         <translation>محاذاة التحديد: {mode}</translation>
     </message>

@@ -15,6 +15,7 @@ from annotator.model import DocumentStatus
 from annotator.project import Project
 from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
+from ui.annotation_controller import snapping_name
 
 
 def test_an_untouched_claim_is_exported_without_stance_type_or_certainty(
@@ -57,3 +58,13 @@ def test_the_first_edit_marks_a_new_document_in_progress(qtbot: QtBot, sample_pr
     assert sample_project.status(document) is DocumentStatus.IN_PROGRESS
     assert window.documents.document_at(row).status is DocumentStatus.IN_PROGRESS
     assert "in progress" in window.status_label.text()
+
+
+def test_the_snap_mode_is_always_shown_in_the_status_bar(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    label = window.snapping_label
+    assert label.isVisible() and snapping_name(window.annotations.snapping) in label.text()
+    window.cycle_snapping()
+    assert snapping_name(window.annotations.snapping) in label.text()
+    window.statusBar().clearMessage()  # the flashed message goes; the mode stays
+    assert label.isVisible() and snapping_name(window.annotations.snapping) in label.text()
