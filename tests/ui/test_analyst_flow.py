@@ -13,9 +13,11 @@ from annotator.commands import export
 from annotator.exchange import ExportFormat
 from annotator.model import DocumentStatus
 from annotator.project import Project
+from tests.storage.test_review_storage import TEAMMATE, make_layers
 from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import snapping_name
+from ui.dashboard import Dashboard
 
 
 def test_an_untouched_claim_is_exported_without_stance_type_or_certainty(
@@ -68,3 +70,25 @@ def test_the_snap_mode_is_always_shown_in_the_status_bar(qtbot: QtBot, sample_pr
     assert snapping_name(window.annotations.snapping) in label.text()
     window.statusBar().clearMessage()  # the flashed message goes; the mode stays
     assert label.isVisible() and snapping_name(window.annotations.snapping) in label.text()
+
+
+def test_the_dashboard_leaves_out_documents_an_annotator_never_started(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path
+) -> None:
+    make_layers(sample_project, tmp_path)  # both layers on the Lavrov article
+    other = next(
+        d.id for d in sample_project.documents() if not sample_project.document(d.id).source.startswith(LAVROV)
+    )
+    text = sample_project.document(other).text
+    sample_project.apply(sample_project.add_span(other, 0, text.index(" "), "PER"))  # only the analyst started it
+    dashboard = Dashboard(sample_project)
+    qtbot.addWidget(dashboard)
+    dashboard.set_layers(["tester", TEAMMATE], ["tester", TEAMMATE])
+    dashboard.refresh()
+    assert dashboard.table_data is not None
+    compared = {document.document_id for document in dashboard.table_data.report.documents}
+    assert other not in compared and len(compared) == 1
+    sample_project.repository.set_status(other, TEAMMATE, DocumentStatus.DONE)  # looked at, found nothing
+    dashboard.refresh()
+    assert dashboard.table_data is not None
+    assert other in {document.document_id for document in dashboard.table_data.report.documents}

@@ -239,6 +239,8 @@ def test_dashboard_figures_charts_and_exports(qtbot: QtBot, sample_project: Proj
     evil = next(d.id for d in sample_project.documents() if d.title.startswith("="))
     tester = Project(sample_project.repository, "tester")
     tester.apply(tester.add_span(evil, *where("نص قصير عن روسيا", "روسيا"), "GPE"))
+    # The teammate read the extra text and found nothing to tag (a document nobody started is left out).
+    sample_project.repository.set_status(evil, TEAMMATE, DocumentStatus.DONE)
     _window, review, _layers = open_review(qtbot, sample_project, tmp_path)
     review.tabs.setCurrentWidget(review.dashboard)
     dashboard = review.dashboard
