@@ -25,6 +25,7 @@ from annotator.model import DocumentStatus
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
+from ui import resume
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
 from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
         self.reload_documents()
+        self._resume()
         self.search = install_search(self)
         self.review = install_review(self)
         self._restore_geometry()
@@ -613,7 +615,15 @@ class MainWindow(QMainWindow):
         """The dock layout is kept per direction: an English layout would put Arabic docks on the wrong side."""
         return f"main_window/state-{self.layoutDirection().name}"
 
+    def _resume(self) -> None:
+        """Open the document the analyst left this project on, scrolled where it was."""
+        last = resume.last_document(self.project.location)
+        if last is not None and self.documents.row_of(last) is not None:
+            self.open_document(last)
+            resume.restore_scroll(self.project.location, last, self.view)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        resume.remember(self.project.location, self.view.document_id, self.view)
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())

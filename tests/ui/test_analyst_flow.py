@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import snapping_name
 from ui.dashboard import Dashboard
+from ui.main_window import MainWindow
 
 
 def test_an_untouched_claim_is_exported_without_stance_type_or_certainty(
@@ -92,3 +94,23 @@ def test_the_dashboard_leaves_out_documents_an_annotator_never_started(
     dashboard.refresh()
     assert dashboard.table_data is not None
     assert other in {document.document_id for document in dashboard.table_data.report.documents}
+
+
+def test_the_next_start_resumes_the_last_document_where_it_was_scrolled(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    window.resize(1000, 600)
+    window.select_row(document_row(window, "000_5aedd47a6fdd3a5d"))
+    bar = window.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 20)
+    bar.setValue(bar.maximum() // 2)
+    left_at, document = top_position(window), window.view.document_id
+    window.close()
+    again = open_window(qtbot, sample_project)
+    assert again.view.document_id == document
+    # The same line is at the top again: its first character is within a line's length of the old top.
+    qtbot.waitUntil(lambda: abs(top_position(again) - left_at) < 80, timeout=2000)
+
+
+def top_position(window: MainWindow) -> int:
+    view = window.view
+    return view.cursorForPosition(view.viewport().rect().topRight() + QPoint(-4, 4)).position()
