@@ -32,6 +32,7 @@ from ui.document_view import DocumentView
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
+from ui.project_menu import ProjectMenu, remember_project
 from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.search_panel import install_search
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
+        remember_project(self.project.location)
+        self.projects = ProjectMenu(self, file_menu, self.import_action)
 
         edit_menu = self._menu(self.tr("&Edit"), "edit-menu")
         self.undo_action = self.annotations.undo_stack.createUndoAction(self, self.tr("&Undo"))

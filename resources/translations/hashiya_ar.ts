@@ -1085,6 +1085,37 @@
     </message>
 </context>
 <context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>المشاريع ال&amp;أخيرة</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya)</source>
+        <translation>مشاريع حاشية (*.hashiya)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya);;All files (*)</source>
+        <translation>مشاريع حاشية (*.hashiya);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <source>Not saved: another window or program changed or deleted this first. Its change is shown in a moment; then make your edit again if it is still needed.</source>

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.commands import export
@@ -20,6 +20,7 @@ from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import snapping_name
 from ui.dashboard import Dashboard
 from ui.main_window import MainWindow
+from ui.project_menu import recent_projects
 
 
 def test_an_untouched_claim_is_exported_without_stance_type_or_certainty(
@@ -114,3 +115,14 @@ def test_the_next_start_resumes_the_last_document_where_it_was_scrolled(qtbot: Q
 def top_position(window: MainWindow) -> int:
     view = window.view
     return view.cursorForPosition(view.viewport().rect().topRight() + QPoint(-4, 4)).position()
+
+
+def test_the_file_menu_offers_new_open_and_recent_projects(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    file_menu = window.findChild(QMenu, "file-menu")
+    assert file_menu is not None
+    texts = [action.text() for action in file_menu.actions()]
+    assert texts[:3] == ["&New Project…", "&Open Project…", "Open &Recent"]
+    assert recent_projects()[0] == sample_project.location
+    recent = [action.text() for action in window.projects.recent_menu.actions()]
+    assert recent == [sample_project.location]
