@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QComboBox, QMenu
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.commands import export
@@ -19,6 +19,7 @@ from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import snapping_name
 from ui.dashboard import Dashboard
+from ui.fonts import EMOJI_FAMILY, interface_font, text_font
 from ui.main_window import MainWindow
 from ui.project_menu import recent_projects
 
@@ -126,3 +127,19 @@ def test_the_file_menu_offers_new_open_and_recent_projects(qtbot: QtBot, sample_
     assert recent_projects()[0] == sample_project.location
     recent = [action.text() for action in window.projects.recent_menu.actions()]
     assert recent == [sample_project.location]
+
+
+def test_emoji_and_flags_in_the_text_are_drawn_in_colour(qtbot: QtBot) -> None:
+    assert text_font().families()[-1] == EMOJI_FAMILY and interface_font().families()[-1] == EMOJI_FAMILY
+    label = QLabel("🇲🇦 📄 🇷🇺")
+    label.setFont(text_font(28))
+    qtbot.addWidget(label)
+    label.show()
+    image = label.grab().toImage()
+    coloured = sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixelColor(x, y).saturation() > 120 and image.pixelColor(x, y).value() > 60
+    )
+    assert coloured > 50, "the emoji are drawn as empty boxes or in black"
