@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QContextMenuEvent,
     QKeyEvent,
@@ -37,6 +38,7 @@ class OverlayStyle(Enum):
     DASHED = "dashed"
     DOTTED = "dotted"
     FILL = "fill"
+    HATCH = "hatch"  # diagonal lines over the range, unlike any label's flat highlight (search hits)
 
 
 PEN_STYLES = {
@@ -495,6 +497,9 @@ class DocumentView(QPlainTextEdit):
                 fill.setAlphaF(0.35)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(fill)
+            elif mark.style is OverlayStyle.HATCH:
+                painter.setPen(QPen(colour, mark.width, Qt.PenStyle.SolidLine))
+                painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
             else:
                 painter.setPen(QPen(colour, mark.width, PEN_STYLES[mark.style]))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,7 @@ from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.annotation_controller import snapping_name
 from ui.dashboard import Dashboard
+from ui.document_view import OverlayStyle
 from ui.fonts import EMOJI_FAMILY, interface_font, text_font
 from ui.main_window import MainWindow
 from ui.project_menu import recent_projects
@@ -143,3 +145,18 @@ def test_emoji_and_flags_in_the_text_are_drawn_in_colour(qtbot: QtBot) -> None:
         if image.pixelColor(x, y).saturation() > 120 and image.pixelColor(x, y).value() > 60
     )
     assert coloured > 50, "the emoji are drawn as empty boxes or in black"
+
+
+def test_search_hits_are_drawn_unlike_any_label(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, LAVROV))
+    window.search.panel.query.setText("لافروف")
+    qtbot.waitUntil(lambda: bool(window.view.overlays("search")))
+    hits = window.view.overlays("search")
+    assert all(hit.style is OverlayStyle.HATCH for hit in hits), "a flat fill reads as a label's highlight"
+    hatch = QColor(hits[0].colour)
+    for label in sample_project.schema.labels:
+        colour = QColor(label.colour)
+        pairs = ((hatch.red(), colour.red()), (hatch.green(), colour.green()), (hatch.blue(), colour.blue()))
+        distance = sum((a - b) ** 2 for a, b in pairs) ** 0.5
+        assert distance > 60, (label.name, label.colour)
