@@ -70,6 +70,8 @@ CLICK_SLOP = 3
 # Ctrl while dragging selects exact characters. Not Alt: window managers (openbox, KDE, Xfce) take
 # Alt+drag to move the window, and the text never sees it.
 EXACT_DRAG_MODIFIER = Qt.KeyboardModifier.ControlModifier
+# A drag may end this many pixels into the next word without taking it.
+OVERSHOOT_PX = 4
 SELECTION_KEYS = (
     Qt.Key.Key_Left,
     Qt.Key.Key_Right,
@@ -361,10 +363,35 @@ class DocumentView(QPlainTextEdit):
         press, self._press = self._press, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        if not self.exact_selection and self.textCursor().hasSelection():
+            self._forgive_overshoot(event.position().toPoint())
         if (event.position().toPoint() - press).manhattanLength() > CLICK_SLOP or self.textCursor().hasSelection():
             return
         offset = self.offsets.to_offset(self.cursorForPosition(press).position())
         self.span_clicked.emit(self._span_for_click(offset))
+
+    def _forgive_overshoot(self, release: QPoint) -> None:
+        """A drag that ends a few pixels into the next word does not take that word.
+
+        The end of the selection is taken OVERSHOOT_PX back towards where the drag came from (in
+        right-to-left text, a forward drag goes leftwards); when that point lies before the word
+        the drag ended in, the selection stops before it and snapping leaves the word out."""
+        cursor = self.textCursor()
+        anchor, end = cursor.anchor(), cursor.position()
+        forwards = end > anchor
+        if self.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight:
+            forwards = not forwards  # reading goes rightwards: the drag came from the left
+        settled = self.cursorForPosition(release + QPoint(OVERSHOOT_PX if forwards else -OVERSHOOT_PX, 0)).position()
+        if settled in (end, anchor) or (settled > anchor) != (end > anchor):
+            return
+        between = QTextCursor(self.document())
+        between.setPosition(min(settled, end))
+        between.setPosition(max(settled, end), QTextCursor.MoveMode.KeepAnchor)
+        if not any(char.isspace() for char in between.selectedText()):
+            return  # still inside the same word: nothing was overshot
+        cursor.setPosition(anchor)
+        cursor.setPosition(settled, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def _span_for_click(self, offset: int) -> str:
         """The innermost span at the click; clicking again at the same place goes one span outwards."""

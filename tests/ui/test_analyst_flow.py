@@ -6,8 +6,8 @@ import io
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -160,3 +160,28 @@ def test_search_hits_are_drawn_unlike_any_label(qtbot: QtBot, sample_project: Pr
         pairs = ((hatch.red(), colour.red()), (hatch.green(), colour.green()), (hatch.blue(), colour.blue()))
         distance = sum((a - b) ** 2 for a, b in pairs) ** 0.5
         assert distance > 60, (label.name, label.colour)
+
+
+def test_a_drag_a_few_pixels_into_the_next_word_does_not_take_it(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    window.select_row(document_row(window, LAVROV))
+    analyst = Analyst(qtbot, window)
+    view = window.view
+    start, end = analyst.offsets_of("سيرغي لافروف")
+    first_word_end = start + len("سيرغي")
+
+    def caret_x(offset: int) -> QPoint:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.offsets.to_qt(offset))
+        return view.cursorRect(cursor).center()
+
+    press = caret_x(start) + QPoint(-2, 0)  # just inside the first word (right to left)
+    into_next = caret_x(first_word_end + 1) + QPoint(-2, 0)  # 2 px into لافروف
+    viewport = view.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    qtbot.mouseMove(viewport, into_next)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, into_next)
+    analyst.type("p")
+    spans = [s for s in sample_project.spans(view.document_id or "") if s.label == "PER"]
+    assert [s.text for s in spans] == ["سيرغي"]
+    assert end > first_word_end
