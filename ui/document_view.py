@@ -70,8 +70,9 @@ CLICK_SLOP = 3
 # Ctrl while dragging selects exact characters. Not Alt: window managers (openbox, KDE, Xfce) take
 # Alt+drag to move the window, and the text never sees it.
 EXACT_DRAG_MODIFIER = Qt.KeyboardModifier.ControlModifier
-# A drag may end this many pixels into the next word without taking it.
+# A drag may end this many pixels (at most this many characters) into the next word without taking it.
 OVERSHOOT_PX = 4
+OVERSHOOT_CHARACTERS = 2
 SELECTION_KEYS = (
     Qt.Key.Key_Left,
     Qt.Key.Key_Right,
@@ -373,22 +374,30 @@ class DocumentView(QPlainTextEdit):
     def _forgive_overshoot(self, release: QPoint) -> None:
         """A drag that ends a few pixels into the next word does not take that word.
 
-        The end of the selection is taken OVERSHOOT_PX back towards where the drag came from (in
-        right-to-left text, a forward drag goes leftwards); when that point lies before the word
-        the drag ended in, the selection stops before it and snapping leaves the word out."""
+        The points OVERSHOOT_PX to either side of where the drag ended are looked at; the one that
+        lies back towards the start of the selection (leftwards or rightwards, as the line's runs
+        go) ends the selection instead, when a space lies between it and the end: the drag had
+        just crossed into the next word, and snapping then leaves that word out."""
         cursor = self.textCursor()
         anchor, end = cursor.anchor(), cursor.position()
-        forwards = end > anchor
-        if self.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight:
-            forwards = not forwards  # reading goes rightwards: the drag came from the left
-        settled = self.cursorForPosition(release + QPoint(OVERSHOOT_PX if forwards else -OVERSHOOT_PX, 0)).position()
-        if settled in (end, anchor) or (settled > anchor) != (end > anchor):
+        low, high = sorted((anchor, end))
+        back: list[int] = []
+        for shift in (OVERSHOOT_PX, -OVERSHOOT_PX):
+            position = self.cursorForPosition(release + QPoint(shift, 0)).position()
+            if low < position < high:
+                back.append(position)
+        if not back:
             return
+        settled = max(back) if end > anchor else min(back)
         between = QTextCursor(self.document())
         between.setPosition(min(settled, end))
         between.setPosition(max(settled, end), QTextCursor.MoveMode.KeepAnchor)
-        if not any(char.isspace() for char in between.selectedText()):
-            return  # still inside the same word: nothing was overshot
+        crossed = between.selectedText()
+        if end < anchor:
+            crossed = crossed[::-1]  # read from the selection outwards
+        overshot = crossed.lstrip()
+        if overshot == crossed or len(overshot) > OVERSHOOT_CHARACTERS or any(c.isspace() for c in overshot):
+            return  # no space crossed, or more of the next word than a slip of the hand takes
         cursor.setPosition(anchor)
         cursor.setPosition(settled, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
