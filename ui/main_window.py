@@ -31,6 +31,7 @@ from ui.document_list import DocumentListModel, status_name
 from ui.document_view import DocumentView
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
+from ui.pane_sizes import keep_panes_usable
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.project_menu import ProjectMenu, remember_project
 from ui.review_menu import install_review
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)
         self._restore_geometry()
         self.text_focus = give_text_the_focus(self, self.view)
+        keep_panes_usable(self.view, self.document_table, self.panel, self.panel.table)
 
     def _build_menus(self) -> None:
         file_menu = self._menu(self.tr("&File"), "file-menu")

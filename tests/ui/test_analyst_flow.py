@@ -185,3 +185,12 @@ def test_a_drag_a_few_pixels_into_the_next_word_does_not_take_it(qtbot: QtBot, s
     spans = [s for s in sample_project.spans(view.document_id or "") if s.label == "PER"]
     assert [s.text for s in spans] == ["سيرغي"]
     assert end > first_word_end
+
+
+def test_a_small_window_keeps_a_usable_text_pane_and_annotations_table(qtbot: QtBot, sample_project: Project) -> None:
+    window = open_window(qtbot, sample_project)
+    window.resize(window.minimumSizeHint())
+    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+    assert window.view.width() >= 300, "room for a few Arabic words a line"
+    rows = window.panel.table.fontMetrics().height()
+    assert window.panel.table.height() >= 5 * rows
