@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from annotator.commands import export
@@ -194,3 +194,26 @@ def test_a_small_window_keeps_a_usable_text_pane_and_annotations_table(qtbot: Qt
     assert window.view.width() >= 300, "room for a few Arabic words a line"
     rows = window.panel.table.fontMetrics().height()
     assert window.panel.table.height() >= 5 * rows
+
+
+def test_the_sort_arrow_points_up_for_ascending_order(qtbot: QtBot) -> None:
+    table = QTableWidget(3, 1)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["Text"])
+    for row, value in enumerate("bca"):
+        table.setItem(row, 0, QTableWidgetItem(value))
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    table.resize(300, 150)
+    table.show()
+    items = [table.item(row, 0) for row in range(3)]
+    assert [item.text() if item is not None else "" for item in items] == ["a", "b", "c"]
+    header = table.horizontalHeader()
+    image = header.grab().toImage()
+    right = header.sectionSize(0)
+    widths = [
+        sum(1 for x in range(right - 24, right) if image.pixelColor(x, y).lightness() < 150)
+        for y in range(image.height())
+    ]
+    inked = [width for width in widths if width]
+    assert inked and inked[0] < inked[-1], "ascending order is drawn as an upward arrow (narrow at the top)"
