@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-TEXT_MIN_WIDTH = 320
-DOCUMENT_LIST_MIN_WIDTH = 120
+TEXT_MIN_WIDTH = 260
+DOCUMENT_LIST_MIN_WIDTH = 100
 PANEL_MIN_WIDTH = 260
 TABLE_MIN_ROWS = 5
 
