@@ -31,14 +31,16 @@ def default_screenshot_path() -> Path:
     return platformdirs.user_cache_path(APP_NAME) / "main-window.png"
 
 
-def window_annotator(option: str | None, *, interactive: bool) -> str | None:
+def window_annotator(option: str | None, *, interactive: bool, sample_corpus: bool = True) -> str | None:
     """The layer the window works in: given, remembered, or asked once (None if the analyst cancels)."""
     from ui.annotator_name import ask_annotator
 
     chosen = identity.resolve(option, preferences.default_path())
     if chosen is not None:
         return chosen.layer
-    return ask_annotator(identity.system_user()) if interactive else identity.system_user()
+    if not interactive:
+        return identity.system_user()
+    return ask_annotator(identity.system_user(), sample_corpus=sample_corpus)
 
 
 def has_display() -> bool:
@@ -88,7 +90,9 @@ def run_window(
     install_language(app, language)
     # A team project's layer is the role it is opened as: nothing to ask.
     team = isinstance(db, str)
-    annotator = "" if team else window_annotator(annotator_option, interactive=screenshot is None)
+    annotator = (
+        "" if team else window_annotator(annotator_option, interactive=screenshot is None, sample_corpus=db is None)
+    )
     if annotator is None:
         return 0
     project = open_project(db, annotator)

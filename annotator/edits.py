@@ -123,6 +123,21 @@ def document_of(edit: Edit) -> str | None:
             return decision.document_id
 
 
+def layer_of(edit: Edit) -> str | None:
+    """The annotator whose layer ``edit`` changes (None for review decisions, which go into gold)."""
+    match edit:
+        case AddSpan(span) | RemoveSpan(span):
+            return span.annotator
+        case ChangeSpan(before):
+            return before.annotator
+        case AddRelation(relation) | RemoveRelation(relation):
+            return relation.annotator
+        case Batch(_, edits):
+            return layer_of(edits[0]) if edits else None
+        case RecordDecision() | UnrecordDecision():
+            return None
+
+
 def describe(edit: Edit) -> str:
     """The edit's name as menus show it ("Undo Add PER")."""
     match edit:

@@ -14,6 +14,7 @@ class OverlayStyle(Enum):
     DASHED = "dashed"
     DOTTED = "dotted"
     FILL = "fill"
+    HATCH = "hatch"  # diagonal lines over the range, unlike any label's flat highlight (search hits)
 
 
 @dataclass(frozen=True)

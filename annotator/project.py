@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotator.edits import AddRelation, AddSpan, ChangeSpan, Edit, RemoveRelation, RemoveSpan
+from annotator.edits import AddRelation, AddSpan, ChangeSpan, Edit, RemoveRelation, RemoveSpan, document_of, layer_of
 from annotator.model import (
     Document,
     DocumentStatus,
@@ -170,7 +170,7 @@ class Project:
             raise InvalidEditError(str(error)) from None
         spec = self.schema.label(label)
         at = now_iso()
-        return AddSpan(
+        added = AddSpan(
             Span(
                 id=new_id(),
                 document_id=document_id,
@@ -186,6 +186,8 @@ class Project:
                 updated_at=at,
             )
         )
+        known = self.registry.exact_link(added.span.text, label) if ref is None else None
+        return AddSpan(self.link(added.span, known).after) if known is not None else added
 
     def delete_span(self, span: Span) -> RemoveSpan:
         attached = tuple(r for r in self.relations(span.document_id, span.annotator) if span.id in (r.head, r.tail))
@@ -251,8 +253,13 @@ class Project:
         return RemoveRelation(relation)
 
     def apply(self, edit: Edit) -> None:
-        """Commit ``edit`` to the project file in its own transaction, logged under this annotator."""
+        """Commit ``edit`` to the project file in its own transaction, logged under this annotator.
+
+        The first edit of the analyst's own layer on a new document marks it in progress."""
         self.repository.apply(edit, self.annotator, now_iso())
+        document = document_of(edit)
+        if document is not None and layer_of(edit) == self.annotator and self.status(document) is DocumentStatus.NEW:
+            self.set_status(document, DocumentStatus.IN_PROGRESS)
 
     def import_paths(self, paths: Iterable[Path]) -> ImportSummary:
         paths = list(paths)

@@ -227,6 +227,19 @@ class Registry:
         wanted = fold(surface.strip())
         return [entry for entry in self.entries() if any(fold(name) == wanted for name in entry.names())]
 
+    def exact_link(self, surface: str, label: str) -> str | None:
+        """The one entry that ``surface`` names exactly (a name or alias) and that fits ``label``, if just one does.
+
+        A span tagged by hand on فلاديمير بوتين as PER is linked to vladimir-putin, as an accepted
+        suggestion would be; a name two entries share links neither."""
+        fitting = [
+            entry
+            for entry in self.find_exact(surface)
+            if (isinstance(entry, Entity) and entry.type.value == label)
+            or (isinstance(entry, Treaty) and label == "TREATY_REF")
+        ]
+        return fitting[0].id if len(fitting) == 1 else None
+
     # -- editing (each returns a new, validated registry) ------------------------------------
 
     def add_entity(self, entity: Entity) -> Registry:

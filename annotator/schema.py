@@ -367,9 +367,7 @@ def is_iso_date(value: str) -> bool:
 
 
 def _value_problem(spec: AttributeSpec, value: object, treaty_ids: Collection[str] | None) -> str | None:
-    if value is None:
-        if spec.type == AttributeType.CHOICE:
-            return f"needs one of {', '.join(spec.values)}"
+    if value is None:  # unset: the analyst has not said (a new claim's stance, type and certainty)
         return None
     if not isinstance(value, str):
         return f"must be a string, not {type(value).__name__}"
@@ -422,9 +420,7 @@ def _attribute_problems(where: str, spec: AttributeSpec) -> list[str]:
             problems.append(f"{here}: duplicate values {', '.join(duplicates)}")
         if any(not value.strip() for value in values):
             problems.append(f"{here}: an allowed value is empty")
-        if spec.default is None:
-            problems.append(f"{here}: a choice attribute needs a default")
-        elif spec.default not in values:
+        if spec.default is not None and spec.default not in values:
             problems.append(f"{here}: default {spec.default!r} is not one of its values ({', '.join(values)})")
     else:
         if values:
@@ -434,6 +430,20 @@ def _attribute_problems(where: str, spec: AttributeSpec) -> list[str]:
             if problem:
                 problems.append(f"{here}: the default {problem}")
     return problems
+
+
+# The text view's own one-key commands (Edit menu): a label or relation given one of them would never be reached.
+BUILT_IN_KEYS = {"]": "Extend Span by a Word", "[": "Shrink Span by a Word", "=": "Resize Span to Selection"}
+
+
+def built_in_key_problems(schema: Schema) -> list[str]:
+    """A label or relation whose hotkey is one of the built-in keys, refused like a clash between labels."""
+    items: list[Label | RelationSpec] = [*schema.labels, *schema.relations]
+    return [
+        f"hotkey {item.hotkey!r} clash: it is the built-in key of {BUILT_IN_KEYS[item.hotkey]}, not for {item.name}"
+        for item in items
+        if item.hotkey in BUILT_IN_KEYS
+    ]
 
 
 def _hotkey_problems(schema: Schema) -> list[str]:

@@ -30,9 +30,8 @@ def run_cli(result: Path, args: list[str]) -> None:
 
 
 def run_search(result: Path, db: Path, query: str) -> None:
-    from cli.search_command import search_project
-
     from benchmarks.data import open_project
+    from cli.search_command import search_project
 
     project = open_project(db)
     started = time.perf_counter()

@@ -11,6 +11,10 @@ QT_WINDOW_PACKAGES=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 # The team-project tests start a scratch PostgreSQL server from this package (DESIGN.md section 12).
 TEAM_SERVER_PACKAGES=(postgresql)
+# Emoji and flags in news copy (📄, 🇲🇦) are drawn from this colour font, a fallback of the bundled ones.
+EMOJI_FONT_PACKAGES=(fonts-noto-color-emoji)
+# The tests that drive the real window on Xvfb: a window manager, synthetic input, screenshots.
+REAL_DISPLAY_TEST_PACKAGES=(openbox xdotool imagemagick)
 
 say() { printf 'hashiya setup: %s\n' "$*" >&2; }
 

@@ -31,11 +31,12 @@ from annotator.session import Change, DocumentSession
 from annotator.snapping import SnapMode, snap
 from ui.document_view import DocumentView
 from ui.i18n import kind_name
+from ui.refusals import refusal_text
 from ui.rtl import isolated_rtl
 from ui.span_panel import SpanPanel
 from ui.undo_command import EditCommand
 
-# How a selection becomes a span (Alt while selecting always gives exact characters).
+# How a selection becomes a span (Ctrl+drag or Alt+Shift+arrows always give exact characters).
 Snapping = SnappingChoice
 # English source texts; snapping_name() gives them in the interface language.
 SNAPPING_NAMES = {
@@ -313,6 +314,8 @@ class AnnotationController(QObject):
             self._push_built(self.project.delete_span)
 
     def link_selected(self, ref: str | None) -> None:
+        if self.selected is not None and self.selected.ref == ref:
+            return  # already linked so (a span on an exact registry name is linked as it is tagged)
         self._push_built(lambda span: self.project.link(span, ref))
 
     def set_registry_from_picker(self, registry: object) -> None:
@@ -419,7 +422,7 @@ class AnnotationController(QObject):
         try:
             change = self.session.apply(edit)  # reads the rest of a long document's layer first
         except ProjectError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(refusal_text(error))
             return False
         self.show_change(change, select)
         return True

@@ -17,6 +17,16 @@ WELCOME = QT_TRANSLATE_NOOP(
     "(p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.\n\n"
     "Your name signs your annotations (your layer) and the edit log:",
 )
+# The same welcome for a project of its own (--db), which starts without documents.
+WELCOME_EMPTY_PROJECT = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
+    "Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, "
+    "claims (who claims what, reported by whom, denied by whom) and treaty references.\n\n"
+    "This project has no documents yet: File > Import Texts (Ctrl+I) brings in .txt files or JSONL. "
+    "Then select words and press a label's key (p for a person, g for a country or city, c for a claim...); "
+    "F1 lists every shortcut.\n\n"
+    "Your name signs your annotations (your layer) and the edit log:",
+)
 
 
 def remembered_annotator() -> str | None:
@@ -26,10 +36,11 @@ def remembered_annotator() -> str | None:
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, suggestion: str, parent: QWidget | None = None) -> None:
+    def __init__(self, suggestion: str, parent: QWidget | None = None, *, sample_corpus: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Hashiya"))
-        text = plain_label(QCoreApplication.translate("WelcomeDialog", str(WELCOME)))
+        welcome = WELCOME if sample_corpus else WELCOME_EMPTY_PROJECT
+        text = plain_label(QCoreApplication.translate("WelcomeDialog", str(welcome)))
         text.setWordWrap(True)
         self.name = QLineEdit(suggestion)
         self.name.selectAll()
@@ -53,9 +64,11 @@ class WelcomeDialog(QDialog):
             self.accept()
 
 
-def ask_annotator(suggestion: str, parent: QWidget | None = None) -> str | None:
-    """Ask for the name once, on the first-run welcome; None if the analyst cancels."""
-    dialog = WelcomeDialog(suggestion, parent)
+def ask_annotator(suggestion: str, parent: QWidget | None = None, *, sample_corpus: bool = True) -> str | None:
+    """Ask for the name once, on the first-run welcome; None if the analyst cancels.
+
+    ``sample_corpus``: the project opened is the default one, with the sample articles."""
+    dialog = WelcomeDialog(suggestion, parent, sample_corpus=sample_corpus)
     if not dialog.exec():
         return None
     return identity.remember(dialog.name.text(), preferences.default_path()).layer

@@ -8,7 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ui.file_dialog_names import keep_file_names_in_order
 from ui.fonts import interface_font, register_fonts
+from ui.shortcut_text import ShortcutTextStyle
 
 ORGANIZATION = "Hashiya"
 APPLICATION = "Hashiya"
@@ -36,6 +38,9 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     register_fonts()
     app.setFont(interface_font())
+    keep_file_names_in_order(app)
+    if not isinstance(app.style(), ShortcutTextStyle):
+        app.setStyle(ShortcutTextStyle())
     return app
 
 

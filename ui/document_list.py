@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,6 +48,11 @@ class DocumentListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(documents)
         self.endResetModel()
+
+    def set_status(self, row: int, status: DocumentStatus) -> None:
+        """One document's status changed (its first edit marks it in progress)."""
+        self._rows[row] = replace(self._rows[row], status=status)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def document_at(self, row: int) -> DocumentSummary:
         return self._rows[row]

@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QContextMenuEvent,
     QKeyEvent,
@@ -47,6 +48,12 @@ RELATED_OUTLINE_WIDTH = 1.5
 MARK_MARGIN = 4
 """Pixels above and below a block that its outlines may reach (half the widest pen, rounded up, and more)."""
 CLICK_SLOP = 3
+# Ctrl while dragging selects exact characters. Not Alt: window managers (openbox, KDE, Xfce) take
+# Alt+drag to move the window, and the text never sees it.
+EXACT_DRAG_MODIFIER = Qt.KeyboardModifier.ControlModifier
+# A drag may end this many pixels (at most this many characters) into the next word without taking it.
+OVERSHOOT_PX = 4
+OVERSHOOT_CHARACTERS = 2
 SELECTION_KEYS = (
     Qt.Key.Key_Left,
     Qt.Key.Key_Right,
@@ -225,6 +232,9 @@ class OutlinedTextEdit(QPlainTextEdit):
                 fill.setAlphaF(0.35)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(fill)
+            elif mark.style is OverlayStyle.HATCH:
+                painter.setPen(QPen(colour, mark.width, Qt.PenStyle.SolidLine))
+                painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
             else:
                 painter.setPen(QPen(colour, mark.width, PEN_STYLES[mark.style]))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -473,7 +483,7 @@ class DocumentView(OutlinedTextEdit):
     # -- mouse and keyboard ---------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self.exact_selection = bool(event.modifiers() & EXACT_DRAG_MODIFIER)
         self._press = event.position().toPoint()
         super().mousePressEvent(event)
 
@@ -482,10 +492,43 @@ class DocumentView(OutlinedTextEdit):
         press, self._press = self._press, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
+        if not self.exact_selection and self.textCursor().hasSelection():
+            self._forgive_overshoot(event.position().toPoint())
         if (event.position().toPoint() - press).manhattanLength() > CLICK_SLOP or self.textCursor().hasSelection():
             return
         offset = self.offsets.to_offset(self.cursorForPosition(press).position())
         self.span_clicked.emit(self._span_for_click(offset))
+
+    def _forgive_overshoot(self, release: QPoint) -> None:
+        """A drag that ends a few pixels into the next word does not take that word.
+
+        The points OVERSHOOT_PX to either side of where the drag ended are looked at; the one that
+        lies back towards the start of the selection (leftwards or rightwards, as the line's runs
+        go) ends the selection instead, when a space lies between it and the end: the drag had
+        just crossed into the next word, and snapping then leaves that word out."""
+        cursor = self.textCursor()
+        anchor, end = cursor.anchor(), cursor.position()
+        low, high = sorted((anchor, end))
+        back: list[int] = []
+        for shift in (OVERSHOOT_PX, -OVERSHOOT_PX):
+            position = self.cursorForPosition(release + QPoint(shift, 0)).position()
+            if low < position < high:
+                back.append(position)
+        if not back:
+            return
+        settled = max(back) if end > anchor else min(back)
+        between = QTextCursor(self.document())
+        between.setPosition(min(settled, end))
+        between.setPosition(max(settled, end), QTextCursor.MoveMode.KeepAnchor)
+        crossed = between.selectedText()
+        if end < anchor:
+            crossed = crossed[::-1]  # read from the selection outwards
+        overshot = crossed.lstrip()
+        if overshot == crossed or len(overshot) > OVERSHOOT_CHARACTERS or any(c.isspace() for c in overshot):
+            return  # no space crossed, or more of the next word than a slip of the hand takes
+        cursor.setPosition(anchor)
+        cursor.setPosition(settled, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def _span_for_click(self, offset: int) -> str:
         """The innermost span at the click; clicking again at the same place goes one span outwards."""

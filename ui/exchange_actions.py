@@ -13,6 +13,7 @@ from ui.annotation_controller import AnnotationController
 from ui.file_dialogs import open_file_name, open_file_names
 from ui.plain import show_message
 from ui.shell import Shell
+from ui.text_focus import back_to_text
 
 
 class ExchangeActions(QObject):
@@ -31,6 +32,7 @@ class ExchangeActions(QObject):
         dialog = ExportDialog(self.project, self.annotations.document_id, self.window)
         dialog.exec()
         dialog.deleteLater()
+        back_to_text(self.window, self.annotations.view)
 
     def import_annotations_dialog(self) -> None:
         name = open_file_name(

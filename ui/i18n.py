@@ -32,6 +32,8 @@ from annotator.resources import RESOURCES
 TRANSLATIONS = RESOURCES / "translations"
 CATALOGUE_NAME = "hashiya_{code}"
 QT_CATALOGUE_NAME = "qtbase_{code}"
+# Qt's own strings that Qt's shipped catalogue lacks for this Qt version (the file dialog's labels).
+QT_EXTRA_CATALOGUE_NAME = "qtbase_extra_{code}"
 COMPILE_TIMEOUT_S = 60
 
 
@@ -149,6 +151,13 @@ def install(app: QCoreApplication, language: Language) -> Language:
     ):
         app.installTranslator(standard)
         _installed.append(standard)
+    extra_source = TRANSLATIONS / f"{QT_EXTRA_CATALOGUE_NAME.format(code=chosen.value)}.ts"
+    if extra_source.is_file():
+        extra = QTranslator(app)
+        if not extra.load(str(compile_catalogue(extra_source, compiled_folder()))):
+            raise TranslationError(f"Qt could not read the compiled translations {extra_source}")
+        app.installTranslator(extra)
+        _installed.append(extra)
     app.installTranslator(own)
     _installed.append(own)
     _active = chosen

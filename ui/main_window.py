@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QIcon, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from annotator.model import DocumentStatus
 from annotator.preferences import Preferences
 from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
+from ui import resume
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
 from ui.claims_menu import install_claims_ledger
 from ui.document_list import DocumentListModel, status_name
@@ -31,13 +32,18 @@ from ui.document_view import DocumentView
 from ui.exchange_actions import ExchangeActions
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
+from ui.pane_sizes import keep_panes_usable
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
+from ui.project_menu import ProjectMenu, remember_project
 from ui.relation_arcs_feature import install_relation_arcs
 from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.save_copy import SaveCopy
 from ui.search_panel import install_search
 from ui.span_panel import SpanPanel
+from ui.status_messages import give_messages_room
+from ui.text_focus import give_text_the_focus
+from ui.window_state import restore_window_state, save_window_state, side_area
 
 # The dialogs are imported when first opened: start-up pays for the main window alone.
 REFRESH_INTERVAL_MS = 250  # a local check: PRAGMA data_version, or the count a team listener keeps
@@ -72,11 +78,12 @@ class MainWindow(QMainWindow):
             lambda text: show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), text)
         )
         self.annotations.document_requested.connect(self.open_document)
+        self.annotations.spans_changed.connect(self._show_started)
         self.view.installEventFilter(self)
         panel_dock = QDockWidget(self.tr("Annotations"), self)
         panel_dock.setObjectName("annotations-dock")
         panel_dock.setWidget(self.panel)
-        self.addDockWidget(self.side_area(), panel_dock)
+        self.addDockWidget(side_area(self), panel_dock)
         self.resizeDocks([panel_dock], [420], Qt.Orientation.Horizontal)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_table)
@@ -90,10 +97,16 @@ class MainWindow(QMainWindow):
         self.annotator_label = plain_label()
         self.status_label = plain_label()
         self.zoom_label = plain_label()
+        self.snapping_label = plain_label()  # the snap mode, always in sight (Ctrl+Shift+S changes it)
+        self.snapping_label.setObjectName("snapping-mode")
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.snapping_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.annotator_label)
+        give_messages_room(
+            self.statusBar(), [self.status_label, self.snapping_label, self.zoom_label, self.annotator_label]
+        )
 
         self.exchange = ExchangeActions(self, self.annotations)
         self._build_menus()
@@ -113,11 +126,14 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
         self.reload_documents()
+        self._resume()
         self.search = install_search(self, self.annotations)
         self.review = install_review(self, self.annotations)
         self.relation_arcs = install_relation_arcs(self, self.annotations)
         self.claims_ledger = install_claims_ledger(self, self.annotations)
-        self._restore_geometry()
+        restore_window_state(self, self.splitter)
+        self.text_focus = give_text_the_focus(self, self.view)
+        keep_panes_usable(self.view, self.document_table, self.panel, self.panel.table)
 
     def _build_menus(self) -> None:
         file_menu = self._menu(self.tr("&File"), "file-menu")
@@ -138,6 +154,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
+        remember_project(self.project.location)
+        self.projects = ProjectMenu(self, file_menu, self.import_action)
 
         edit_menu = self._menu(self.tr("&Edit"), "edit-menu")
         self.undo_action = self.annotations.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -261,15 +279,6 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts"), QKeySequence("F1"), self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
 
-    def side_area(self) -> Qt.DockWidgetArea:
-        """Where the side panels go: after the text in reading order (on the left in Arabic).
-
-        Qt mirrors menus, toolbars and splitters in a right-to-left interface but not the dock areas.
-        """
-        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            return Qt.DockWidgetArea.LeftDockWidgetArea
-        return Qt.DockWidgetArea.RightDockWidgetArea
-
     def _menu(self, title: str, name: str) -> QMenu:
         """A menu of the menu bar; its object name stays the same in every interface language."""
         menu = self.menuBar().addMenu(title)
@@ -328,6 +337,16 @@ class MainWindow(QMainWindow):
             return
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
         self.status_label.setText(self.tr("Status: {status}").format(status=status_name(summary.status)))
+
+    def _show_started(self) -> None:
+        """The first edit of a new document marked it in progress (the project did): show it so."""
+        row = self.document_table.currentIndex().row()
+        if row < 0 or self.documents.document_at(row).status is not DocumentStatus.NEW:
+            return
+        status = self.project.status(self.documents.document_at(row).id)
+        if status is not DocumentStatus.NEW:
+            self.documents.set_status(row, status)
+            self.status_label.setText(self.tr("Status: {status}").format(status=status_name(status)))
 
     def _refresh_if_changed(self) -> None:
         try:
@@ -423,6 +442,7 @@ class MainWindow(QMainWindow):
     def set_snapping(self, mode: Snapping, *, quiet: bool = False) -> None:
         self.annotations.snapping = mode
         self.snapping_actions[mode].setChecked(True)
+        self.snapping_label.setText(self.tr("Snap: {mode}").format(mode=snapping_name(mode)))
         if not quiet:
             self.statusBar().showMessage(self.tr("Selections snap to: {mode}").format(mode=snapping_name(mode)), 5000)
 
@@ -566,25 +586,16 @@ class MainWindow(QMainWindow):
         sheet.show()
         self.shortcut_sheet = sheet
 
-    def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        docks = settings.value("main_window/state")
-        if isinstance(docks, QByteArray) and not docks.isEmpty():
-            self.restoreState(docks)
-        state = settings.value("main_window/splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.splitter.restoreState(state)
+    def _resume(self) -> None:
+        """Open the document the analyst left this project on, scrolled where it was."""
+        last = resume.last_document(self.project.location)
+        if last is not None and self.documents.row_of(last) is not None:
+            self.open_document(last)
+            resume.restore_scroll(self.project.location, last, self.view)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
-        settings.setValue("main_window/splitter", self.splitter.saveState())
-        settings.setValue("main_window/state", self.saveState())
+        resume.remember(self.project.location, self.view.document_id, self.view)
+        save_window_state(self, self.splitter)
         # Pending refreshes (data version, suggestions, search) must not run after the project closes.
         for timer in self.findChildren(QTimer):
             timer.stop()

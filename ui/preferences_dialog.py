@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.preferences import MAX_FONT_SIZE, MIN_FONT_SIZE, Language, Preferences, SnappingChoice
-from annotator.schema import Label, RelationSpec, Schema
+from annotator.schema import Label, RelationSpec, Schema, built_in_key_problems
 from ui.annotation_controller import SNAPPING_NAMES, snapping_name
 from ui.i18n import display_name
 from ui.plain import plain_label
@@ -136,7 +136,7 @@ class PreferencesDialog(QDialog):
             for spec in self.schema.relations
         )
         self.schema = replace(self.schema, labels=labels, relations=relations)
-        problems = self.schema.validate()
+        problems = self.schema.validate() + built_in_key_problems(self.schema)
         self.problems.setText("\n".join(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         return problems

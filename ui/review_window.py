@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from annotator.agreement import ComparisonUnit, RelationStatus, UnitStatus
 from annotator.edits import Decision, DecisionChoice, Edit, document_of
 from annotator.model import GOLD
+from annotator.preferences import Language
 from annotator.project import Project
+from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.review import (
     Review,
@@ -52,10 +54,13 @@ from ui.compare_view import CompareView, status_name
 from ui.dashboard import Dashboard
 from ui.document_list import status_name as document_status_name
 from ui.gold_editing import GoldEditor
-from ui.i18n import display_name
+from ui.i18n import current, display_name
 from ui.plain import plain_label, show_message, visible_controls
+from ui.refusals import refusal_text
 from ui.rtl import RtlTextDelegate
+from ui.status_messages import give_messages_room
 from ui.undo_command import EditCommand
+from ui.window_size import fit_on_screen
 
 if TYPE_CHECKING:
     pass
@@ -118,15 +123,23 @@ def _attribute(schema: Schema, label: str, name: str) -> AttributeSpec | None:
     return next((spec for spec in schema.label(label).attributes if spec.name == name), None)
 
 
-def _value(spec: AttributeSpec | None, value: Any) -> str:
+def _value(spec: AttributeSpec | None, value: Any, registry: Registry | None = None) -> str:
     if value is None or value == "":
         return "—"
     choice = next((c for c in spec.choices if c.value == value), None) if spec is not None else None
-    return display_name(choice) if choice is not None else _isolated(visible_controls(str(value)))
+    if choice is not None:
+        return display_name(choice)
+    entry = registry.get(value) if registry is not None and isinstance(value, str) else None
+    if entry is not None:  # a registry link or treaty: its name, not its identifier
+        english = current() is not Language.ARABIC and entry.name_en
+        return _isolated(visible_controls(entry.name_en if english and entry.name_en else entry.name_ar))
+    return _isolated(visible_controls(str(value)))
 
 
-def difference_lines(review: Review, schema: Schema) -> list[str]:
-    """Attribute, link and relation differences, one line each, in the interface language."""
+def difference_lines(review: Review, schema: Schema, registry: Registry | None = None) -> list[str]:
+    """Attribute, link and relation differences, one line each, in the interface language.
+
+    Registry links and treaties are named as the registry names them, not by their identifiers."""
     translate = QCoreApplication.translate
     lines: list[str] = []
     for unit in review.units:
@@ -137,14 +150,14 @@ def difference_lines(review: Review, schema: Schema) -> list[str]:
                 translate("ReviewWindow", "{where}: {attribute} A={a} B={b}").format(
                     where=_where(unit),
                     attribute=display_name(spec) if spec is not None else visible_controls(difference.name),
-                    a=_value(spec, difference.a_value),
-                    b=_value(spec, difference.b_value),
+                    a=_value(spec, difference.a_value, registry),
+                    b=_value(spec, difference.b_value, registry),
                 )
             )
         if unit.ref_differs and unit.a is not None and unit.b is not None:
             lines.append(
                 translate("ReviewWindow", "{where}: registry link A={a} B={b}").format(
-                    where=_where(unit), a=_value(None, unit.a.ref), b=_value(None, unit.b.ref)
+                    where=_where(unit), a=_value(None, unit.a.ref, registry), b=_value(None, unit.b.ref, registry)
                 )
             )
     for relation_unit, head, tail in differing_relations(review):
@@ -240,6 +253,7 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.counts_label = plain_label()
         self.statusBar().addPermanentWidget(self.counts_label)
+        give_messages_room(self.statusBar(), [self.counts_label])
 
         self._build_actions()
         self.document_box.currentIndexChanged.connect(self._on_document_chosen)
@@ -250,7 +264,7 @@ class ReviewWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab)
         for watched in (self.compare.a.view, self.compare.b.view, self.units):
             watched.installEventFilter(self)
-        self.resize(1280, 860)
+        fit_on_screen(self, 1280, 800)
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -389,7 +403,7 @@ class ReviewWindow(QMainWindow):
         self.compare.show_review(self.review)
         self._fill_units(self.review)
         self.differences.clear()
-        self.differences.addItems(difference_lines(self.review, self.project.schema))
+        self.differences.addItems(difference_lines(self.review, self.project.schema, self.project.registry))
         if self.current is not None and self.current >= len(self.review.units):
             self.current = None
         self._show_current()
@@ -528,7 +542,7 @@ class ReviewWindow(QMainWindow):
         try:
             self.gold.apply(edit)
         except ProjectError as error:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), refusal_text(error))
             return False
         decisions = decisions_in(edit)
         target = document_of(edit)

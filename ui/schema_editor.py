@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.model import SpanKind
-from annotator.schema import AttributeType, Choice, Label, Schema
+from annotator.schema import AttributeType, Choice, Label, Schema, built_in_key_problems
 from ui.i18n import display_name, kind_name
 from ui.plain import plain_label
 
@@ -173,7 +173,7 @@ class SchemaEditor(QDialog):
         self._check()
 
     def _check(self) -> list[str]:
-        problems = self.schema.validate()
+        problems = self.schema.validate() + built_in_key_problems(self.schema)
         self.problems.setText("\n".join(problems))
         return problems
 

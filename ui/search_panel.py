@@ -44,7 +44,8 @@ from ui.suggestions import SuggestionController
 
 SEARCH_GROUP = "search"
 CURRENT_HIT_GROUP = "search-current"
-HIT_FILL = "#ffc107"
+# Search hits are hatched, in a colour of no label: a flat amber fill looked like a CLAIM or DATE highlight.
+HIT_HATCH = "#37474f"
 CURRENT_HIT_OUTLINE = "#e65100"
 MAX_LISTED_HITS = 1000
 TYPING_DELAY_MS = 200
@@ -409,7 +410,7 @@ class SearchFeature(QObject):
         if self._searched is not None and document_id is not None:
             query, whole_word, _scope, _here = self._searched
             here = self.search(query, whole_word=whole_word, scope=SearchScope.DOCUMENT, limit=None)
-            overlays = [Overlay(hit.start, hit.end, HIT_FILL, OverlayStyle.FILL) for hit in here.hits]
+            overlays = [Overlay(hit.start, hit.end, HIT_HATCH, OverlayStyle.HATCH, 1.0) for hit in here.hits]
         view.set_overlays(SEARCH_GROUP, overlays)
         current = self.hit(self.current_hit)
         marks = []

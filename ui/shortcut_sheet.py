@@ -31,7 +31,7 @@ TEXT_KEYS = (
         ),
     ),
     (
-        str(QT_TRANSLATE_NOOP("ShortcutSheet", "Alt+Shift+arrows, Alt+drag")),
+        str(QT_TRANSLATE_NOOP("ShortcutSheet", "Alt+Shift+arrows, Ctrl+drag")),
         str(QT_TRANSLATE_NOOP("ShortcutSheet", "Select exact characters, without snapping to words")),
     ),
     (

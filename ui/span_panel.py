@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.model import Relation, Span
 from annotator.schema import AttributeType, Label, Schema
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
+from ui.elided_label import ElidedLabel
 from ui.i18n import display_name
 from ui.plain import plain_label, visible_controls
 from ui.rtl import RtlTextDelegate, isolated_rtl
@@ -84,7 +85,7 @@ class SpanPanel(QWidget):
         self.span_text.setWordWrap(True)
         self.label_combo = QComboBox()
         self.label_combo.activated.connect(lambda _index: self.relabel_requested.emit(self.label_combo.currentData()))
-        self.link_label = plain_label(NO_VALUE)
+        self.link_label = ElidedLabel(NO_VALUE)
         self.link_button = QPushButton(self.tr("Link…"))
         self.link_button.clicked.connect(self.link_requested)
         self.unlink_button = QPushButton(self.tr("Unlink"))
@@ -196,7 +197,7 @@ class SpanPanel(QWidget):
             elif span is not None:
                 self._fill_attributes(span, keep_typing=previous is not None and previous.id == span.id)
             linked = names.get(span.ref, span.ref) if span and span.ref else None
-            self.link_label.setText(isolated_rtl(visible_controls(linked)) if linked else NO_VALUE)
+            self.link_label.set_full_text(isolated_rtl(visible_controls(linked)) if linked else NO_VALUE)
             self.unlink_button.setEnabled(bool(span and span.ref))
             if not self.note_edit.hasFocus():
                 self.note_edit.setText(span.note if span else "")
@@ -226,7 +227,7 @@ class SpanPanel(QWidget):
         for name, widget in self.attribute_widgets.items():
             value = span.attributes.get(name)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(widget.findData(value), 0))
+                widget.setCurrentIndex(_choice_index(widget, value))
             elif isinstance(widget, QLineEdit) and not (keep_typing and widget.hasFocus()):
                 widget.setText("" if value is None else str(value))
 
@@ -238,9 +239,10 @@ class SpanPanel(QWidget):
             widget: QWidget
             if spec.type is AttributeType.CHOICE:
                 combo = QComboBox()
+                combo.addItem(NO_VALUE, None)  # unset: a new claim's stance, type and certainty
                 for choice in spec.choices:
                     combo.addItem(display_name(choice), choice.value)
-                combo.setCurrentIndex(max(combo.findData(value), 0))
+                combo.setCurrentIndex(_choice_index(combo, value))
                 name = spec.name
                 combo.activated.connect(
                     lambda _index, name=name, combo=combo: self._emit_attribute(name, combo.currentData())
@@ -301,3 +303,8 @@ class SpanPanel(QWidget):
             index = self.relations.index(0, 0)
         if index.isValid():
             self.relation_delete_requested.emit(index.data(RELATION_ID_ROLE))
+
+
+def _choice_index(combo: QComboBox, value: object) -> int:
+    """The row of ``value`` in an attribute's choices; the unset row (0) for None or a value not offered."""
+    return max(combo.findData(value), 0) if value is not None else 0

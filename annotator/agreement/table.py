@@ -23,7 +23,7 @@ from annotator.agreement import (
     confusion_matrix,
 )
 from annotator.collection import collector_paused
-from annotator.model import Span
+from annotator.model import DocumentStatus, Span
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.tokenize import token_spans
@@ -126,6 +126,19 @@ def check_annotators(project: Project, annotators: Sequence[str]) -> None:
             raise ProjectError(f"there is no layer {name!r} in this project (layers: {', '.join(known) or 'none'})")
 
 
+def _not_started_by_all(
+    project: Project, document_id: str, annotators: Sequence[str], layers: Sequence[Sequence[Span]]
+) -> bool:
+    """Whether an annotator with no span on the document never started it (status new).
+
+    Such a document is left out of the figures: it would count as F1 = 0 against the others' work,
+    although that annotator has not looked at it; an empty layer marked in progress or done stays."""
+    return any(
+        not layer and project.repository.status(document_id, name) is DocumentStatus.NEW
+        for name, layer in zip(annotators, layers, strict=True)
+    )
+
+
 def iter_document_layers(
     project: Project,
     annotators: Sequence[str],
@@ -137,7 +150,9 @@ def iter_document_layers(
     ids = [document_id] if document_id else [summary.id for summary in project.documents()]
     for current in progress(ids):
         layers: list[list[Span]] = [project.spans(current, name) for name in annotators]
-        if document_id is None and not any(layers):
+        if document_id is None and (
+            not any(layers) or (not all(layers) and _not_started_by_all(project, current, annotators, layers))
+        ):
             continue
         document = project.document(current)
         points = {position for layer in layers for span in layer for position in (span.start, span.end)}

@@ -1053,6 +1053,10 @@
         <translation>لم يُحفظ مخطط التوسيم</translation>
     </message>
     <message>
+        <source>Snap: {mode}</source>
+        <translation>المحاذاة: {mode}</translation>
+    </message>
+    <message>
         <source>Selections snap to: {mode}</source>
         <translation>محاذاة التحديد: {mode}</translation>
     </message>
@@ -1230,6 +1234,44 @@
     <message>
         <source>Delete removes it; Esc lets it go.</source>
         <translation>يحذفها مفتاح Delete، ويلغي Esc تحديدها.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>المشاريع ال&amp;أخيرة</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya)</source>
+        <translation>مشاريع حاشية (*.hashiya)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya);;All files (*)</source>
+        <translation>مشاريع حاشية (*.hashiya);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>Not saved: another window or program changed or deleted this first. Its change is shown in a moment; then make your edit again if it is still needed.</source>
+        <translation>لم يُحفظ: نافذة أو برنامج آخر غيّر هذا أو حذفه أولًا. سيظهر تغييره بعد لحظة؛ ثم أعد تعديلك إن بقيت حاجة إليه.</translation>
     </message>
 </context>
 <context>
@@ -1722,8 +1764,8 @@
         <translation>توسيع التحديد (في العربية يتجه السهم الأيسر نحو آخر الجملة)</translation>
     </message>
     <message>
-        <source>Alt+Shift+arrows, Alt+drag</source>
-        <translation>Alt+Shift+الأسهم، Alt+السحب</translation>
+        <source>Alt+Shift+arrows, Ctrl+drag</source>
+        <translation>Alt+Shift+الأسهم، Ctrl+السحب</translation>
     </message>
     <message>
         <source>Select exact characters, without snapping to words</source>
@@ -2054,6 +2096,18 @@ Your name signs your annotations (your layer) and the edit log:</source>
         <translation>مرحبًا بك في حاشية. ستوسم مقالات إخبارية عربية: الأشخاص والأماكن والمنظمات، والادعاءات (من يدّعي ماذا، ومن نقله، ومن نفاه)، والإشارات إلى المعاهدات.
 
 المقالات النموذجية الخمس مفتوحة في مشروعك الأول. حدّد كلمات ثم اضغط مفتاح الوسم (p للشخص، و g للدولة أو المدينة، و c للادعاء...)؛ ويعرض F1 كل الاختصارات.
+
+يُوقَّع باسمك على توسيماتك (طبقتك) وعلى سجل التعديلات:</translation>
+    </message>
+    <message>
+        <source>Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, claims (who claims what, reported by whom, denied by whom) and treaty references.
+
+This project has no documents yet: File &gt; Import Texts (Ctrl+I) brings in .txt files or JSONL. Then select words and press a label&apos;s key (p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.
+
+Your name signs your annotations (your layer) and the edit log:</source>
+        <translation>مرحبًا بك في حاشية. ستوسم مقالات إخبارية عربية: الأشخاص والأماكن والمنظمات، والادعاءات (من يدّعي ماذا، ومن نقله، ومن نفاه)، والإشارات إلى المعاهدات.
+
+لا مستندات في هذا المشروع بعد: ملف &gt; استيراد نصوص (Ctrl+I) يجلب ملفات ‎.txt‎ أو JSONL. ثم حدّد كلمات واضغط مفتاح الوسم (p للشخص، و g للدولة أو المدينة، و c للادعاء...)؛ ويعرض F1 كل الاختصارات.
 
 يُوقَّع باسمك على توسيماتك (طبقتك) وعلى سجل التعديلات:</translation>
     </message>

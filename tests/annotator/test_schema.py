@@ -119,8 +119,9 @@ def test_claim_attributes_and_values_match_the_design(schema: Schema) -> None:
         spec = claim.attribute(name)
         assert spec.type == AttributeType.CHOICE
         assert list(spec.values) == values
-        assert spec.default in values
-    assert claim.defaults() == {"stance": "asserted", "claim_type": "other", "certainty": "certain"}
+        assert spec.default is None
+    # A new claim's stance, type and certainty are unset until the analyst says: an untouched claim is not "certain".
+    assert claim.defaults() == {"stance": None, "claim_type": None, "certainty": None}
 
 
 def test_treaty_ref_attributes_match_the_design(schema: Schema) -> None:
@@ -347,7 +348,6 @@ def test_validate_attributes_reports_problems(schema: Schema) -> None:
     ]
     problems = schema.validate_attributes("CLAIM", {"colour": "red", "certainty": None, "claim_type": 3})
     assert problems == [
-        "CLAIM: attribute 'certainty' needs one of certain, probable, possible",
         "CLAIM: attribute 'claim_type' must be a string, not int",
         "CLAIM: unknown attribute 'colour' (allowed: stance, claim_type, certainty)",
     ]
@@ -364,8 +364,8 @@ def test_validate_attributes_reports_problems(schema: Schema) -> None:
 def test_with_defaults(schema: Schema) -> None:
     assert schema.with_defaults("CLAIM", {"stance": "denied"}) == {
         "stance": "denied",
-        "claim_type": "other",
-        "certainty": "certain",
+        "claim_type": None,
+        "certainty": None,
     }
 
 

@@ -239,6 +239,8 @@ def test_dashboard_figures_charts_and_exports(qtbot: QtBot, sample_project: Proj
     evil = next(d.id for d in sample_project.documents() if d.title.startswith("="))
     tester = Project(sample_project.repository, "tester")
     tester.apply(tester.add_span(evil, *where("نص قصير عن روسيا", "روسيا"), "GPE"))
+    # The teammate read the extra text and found nothing to tag (a document nobody started is left out).
+    sample_project.repository.set_status(evil, TEAMMATE, DocumentStatus.DONE)
     _window, review, _layers = open_review(qtbot, sample_project, tmp_path)
     review.tabs.setCurrentWidget(review.dashboard)
     dashboard = review.dashboard
@@ -314,7 +316,7 @@ def test_a_hostile_layer_name_and_title_are_shown_literally(qtbot: QtBot, sample
     assert review.b_box.currentText() == HOSTILE_SHOWN and review.layer_b == HOSTILE
     assert review.compare.b.title.text() == f"B: {HOSTILE_SHOWN}"
     assert review.compare.b.title.textFormat() == Qt.TextFormat.PlainText
-    assert cell_text(review, 0, 0) == "label mismatch"
+    assert cell_text(review, 0, 0).startswith("label mismatch")  # (the GPE is linked to the registry, the LOC not)
 
     review.tabs.setCurrentWidget(review.dashboard)
     dashboard = review.dashboard

@@ -75,7 +75,7 @@ def test_one_spelling_finds_every_pyongyang_in_the_corpus(qtbot: QtBot, sample_p
     document = analyst.view.document_id
     assert document is not None
     fills = analyst.view.overlays(SEARCH_GROUP)
-    assert {overlay.style for overlay in fills} == {OverlayStyle.FILL}
+    assert {overlay.style for overlay in fills} == {OverlayStyle.HATCH}
     assert [(o.start, o.end) for o in fills] == sorted(p for s in PYONGYANG for p in positions(texts[document], s))
 
     seen = []
