@@ -74,7 +74,8 @@ def test_five_clients_making_a_thousand_edits_each_at_once_lose_nothing(
         assert len(acknowledged[name]) == EDITS_EACH
         stored = {span.id for span in team.spans(document, name)}
         assert stored == set(acknowledged[name])
-    log = [entry for entry in team.edit_log(document) if entry["annotator"] in names]
+    # Each client's first edit also marks the document in progress: the spans' entries are counted.
+    log = [entry for entry in team.edit_log(document) if entry["annotator"] in names and entry["action"] == "Add PER"]
     assert len(log) == CLIENTS * EDITS_EACH
     team.close()
 

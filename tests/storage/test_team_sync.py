@@ -60,7 +60,7 @@ def test_push_sends_ones_own_layer_once(team_server: TeamServer, team: str, tmp_
     assert (
         actions
         == [e["action"] for e in local.repository.edit_log(second)]
-        == ["Add ORG", "Relabel ORG as GPE", "Mark done"]
+        == ["Add ORG", "Mark in_progress", "Relabel ORG as GPE", "Mark done"]
     )
 
     # Work after the push goes with the next one, and only that document.
