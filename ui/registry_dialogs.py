@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -26,6 +27,14 @@ from annotator.arabic import fold_string
 from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty, TreatyArticle
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.rtl import RtlTextDelegate, make_document_rtl
+
+LINE_BREAKS = re.compile("[\n\u2028\u2029]")
+
+
+def typed_lines(edit: QPlainTextEdit) -> list[str]:
+    """The lines the analyst typed, exactly: ``toPlainText()`` would turn a no-break space into a space."""
+    return LINE_BREAKS.split(edit.document().toRawText())
+
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -193,7 +202,7 @@ class EntityEditor(QDialog):
     def _accept(self) -> None:
         name = self.name_ar.text().strip()
         entry_id = self.id_edit.text().strip()
-        aliases = [line.strip() for line in self.aliases.toPlainText().split("\n") if line.strip()]
+        aliases = [line.strip() for line in typed_lines(self.aliases) if line.strip()]
         if not name or not entry_id:
             self.error.setText(self.tr("An id and an Arabic name are needed."))
             return
@@ -254,7 +263,7 @@ class TreatyEditor(QDialog):
 
     def _accept(self) -> None:
         articles = []
-        for line in self.articles.toPlainText().split("\n"):
+        for line in typed_lines(self.articles):
             if not line.strip():
                 continue
             number, _colon, summary = line.partition(":")
@@ -269,7 +278,7 @@ class TreatyEditor(QDialog):
         if not name or not entry_id:
             self.error.setText(self.tr("An id and an Arabic name are needed."))
             return
-        aliases = [line.strip() for line in self.aliases.toPlainText().split("\n") if line.strip()]
+        aliases = [line.strip() for line in typed_lines(self.aliases) if line.strip()]
         if name not in aliases:
             aliases.insert(0, name)
         kept = {a.text: a for a in self.original.aliases} if self.original else {}

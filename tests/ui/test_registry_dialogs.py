@@ -76,3 +76,13 @@ def test_a_treaty_is_edited_with_its_articles(qtbot: QtBot, sample_project: Proj
     broken._accept()
     assert broken.treaty is None
     assert "starts with its number" in broken.error.text()
+
+
+def test_an_alias_typed_with_a_no_break_space_is_kept_exactly(qtbot: QtBot) -> None:
+    editor = EntityEditor(None, "بيونغ يانغ")
+    qtbot.addWidget(editor)
+    editor.id_edit.setText("pyongyang")
+    editor.aliases.setPlainText("بيونغ يانغ\nبيونغ\u00a0يانغ")
+    editor._accept()
+    assert editor.entity is not None
+    assert "بيونغ\u00a0يانغ" in editor.entity.alias_texts
