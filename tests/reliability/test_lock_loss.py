@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project
-from storage.file_guard import Identity, held_locks, locks_readable
+from storage.file_guard import Identity, OwnLocks, held_locks, locks_readable
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS, ROOT
 from tests.reliability.storage_faults import file_digests
@@ -169,3 +169,17 @@ def test_this_process_holds_a_lock_on_an_open_project(tmp_path: Path) -> None:
     assert held_locks(identity)
     project.close()
     assert not held_locks(identity)
+
+
+def test_the_locks_read_from_sqlites_descriptors_agree_with_proc_locks(tmp_path: Path) -> None:
+    path = tmp_path / "p.hashiya"
+    project = Project(SqliteRepository.open(path), "analyst")
+    identity = Identity.of(path)
+    assert identity is not None
+    own = OwnLocks(identity)
+    assert own.held() and held_locks(identity)
+
+    path.read_bytes()  # another descriptor opened and closed: the kernel drops every lock of the process
+    assert not held_locks(identity)
+    assert not own.held()
+    project.close()
