@@ -11,8 +11,9 @@ QT_WINDOW_PACKAGES=(xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 # The team-project tests start a scratch PostgreSQL server from this package (DESIGN.md section 12).
 TEAM_SERVER_PACKAGES=(postgresql)
-# Emoji and flags in news copy (📄, 🇲🇦) are drawn from this colour font, a fallback of the bundled ones.
-EMOJI_FONT_PACKAGES=(fonts-noto-color-emoji)
+# Hashiya draws with its own fonts (resources/fonts); a test shows the window is the same when the
+# machine has these too (tests/ui/test_bundled_fonts.py).
+EXTRA_SYSTEM_FONT_PACKAGES=(fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core fonts-liberation)
 # The tests that drive the real window on Xvfb: a window manager, synthetic input, screenshots.
 REAL_DISPLAY_TEST_PACKAGES=(openbox xdotool imagemagick)
 

@@ -4,7 +4,7 @@
 # tests/ui/real_display, which start their own Xvfb with openbox and use Qt's xcb platform.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
-ensure_debian_packages "${QT_OFFSCREEN_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}" "${EMOJI_FONT_PACKAGES[@]}" \
+ensure_debian_packages "${QT_OFFSCREEN_PACKAGES[@]}" "${QT_WINDOW_PACKAGES[@]}" "${EXTRA_SYSTEM_FONT_PACKAGES[@]}" \
   "${REAL_DISPLAY_TEST_PACKAGES[@]}" "${TEAM_SERVER_PACKAGES[@]}"
 ensure_venv "test"
 cd "$HASHIYA_ROOT"
