@@ -5,7 +5,8 @@ machine with more fonts made Qt pick its own "Noto Sans" over ours and the windo
 every script Hashiya shows has a font in resources/fonts, renamed so no system font can stand in
 for it (resources/fonts/README.md): Latin, Arabic, the arrows and brackets Noto Sans lacks, and
 colour emoji and flags from news copy (📄, 🇲🇦). Every font names all four families, so Qt's
-fallback reaches a system font only for a script none of them covers.
+fallback reaches a system font only for a script none of them covers; the emoji come before the
+symbols, so a sign both have (⚠) is drawn in colour.
 """
 
 from __future__ import annotations
@@ -51,13 +52,13 @@ def register_fonts() -> None:
 
 def text_font(point_size: float = DEFAULT_TEXT_POINT_SIZE) -> QFont:
     font = QFont()
-    font.setFamilies([ARABIC_FAMILY, LATIN_FAMILY, SYMBOLS_FAMILY, EMOJI_FAMILY])
+    font.setFamilies([ARABIC_FAMILY, LATIN_FAMILY, EMOJI_FAMILY, SYMBOLS_FAMILY])
     font.setPointSizeF(point_size)
     return font
 
 
 def interface_font(point_size: float = 10.0) -> QFont:
     font = QFont()
-    font.setFamilies([LATIN_FAMILY, ARABIC_FAMILY, SYMBOLS_FAMILY, EMOJI_FAMILY])
+    font.setFamilies([LATIN_FAMILY, ARABIC_FAMILY, EMOJI_FAMILY, SYMBOLS_FAMILY])
     font.setPointSizeF(point_size)
     return font

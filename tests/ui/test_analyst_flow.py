@@ -132,7 +132,7 @@ def test_the_file_menu_offers_new_open_and_recent_projects(qtbot: QtBot, sample_
 
 
 def test_emoji_and_flags_in_the_text_are_drawn_in_colour(qtbot: QtBot) -> None:
-    assert text_font().families()[-1] == EMOJI_FAMILY and interface_font().families()[-1] == EMOJI_FAMILY
+    assert EMOJI_FAMILY in text_font().families() and EMOJI_FAMILY in interface_font().families()
     label = QLabel("🇲🇦 📄 🇷🇺")
     label.setFont(text_font(28))
     qtbot.addWidget(label)
