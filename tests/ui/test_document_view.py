@@ -244,3 +244,25 @@ def test_selecting_and_copying_in_a_long_paragraph_gives_the_stored_text(qtbot: 
     block = view.document().findBlockByNumber(3)
     cursor = QTextCursor(block)
     assert view.cursorRect(cursor).center().x() >= view.viewport().width() - RIGHT_EDGE_TOLERANCE - 10
+
+
+def test_zooming_keeps_the_first_shown_text_in_long_paragraphs(qtbot: QtBot) -> None:
+    """Issue 17: zooming lost the analyst's place; a line's text moves when its paragraph wraps anew."""
+    paragraphs = ["، ".join(f"الفقرة {p} الكلمة {w}" for w in range(400)) for p in range(6)]
+    text = "\n".join(paragraphs)
+    view = shown_view(qtbot, Document(id="z", title="z", source="z", text=text, text_sha256=text_sha256(text)))
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    QApplication.processEvents()
+    before = shown_range(view)
+    for steps in (2, -4, 6, -8):
+        view.zoom_in_steps(steps)
+        QApplication.processEvents()
+        first, last = shown_range(view)
+        assert first <= before[0] <= last, (steps, before, (first, last))
+
+
+def shown_range(view: DocumentView) -> tuple[int, int]:
+    corners = view.viewport().rect()
+    first = view.cursorForPosition(corners.topRight() + QPoint(-4, 4)).position()
+    last = view.cursorForPosition(corners.bottomLeft() + QPoint(4, -4)).position()
+    return first, last
