@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from tests.ui.real_display.conftest import WindowStarter
+from tests.ui.real_display.window_process import WindowProcess
 from tests.ui.real_display.xserver import PANEL_HEIGHT, SCREEN
 
 
@@ -18,9 +21,13 @@ def test_zooming_keeps_the_place_in_the_text(start_window: WindowStarter) -> Non
     for keys in (("ctrl+equal",) * 2, ("ctrl+minus",) * 4, ("ctrl+equal",) * 6):
         wanted = shown["point_size"] + (len(keys) if keys[0] == "ctrl+equal" else -len(keys))
         window.server.key(*keys)
-        window.wait_until(lambda wanted=wanted: window.ask("text_view")["point_size"] == wanted, "the text to zoom")
+        window.wait_until(partial(has_point_size, window, wanted), "the text to zoom")
         shown = window.ask("text_view")
         assert shown["first_shown"] <= before["first_shown"] <= shown["last_shown"], (keys, before, shown)
+
+
+def has_point_size(window: WindowProcess, wanted: float) -> bool:
+    return bool(window.ask("text_view")["point_size"] == wanted)
 
 
 def test_the_review_window_fits_a_1000_pixel_screen_with_a_panel(start_window: WindowStarter) -> None:
