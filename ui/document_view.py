@@ -471,28 +471,10 @@ class DocumentView(OutlinedTextEdit):
             return
         self._point_size = size
         self._boxes.clear()
-        first = self._first_shown_position()
+        first = first_shown_position(self)
         self.setFont(text_font(size))
-        self._scroll_line_to_top(first)
+        scroll_line_to_top(self, first)
         self.zoom_changed.emit(size)
-
-    def _first_shown_position(self) -> int:
-        """Where the top line shown begins (the first text the analyst sees)."""
-        position = self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
-        block = self.document().findBlock(position)
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
-            return block.position()
-        return block.position() + layout.lineForTextPosition(position - block.position()).textStart()
-
-    def _scroll_line_to_top(self, position: int) -> None:
-        """Scroll so the line holding ``position`` is the top one: Qt keeps the top line's number
-        instead, and a paragraph wrapped anew by a zoom shows other text on that line."""
-        block = self.document().findBlock(position)
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
-        within = line.lineNumber() if line is not None and line.isValid() else 0
-        self.verticalScrollBar().setValue(block.firstLineNumber() + within)
 
     def zoom_in_steps(self, steps: int = 1) -> None:
         self.set_point_size(self._point_size + steps * ZOOM_STEP)
@@ -609,3 +591,23 @@ class DocumentView(OutlinedTextEdit):
 
 def _as_layer(spans: SpanLayer | Iterable[Span]) -> SpanLayer:
     return spans if isinstance(spans, SpanLayer) else SpanLayer(spans)
+
+
+def first_shown_position(view: QPlainTextEdit) -> int:
+    """Where the top line shown begins (the first text the analyst sees)."""
+    position = view.cursorForPosition(QPoint(view.viewport().width() // 2, 1)).position()
+    block = view.document().findBlock(position)
+    layout = block.layout()
+    if layout is None or layout.lineCount() == 0:
+        return block.position()
+    return block.position() + layout.lineForTextPosition(position - block.position()).textStart()
+
+
+def scroll_line_to_top(view: QPlainTextEdit, position: int) -> None:
+    """Scroll so the line holding ``position`` is the top one: Qt keeps the top line's number
+    instead, and a paragraph wrapped anew by a zoom shows other text on that line."""
+    block = view.document().findBlock(position)
+    layout = block.layout()
+    line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+    within = line.lineNumber() if line is not None and line.isValid() else 0
+    view.verticalScrollBar().setValue(block.firstLineNumber() + within)
