@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
@@ -333,6 +334,7 @@ class DocumentView(OutlinedTextEdit):
         self.exact_selection = False
         self._press: QPoint | None = None
         self._last_click: tuple[int, str] | None = None
+        self.viewport().installEventFilter(WheelZoom(self))
 
     @property
     def stored_text(self) -> str:
@@ -611,3 +613,23 @@ def scroll_line_to_top(view: QPlainTextEdit, position: int) -> None:
     line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
     within = line.lineNumber() if line is not None and line.isValid() else 0
     view.verticalScrollBar().setValue(block.firstLineNumber() + within)
+
+
+class WheelZoom(QObject):
+    """Ctrl and the wheel zoom by the view's own steps. Qt's zoom changed the font behind the view's
+    back: the status bar kept the old size and the place in the text was not kept."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._delta = 0  # in eighths of a degree, as the wheel reports; a notch is 120
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QWheelEvent) or not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        self._delta += event.angleDelta().y()
+        steps = int(self._delta / 120)
+        if steps:
+            self._delta -= steps * 120
+            self.view.zoom_in_steps(steps)
+        return True

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QFontInfo, QMouseEvent, QTextCursor
+from PySide6.QtGui import QFontInfo, QMouseEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -266,3 +266,24 @@ def shown_range(view: DocumentView) -> tuple[int, int]:
     first = view.cursorForPosition(corners.topRight() + QPoint(-4, 4)).position()
     last = view.cursorForPosition(corners.bottomLeft() + QPoint(4, -4)).position()
     return first, last
+
+
+def test_ctrl_and_the_wheel_zoom_as_the_keys_do(qtbot: QtBot) -> None:
+    view = shown_view(qtbot, document_of(CORPUS / "003_6ce7f2ee4d1dc447.txt"))
+    sizes: list[float] = []
+    view.zoom_changed.connect(sizes.append)
+    centre = QPointF(view.viewport().rect().center())
+    for notches in (2, -1):
+        wheel = QWheelEvent(
+            centre,
+            QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+            QPoint(),
+            QPoint(0, 120 * notches),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), wheel)
+    assert sizes == [16.0, 15.0]
+    assert view.point_size == view.font().pointSizeF() == 15.0
