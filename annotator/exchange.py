@@ -136,6 +136,7 @@ class ImportSummary:
     replaced: int = 0  # spans that were in the replaced layers
     already_present: int = 0  # spans of the file a merge found in the layer already
     renamed: tuple[tuple[str, str], ...] = ()  # (the file's layer, the new layer it went into)
+    into: ImportInto | None = None  # what was chosen for layers that held work
 
 
 def chosen_documents(project: Project, document_ids: Iterable[str] | None = None) -> list[str]:
@@ -309,6 +310,7 @@ def import_file(
         replaced=sum(s.replaced for s in summaries),
         already_present=sum(s.already_present for s in summaries),
         renamed=tuple(sorted(names.items())),
+        into=into,
     )
 
 
@@ -450,6 +452,7 @@ def import_records(
         replaced=replaced,
         already_present=already_present,
         renamed=tuple(sorted(names.items())),
+        into=into,
     )
 
 
