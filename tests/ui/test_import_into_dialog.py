@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from annotator.exchange import ExportFormat, export_layer
-from annotator.model import Span
 from annotator.project import Project
 from tests.ui.analyst import CTRL, Analyst
 from tests.ui.test_annotating import document_row, open_window
@@ -34,10 +33,6 @@ def _tagged_window_and_file(qtbot: QtBot, project: Project, tmp_path: Path) -> t
     record["spans"] = record["spans"][:1]
     target.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     return window, analyst, target, document
-
-
-def _place(span: Span) -> tuple[str, int, int, str, str]:
-    return span.id, span.start, span.end, span.label, span.text
 
 
 def _import_choosing(qtbot: QtBot, window: MainWindow, target: Path, choice: str) -> tuple[list[str], list[str]]:
@@ -92,7 +87,7 @@ def test_the_window_asks_and_ctrl_z_puts_a_replaced_layer_back(
     analyst.view.setFocus()
     analyst.press(Qt.Key.Key_Z, CTRL, analyst.view)
     assert (stack.count(), stack.index()) == (count - 1, count - 1)
-    assert [_place(span) for span in sample_project.spans(document)] == [_place(span) for span in before]
+    assert sample_project.spans(document) == before
     assert len(window.annotations.session.spans) == 2
 
 
