@@ -35,6 +35,7 @@ from annotator.formats import (
     write_spacy,
 )
 from annotator.formats.native import iter_native
+from annotator.import_log import LoggedImport, last_import, layer_from_state
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
 from annotator.repository import ProjectError
@@ -107,14 +108,35 @@ def writer(fmt: ExportFormat, unit: OffsetUnit | None = None) -> Writer:
     return lambda records, path: write(records, path, unit)
 
 
+class ImportInto(StrEnum):
+    """What an import does to a layer that already holds spans or relations on the same text."""
+
+    REPLACE = "replace"  # the file's layer takes its place; ``undo_import`` puts it back
+    MERGE = "merge"  # the file's spans and relations not already there (same start, end, label) are added
+    NEW_LAYER = "new-layer"  # the file's layer is stored under a new name (``new_layer_name``)
+
+
+class LayersExist(Exception):
+    """The file would replace layers that hold work: the analyst must choose an ``ImportInto``."""
+
+    def __init__(self, layers: list[str]) -> None:
+        super().__init__(", ".join(layers))
+        self.layers = tuple(layers)
+
+
 @dataclass(frozen=True)
 class ImportSummary:
     documents_added: int
     layers: int
-    spans: int
+    spans: int  # stored from the file (with a merge: added)
     relations: int
-    annotators: tuple[str, ...]
+    annotators: tuple[str, ...]  # the layers stored into, under their new names with NEW_LAYER
     notes: tuple[str, ...] = ()
+    at: str = ""  # the import's time stamp in the edit log
+    replaced: int = 0  # spans that were in the replaced layers
+    already_present: int = 0  # spans of the file a merge found in the layer already
+    renamed: tuple[tuple[str, str], ...] = ()  # (the file's layer, the new layer it went into)
+    into: ImportInto | None = None  # what was chosen for layers that held work
 
 
 def chosen_documents(project: Project, document_ids: Iterable[str] | None = None) -> list[str]:
@@ -240,19 +262,21 @@ def import_file(
     annotator: str | None = None,
     unit: OffsetUnit | None = None,
     *,
+    into: ImportInto | None = None,
     step: int = IMPORT_STEP,
 ) -> ImportSummary:
     """Check all of ``path``, then store its layers (into ``annotator`` when given).
 
-    A native file is stored in transactions of about ``step`` spans and relations each, read a
-    line at a time; any other format (or a native file read in another unit) is read whole and
-    stored in one transaction.
+    A layer that already holds work on the same text raises :class:`LayersExist` unless ``into``
+    says what to do with it. A native file is stored in transactions of about ``step`` spans and
+    relations each, read a line at a time; any other format (or a native file read in another unit)
+    is read whole and stored in one transaction.
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
     if fmt is not ImportFormat.NATIVE or unit not in (None, OffsetUnit.CODEPOINT):
         records, notes = read_records_noted(project, path, fmt, annotator, unit)
-        return replace(import_records(project, records, annotator), notes=tuple(notes))
+        return replace(import_records(project, records, annotator, into), notes=tuple(notes))
     project.refuse_own_file(path)
     labels, relations = _labels(project)
     problems: list[Problem] = []
@@ -263,6 +287,8 @@ def import_file(
         problems.extend(schema_problems(project, [record], path, number, first_of))
     if problems or not count:
         raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
+    names = layer_names(project, list(first_of), annotator, into)
+    at = now_iso()
     summaries: list[ImportSummary] = []
     batch: list[DocumentRecord] = []
     size = 0
@@ -270,17 +296,68 @@ def import_file(
         batch.append(record)
         size += len(record.spans) + len(record.relations)
         if size >= step:
-            summaries.append(import_records(project, batch, annotator))
+            summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
             batch, size = [], 0
     if batch:
-        summaries.append(import_records(project, batch, annotator))
+        summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
     return ImportSummary(
         documents_added=sum(s.documents_added for s in summaries),
         layers=sum(s.layers for s in summaries),
         spans=sum(s.spans for s in summaries),
         relations=sum(s.relations for s in summaries),
         annotators=tuple(sorted({name for s in summaries for name in s.annotators})),
+        at=at,
+        replaced=sum(s.replaced for s in summaries),
+        already_present=sum(s.already_present for s in summaries),
+        renamed=tuple(sorted(names.items())),
+        into=into,
     )
+
+
+def layer_names(
+    project: Project, layers: list[tuple[str, str]], annotator: str | None, into: ImportInto | None
+) -> dict[str, str]:
+    """The name each of the file's layers is stored under, given (text hash, layer) of each record.
+
+    Raises :class:`LayersExist` when ``into`` is None and a layer holds work on one of the texts.
+    """
+    wanted = [(sha, annotator or layer) for sha, layer in layers]
+    if into in (ImportInto.REPLACE, ImportInto.MERGE):
+        return {}
+    existing: list[str] = []
+    for sha, layer in wanted:
+        document_id = project.repository.find_document_by_sha256(sha)
+        if layer in existing or document_id is None:
+            continue
+        if project.repository.spans(document_id, layer) or project.repository.relations(document_id, layer):
+            existing.append(layer)
+    if existing and into is None:
+        raise LayersExist(sorted(existing))
+    taken = set(project.repository.annotators()) | {layer for _sha, layer in wanted}
+    return {layer: new_layer_name(layer, taken) for layer in existing}
+
+
+def new_layer_name(layer: str, taken: set[str]) -> str:
+    """``LAYER-imported``, or ``LAYER-imported-2`` and so on: the first name not in ``taken``."""
+    name, number = f"{layer}-imported", 1
+    while name in taken:
+        number += 1
+        name = f"{layer}-imported-{number}"
+    taken.add(name)
+    return name
+
+
+def undo_import(project: Project, at: str | None = None) -> LoggedImport | None:
+    """Put back every layer the last import not yet undone (or the import logged at ``at``) replaced.
+
+    The undo is logged with what it replaced in turn. Documents the import added stay.
+    """
+    logged = last_import(project.repository.edit_log(), at)
+    if logged is None:
+        return None
+    layers = [layer_from_state(before, document_id, layer) for document_id, layer, before in logged.layers]
+    project.repository.replace_layers([], layers, project.annotator, now_iso(), undoing=logged.at)
+    return logged
 
 
 def _outside_id(project: Project, record: DocumentRecord, new: dict[str, Document]) -> str | None:
@@ -300,11 +377,24 @@ def _outside_id(project: Project, record: DocumentRecord, new: dict[str, Documen
     return None
 
 
-def import_records(project: Project, records: list[DocumentRecord], annotator: str | None = None) -> ImportSummary:
+def import_records(
+    project: Project,
+    records: list[DocumentRecord],
+    annotator: str | None = None,
+    into: ImportInto | None = None,
+    *,
+    at: str | None = None,
+    names: dict[str, str] | None = None,
+) -> ImportSummary:
     """Store each record's layer: its document is matched by text hash, or created with its text.
 
-    A new document keeps the id it came with unless another document has that id already.
+    A new document keeps the id it came with unless another document has that id already. ``names``
+    (from ``layer_names``, worked out here when not given) renames layers for ``ImportInto.NEW_LAYER``.
     """
+    if names is None:
+        names = layer_names(project, [(r.text_sha256, r.annotator) for r in records], annotator, into)
+    at = at or now_iso()
+    replaced = already_present = stored_spans = stored_relations = 0
     new_documents: dict[str, Document] = {}
     new_by_sha: dict[str, str] = {}
     layers: list[Layer] = []
@@ -329,6 +419,7 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
                 )
                 new_by_sha[record.text_sha256] = document_id
         layer_name = annotator or record.annotator
+        layer_name = names.get(layer_name, layer_name)
         if (document_id, layer_name) in seen:
             first = seen[(document_id, layer_name)]
             raise ValueError(
@@ -340,15 +431,68 @@ def import_records(project: Project, records: list[DocumentRecord], annotator: s
         # Ids given in this file are taken too: two records must not share one (a file whose
         # items carry no ids gets ids derived from positions, which can repeat across records).
         taken.update(dict.fromkeys(map(_span_id, layer.spans), (document_id, layer_name)))
+        stored_spans += len(layer.spans)
+        stored_relations += len(layer.relations)
+        if into is ImportInto.MERGE and document_id not in new_documents:
+            layer, kept_spans, kept_relations = _merged(project, layer)
+            already_present += len(record.spans) - (len(layer.spans) - kept_spans)
+            stored_spans -= len(record.spans) - (len(layer.spans) - kept_spans)
+            stored_relations -= len(record.relations) - (len(layer.relations) - kept_relations)
+        elif into is ImportInto.REPLACE and document_id not in new_documents:
+            replaced += len(project.spans(document_id, layer_name))
         layers.append(layer)
-    project.repository.replace_layers(list(new_documents.values()), layers, project.annotator, now_iso())
+    project.repository.replace_layers(list(new_documents.values()), layers, project.annotator, at)
     return ImportSummary(
         documents_added=len(new_documents),
         layers=len(layers),
-        spans=sum(len(layer.spans) for layer in layers),
-        relations=sum(len(layer.relations) for layer in layers),
+        spans=stored_spans,
+        relations=stored_relations,
         annotators=tuple(sorted({layer.annotator for layer in layers})),
+        at=at,
+        replaced=replaced,
+        already_present=already_present,
+        renamed=tuple(sorted(names.items())),
+        into=into,
     )
+
+
+def _merged(project: Project, layer: Layer) -> tuple[Layer, int, int]:
+    """The stored layer with ``layer``'s spans and relations that it lacks added, and how many spans
+    and relations it held. A span is there already when one has the same start, end and label."""
+    spans = project.spans(layer.document_id, layer.annotator)
+    relations = project.relations(layer.document_id, layer.annotator)
+    at_place = {(span.start, span.end, span.label): span.id for span in spans}
+    span_ids = {span.id for span in spans}
+    same: dict[str, str] = {}
+    added: list[Span] = []
+    for span in layer.spans:
+        found = at_place.get((span.start, span.end, span.label))
+        if found is not None:
+            same[span.id] = found
+            continue
+        if span.id in span_ids:  # the file's span was moved or relabelled since it was exported
+            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"merge\x00{layer.annotator}\x00{span.id}"))
+            same[span.id] = new_id
+            span = replace(span, id=new_id)
+        span_ids.add(span.id)
+        at_place[(span.start, span.end, span.label)] = span.id
+        added.append(span)
+    linked = {(relation.head, relation.tail, relation.label) for relation in relations}
+    relation_ids = {relation.id for relation in relations}
+    added_relations: list[Relation] = []
+    for relation in layer.relations:
+        head, tail = same.get(relation.head, relation.head), same.get(relation.tail, relation.tail)
+        if (head, tail, relation.label) in linked:
+            continue
+        new_id = relation.id
+        if new_id in relation_ids:
+            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"merge\x00{layer.annotator}\x00{relation.id}"))
+        linked.add((head, tail, relation.label))
+        relation_ids.add(new_id)
+        added_relations.append(replace(relation, id=new_id, head=head, tail=tail))
+    status = project.repository.status(layer.document_id, layer.annotator)
+    merged = Layer(layer.document_id, layer.annotator, status, (*spans, *added), (*relations, *added_relations))
+    return merged, len(spans), len(relations)
 
 
 def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict[str, tuple[str, str]]) -> Layer:

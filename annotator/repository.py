@@ -71,8 +71,14 @@ class Repository(Protocol):
         """Which of ``ids`` exist, each with its (document id, annotator)."""
         ...
 
-    def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
-        """Add ``documents`` and replace each layer's spans, relations and status, in one transaction."""
+    def replace_layers(
+        self, documents: list[Document], layers: list[Layer], by: str, at: str, *, undoing: str | None = None
+    ) -> None:
+        """Add ``documents`` and replace each layer's spans, relations and status, in one transaction.
+
+        Each layer is logged with what it replaced (``annotator.import_log``); ``undoing`` names the
+        time stamp of the import this takes back.
+        """
         ...
 
     def annotators(self) -> list[str]: ...

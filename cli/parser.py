@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.exchange import ExportFormat
+from annotator.exchange import ExportFormat, ImportInto
 from annotator.formats import ImportFormat, OffsetUnit
 from cli import backup_command, claims_command
 from cli.team_command import add_team_commands
@@ -13,7 +13,18 @@ from cli.terminal import BidiMode
 from storage.team_location import project_location
 
 SCREENSHOT_VIEWS = ("main", "overview", "preferences", "review", "dashboard", "shortcuts", "claims", "arcs")
-PROJECT_COMMANDS = ("export", "import", "validate", "stats", "search", "agreement", "import-texts", "claims", "backup")
+PROJECT_COMMANDS = (
+    "export",
+    "import",
+    "undo-import",
+    "validate",
+    "stats",
+    "search",
+    "agreement",
+    "import-texts",
+    "claims",
+    "backup",
+)
 
 
 def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
@@ -62,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     importer_layers.add_argument("file", type=Path, metavar="FILE")
     importer_layers.add_argument(
         "--format", choices=[f.value for f in ImportFormat], dest="import_format", help="default: detected"
+    )
+    importer_layers.add_argument(
+        "--into",
+        choices=[choice.value for choice in ImportInto],
+        help="when a layer already holds work on a text: replace it (undo-import puts it back), merge the "
+        "file's new spans into it, or store the file as a new layer (default: refuse)",
+    )
+    commands.add_parser(
+        "undo-import", parents=[common], help="put back the layers the last import replaced or merged into"
     )
 
     validator = commands.add_parser("validate", parents=[common], help="report every problem in a file, import nothing")

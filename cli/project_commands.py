@@ -15,10 +15,13 @@ from typing import TextIO
 
 from annotator.exchange import (
     ExportFormat,
+    ImportInto,
+    LayersExist,
     chosen_documents,
     document_layer_counts,
     import_file,
     iter_layer_records,
+    undo_import,
     validate_file,
     writer,
 )
@@ -110,9 +113,18 @@ def import_(
     out: TextIO,
     err: TextIO,
     unit: OffsetUnit | None = None,
+    into: ImportInto | None = None,
 ) -> int:
     try:
-        summary = import_file(project, path, fmt, annotator, unit)
+        summary = import_file(project, path, fmt, annotator, unit, into=into)
+    except LayersExist as exists:
+        layers = ", ".join(repr(escape_controls(layer)) for layer in exists.layers)
+        print(
+            f"hashiya: the layer(s) {layers} already hold work on texts in {path}; nothing was imported. "
+            "Choose --into replace (undo-import puts them back), --into merge or --into new-layer.",
+            file=err,
+        )
+        return 1
     except ImportFailed as failure:
         _print_problems(failure.problems, err)
         print(f"nothing was imported from {path}", file=err)
@@ -125,8 +137,36 @@ def import_(
         f"{summary.relations} relation(s); {summary.documents_added} new document(s)",
         file=out,
     )
+    for layer, new_name in summary.renamed:
+        print(
+            f"the layer {escape_controls(layer)!r} already held work, so the file went into the new layer "
+            f"{escape_controls(new_name)!r}",
+            file=out,
+        )
+    if summary.replaced:
+        print(f"replaced {summary.replaced} span(s) that were there; 'hashiya undo-import' puts them back", file=out)
+    if summary.already_present:
+        print(
+            f"{summary.already_present} span(s) of the file were in the layer already and were left as they were",
+            file=out,
+        )
     for note in summary.notes:
         print(f"note: {note}", file=out)
+    return 0
+
+
+def undo_import_(project: Project, out: TextIO, err: TextIO) -> int:
+    """Put back what the last import not yet undone replaced."""
+    undone = undo_import(project)
+    if undone is None:
+        print("hashiya: the edit log holds no import to undo", file=err)
+        return 1
+    layers = ", ".join(repr(escape_controls(layer)) for layer in undone.layer_names)
+    documents = len({document_id for document_id, _layer, _before in undone.layers})
+    print(
+        f"put back layer(s) {layers} on {documents} document(s) as they were before the import of {undone.at}",
+        file=out,
+    )
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotator.exchange import ExportFormat
+from annotator.exchange import ExportFormat, ImportInto
 from annotator.formats import ImportFormat, OffsetUnit
 from annotator.model import GOLD
 from annotator.project import Project
@@ -34,7 +34,10 @@ def run_project_command(args: argparse.Namespace, project: Project, annotator: s
     source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
     if args.command == "import":
         # Only an explicit --annotator renames the layers: a native file names its own.
-        return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr, unit)
+        into = ImportInto(args.into) if args.into else None
+        return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr, unit, into)
+    if args.command == "undo-import":
+        return commands.undo_import_(project, sys.stdout, sys.stderr)
     if args.command == "validate":
         return commands.validate(project, args.file, source_format, sys.stdout, sys.stderr, unit)
     if args.command == "agreement":

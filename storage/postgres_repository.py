@@ -31,6 +31,7 @@ from annotator.edits import (
     describe,
 )
 from annotator.edits import document_of as edit_document
+from annotator.import_log import import_action, layer_state, undo_action
 from annotator.model import (
     Document,
     DocumentStatus,
@@ -350,17 +351,27 @@ class PostgresRepository(CorpusQueries):
         )
         return {row[0]: (row[1], row[2]) for row in rows}
 
-    def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
+    def replace_layers(
+        self, documents: list[Document], layers: list[Layer], by: str, at: str, *, undoing: str | None = None
+    ) -> None:
         try:
             with self.writing() as conn:
-                self.replace_layers_in(conn, documents, layers, by, at)
+                self.replace_layers_in(conn, documents, layers, by, at, undoing=undoing)
         except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
             raise ProjectError(
                 f"the import does not fit the project ({str(error).strip()}); nothing was imported"
             ) from None
 
     def replace_layers_in(
-        self, conn: Connection, documents: list[Document], layers: list[Layer], by: str, at: str, *, log: bool = True
+        self,
+        conn: Connection,
+        documents: list[Document],
+        layers: list[Layer],
+        by: str,
+        at: str,
+        *,
+        log: bool = True,
+        undoing: str | None = None,
     ) -> None:
         """``replace_layers`` inside the caller's transaction on ``conn``; ``log=False`` when the caller logs."""
         self.insert_documents(conn, documents)
@@ -368,6 +379,7 @@ class PostgresRepository(CorpusQueries):
         for layer in layers:
             self._ensure_annotator(conn, layer.annotator)
             key = [layer.document_id, layer.annotator]
+            replaced = self._layer_state(layer.document_id, layer.annotator) if log else None
             conn.execute("DELETE FROM relations WHERE document_id = %s AND annotator = %s", key)
             conn.execute("DELETE FROM spans WHERE document_id = %s AND annotator = %s", key)
             with conn.cursor() as cursor:
@@ -377,8 +389,19 @@ class PostgresRepository(CorpusQueries):
                     cursor.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
             conn.execute(_UPSERT_STATUS, [layer.document_id, layer.annotator, layer.status.value, at])
             if log:
-                action = f"Import {len(layer.spans)} span(s) into {layer.annotator}"
-                self._log(conn, at, by, layer.document_id, action, None, None)
+                count = len(layer.spans)
+                action = import_action(count, layer.annotator)
+                if undoing is not None:
+                    action = undo_action(undoing, count, layer.annotator)
+                self._log(conn, at, by, layer.document_id, action, replaced, None)
+
+    def _layer_state(self, document_id: str, annotator: str) -> str | None:
+        """What a layer holds now, as the edit log keeps what an import replaces."""
+        return layer_state(
+            self.spans(document_id, annotator),
+            self.relations(document_id, annotator),
+            self.status(document_id, annotator),
+        )
 
     def annotators(self) -> list[str]:
         rows = self._read(lambda c: c.execute('SELECT name FROM annotators ORDER BY name COLLATE "C"').fetchall())

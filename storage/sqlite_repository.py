@@ -24,6 +24,7 @@ from annotator.edits import (
     describe,
 )
 from annotator.edits import document_of as edit_document
+from annotator.import_log import import_action, layer_state, undo_action
 from annotator.model import (
     Document,
     DocumentStatus,
@@ -360,7 +361,9 @@ class SqliteRepository(ProjectFile):
             found.update({row[0]: (row[1], row[2]) for row in rows})
         return found
 
-    def replace_layers(self, documents: list[Document], layers: list[Layer], by: str, at: str) -> None:
+    def replace_layers(
+        self, documents: list[Document], layers: list[Layer], by: str, at: str, *, undoing: str | None = None
+    ) -> None:
         """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
             with self.db.atomic(), counting_whole_layers(self.db):
@@ -369,7 +372,7 @@ class SqliteRepository(ProjectFile):
                 for layer in layers:
                     self._ensure_annotator(layer.annotator)
                     key = [layer.document_id, layer.annotator]
-                    replaced = self._layer_json(layer.document_id, layer.annotator)
+                    replaced = self._layer_state(layer.document_id, layer.annotator)
                     self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
                     uncount_layer(self.db, *key)
                     self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
@@ -384,24 +387,21 @@ class SqliteRepository(ProjectFile):
                         """,
                         [layer.document_id, layer.annotator, layer.status.value, at],
                     )
-                    self._log(
-                        at,
-                        by,
-                        layer.document_id,
-                        f"Import {len(layer.spans)} span(s) into {layer.annotator}",
-                        replaced,
-                        None,
-                    )
+                    count = len(layer.spans)
+                    action = import_action(count, layer.annotator)
+                    if undoing is not None:
+                        action = undo_action(undoing, count, layer.annotator)
+                    self._log(at, by, layer.document_id, action, replaced, None)
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 
-    def _layer_json(self, document_id: str, annotator: str) -> str | None:
-        """The spans and relations a layer holds now, as the edit log keeps what an import replaces."""
-        spans = [asdict(span) for span in self.spans(document_id, annotator)]
-        relations = [asdict(relation) for relation in self.relations(document_id, annotator)]
-        if not spans and not relations:
-            return None
-        return json.dumps({"spans": spans, "relations": relations}, ensure_ascii=False, sort_keys=True, default=str)
+    def _layer_state(self, document_id: str, annotator: str) -> str | None:
+        """What a layer holds now, as the edit log keeps what an import replaces."""
+        return layer_state(
+            self.spans(document_id, annotator),
+            self.relations(document_id, annotator),
+            self.status(document_id, annotator),
+        )
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]

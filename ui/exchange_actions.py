@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from annotator.exchange import ImportInto
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController
 from ui.file_dialogs import open_file_name, open_file_names
+from ui.import_undo import ImportCommand
 from ui.plain import show_message
 from ui.shell import Shell
 from ui.text_focus import back_to_text
@@ -45,14 +47,24 @@ class ExchangeActions(QObject):
             self.import_annotations(Path(name))
 
     def import_annotations(self, path: Path) -> None:
-        from ui.exchange_dialogs import ImportDialog, run_import
+        from ui.exchange_dialogs import ExchangeMessages, ImportDialog, run_import
 
         dialog = ImportDialog(path, self.window)
         accepted = dialog.exec()
         dialog.deleteLater()
-        if accepted and run_import(self.window, self.project, path, dialog.chosen_format, dialog.chosen_layer):
-            self.shell.reload_documents()
-            self.annotations.reload()
+        if not accepted:
+            return
+        summary = run_import(self.window, self.project, path, dialog.chosen_format, dialog.chosen_layer)
+        if summary is None:
+            return
+        self._imported()
+        if summary.into in (ImportInto.REPLACE, ImportInto.MERGE):
+            text = ExchangeMessages().import_command(path.name)
+            self.annotations.undo_stack.push(ImportCommand(self.project, summary.at, text, self.window, self._imported))
+
+    def _imported(self) -> None:
+        self.shell.reload_documents()
+        self.annotations.reload()
 
     def import_texts_dialog(self) -> None:
         files = open_file_names(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QButtonGroup,
     QComboBox,
@@ -27,10 +28,13 @@ from PySide6.QtWidgets import (
 from annotator.exchange import (
     EXPORTS,
     ExportFormat,
+    ImportInto,
     ImportSummary,
+    LayersExist,
     chosen_documents,
     import_records,
     iter_layer_records,
+    layer_names,
     read_records_noted,
 )
 from annotator.formats import DocumentRecord, ExportReport, ImportFailed, ImportFormat
@@ -187,6 +191,34 @@ class ExchangeMessages(QObject):
     def import_problems(self, name: str, count: int) -> str:
         return self.tr("{file} has %n problem(s); nothing of it was imported.", "", count).format(file=name)
 
+    def layers_exist(self, layers: tuple[str, ...], name: str) -> tuple[str, str]:
+        text = self.tr(
+            "The layer {layers} already holds work on texts in {file}.\n\n"
+            "Replace it with the file's layer (Edit > Undo puts it back), merge the file's spans that are "
+            "not in it yet, or import the file as a new layer?"
+        ).format(layers=", ".join(visible_controls(layer) for layer in layers), file=name)
+        return self.tr("The layer already holds work"), text
+
+    def replace_layer(self) -> str:
+        return self.tr("Replace")
+
+    def merge_layer(self) -> str:
+        return self.tr("Merge")
+
+    def new_layer(self) -> str:
+        return self.tr("New layer")
+
+    def import_command(self, name: str) -> str:
+        return self.tr("Import {file}").format(file=name)
+
+    def went_into_new_layer(self, layer: str, new_name: str) -> str:
+        return self.tr("{layer} already held work: the file went into the new layer {new}.").format(
+            layer=visible_controls(layer), new=visible_controls(new_name)
+        )
+
+    def replaced(self, spans: int) -> str:
+        return self.tr("Replaced {spans}; Edit > Undo puts them back.").format(spans=self.tr("%n span(s)", "", spans))
+
     def imported(self, summary: ImportSummary) -> tuple[str, str]:
         text = self.tr("Imported {layers} ({names}): {spans}, {relations}; {documents}.").format(
             layers=self.tr("%n layer(s)", "", summary.layers),
@@ -272,15 +304,45 @@ class ImportDialog(QDialog):
         return self.layer.text().strip() or None
 
 
+def ask_into(parent: QWidget, layers: tuple[str, ...], name: str) -> ImportInto | None:
+    """Replace, merge or a new layer for layers that already hold work; None when the analyst cancels."""
+    say = ExchangeMessages()
+    title, text = say.layers_exist(layers, name)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    choices: dict[QAbstractButton, ImportInto] = {
+        box.addButton(say.replace_layer(), QMessageBox.ButtonRole.DestructiveRole): ImportInto.REPLACE,
+        box.addButton(say.merge_layer(), QMessageBox.ButtonRole.AcceptRole): ImportInto.MERGE,
+        box.addButton(say.new_layer(), QMessageBox.ButtonRole.AcceptRole): ImportInto.NEW_LAYER,
+    }
+    cancel = box.addButton(say.cancel(), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return choices.get(box.clickedButton())
+
+
 def run_import(
     parent: QWidget, project: Project, path: Path, fmt: ImportFormat | None, layer: str | None
 ) -> ImportSummary | None:
-    """Read the whole file, then store it in one transaction; a bad file is refused whole."""
+    """Read the whole file, then store it in one transaction; a bad file is refused whole.
+
+    When a layer of the file already holds work, the analyst chooses replace, merge or a new layer.
+    """
     say = ExchangeMessages()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         records, notes = read_records_noted(project, path, fmt, layer)
-        summary = import_records(project, records, layer)
+        into: ImportInto | None = None
+        try:
+            layer_names(project, [(record.text_sha256, record.annotator) for record in records], layer, None)
+        except LayersExist as exists:
+            QApplication.restoreOverrideCursor()
+            into = ask_into(parent, exists.layers, path.name)
+            if into is None:
+                return None
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        summary = import_records(project, records, layer, into)
     except ImportFailed as failure:
         QApplication.restoreOverrideCursor()
         shown = "\n".join(str(problem) for problem in failure.problems[:200])
@@ -298,5 +360,8 @@ def run_import(
         return None
     QApplication.restoreOverrideCursor()
     title, text = say.imported(summary)
-    message(parent, QMessageBox.Icon.Information, title, "\n".join([text, *notes]))  # which offset unit was assumed
+    lines = [text, *(say.went_into_new_layer(old, new) for old, new in summary.renamed)]
+    if summary.replaced:
+        lines.append(say.replaced(summary.replaced))
+    message(parent, QMessageBox.Icon.Information, title, "\n".join([*lines, *notes]))  # notes: offset unit assumed
     return summary

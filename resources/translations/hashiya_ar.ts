@@ -646,6 +646,51 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <source>%n already in the project.</source>
+        <translation>
+            <numerusform>ولم يكن أيٌّ منها في المشروع من قبل.</numerusform>
+            <numerusform>ونص واحد كان في المشروع من قبل.</numerusform>
+            <numerusform>ونصّان كانا في المشروع من قبل.</numerusform>
+            <numerusform>و%n نصوص كانت في المشروع من قبل.</numerusform>
+            <numerusform>و%n نصًّا كانت في المشروع من قبل.</numerusform>
+            <numerusform>و%n نص كانت في المشروع من قبل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Annotations (*.jsonl *.json);;All files (*)</source>
+        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import annotations</source>
+        <translation>استيراد التوسيمات</translation>
+    </message>
+    <message>
+        <source>Import texts</source>
+        <translation>استيراد نصوص</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n text(s);</source>
+        <translation>
+            <numerusform>لم يُستورد أي نص؛</numerusform>
+            <numerusform>استُورد نص واحد؛</numerusform>
+            <numerusform>استُورد نصّان؛</numerusform>
+            <numerusform>استُوردت %n نصوص؛</numerusform>
+            <numerusform>استُورد %n نصًّا؛</numerusform>
+            <numerusform>استُورد %n نص؛</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation>النصوص (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeMessages</name>
     <message>
         <source>Exporting…</source>
@@ -741,6 +786,42 @@
             <numerusform>في {file} %n مشكلة؛ لم يُستورد منه شيء.</numerusform>
             <numerusform>في {file} %n مشكلة؛ لم يُستورد منه شيء.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The layer {layers} already holds work on texts in {file}.
+
+Replace it with the file&apos;s layer (Edit &gt; Undo puts it back), merge the file&apos;s spans that are not in it yet, or import the file as a new layer?</source>
+        <translation>في الطبقة {layers} عمل على نصوص في {file}.
+
+أتستبدل بها طبقة الملف (تحرير &gt; تراجع يعيدها)، أم تدمج فيها ما ليس فيها من امتدادات الملف، أم تستورد الملف طبقةً جديدة؟</translation>
+    </message>
+    <message>
+        <source>The layer already holds work</source>
+        <translation>في الطبقة عمل من قبل</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>استبدال</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>New layer</source>
+        <translation>طبقة جديدة</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>استيراد {file}</translation>
+    </message>
+    <message>
+        <source>{layer} already held work: the file went into the new layer {new}.</source>
+        <translation>كان في {layer} عمل، فذهب الملف إلى الطبقة الجديدة {new}.</translation>
+    </message>
+    <message>
+        <source>Replaced {spans}; Edit &gt; Undo puts them back.</source>
+        <translation>استُبدل {spans}؛ تحرير &gt; تراجع يعيدها.</translation>
     </message>
     <message>
         <source>Imported {layers} ({names}): {spans}, {relations}; {documents}.</source>
@@ -1179,6 +1260,44 @@
     </message>
 </context>
 <context>
+    <name>ProjectMenu</name>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>المشاريع ال&amp;أخيرة</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya)</source>
+        <translation>مشاريع حاشية (*.hashiya)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Hashiya projects (*.hashiya);;All files (*)</source>
+        <translation>مشاريع حاشية (*.hashiya);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>Not saved: another window or program changed or deleted this first. Its change is shown in a moment; then make your edit again if it is still needed.</source>
+        <translation>لم يُحفظ: نافذة أو برنامج آخر غيّر هذا أو حذفه أولًا. سيظهر تغييره بعد لحظة؛ ثم أعد تعديلك إن بقيت حاجة إليه.</translation>
+    </message>
+</context>
+<context>
     <name>RegistryPicker</name>
     <message>
         <source>treaty</source>
@@ -1234,44 +1353,6 @@
     <message>
         <source>Delete removes it; Esc lets it go.</source>
         <translation>يحذفها مفتاح Delete، ويلغي Esc تحديدها.</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectMenu</name>
-    <message>
-        <source>&amp;New Project…</source>
-        <translation>مشروع &amp;جديد…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Project…</source>
-        <translation>&amp;فتح مشروع…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>المشاريع ال&amp;أخيرة</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>مشروع جديد</translation>
-    </message>
-    <message>
-        <source>Hashiya projects (*.hashiya)</source>
-        <translation>مشاريع حاشية (*.hashiya)</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>فتح مشروع</translation>
-    </message>
-    <message>
-        <source>Hashiya projects (*.hashiya);;All files (*)</source>
-        <translation>مشاريع حاشية (*.hashiya);;كل الملفات (*)</translation>
-    </message>
-</context>
-<context>
-    <name>Refusals</name>
-    <message>
-        <source>Not saved: another window or program changed or deleted this first. Its change is shown in a moment; then make your edit again if it is still needed.</source>
-        <translation>لم يُحفظ: نافذة أو برنامج آخر غيّر هذا أو حذفه أولًا. سيظهر تغييره بعد لحظة؛ ثم أعد تعديلك إن بقيت حاجة إليه.</translation>
     </message>
 </context>
 <context>
@@ -2118,51 +2199,6 @@ Your name signs your annotations (your layer) and the edit log:</source>
     <message>
         <source>Start</source>
         <translation>ابدأ</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeActions</name>
-    <message numerus="yes">
-        <source>%n already in the project.</source>
-        <translation>
-            <numerusform>ولم يكن أيٌّ منها في المشروع من قبل.</numerusform>
-            <numerusform>ونص واحد كان في المشروع من قبل.</numerusform>
-            <numerusform>ونصّان كانا في المشروع من قبل.</numerusform>
-            <numerusform>و%n نصوص كانت في المشروع من قبل.</numerusform>
-            <numerusform>و%n نصًّا كانت في المشروع من قبل.</numerusform>
-            <numerusform>و%n نص كانت في المشروع من قبل.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Annotations (*.jsonl *.json);;All files (*)</source>
-        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Import annotations</source>
-        <translation>استيراد التوسيمات</translation>
-    </message>
-    <message>
-        <source>Import texts</source>
-        <translation>استيراد نصوص</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n text(s);</source>
-        <translation>
-            <numerusform>لم يُستورد أي نص؛</numerusform>
-            <numerusform>استُورد نص واحد؛</numerusform>
-            <numerusform>استُورد نصّان؛</numerusform>
-            <numerusform>استُوردت %n نصوص؛</numerusform>
-            <numerusform>استُورد %n نصًّا؛</numerusform>
-            <numerusform>استُورد %n نص؛</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>لم يُستورد شيء</translation>
-    </message>
-    <message>
-        <source>Texts (*.txt *.jsonl *.ndjson);;All files (*)</source>
-        <translation>النصوص (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.exchange import ExportFormat, _labels, export_layer, import_records
+from annotator.exchange import ExportFormat, ImportInto, _labels, export_layer, import_records
 from annotator.formats import ImportFailed, ImportFormat, read_file, validate
 from annotator.project import Project
 from annotator.repository import ProjectError
@@ -117,7 +117,8 @@ def check_one(project: Project, path: Path, fmt: ImportFormat) -> str:
     before = project_state(project)
     try:
         records = read_file(path, "fuzz", fmt, labels, relations, max_line_bytes=LINE_LIMIT)
-        import_records(project, records, None if fmt is ImportFormat.NATIVE else "fuzz")
+        # Each accepted example goes over the layer the one before stored.
+        import_records(project, records, None if fmt is ImportFormat.NATIVE else "fuzz", ImportInto.REPLACE)
     except ImportFailed as failure:
         assert failure.problems and all(str(problem).strip() for problem in failure.problems)
         assert problems, "validate passed a file that the import refused"

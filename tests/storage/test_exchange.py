@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.exchange import ExportFormat, export_layer, import_file, layer_records
+from annotator.exchange import ExportFormat, ImportInto, LayersExist, export_layer, import_file, layer_records
 from annotator.formats import ImportFailed, ImportFormat
 from annotator.model import Document, DocumentStatus, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
@@ -146,12 +146,16 @@ def test_imported_spans_keep_what_the_file_says_and_get_the_import_time(annotate
     assert actions.count("Import 2 span(s) into amal") == 3 and actions.count("Import 0 span(s) into amal") == 2
 
 
-def test_importing_a_layer_again_replaces_it(annotated: Project, tmp_path: Path) -> None:
+def test_importing_a_layer_again_is_refused_unless_asked_to_replace(annotated: Project, tmp_path: Path) -> None:
     exported = tmp_path / "amal.jsonl"
     export_layer(annotated, ExportFormat.NATIVE, exported, "amal")
     ids = {s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")}
-    summary = import_file(annotated, exported)
-    assert summary.documents_added == 0 and summary.spans == 6
+    log = annotated.repository.edit_log()
+    with pytest.raises(LayersExist, match="amal"):
+        import_file(annotated, exported)
+    assert annotated.repository.edit_log() == log
+    summary = import_file(annotated, exported, into=ImportInto.REPLACE)
+    assert summary.documents_added == 0 and summary.spans == 6 and summary.replaced == 6
     assert [s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")] != []
     assert {s.id for d in annotated.documents() for s in annotated.spans(d.id, "amal")} == ids
     again = tmp_path / "again.jsonl"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.exchange import ExportFormat, export_layer, import_file, validate_file
+from annotator.exchange import ExportFormat, ImportInto, export_layer, import_file, validate_file
 from annotator.formats import ImportFailed
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
@@ -33,7 +33,7 @@ def test_what_an_import_replaces_stays_in_the_edit_log(project: Project, tmp_pat
     record["spans"] = record["spans"][:1]
     exported.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
 
-    import_file(project, exported)
+    import_file(project, exported, into=ImportInto.REPLACE)
     assert len(project.spans(document_id)) == 1
     logged = [entry for entry in project.repository.edit_log(document_id) if str(entry["action"]).startswith("Import")]
     kept = json.loads(logged[-1]["before"] or "null")
@@ -53,7 +53,7 @@ def test_one_text_twice_in_one_file_is_refused_whole(project: Project, tmp_path:
     document_id = project.documents()[0].id
     before = [span.id for span in project.spans(document_id)]
     with pytest.raises(ImportFailed, match="1 problem"):
-        import_file(project, exported)
+        import_file(project, exported, into=ImportInto.REPLACE)
     problems = [str(problem) for problem in validate_file(project, exported)]
     assert problems == [
         f"{exported}: record 2 (the-same-text-again): record 1 holds layer 'huda' of the same text; "
