@@ -153,7 +153,11 @@ class DocumentSession:
         """Open ``document_id``: its text and its layer, or the first part of a long one's."""
         document = self.project.document(document_id)
         partial = document.length > self.first_part
-        spans = self.project.spans(document_id, self.annotator, starting_before=self.first_part if partial else None)
+        spans = (
+            self.project.spans_in(document_id, 0, self.first_part, self.annotator)
+            if partial
+            else self.project.spans(document_id, self.annotator)
+        )
         checked_against(
             document.text, spans
         )  # before anything changes: a refused document leaves the session as it was

@@ -143,13 +143,15 @@ class PostgresRepository(CorpusQueries):
                 ],
             )
 
-    def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
-        limit = _NO_END if starting_before is None else min(starting_before, _NO_END)
+    def spans(self, document_id: str, annotator: str) -> list[Span]:
+        return self.spans_in(document_id, annotator, -1, _NO_END)
+
+    def spans_in(self, document_id: str, annotator: str, start: int, end: int) -> list[Span]:
         rows = self._read(
             lambda c: c.execute(
-                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = %s AND annotator = %s AND start < %s"
-                ' ORDER BY start, "end" DESC, id COLLATE "C"',
-                [document_id, annotator, limit],
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = %s AND annotator = %s"
+                ' AND start < %s AND "end" > %s ORDER BY start, "end" DESC, id COLLATE "C"',
+                [document_id, annotator, min(end, _NO_END), max(start, -_NO_END)],
             ).fetchall()
         )
         kinds, layer = _SPAN_KINDS, annotator
