@@ -776,6 +776,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -2134,8 +2138,8 @@ Your name signs your annotations (your layer) and the edit log:</source>
         </translation>
     </message>
     <message>
-        <source>Annotations (*.jsonl *.json);;All files (*)</source>
-        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
+        <source>Annotations ({patterns});;All files (*)</source>
+        <translation>التوسيمات ({patterns});;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import annotations</source>
