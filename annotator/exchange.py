@@ -10,14 +10,13 @@ step, never for the whole import); the other formats are read whole and stored i
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from operator import attrgetter
 from pathlib import Path
 
 from annotator.formats import (
-    DoccanoShape,
     DocumentRecord,
     ExportReport,
     ImportFailed,
@@ -27,14 +26,11 @@ from annotator.formats import (
     detect_format,
     read_file_noted,
     validate,
-    write_brat,
-    write_conll,
-    write_doccano,
-    write_labelstudio,
-    write_native,
-    write_spacy,
 )
 from annotator.formats.native import iter_native
+from annotator.formats.table import EXPORTS as EXPORTS
+from annotator.formats.table import ExportFormat as ExportFormat
+from annotator.formats.table import UnitWriter, Writer
 from annotator.import_log import LoggedImport, last_import, layer_from_state
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
@@ -48,52 +44,10 @@ IMPORT_STEP = 20_000  # spans and relations stored per transaction by a native i
 _ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
 
 
-class ExportFormat(StrEnum):
-    NATIVE = "native"
-    SPACY = "spacy"
-    DOCCANO = "doccano"
-    DOCCANO_LABELS = "doccano-labels"
-    LABELSTUDIO = "labelstudio"
-    BRAT = "brat"
-    CONLL = "conll"
-
-
-Writer = Callable[[Iterable[DocumentRecord], Path], ExportReport]
-
-
-@dataclass(frozen=True)
-class ExportSpec:
-    """One export format as the command line, the export dialog and the writers all see it."""
-
-    write: Writer
-    suffix: str  # of the file the export dialog suggests
-    description: str  # in English; the interface shows it translated (context "ExportFormat")
-
-
-EXPORTS: dict[ExportFormat, ExportSpec] = {
-    ExportFormat.NATIVE: ExportSpec(write_native, ".jsonl", "Hashiya JSONL (exact, for teammates)"),
-    ExportFormat.SPACY: ExportSpec(write_spacy, ".jsonl", "spaCy / Prodigy JSONL"),
-    ExportFormat.DOCCANO: ExportSpec(
-        lambda records, path: write_doccano(records, path, DoccanoShape.ENTITIES),
-        ".jsonl",
-        "doccano JSONL (entities and relations)",
-    ),
-    ExportFormat.DOCCANO_LABELS: ExportSpec(
-        lambda records, path: write_doccano(records, path, DoccanoShape.LABELS), ".jsonl", "doccano JSONL (label lists)"
-    ),
-    ExportFormat.LABELSTUDIO: ExportSpec(write_labelstudio, ".json", "Label Studio JSON"),
-    ExportFormat.BRAT: ExportSpec(write_brat, ".zip", "brat standoff (.zip, or a folder)"),
-    ExportFormat.CONLL: ExportSpec(write_conll, ".conll", "CoNLL BIO"),
-}
-WRITERS: dict[ExportFormat, Writer] = {fmt: spec.write for fmt, spec in EXPORTS.items()}
-
+WRITERS: dict[ExportFormat, Writer] = {fmt: f.write for fmt, f in EXPORTS.items() if f.write is not None}
 
 #: The formats whose offset unit can be chosen on export (the others are read by Python: code points).
-UNIT_WRITERS: dict[ExportFormat, Callable[[Iterable[DocumentRecord], Path, OffsetUnit], ExportReport]] = {
-    ExportFormat.DOCCANO: lambda records, path, unit: write_doccano(records, path, DoccanoShape.ENTITIES, unit),
-    ExportFormat.DOCCANO_LABELS: lambda records, path, unit: write_doccano(records, path, DoccanoShape.LABELS, unit),
-    ExportFormat.LABELSTUDIO: write_labelstudio,
-}
+UNIT_WRITERS: dict[ExportFormat, UnitWriter] = {fmt: f.write_in for fmt, f in EXPORTS.items() if f.write_in is not None}
 
 
 def writer(fmt: ExportFormat, unit: OffsetUnit | None = None) -> Writer:

@@ -152,8 +152,12 @@ class Project:
             cached = self._documents[document_id] = self.repository.get_document(document_id)
         return cached
 
-    def spans(self, document_id: str, annotator: str | None = None, starting_before: int | None = None) -> list[Span]:
-        return self.repository.spans(document_id, annotator or self.annotator, starting_before)
+    def spans(self, document_id: str, annotator: str | None = None) -> list[Span]:
+        return self.repository.spans(document_id, annotator or self.annotator)
+
+    def spans_in(self, document_id: str, start: int, end: int, annotator: str | None = None) -> list[Span]:
+        """The layer's spans that overlap ``[start, end)`` of the text, in reading order."""
+        return self.repository.spans_in(document_id, annotator or self.annotator, start, end)
 
     def relations(self, document_id: str, annotator: str | None = None) -> list[Relation]:
         return self.repository.relations(document_id, annotator or self.annotator)

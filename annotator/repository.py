@@ -51,8 +51,12 @@ class Repository(Protocol):
         """Add all of them in one transaction, or none."""
         ...
 
-    def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
-        """The layer's spans in reading order; with ``starting_before``, only those starting before that offset."""
+    def spans(self, document_id: str, annotator: str) -> list[Span]:
+        """The layer's spans in reading order."""
+        ...
+
+    def spans_in(self, document_id: str, annotator: str, start: int, end: int) -> list[Span]:
+        """The layer's spans that overlap ``[start, end)``, in reading order."""
         ...
 
     def relations(self, document_id: str, annotator: str) -> list[Relation]: ...

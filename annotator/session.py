@@ -76,10 +76,18 @@ class SpanLayer:
     def get(self, span_id: str | None) -> Span | None:
         return self._by_id.get(span_id) if span_id is not None else None
 
+    def position(self, span: Span) -> int:
+        """Where ``span`` is, or would be, in reading order (the spans before it)."""
+        return bisect_left(self.spans, reading_order(span), key=reading_order)
+
+    def row_of(self, span_id: str) -> int | None:
+        span = self._by_id.get(span_id)
+        return None if span is None else self.position(span)
+
     def remove(self, span_id: str) -> Span | None:
         old = self._by_id.pop(span_id, None)
         if old is not None:
-            del self.spans[bisect_left(self.spans, reading_order(old), key=reading_order)]
+            del self.spans[self.position(old)]
         return old
 
     def put(self, span: Span) -> None:
@@ -145,7 +153,11 @@ class DocumentSession:
         """Open ``document_id``: its text and its layer, or the first part of a long one's."""
         document = self.project.document(document_id)
         partial = document.length > self.first_part
-        spans = self.project.spans(document_id, self.annotator, starting_before=self.first_part if partial else None)
+        spans = (
+            self.project.spans_in(document_id, 0, self.first_part, self.annotator)
+            if partial
+            else self.project.spans(document_id, self.annotator)
+        )
         checked_against(
             document.text, spans
         )  # before anything changes: a refused document leaves the session as it was

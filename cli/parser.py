@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.exchange import ExportFormat, ImportInto
-from annotator.formats import ImportFormat, OffsetUnit
+from annotator.exchange import ImportInto
+from annotator.formats import OffsetUnit
+from annotator.formats.table import EXPORTS, IMPORTS
 from cli import backup_command, claims_command
 from cli.team_command import add_team_commands
 from cli.terminal import BidiMode
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser(
         "export", parents=[common], help="write a layer as training data or for a teammate (native, spaCy, ...)"
     )
-    exporter.add_argument("--format", required=True, choices=[f.value for f in ExportFormat], dest="export_format")
+    exporter.add_argument("--format", required=True, choices=[fmt.value for fmt in EXPORTS], dest="export_format")
     exporter.add_argument("--gold", action="store_true", help="export the adjudicated gold layer")
     exporter.add_argument("--doc", help="id of one document to export (default: all)")
     exporter.add_argument("-o", "--output", type=Path, required=True, help="file (or folder or .zip for brat)")
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer_layers.add_argument("file", type=Path, metavar="FILE")
     importer_layers.add_argument(
-        "--format", choices=[f.value for f in ImportFormat], dest="import_format", help="default: detected"
+        "--format", choices=[fmt.value for fmt in IMPORTS], dest="import_format", help="default: detected"
     )
     importer_layers.add_argument(
         "--into",
@@ -86,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validator = commands.add_parser("validate", parents=[common], help="report every problem in a file, import nothing")
     validator.add_argument("file", type=Path, metavar="FILE")
-    validator.add_argument("--format", choices=[f.value for f in ImportFormat], dest="import_format")
+    validator.add_argument("--format", choices=[fmt.value for fmt in IMPORTS], dest="import_format")
     for command in (exporter, importer_layers, validator):
         command.add_argument(
             "--offset-unit", choices=[u.value for u in OffsetUnit], help="override the unit the tool counts offsets in"

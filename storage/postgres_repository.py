@@ -144,13 +144,15 @@ class PostgresRepository(CorpusQueries):
                 ],
             )
 
-    def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
-        limit = _NO_END if starting_before is None else min(starting_before, _NO_END)
+    def spans(self, document_id: str, annotator: str) -> list[Span]:
+        return self.spans_in(document_id, annotator, -1, _NO_END)
+
+    def spans_in(self, document_id: str, annotator: str, start: int, end: int) -> list[Span]:
         rows = self._read(
             lambda c: c.execute(
-                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = %s AND annotator = %s AND start < %s"
-                ' ORDER BY start, "end" DESC, id COLLATE "C"',
-                [document_id, annotator, limit],
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = %s AND annotator = %s"
+                ' AND start < %s AND "end" > %s ORDER BY start, "end" DESC, id COLLATE "C"',
+                [document_id, annotator, min(end, _NO_END), max(start, -_NO_END)],
             ).fetchall()
         )
         kinds, layer = _SPAN_KINDS, annotator
@@ -282,7 +284,7 @@ class PostgresRepository(CorpusQueries):
                     ],
                 )
             case UnrecordDecision(decision):
-                if self._stored_decision(conn, decision) != decision:
+                if _stored_decision(conn, decision) != decision:
                     raise EditConflictError("the review decision was changed or taken back elsewhere")
                 conn.execute(
                     "DELETE FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s "
@@ -407,15 +409,6 @@ class PostgresRepository(CorpusQueries):
         rows = self._read(lambda c: c.execute('SELECT name FROM annotators ORDER BY name COLLATE "C"').fetchall())
         return [row[0] for row in rows]
 
-    @staticmethod
-    def _stored_decision(conn: Connection, decision: Decision) -> Decision | None:
-        row = conn.execute(
-            "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, decided_by, decided_at "
-            "FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s AND unit = %s",
-            [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
-        ).fetchone()
-        return None if row is None else _decision(row)
-
     def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
         rows = self._read(
             lambda c: c.execute(
@@ -439,6 +432,15 @@ _DECISION_KEYS = (
     "decided_by",
     "decided_at",
 )
+
+
+def _stored_decision(conn: Connection, decision: Decision) -> Decision | None:
+    row = conn.execute(
+        "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, decided_by, decided_at "
+        "FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s AND unit = %s",
+        [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
+    ).fetchone()
+    return None if row is None else _decision(row)
 
 
 def _decision(row: tuple[Any, ...]) -> Decision:

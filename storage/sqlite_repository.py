@@ -203,13 +203,16 @@ class SqliteRepository(ProjectFile):
             )
             index_documents(self.db, ((d.id, d.text) for d in documents))
 
+    def spans(self, document_id: str, annotator: str) -> list[Span]:
+        return self.spans_in(document_id, annotator, -1, _NO_END)
+
     @reading
-    def spans(self, document_id: str, annotator: str, starting_before: int | None = None) -> list[Span]:
+    def spans_in(self, document_id: str, annotator: str, start: int, end: int) -> list[Span]:
         rows = self.db.execute(
             'SELECT id, kind, label, start, "end", text, attributes, ref, note, created_at, updated_at FROM spans'
-            " WHERE document_id = ? AND annotator = ? AND start < ?"
+            ' WHERE document_id = ? AND annotator = ? AND start < ? AND "end" > ?'
             ' ORDER BY start, "end" DESC, id',  # reading_order, by the index
-            [document_id, annotator, _NO_END if starting_before is None else starting_before],
+            [document_id, annotator, min(end, _NO_END), start],
         )
         kinds, layer = _SPAN_KINDS, annotator
         return spans_from_fields(

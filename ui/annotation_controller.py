@@ -189,7 +189,7 @@ class AnnotationController(QObject):
 
     def _show_loaded(self) -> None:
         self.known_words.forget_spans()
-        self.panel.set_spans(self.session.spans)
+        self.panel.show_layer(self.session.layer)
         selected = self.selected.id if self.selected else None
         self.selected = None
         self.select_span(selected or "")
@@ -437,11 +437,11 @@ class AnnotationController(QObject):
             self._rest_timer.stop()
             self.view.set_spans(self.session.layer)
             self.known_words.forget_spans()
-            self.panel.set_spans(self.session.spans)
+            self.panel.show_layer(self.session.layer)
         else:
             self.known_words.change(change.removed, change.added)
             self.view.show_change(change.removed, change.added)
-            self.panel.apply_changes(change.by_id())
+            self.panel.show_change(change, self.session.layer)
         selected = select if select is not None else self.selected.id if self.selected else None
         if selected is not None and self.session.span(selected) is None:
             selected = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,9 +19,10 @@ from PySide6.QtGui import QColor
 from annotator.arabic import fold_string
 from annotator.model import Span
 from annotator.schema import Schema
+from annotator.session import Change, SpanLayer
 from ui.i18n import display_name
 from ui.plain import plain_tooltip, visible_controls
-from ui.positions import in_reading_order, reading_order
+from ui.positions import reading_order
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -61,9 +61,11 @@ class AnnotationTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._spans: list[Span] = []  # in reading_order
-        self._keys: list[tuple[int, int, str]] = []
-        self._by_id: dict[str, Span] = {}
+        self._layer = SpanLayer()  # the session's own layer: read here, changed only by the session
+        # While a change is told row by row: the layer's positions of the spans not yet shown
+        # (added, ascending) and the spans still shown (removed, in reading order).
+        self._hidden: list[int] = []
+        self._extra: list[Span] = []
         self._colours: dict[str, QColor] = {}
         self._names: dict[str, str] = {}
         self._attribute_names: dict[str, str] = {}
@@ -78,49 +80,68 @@ class AnnotationTableModel(QAbstractTableModel):
     def set_link_names(self, names: dict[str, str]) -> None:
         self._names = dict(names)
 
-    def set_spans(self, spans: list[Span]) -> None:
+    def show_layer(self, layer: SpanLayer) -> None:
+        """List ``layer`` (a session's, read anew) from the start."""
         self.beginResetModel()
-        self._spans, self._keys = in_reading_order(spans)
-        self._by_id = {span.id: span for span in self._spans}
+        self._layer = layer
+        self._hidden, self._extra = [], []
         self.endResetModel()
 
-    def apply_changes(self, changes: Mapping[str, Span | None]) -> None:
-        """Bring the rows in line with ``changes`` (span id -> the span now, or None once removed):
-        rows are inserted, removed or changed one by one, so views keep their place and selection."""
-        for span_id, span in changes.items():
-            old = self._by_id.get(span_id)
-            if old is not None and span is not None and reading_order(old) == reading_order(span):
-                row = self._row_of_key(reading_order(old))
-                self._spans[row] = span
-                self._by_id[span_id] = span
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
-                continue
-            if old is not None:
-                row = self._row_of_key(reading_order(old))
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._spans[row], self._keys[row], self._by_id[span_id]
-                self.endRemoveRows()
-            if span is not None:
-                key = reading_order(span)
-                row = bisect_left(self._keys, key)
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._spans.insert(row, span)
-                self._keys.insert(row, key)
-                self._by_id[span_id] = span
-                self.endInsertRows()
+    def show_change(self, change: Change, layer: SpanLayer) -> None:
+        """Tell the views what ``change`` did to ``layer``, the session's, which it has already changed:
+        rows are removed, inserted or changed one by one, so views keep their place and selection."""
+        if change.whole or layer is not self._layer:
+            self.show_layer(layer)
+            return
+        before = {span.id: span for span in change.removed}
+        now = {span.id: span for span in change.added}
+        in_place = [
+            span for span in now.values() if span.id in before and reading_order(before[span.id]) == reading_order(span)
+        ]
+        kept = {span.id for span in in_place}
+        self._extra = sorted((span for span in before.values() if span.id not in kept), key=reading_order)
+        self._hidden = sorted(self._layer.position(span) for span in now.values() if span.id not in kept)
+        while self._extra:  # from the last row up: the rows above keep their numbers
+            row = self._row_shown(len(self._extra) - 1)
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._extra.pop()
+            self.endRemoveRows()
+        while self._hidden:  # from the first row down: each is at its final row when inserted
+            row = self._hidden[0]
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._hidden.pop(0)
+            self.endInsertRows()
+        for span in in_place:
+            row = self._layer.position(span)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def _row_shown(self, rank: int) -> int:
+        """The row of ``self._extra[rank]`` among the rows shown while a change is told."""
+        position = self._layer.position(self._extra[rank])
+        return position - bisect_left(self._hidden, position) + rank
 
     def span_at(self, row: int) -> Span:
-        return self._spans[row]
+        spans = self._layer.spans
+        if not self._hidden and not self._extra:
+            return spans[row]
+        shift = 0
+        for rank, span in enumerate(self._extra):
+            shown = self._row_shown(rank)
+            if shown == row:
+                return span
+            shift += shown < row
+        position = row - shift
+        for hidden in self._hidden:
+            if hidden > position:
+                break
+            position += 1
+        return spans[position]
 
     def row_of(self, span_id: str) -> int | None:
-        span = self._by_id.get(span_id)
-        return None if span is None else self._row_of_key(reading_order(span))
-
-    def _row_of_key(self, key: tuple[int, int, str]) -> int:
-        return bisect_left(self._keys, key)
+        return self._layer.row_of(span_id)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._spans)
+        return 0 if parent.isValid() else len(self._layer) - len(self._hidden) + len(self._extra)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -131,9 +152,9 @@ class AnnotationTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        span = self._spans[index.row()]
+        span = self.span_at(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(span, column)

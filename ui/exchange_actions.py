@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.exchange import ImportInto
+from annotator.formats.table import import_patterns
 from annotator.repository import ProjectError
 from annotator.text_import import TextImportError
 from ui.annotation_controller import AnnotationController
@@ -41,7 +42,7 @@ class ExchangeActions(QObject):
             self.window,
             self.tr("Import annotations"),
             "",
-            self.tr("Annotations (*.jsonl *.json);;All files (*)"),
+            self.tr("Annotations ({patterns});;All files (*)").format(patterns=import_patterns()),
         )
         if name:
             self.import_annotations(Path(name))

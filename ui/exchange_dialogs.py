@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.exchange import (
     EXPORTS,
+    WRITERS,
     ExportFormat,
     ImportInto,
     ImportSummary,
@@ -38,6 +39,7 @@ from annotator.exchange import (
     read_records_noted,
 )
 from annotator.formats import DocumentRecord, ExportReport, ImportFailed, ImportFormat
+from annotator.formats.table import IMPORTS
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.repository import ProjectError
@@ -50,21 +52,20 @@ TRANSLATED_DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (entities and relations)"),
     QT_TRANSLATE_NOOP("ExportFormat", "doccano JSONL (label lists)"),
     QT_TRANSLATE_NOOP("ExportFormat", "brat standoff (.zip, or a folder)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "All files"),
 )
-
-
-IMPORT_DESCRIPTIONS = {
-    ImportFormat.NATIVE: EXPORTS[ExportFormat.NATIVE].description,
-    ImportFormat.DOCCANO: "doccano JSONL",
-    ImportFormat.PRODIGY: "Prodigy JSONL",
-    ImportFormat.LABELSTUDIO: "Label Studio JSON",
-}
 
 
 def format_description(fmt: ExportFormat | ImportFormat) -> str:
     """The format's description in the interface language (product names stay as they are)."""
-    text = EXPORTS[fmt].description if isinstance(fmt, ExportFormat) else IMPORT_DESCRIPTIONS[fmt]
+    text = (EXPORTS[fmt] if isinstance(fmt, ExportFormat) else IMPORTS[fmt]).description
     return QCoreApplication.translate("ExportFormat", text)
+
+
+def export_filter(fmt: ExportFormat) -> str:
+    """The save dialog's filter for ``fmt``'s files, then all files."""
+    all_files = QCoreApplication.translate("ExportDialog", "All files")
+    return f"{format_description(fmt)} ({EXPORTS[fmt].patterns});;{all_files} (*)"
 
 
 message = show_message
@@ -88,7 +89,7 @@ class ExportDialog(QDialog):
         self.project = project
         self.current_document = current_document
         self.format_combo = QComboBox()
-        for fmt in ExportFormat:
+        for fmt in EXPORTS:
             self.format_combo.addItem(format_description(fmt), fmt.value)
         self.layer_combo = QComboBox()
         layers = [project.annotator, *[a for a in project.repository.annotators() if a != project.annotator]]
@@ -134,7 +135,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format
         suggested = f"{self.layer_combo.currentData()}-{fmt.value}{EXPORTS[fmt].suffix}"
-        name = save_file_name(self, self.tr("Export to"), suggested)
+        name = save_file_name(self, self.tr("Export to"), suggested, export_filter(fmt))
         if name:
             self.target.setText(name)
 
@@ -245,9 +246,7 @@ def run_export(
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(500)
     try:
-        report = EXPORTS[fmt].write(
-            with_progress_dialog(iter_layer_records(project, layer, ids), len(ids), progress), target
-        )
+        report = WRITERS[fmt](with_progress_dialog(iter_layer_records(project, layer, ids), len(ids), progress), target)
     except InterruptedError:
         message(parent, QMessageBox.Icon.Information, *say.export_cancelled(target))
         return None
@@ -277,7 +276,7 @@ class ImportDialog(QDialog):
         self.path = path
         self.format_combo = QComboBox()
         self.format_combo.addItem(self.tr("Detect from the file"), "")
-        for fmt in ImportFormat:
+        for fmt in IMPORTS:
             self.format_combo.addItem(format_description(fmt), fmt.value)
         self.layer = QLineEdit()
         self.layer.setPlaceholderText(self.tr("the layer names in the file (native), else required"))

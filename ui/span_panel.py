@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Relation, Span
 from annotator.schema import AttributeType, Label, Schema
+from annotator.session import Change, SpanLayer
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
 from ui.elided_label import ElidedLabel
 from ui.i18n import display_name
@@ -138,22 +137,23 @@ class SpanPanel(QWidget):
             self.label_combo.addItem(f"{label.name} — {display_name(label)} ({label.hotkey})", label.name)
         self.model.set_schema(schema)
 
-    def set_spans(self, spans: list[Span]) -> None:
+    def show_layer(self, layer: SpanLayer) -> None:
+        """List ``layer``, the session's, anew."""
         selected = self._span.id if self._span else None
         self._updating = True
         try:
-            self.model.set_spans(spans)
+            self.model.show_layer(layer)
         finally:
             self._updating = False
         if selected:
             self.select_row_of(selected)
 
-    def apply_changes(self, changes: Mapping[str, Span | None]) -> None:
-        """Update only the rows of the changed spans (span id -> the span now, or None once removed)."""
+    def show_change(self, change: Change, layer: SpanLayer) -> None:
+        """Update only the rows of the spans ``change`` names (``layer``, the session's, holds it already)."""
         selected = self._span.id if self._span else None
         self._updating = True
         try:
-            self.model.apply_changes(changes)
+            self.model.show_change(change, layer)
         finally:
             self._updating = False
         if selected:

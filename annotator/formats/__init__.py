@@ -7,7 +7,7 @@ readers return a list of records or raise :class:`ImportFailed` listing every pr
 from annotator.formats.atomic import atomic_write, safe_file_stem
 from annotator.formats.brat import write_brat
 from annotator.formats.conll import write_conll
-from annotator.formats.detect import ImportFormat, detect_format, read_file, read_file_noted, validate
+from annotator.formats.detect import detect_format, read_file, read_file_noted, validate
 from annotator.formats.doccano import DoccanoShape, read_doccano, write_doccano
 from annotator.formats.labelstudio import labeling_config, read_labelstudio, write_labelstudio
 from annotator.formats.native import FORMAT, dumps_record, read_native, write_native
@@ -22,6 +22,7 @@ from annotator.formats.records import (
     Skipped,
 )
 from annotator.formats.spacy_jsonl import read_prodigy, write_spacy
+from annotator.formats.table import ImportFormat
 
 __all__ = [
     "DEFAULT_LABELS",

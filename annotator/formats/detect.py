@@ -4,34 +4,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from annotator.formats.doccano import DOCCANO_UNIT, parse_doccano
-from annotator.formats.labelstudio import LABELSTUDIO_UNIT, parse_labelstudio
+from annotator.formats.doccano import parse_doccano
+from annotator.formats.labelstudio import parse_labelstudio
 from annotator.formats.native import parse_native
 from annotator.formats.offsets import OffsetReading, OffsetUnit
 from annotator.formats.records import DEFAULT_LABELS, DEFAULT_RELATION_LABELS, DocumentRecord, ImportFailed, Problem
 from annotator.formats.spacy_jsonl import parse_prodigy
 from annotator.formats.strictjson import MAX_LINE_BYTES
+from annotator.formats.table import IMPORTS, ImportFormat, read_by_suffix
 from annotator.model import SpanKind
 
-
-class ImportFormat(StrEnum):
-    NATIVE = "native"
-    DOCCANO = "doccano"
-    PRODIGY = "prodigy"
-    LABELSTUDIO = "labelstudio"
-
-
 #: The unit each format's offsets are read in unless ``--offset-unit`` says otherwise.
-DEFAULT_UNITS: dict[ImportFormat, OffsetUnit] = {
-    ImportFormat.NATIVE: OffsetUnit.CODEPOINT,
-    ImportFormat.DOCCANO: DOCCANO_UNIT,
-    ImportFormat.PRODIGY: OffsetUnit.CODEPOINT,
-    ImportFormat.LABELSTUDIO: LABELSTUDIO_UNIT,
-}
+DEFAULT_UNITS: dict[ImportFormat, OffsetUnit] = {fmt: f.unit for fmt, f in IMPORTS.items()}
 _TOOLS = {
     ImportFormat.NATIVE: "Hashiya",
     ImportFormat.DOCCANO: "doccano",
@@ -104,8 +91,9 @@ def detect_format(path: Path) -> ImportFormat:
     reader reports the most.
     """
     path = Path(path)
-    if path.suffix.lower() == ".json":
-        return ImportFormat.LABELSTUDIO
+    by_suffix = read_by_suffix(path)
+    if by_suffix is not None:
+        return by_suffix
     try:
         is_array, item = _array_first_item(path)
         if is_array:

@@ -659,8 +659,8 @@
         </translation>
     </message>
     <message>
-        <source>Annotations (*.jsonl *.json);;All files (*)</source>
-        <translation>التوسيمات (*.jsonl *.json);;كل الملفات (*)</translation>
+        <source>Annotations ({patterns});;All files (*)</source>
+        <translation>التوسيمات ({patterns});;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import annotations</source>
@@ -856,6 +856,10 @@ Replace it with the file&apos;s layer (Edit &gt; Undo puts it back), merge the f
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
     <message>
         <source>Export</source>
         <translation>تصدير</translation>

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from annotator.formats import DoccanoShape, DocumentRecord, read_doccano, write_doccano
-from annotator.formats.detect import ImportFormat, detect_format
+from annotator.formats.detect import detect_format
+from annotator.formats.table import ImportFormat
 from annotator.model import Relation, Span, SpanKind
 
 TEXT = "زار بوتين لروسيا"

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from annotator.model import DocumentStatus, Layer
+from annotator.offsets import reading_order
 from annotator.project import Project
 from annotator.repository import ProjectError
 from tests.conftest import CORPUS
@@ -60,8 +61,16 @@ def test_layers_are_replaced_whole_and_listed(project: Project) -> None:
         mine.span.id: (document, "amal"),
     }
     first_start = min(s.start for s in spans)
-    assert [s.id for s in project.repository.spans(document, "omar", starting_before=first_start + 1)] == [
+    assert [s.id for s in project.repository.spans_in(document, "omar", 0, first_start + 1)] == [
         s.id for s in spans if s.start <= first_start
+    ]
+    later = max(spans, key=lambda s: s.start)
+    inside = (later.start + later.end) // 2
+    assert [s.id for s in project.repository.spans_in(document, "omar", inside, inside + 1)] == [
+        s.id for s in sorted(spans, key=reading_order) if s.start <= inside < s.end
+    ]
+    assert project.repository.spans_in(document, "omar", later.end, later.end + 1000) == [
+        s for s in project.repository.spans(document, "omar") if s.end > later.end
     ]
     project.repository.replace_layers([], [Layer(document, "omar", DocumentStatus.NEW, (), ())], "amal", "t")
     assert project.repository.spans(document, "omar") == []

@@ -19,6 +19,7 @@ from annotator.model import Document, Span, SpanKind
 from annotator.project import Project
 from annotator.registry import Registry
 from annotator.schema import Schema
+from annotator.session import Change, SpanLayer
 from annotator.snapping import SnapMode, snap
 from annotator.suggest import Suggester, Surface
 from annotator.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, without_taken
@@ -64,6 +65,18 @@ def follow(current: dict[str, Span], changes: dict[str, Span | None]) -> None:
             current[span_id] = now
 
 
+def shown_changes(model: AnnotationTableModel, layer: SpanLayer, changes: dict[str, Span | None]) -> None:
+    """Change ``layer`` the way a session changes its own, then tell ``model`` (which reads it) the change."""
+    removed = [old for old in map(layer.get, changes) if old is not None]
+    added = [now for now in changes.values() if now is not None]
+    for span_id, now in changes.items():
+        if now is None:
+            layer.remove(span_id)
+        else:
+            layer.put(now)
+    model.show_change(Change("d", removed=tuple(removed), added=tuple(added)), layer)
+
+
 def table_ids(model: AnnotationTableModel) -> list[str]:
     return [model.index(row, 0).data(SPAN_ID_ROLE) for row in range(model.rowCount())]
 
@@ -98,18 +111,49 @@ def test_the_table_model_passes_the_model_tester_through_edits(
     proxy = AnnotationFilterModel()
     proxy.setSourceModel(model)
     proxy.sort(AnnotationTableModel.LABEL, Qt.SortOrder.DescendingOrder)
-    model.set_spans(random_spans(1, 12))
+    layer = SpanLayer(random_spans(1, 12))
+    model.show_layer(layer)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     current = {s.id: s for s in random_spans(1, 12)}
     chooser = random.Random(7)
     for number in range(100, 160):
         changes = changed(current, chooser, number)
-        model.apply_changes(changes)
+        shown_changes(model, layer, changes)
         follow(current, changes)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     assert table_ids(model) == in_reading_order(list(current.values()))
+
+
+def test_a_change_of_many_spans_at_once_is_told_row_by_row_through_a_sorted_filtered_proxy(
+    qtmodeltester: ModelTester,
+) -> None:
+    """Batched edits (annotate all, a relabel that moves others, undo of a batch): several rows are
+    removed and inserted for one change, and every step leaves the model and the proxy consistent."""
+    model = AnnotationTableModel()
+    proxy = AnnotationFilterModel()
+    proxy.setSourceModel(model)
+    proxy.sort(AnnotationTableModel.LABEL, Qt.SortOrder.AscendingOrder)
+    proxy.set_filter_text("ي")
+    current = {s.id: s for s in random_spans(2, 20)}
+    layer = SpanLayer(current.values())
+    model.show_layer(layer)
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    chooser = random.Random(11)
+    number = 100
+    for _ in range(30):
+        batch: dict[str, Span | None] = {}
+        for _ in range(chooser.randrange(2, 7)):
+            step = changed({k: v for k, v in current.items() if k not in batch}, chooser, number)
+            number += 1
+            batch.update(step)
+        shown_changes(model, layer, batch)
+        follow(current, batch)
+        assert table_ids(model) == in_reading_order(list(current.values()))
+        shown = {proxy.index(row, 0).data(SPAN_ID_ROLE) for row in range(proxy.rowCount())}
+        assert shown == {s.id for s in current.values() if "ي" in s.text}
 
 
 @settings(max_examples=40, deadline=None)
@@ -117,11 +161,12 @@ def test_the_table_model_passes_the_model_tester_through_edits(
 def test_rows_stay_in_reading_order_and_are_found_by_id(seed: int, edits: int) -> None:
     model = AnnotationTableModel()
     current = {s.id: s for s in random_spans(seed, 8)}
-    model.set_spans(list(current.values()))
+    layer = SpanLayer(current.values())
+    model.show_layer(layer)
     chooser = random.Random(seed)
     for number in range(100, 100 + edits):
         changes = changed(current, chooser, number)
-        model.apply_changes(changes)
+        shown_changes(model, layer, changes)
         follow(current, changes)
     assert table_ids(model) == in_reading_order(list(current.values()))
     for span_id, now in current.items():
@@ -133,17 +178,18 @@ def test_rows_stay_in_reading_order_and_are_found_by_id(seed: int, edits: int) -
 
 def test_a_change_in_place_keeps_the_row_and_reports_it(qtbot: QtBot) -> None:
     model = AnnotationTableModel()
-    model.set_spans([span(1, 0, 3), span(2, 4, 8), span(3, 9, 17)])
+    layer = SpanLayer([span(1, 0, 3), span(2, 4, 8), span(3, 9, 17)])
+    model.show_layer(layer)
     inserted, removed, changed_rows = [], [], []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
     model.dataChanged.connect(lambda top, bottom: changed_rows.append((top.row(), bottom.row())))
-    model.apply_changes({"s002": span(2, 4, 8, "ORG")})
+    shown_changes(model, layer, {"s002": span(2, 4, 8, "ORG")})
     assert (inserted, removed, changed_rows) == ([], [], [(1, 1)])
     assert model.index(1, AnnotationTableModel.LABEL).data() == "ORG"
-    model.apply_changes({"s004": span(4, 1, 2)})
+    shown_changes(model, layer, {"s004": span(4, 1, 2)})
     assert inserted == [(1, 1)]
-    model.apply_changes({"s001": None})
+    shown_changes(model, layer, {"s001": None})
     assert removed == [(0, 0)]
     assert table_ids(model) == ["s004", "s002", "s003"]
 
@@ -152,7 +198,8 @@ def test_the_proxy_sorts_by_other_columns_and_back_to_reading_order(qtbot: QtBot
     model = AnnotationTableModel()
     proxy = AnnotationFilterModel()
     proxy.setSourceModel(model)
-    model.set_spans([span(1, 0, 3, "PER"), span(2, 4, 8, "GPE"), span(3, 9, 17, "LOC")])
+    layer = SpanLayer([span(1, 0, 3, "PER"), span(2, 4, 8, "GPE"), span(3, 9, 17, "LOC")])
+    model.show_layer(layer)
     proxy.sort(AnnotationTableModel.TEXT, Qt.SortOrder.AscendingOrder)
 
     def shown() -> list[str]:
@@ -161,7 +208,7 @@ def test_the_proxy_sorts_by_other_columns_and_back_to_reading_order(qtbot: QtBot
     assert shown() == ["s001", "s002", "s003"]
     proxy.sort(AnnotationTableModel.LABEL, Qt.SortOrder.AscendingOrder)
     assert shown() == ["s002", "s003", "s001"]
-    model.apply_changes({"s004": span(4, 1, 2, "AAA")})
+    shown_changes(model, layer, {"s004": span(4, 1, 2, "AAA")})
     assert shown() == ["s004", "s002", "s003", "s001"]
     proxy.sort(AnnotationTableModel.TEXT, Qt.SortOrder.DescendingOrder)
     assert shown()[0] == "s003"
