@@ -1,9 +1,10 @@
 """Offline work that merges back: ``push`` an analyst's layer from a local project to a team project, ``pull`` the rest.
 
 Layers have one writer, so they never conflict: ``push`` sends the documents whose edit-log
-entries by the analyst came after the last push, each in a transaction of its own that also moves
-the push mark on the server, so a push cut short (even killed) resumes where it stopped and
-pushing twice changes nothing. ``pull`` brings teammates' layers and missing documents.
+entries by the analyst come after the push cursor kept in the local project, each in a transaction
+of its own that also moves the document's push mark on the server; the cursor moves once the
+server has acknowledged them. So a push cut short (even killed) resumes where it stopped, and
+pushing twice, or after the file was moved, changes nothing. ``pull`` brings teammates' layers and missing documents.
 
 Gold, the schema and the registry have several writers. Each pull remembers in the local project
 what the team's copy was (its digest, the *base*); at the next pull, an item only the team changed
@@ -31,6 +32,8 @@ from storage.postgres_repository import PostgresRepository
 
 SYNC_RESOURCE = "team-sync"
 """The local project's memory of each team project it synchronised with: the bases of shared items."""
+PUSH_RESOURCE = "team-push"
+"""The local project's push cursor: its source name and, per team project, the last edit-log position pushed."""
 SHARED = (SCHEMA_RESOURCE, REGISTRY_RESOURCE)
 GOLD_PREFIX = "gold:"
 
@@ -62,26 +65,63 @@ def is_empty(layer: Layer) -> bool:
 # -- push ----------------------------------------------------------------------------------------
 
 
+class PushCursor:
+    """How far in its edit log the local project has pushed to each team project, kept in the project.
+
+    Stored only once the server has acknowledged what it covers, so it is never ahead of the
+    server; the server's marks (per document, in the same transaction as the layer) cover a push
+    killed before the cursor was stored. The project's ``source`` name keys those marks: made once
+    and kept in the file, it stays the same when the file is moved or copied.
+    """
+
+    def __init__(self, local: Repository, team: PostgresRepository) -> None:
+        self.local = local
+        self.key = shown_url(team.url)
+        stored = local.resource(PUSH_RESOURCE)
+        self.state: dict[str, Any] = json.loads(stored) if stored else {}
+        # A project that pushed before the name was kept was known by its location.
+        self.source: str = self.state.get("source") or local.location
+        self.position: int = self.state.get("cursors", {}).get(self.key, -1)
+
+    def save(self, position: int, annotator: str) -> None:
+        if position == self.position and self.state.get("source") == self.source:
+            return
+        cursors = {**self.state.get("cursors", {}), self.key: position}
+        self.state = {"source": self.source, "cursors": cursors}
+        self.local.set_resource(PUSH_RESOURCE, json.dumps(self.state, sort_keys=True), annotator, now_iso())
+        self.position = position
+
+
 def push(
     local: Repository,
     team: PostgresRepository,
     *,
     progress: Callable[[str], None] = lambda _: None,
 ) -> SyncReport:
-    """Send the analyst's own layer (the team role's name) from ``local``, one document per transaction."""
+    """Send the analyst's own layer (the team role's name) from ``local``, one document per transaction:
+    only the documents with edits after the local project's push cursor."""
     me = team.user
     report = SyncReport()
+    cursor = PushCursor(local, team)
     log = local.edit_log()
-    source = local.location
     with team.writing() as conn:
         rows = conn.execute(
-            "SELECT document_id, log_position FROM push_marks WHERE source = %s AND annotator = %s", [source, me]
+            "SELECT document_id, log_position FROM push_marks WHERE source = %s AND annotator = %s",
+            [cursor.source, me],
         ).fetchall()
     marks: dict[str, int] = {row[0]: row[1] for row in rows}
     pending: dict[str, list[int]] = {}
-    for position, entry in enumerate(log):
+    # A server with no mark of this project's never received its edits (a team project made again):
+    # the cursor then counts for nothing.
+    start = cursor.position if marks else -1
+    last = start
+    for position in range(start + 1, len(log)):
+        entry = log[position]
         document_id = entry["document_id"]
-        if entry["annotator"] == me and document_id is not None and position > marks.get(document_id, -1):
+        if entry["annotator"] != me or document_id is None:
+            continue
+        last = position
+        if position > marks.get(document_id, -1):
             pending.setdefault(document_id, []).append(position)
     for document_id, positions in sorted(pending.items()):
         mine = layer_of(local, document_id, me)
@@ -92,8 +132,8 @@ def push(
                 report.added_documents.append(document_id)
             if changed:
                 team.replace_layers_in(conn, [], [mine], me, now_iso(), log=False)
-            with conn.cursor() as cursor:
-                cursor.executemany(
+            with conn.cursor() as rows_out:
+                rows_out.executemany(
                     "INSERT INTO edit_log (at, annotator, document_id, action, before, after) "
                     "VALUES (%(at)s, %(annotator)s, %(document_id)s, %(action)s, %(before)s, %(after)s)",
                     [log[position] for position in positions],
@@ -103,11 +143,12 @@ def push(
                 INSERT INTO push_marks (source, annotator, document_id, log_position) VALUES (%s, %s, %s, %s)
                 ON CONFLICT (source, annotator, document_id) DO UPDATE SET log_position = excluded.log_position
                 """,
-                [source, me, document_id, positions[-1]],
+                [cursor.source, me, document_id, positions[-1]],
             )
         if changed:
             report.pushed_documents.append(document_id)
         progress(document_id)
+    cursor.save(last, me)
     return report
 
 

@@ -5,7 +5,8 @@ right in right-to-left lines, after a wrap, a zoom or a scroll): the carets the 
 and after the span on the first line it is shown on bound its glyphs there. An arc rises above the higher of its two
 ends, between paragraphs too; when one end is off the screen, the arc climbs from the visible end
 and ends in an arrow pointing up or down, the way to its partner. Several arcs leaving one span
-start at points spread along it, and their labels are moved up until they do not cover each other.
+start at points spread along it. Each label is centred on its arc and never covers another: it is
+slid along the arc, and when no place there is free the arc rises until one is.
 
 Only the relations with an end among the lines shown are looked at: an index of the ends' offsets
 is kept, and made again only when the relations or the spans they join change; the arcs are laid
@@ -15,8 +16,10 @@ arcs crossing the part being painted, and each label is drawn once into a pixmap
 
 from __future__ import annotations
 
+import itertools
+import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -42,6 +45,7 @@ HIT_WIDTH = 8.0
 ARROW = 5.0
 LABEL_PADDING = 2.0
 MAX_LEVELS = 4
+LABEL_PLACES = (0.5, 0.38, 0.62, 0.26, 0.74)  # along an arc, from its apex outwards
 
 
 class Partner(Enum):
@@ -212,24 +216,41 @@ class RelationArcs:
         # Shorter arcs lower, longer ones above them, so that nested arcs do not cross.
         ends.sort(key=lambda item: self._reach(item[1], item[2]))
         levels: dict[float, int] = {}
-        placed: list[QRectF] = []
+        placed = _Placed(metrics.height())
         arcs: list[Arc] = []
         for relation, head, tail in ends:
             top_y = min(p.y() for p in (head.point, tail.point) if p is not None)
             level = min(levels.get(round(top_y), 0), MAX_LEVELS - 1)
             levels[round(top_y)] = level + 1
-            rise = line * (0.45 + 0.22 * level)
-            path, apex = self._path(head, tail, rise)
             name = self._names.get(relation.label, relation.label)
             label = QRectF(0, 0, metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
-            label.moveCenter(apex)
-            label.moveBottom(apex.y() + metrics.height() / 2)
-            while any(label.intersects(other) for other in placed) and label.top() > -line * 4:
-                label.translate(0, -metrics.height())
-            placed.append(label)
+            # The label sits on its arc: slid along it first, and when every place is taken the
+            # arc rises a step, so that the label moves up with it.
+            for step in itertools.count():
+                rise = line * (0.45 + 0.22 * (level + step))
+                free = next((p for p in self._label_places(head, tail, rise) if placed.free(label, p)), None)
+                if free is not None:
+                    break
+            assert free is not None
+            label.moveCenter(free)
+            placed.add(label)
+            path = self._path(head, tail, rise)
             colour = self._colours.get(relation.label, QColor("#444444"))
             arcs.append(Arc(relation, head, tail, path, label, colour))
         return arcs
+
+    def _label_places(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[QPointF]:
+        """Points on the arc of this rise where its label may be centred, the apex first."""
+        if head.point is not None and tail.point is not None:
+            start, end = head.point, tail.point
+            top = min(start.y(), end.y()) - rise
+            for t in LABEL_PLACES:
+                yield _cubic(start, QPointF(start.x(), top), QPointF(end.x(), top), end, t)
+            return
+        start, corner, _tip = self._partial(head, tail, rise)
+        control = QPointF(start.x(), start.y() - rise)
+        for t in (0.75, 1.0, 0.5):
+            yield _quad(start, control, corner, t)
 
     @staticmethod
     def _reach(head: ArcEnd, tail: ArcEnd) -> float:
@@ -264,8 +285,21 @@ class RelationArcs:
                 spread[index] = (relation, moved, tail) if is_head else (relation, head, moved)
         return spread
 
-    def _path(self, head: ArcEnd, tail: ArcEnd, rise: float) -> tuple[QPainterPath, QPointF]:
-        """The curve from head to tail (or from the visible end towards the other) and its apex."""
+    def _partial(self, head: ArcEnd, tail: ArcEnd, rise: float) -> tuple[QPointF, QPointF, QPointF]:
+        """For an arc with one end off the screen: its visible end, the corner it turns at towards
+        the partner, and the tip of its arrow (at the top edge, or down the side to the bottom edge)."""
+        visible = head if head.point is not None else tail
+        other = tail if visible is head else head
+        assert visible.point is not None
+        start = visible.point
+        side = -1.0 if start.x() > self.view.viewport().width() / 2 else 1.0
+        corner = QPointF(start.x() + side * rise * 1.5, start.y() - rise)
+        if other.partner is Partner.ABOVE:
+            return start, corner, QPointF(corner.x(), max(corner.y() - rise, 2.0))
+        return start, corner, QPointF(corner.x(), min(start.y() + rise, self.view.viewport().height() - 2.0))
+
+    def _path(self, head: ArcEnd, tail: ArcEnd, rise: float) -> QPainterPath:
+        """The curve from head to tail, or from the visible end towards the other."""
         path = QPainterPath()
         if head.point is not None and tail.point is not None:
             start, end = head.point, tail.point
@@ -273,28 +307,16 @@ class RelationArcs:
             path.moveTo(start)
             path.cubicTo(QPointF(start.x(), top), QPointF(end.x(), top), end)
             _arrow(path, end, pointing_down=True)
-            return path, QPointF((start.x() + end.x()) / 2, top + rise * 0.25)
-        visible = head if head.point is not None else tail
-        other = tail if visible is head else head
-        assert visible.point is not None
-        start = visible.point
-        height = self.view.viewport().height()
-        # Towards the partner: up to the top edge, or up then down the side to the bottom edge.
-        side = -1.0 if start.x() > self.view.viewport().width() / 2 else 1.0
-        corner = QPointF(start.x() + side * rise * 1.5, start.y() - rise)
+            return path
+        start, corner, tip = self._partial(head, tail, rise)
         path.moveTo(start)
         path.quadTo(QPointF(start.x(), start.y() - rise), corner)
-        if other.partner is Partner.ABOVE:
-            tip = QPointF(corner.x(), max(corner.y() - rise, 2.0))
-            path.lineTo(tip)
-            _arrow(path, tip, pointing_down=False)
-        else:
-            tip = QPointF(corner.x(), min(start.y() + rise, height - 2.0))
-            path.lineTo(tip)
-            _arrow(path, tip, pointing_down=True)
-        if visible is tail:
+        path.lineTo(tip)
+        other = tail if head.point is not None else head
+        _arrow(path, tip, pointing_down=other.partner is Partner.BELOW)
+        if head.point is None:
             _arrow(path, start, pointing_down=True)
-        return path, QPointF((start.x() + corner.x()) / 2, corner.y())
+        return path
 
     def _label_font(self) -> QFont:
         font = QFont(self.view.font())
@@ -379,6 +401,37 @@ class RelationArcs:
     def drawn(self) -> list[Arc]:
         """The arcs of the last paint."""
         return list(self._drawn)
+
+
+class _Placed:
+    """The label rectangles placed so far, in bands of one label's height (a label is checked only
+    against those in its bands)."""
+
+    def __init__(self, band: float) -> None:
+        self._band = max(band, 1.0)
+        self._bands: dict[int, list[QRectF]] = {}
+
+    def _keys(self, rect: QRectF) -> range:
+        return range(math.floor(rect.top() / self._band), math.floor(rect.bottom() / self._band) + 1)
+
+    def free(self, label: QRectF, centre: QPointF) -> bool:
+        rect = QRectF(label)
+        rect.moveCenter(centre)
+        return not any(rect.intersects(other) for key in self._keys(rect) for other in self._bands.get(key, ()))
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self._bands.setdefault(key, []).append(QRectF(rect))
+
+
+def _cubic(p0: QPointF, p1: QPointF, p2: QPointF, p3: QPointF, t: float) -> QPointF:
+    u = 1 - t
+    return p0 * (u * u * u) + p1 * (3 * u * u * t) + p2 * (3 * u * t * t) + p3 * (t * t * t)
+
+
+def _quad(p0: QPointF, p1: QPointF, p2: QPointF, t: float) -> QPointF:
+    u = 1 - t
+    return p0 * (u * u) + p1 * (2 * u * t) + p2 * (t * t)
 
 
 def _caret_x(found: object) -> float:

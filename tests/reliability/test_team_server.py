@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,7 +16,8 @@ from annotator.edits import Batch
 from annotator.model import GOLD
 from annotator.repository import ProjectError
 from storage.postgres_repository import PostgresRepository
-from storage.team_sync import layer_of
+from storage.sqlite_repository import SqliteRepository
+from storage.team_sync import PUSH_RESOURCE, layer_of
 from tests.conftest import CORPUS
 from tests.reliability.processes import ROOT
 from tests.storage.team_helpers import local_project, make_team, team_project
@@ -135,6 +137,17 @@ def test_a_push_killed_anywhere_leaves_the_server_consistent_and_resumes(
     assert "DONE" in out, err
     team = PostgresRepository.open(team_server.url(database))
     assert check(team) == len(texts)
+    logged = len(team.edit_log())
+    # The resumed push stored the cursor in the project: pushing again sends nothing and logs nothing.
+    pushed = [n for n, e in enumerate(local.repository.edit_log()) if e["annotator"] == "amal" and e["document_id"]]
+    reopened = SqliteRepository.open(local_path)
+    assert json.loads(reopened.resource(PUSH_RESOURCE) or "{}").get("cursors") == {url: pushed[-1]}
+    reopened.close()
+    client = start_client("push", url, str(local_path))
+    out, err = client.communicate(timeout=60)
+    assert "DONE" in out and "PUSHED" not in out, (out, err)
+    assert check(team) == len(texts)
+    assert len(team.edit_log()) == logged
     team.close()
 
 

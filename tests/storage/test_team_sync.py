@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from annotator.model import GOLD, DocumentStatus
 from annotator.project import Project
 from storage.postgres_repository import PostgresRepository
-from storage.team_sync import pull, push, push_shared
+from storage.sqlite_repository import SqliteRepository
+from storage.team_sync import PUSH_RESOURCE, pull, push, push_shared
 from tests.storage.team_helpers import first_word, gold_of, local_project, make_team, tag, team_project
 from tests.team_server import TeamServer
 
@@ -67,6 +69,38 @@ def test_push_sends_ones_own_layer_once(team_server: TeamServer, team: str, tmp_
     local.apply(local.delete_span(one.span))
     assert push(local.repository, connection).pushed_documents == [first]
     assert omar.spans(first, "amal") == []
+    omar.close()
+    connection.close()
+    local.close()
+
+
+def test_the_push_cursor_lives_in_the_project_file_and_follows_it_when_moved(
+    team_server: TeamServer, team: str, tmp_path: Path
+) -> None:
+    local, connection = offline_copy(team_server, team, tmp_path / "amal.hashiya", "amal")
+    first, second, _ = [d.id for d in local.documents()]
+    tag(local, first, first_word(local, first), "PER")
+    push(local.repository, connection)
+    stored = json.loads(local.repository.resource(PUSH_RESOURCE) or "{}")
+    pushed = [n for n, e in enumerate(local.repository.edit_log()) if e["annotator"] == "amal" and e["document_id"]]
+    assert list(stored["cursors"].values()) == [pushed[-1]], "the cursor is the last edit the server acknowledged"
+    log_size = server_log_size(team_server, team)
+    local.close()
+
+    # The analyst moves the project to another folder and works on.
+    moved = tmp_path / "elsewhere" / "amal.hashiya"
+    moved.parent.mkdir()
+    (tmp_path / "amal.hashiya").rename(moved)
+    local = Project(SqliteRepository.open(moved), "amal")
+    assert push(local.repository, connection).pushed_documents == []
+    assert server_log_size(team_server, team) == log_size, "a moved project pushes nothing twice"
+    two = tag(local, second, first_word(local, second), "ORG")
+    assert push(local.repository, connection).pushed_documents == [second]
+    assert server_log_size(team_server, team) == log_size + 2  # the span and the document marked in progress
+    assert push(local.repository, connection).pushed_documents == []
+    assert server_log_size(team_server, team) == log_size + 2
+    omar = team_project(team_server, team, "omar")
+    assert [s.id for s in omar.spans(second, "amal")] == [two.span.id]
     omar.close()
     connection.close()
     local.close()
