@@ -300,6 +300,11 @@ def folded_in_memory(texts: Iterable[tuple[str, str]]) -> FoldedCorpus:
     return _InMemory(documents, list(documents))
 
 
+def folded_document(document_id: str, document: FoldedText) -> FoldedCorpus:
+    """One document, already folded, as a corpus of its own."""
+    return _InMemory({document_id: document}, [document_id])
+
+
 class _InMemory:
     def __init__(self, documents: dict[str, FoldedText], selected: list[str]) -> None:
         self._documents = documents

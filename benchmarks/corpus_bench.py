@@ -248,8 +248,9 @@ def run(
     json_path: Path | None,
     quiet: bool,
     environment: Callable[[Path], dict[str, str]],
+    documents: tuple[int, ...] | None = None,
 ) -> int:
-    documents = (3, 30) if quick else (200, 2000)
+    documents = documents or ((3, 30) if quick else (200, 2000))
     sizes = [quick_sizes(n) if quick else full_sizes(n) for n in documents]
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="hashiya-corpus-") as scratch_name:

@@ -471,6 +471,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also open the document on a scratch PostgreSQL server (Debian's postgresql) and edit it there",
     )
     parser.add_argument("--corpus", action="store_true", help="the corpus-scale figures at 200 and 2,000 documents")
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: tuple(int(n) for n in text.split(",")),
+        help="with --corpus: only these numbers of documents, comma-separated (for example 200)",
+    )
     args = parser.parse_args(argv)
     if args.corpus:
         return run_corpus(args)
@@ -533,6 +538,7 @@ def run_corpus(args: argparse.Namespace) -> int:
         json_path=args.json,
         quiet=args.quiet,
         environment=environment,
+        documents=args.sizes,
     )
 
 

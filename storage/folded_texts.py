@@ -27,6 +27,7 @@ from annotator.repository import ProjectError
 
 TRIGRAM = 3  # the trigram tokenizer's shortest searchable substring
 CATCH_UP_CHUNK = 50  # documents folded per transaction when catching up
+CANDIDATE_CHUNK = 50  # folded texts read at a time by a search
 
 
 @cache
@@ -102,20 +103,28 @@ class StoredFolding:
     def candidates(self, needles: Sequence[Sequence[str]]) -> Iterator[tuple[str, str]]:
         query = trigram_query(needles) if self._indexed else None
         try:
+            # The ids in document order first, then their folded texts a chunk at a time: sorting
+            # rows that carry the folded texts cost as much as reading them.
             if query is None:
-                rows = self.db.execute(
-                    "SELECT d.id, f.folded FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
-                    " ORDER BY d.position"
-                )
+                ids = self.db.execute("SELECT id FROM documents ORDER BY position").fetchall()
             else:
-                rows = self.db.execute(
-                    "SELECT d.id, f.folded FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
+                ids = self.db.execute(
+                    "SELECT d.id FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
                     " WHERE f.id IS NULL OR f.id IN (SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?)"
                     " ORDER BY d.position",
                     [query],
+                ).fetchall()
+            ordered = [str(row[0]) for row in ids]
+            for chunk_start in range(0, len(ordered), CANDIDATE_CHUNK):
+                chunk = ordered[chunk_start : chunk_start + CANDIDATE_CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                rows = self.db.execute(
+                    f"SELECT document_id, folded FROM folded_texts WHERE document_id IN ({marks})", chunk
                 )
-            for document_id, folded in rows:
-                yield document_id, (folded if folded is not None else self.folded(document_id).folded)
+                found = {str(document_id): str(folded) for document_id, folded in rows}
+                for document_id in chunk:
+                    folded = found.get(document_id)
+                    yield document_id, (folded if folded is not None else self.folded(document_id).folded)
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"the project cannot be searched right now ({error}).") from None
 

@@ -106,3 +106,33 @@ def test_quick_corpus_benchmark_reports_every_step_at_both_sizes(tmp_path: Path)
     assert any(row["figure"].startswith("search") and row["budget_ms"] == 200 for row in rows)
     for step in steps:
         assert step in finished.stdout
+
+
+def test_the_corpus_benchmark_measures_only_the_sizes_asked_for(tmp_path: Path) -> None:
+    output = tmp_path / "corpus.json"
+    finished = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--corpus",
+            "--quick",
+            "--quiet",
+            "--sizes",
+            "3",
+            "--only",
+            "stats",
+            "--data",
+            str(tmp_path / "data"),
+            "--json",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert finished.returncode == 0, finished.stderr
+    rows = json.loads(output.read_text(encoding="utf-8"))
+    assert [(row["figure"], row["documents"]) for row in rows] == [("stats", 3)]
+    assert "3 documents" in finished.stdout and "30 documents" not in finished.stdout
+    assert not (tmp_path / "data" / "quick-30").exists()

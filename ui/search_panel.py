@@ -3,7 +3,8 @@
 ``install_search(window)`` adds the dock, a Search menu and its shortcuts to a main window:
 Ctrl+F search, F3 / Shift+F3 next and previous hit, Ctrl+Shift+A annotate all occurrences,
 and the suggestion keys (F4 / Shift+F4 next and previous, Ctrl+Return accept, Ctrl+Backspace
-reject). The folded index of every document is kept in memory and follows imports.
+reject). "Whole corpus" searches the folded texts and index the store keeps (the search of
+``hashiya search``); "This document" folds the shown document once and keeps it while it is shown.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.arabic import FoldedText, fold
 from annotator.model import Span
 from annotator.occurrences import TREATY_LABEL, Occurrence, alias_groups, inside_span_of_label, plan_annotate_all
 from annotator.project import InvalidEditError
 from annotator.repository import ProjectError
-from annotator.search import Hit, SearchIndex, SearchResult, expand_aliases
+from annotator.search import FoldedCorpus, Hit, SearchResult, expand_aliases, folded_document, search_corpus
 from ui.annotate_all import AnnotateAllDialog, hit_context
 from ui.annotation_controller import AnnotationController
 from ui.document_view import Overlay, OverlayStyle
@@ -214,13 +216,14 @@ class SearchFeature(QObject):
         self.annotations = annotations
         self.view = annotations.view
         self.project = annotations.project
-        self.index = SearchIndex()
+        self._corpus: FoldedCorpus | None = None  # the store's, asked for again when the documents change
+        self._shown: tuple[str, FoldedText] | None = None  # the folded text of the last document searched alone
         self.result = SearchResult()
         self.current_hit = -1
         # What the listed result answers: query, whole words, scope, and the document it was
         # searched in when the scope is "This document" (None for the whole corpus).
         self._searched: tuple[str, bool, SearchScope, str | None] | None = None
-        self._order: list[str] = []
+        self._order: list[str] = self._document_ids()
 
         self.panel = SearchPanel()
         self.dock = QDockWidget(self.tr("Search"), window)
@@ -247,7 +250,6 @@ class SearchFeature(QObject):
         annotations.document_shown.connect(lambda _document_id: self._document_shown())
         shell.documents.modelReset.connect(self._documents_changed)
         self._build_menu()
-        self.view.first_painted.connect(self.sync_index)  # a search before then folds what it needs
 
     # -- menu and shortcuts -----------------------------------------------------------------------
 
@@ -308,26 +310,16 @@ class SearchFeature(QObject):
         self.menu.addAction(action)
         return action
 
-    # -- the index --------------------------------------------------------------------------------
+    # -- the documents searched -------------------------------------------------------------------
 
-    def sync_index(self) -> None:
-        """Fold the documents the index does not have yet (the texts of a document never change)."""
+    def _document_ids(self) -> list[str]:
         documents = self.shell.documents
-        ids = [documents.document_at(row).id for row in range(documents.rowCount())]
-        for document_id in ids:
-            if document_id not in self.index:
-                try:
-                    text = self.project.document(document_id).text
-                except ProjectError:
-                    return  # the project cannot be read now (a team server away): the next refresh tries again
-                self.index.add(document_id, text)
-        for gone in set(self._order) - set(ids):
-            self.index.remove(gone)
-        self._order = ids
+        return [documents.document_at(row).id for row in range(documents.rowCount())]
 
     def _documents_changed(self) -> None:
         before = set(self._order)
-        self.sync_index()
+        self._order = self._document_ids()
+        self._corpus = None
         if set(self._order) != before:
             self.suggestions.forget_project_surfaces()
             if self._searched is not None:
@@ -350,20 +342,33 @@ class SearchFeature(QObject):
         self.panel.query.selectAll()
 
     def search(self, query: str, *, whole_word: bool, scope: SearchScope, limit: int | None) -> SearchResult:
-        self.sync_index()
+        try:
+            corpus = self._searched_corpus(scope)
+            if corpus is None:
+                return SearchResult()
+            return search_corpus(
+                corpus,
+                query,
+                whole_word=whole_word,
+                alias_groups=alias_groups(self.project.registry),
+                short_aliases=self.panel.short_aliases.isChecked(),
+                limit=limit,
+            )
+        except ProjectError as error:  # the project cannot be read now (a team server away)
+            self.window.statusBar().showMessage(str(error), 5000)
+            return SearchResult()
+
+    def _searched_corpus(self, scope: SearchScope) -> FoldedCorpus | None:
+        if scope is SearchScope.CORPUS:
+            if self._corpus is None:
+                self._corpus = self.project.repository.folded_corpus()
+            return self._corpus
         document_id = self.view.document_id
-        if scope is SearchScope.DOCUMENT:
-            doc_ids: list[str] | None = [document_id] if document_id else []
-        else:
-            doc_ids = self._order
-        return self.index.search(
-            query,
-            whole_word=whole_word,
-            alias_groups=alias_groups(self.project.registry),
-            short_aliases=self.panel.short_aliases.isChecked(),
-            doc_ids=doc_ids,
-            limit=limit,
-        )
+        if not document_id:
+            return None
+        if self._shown is None or self._shown[0] != document_id:
+            self._shown = (document_id, fold(self.project.document(document_id).text))
+        return folded_document(document_id, self._shown[1])
 
     def _asked(self) -> tuple[str, bool, SearchScope, str | None]:
         """The search the panel and the shown document ask for now."""
