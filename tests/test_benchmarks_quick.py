@@ -7,6 +7,7 @@ import math
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,28 +62,22 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
         assert row["figure"] in finished.stdout
 
 
+Rows = list[dict[str, Any]]
+
+
+def run_quick_corpus_benchmark(tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], Rows]:
+    """``benchmarks/run.py --corpus --quick`` with ``options``: the finished process and its JSON rows."""
+    output = tmp_path / "corpus.json"
+    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--corpus", "--quick", "--quiet", *options]
+    command += ["--data", str(tmp_path / "data"), "--json", str(output)]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert finished.returncode == 0, finished.stderr
+    return finished, json.loads(output.read_text(encoding="utf-8"))
+
+
 @pytest.mark.slow
 def test_quick_corpus_benchmark_reports_every_step_at_both_sizes(tmp_path: Path) -> None:
-    output = tmp_path / "corpus.json"
-    finished = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "run.py"),
-            "--corpus",
-            "--quick",
-            "--quiet",
-            "--data",
-            str(tmp_path / "data"),
-            "--json",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert finished.returncode == 0, finished.stderr
-    rows = json.loads(output.read_text(encoding="utf-8"))
+    finished, rows = run_quick_corpus_benchmark(tmp_path)
     steps = {
         "agreement, two layers",
         "agreement, three layers, --json",
@@ -109,30 +104,7 @@ def test_quick_corpus_benchmark_reports_every_step_at_both_sizes(tmp_path: Path)
 
 
 def test_the_corpus_benchmark_measures_only_the_sizes_asked_for(tmp_path: Path) -> None:
-    output = tmp_path / "corpus.json"
-    finished = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "run.py"),
-            "--corpus",
-            "--quick",
-            "--quiet",
-            "--sizes",
-            "3",
-            "--only",
-            "stats",
-            "--data",
-            str(tmp_path / "data"),
-            "--json",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert finished.returncode == 0, finished.stderr
-    rows = json.loads(output.read_text(encoding="utf-8"))
+    finished, rows = run_quick_corpus_benchmark(tmp_path, "--sizes", "3", "--only", "stats")
     assert [(row["figure"], row["documents"]) for row in rows] == [("stats", 3)]
     assert "3 documents" in finished.stdout and "30 documents" not in finished.stdout
     assert not (tmp_path / "data" / "quick-30").exists()
