@@ -31,16 +31,38 @@ def default_screenshot_path() -> Path:
     return platformdirs.user_cache_path(APP_NAME) / "main-window.png"
 
 
-def window_annotator(option: str | None, *, interactive: bool, sample_corpus: bool = True) -> str | None:
-    """The layer the window works in: given, remembered, or asked once (None if the analyst cancels)."""
-    from ui.annotator_name import ask_annotator
+def window_annotator(option: str | None, *, interactive: bool, db: Path | None = None) -> str | None:
+    """The layer the window works in: given, remembered, or asked once (None if the analyst cancels).
+
+    ``db``: the project the window opens, None for the default one with the sample articles."""
+    from ui.annotator_name import FirstProject, ask_annotator
 
     chosen = identity.resolve(option, preferences.default_path())
     if chosen is not None:
         return chosen.layer
     if not interactive:
         return identity.system_user()
-    return ask_annotator(identity.system_user(), sample_corpus=sample_corpus)
+    if db is None:
+        project = FirstProject.SAMPLE_CORPUS
+    else:
+        project = FirstProject.OWN_DOCUMENTS if holds_documents(db) else FirstProject.EMPTY
+    return ask_annotator(identity.system_user(), project=project)
+
+
+def holds_documents(db: Path) -> bool:
+    """Whether the project file ``db`` already holds documents; a missing or refused file holds none."""
+    from storage.sqlite_repository import SqliteRepository
+
+    if not db.exists():
+        return False
+    try:
+        repository = SqliteRepository.open(db)
+    except ProjectError:
+        return False  # the real open refuses it with its message
+    try:
+        return bool(repository.list_documents(""))
+    finally:
+        repository.close()
 
 
 def has_display() -> bool:
@@ -90,9 +112,7 @@ def run_window(
     install_language(app, language)
     # A team project's layer is the role it is opened as: nothing to ask.
     team = isinstance(db, str)
-    annotator = (
-        "" if team else window_annotator(annotator_option, interactive=screenshot is None, sample_corpus=db is None)
-    )
+    annotator = "" if isinstance(db, str) else window_annotator(annotator_option, interactive=screenshot is None, db=db)
     if annotator is None:
         return 0
     project = open_project(db, annotator)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -27,6 +29,30 @@ WELCOME_EMPTY_PROJECT = QT_TRANSLATE_NOOP(
     "F1 lists every shortcut.\n\n"
     "Your name signs your annotations (your layer) and the edit log:",
 )
+# The same welcome for a project of its own (--db) that already holds documents.
+WELCOME_OWN_DOCUMENTS = QT_TRANSLATE_NOOP(
+    "WelcomeDialog",
+    "Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, "
+    "claims (who claims what, reported by whom, denied by whom) and treaty references.\n\n"
+    "This project's documents are listed beside the text: pick one, select words and press a label's key "
+    "(p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.\n\n"
+    "Your name signs your annotations (your layer) and the edit log:",
+)
+
+
+class FirstProject(Enum):
+    """What the project opened on the first run holds, for the welcome to say."""
+
+    SAMPLE_CORPUS = "sample"
+    EMPTY = "empty"
+    OWN_DOCUMENTS = "documents"
+
+
+WELCOMES = {
+    FirstProject.SAMPLE_CORPUS: WELCOME,
+    FirstProject.EMPTY: WELCOME_EMPTY_PROJECT,
+    FirstProject.OWN_DOCUMENTS: WELCOME_OWN_DOCUMENTS,
+}
 
 
 def remembered_annotator() -> str | None:
@@ -36,10 +62,12 @@ def remembered_annotator() -> str | None:
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, suggestion: str, parent: QWidget | None = None, *, sample_corpus: bool = True) -> None:
+    def __init__(
+        self, suggestion: str, parent: QWidget | None = None, *, project: FirstProject = FirstProject.SAMPLE_CORPUS
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to Hashiya"))
-        welcome = WELCOME if sample_corpus else WELCOME_EMPTY_PROJECT
+        welcome = WELCOMES[project]
         text = plain_label(QCoreApplication.translate("WelcomeDialog", str(welcome)))
         text.setWordWrap(True)
         self.name = QLineEdit(suggestion)
@@ -64,11 +92,11 @@ class WelcomeDialog(QDialog):
             self.accept()
 
 
-def ask_annotator(suggestion: str, parent: QWidget | None = None, *, sample_corpus: bool = True) -> str | None:
-    """Ask for the name once, on the first-run welcome; None if the analyst cancels.
-
-    ``sample_corpus``: the project opened is the default one, with the sample articles."""
-    dialog = WelcomeDialog(suggestion, parent, sample_corpus=sample_corpus)
+def ask_annotator(
+    suggestion: str, parent: QWidget | None = None, *, project: FirstProject = FirstProject.SAMPLE_CORPUS
+) -> str | None:
+    """Ask for the name once, on the first-run welcome; None if the analyst cancels."""
+    dialog = WelcomeDialog(suggestion, parent, project=project)
     if not dialog.exec():
         return None
     return identity.remember(dialog.name.text(), preferences.default_path()).layer

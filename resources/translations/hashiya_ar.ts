@@ -2197,6 +2197,18 @@ Your name signs your annotations (your layer) and the edit log:</source>
 يُوقَّع باسمك على توسيماتك (طبقتك) وعلى سجل التعديلات:</translation>
     </message>
     <message>
+        <source>Welcome to Hashiya. You will annotate Arabic news articles: people, places and organisations, claims (who claims what, reported by whom, denied by whom) and treaty references.
+
+This project&apos;s documents are listed beside the text: pick one, select words and press a label&apos;s key (p for a person, g for a country or city, c for a claim...); F1 lists every shortcut.
+
+Your name signs your annotations (your layer) and the edit log:</source>
+        <translation>مرحبًا بك في حاشية. ستوسم مقالات إخبارية عربية: الأشخاص والأماكن والمنظمات، والادعاءات (من يدّعي ماذا، ومن نقله، ومن نفاه)، والإشارات إلى المعاهدات.
+
+مستندات هذا المشروع مدرجة بجانب النص: اختر واحدًا، ثم حدّد كلمات واضغط مفتاح الوسم (p للشخص، و g للدولة أو المدينة، و c للادعاء...)؛ ويعرض F1 كل الاختصارات.
+
+يُوقَّع باسمك على توسيماتك (طبقتك) وعلى سجل التعديلات:</translation>
+    </message>
+    <message>
         <source>Welcome to Hashiya</source>
         <translation>مرحبًا بك في حاشية</translation>
     </message>

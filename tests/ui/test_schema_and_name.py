@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.model import SpanKind
@@ -78,6 +78,36 @@ def test_the_annotator_name_is_asked_once_and_remembered(qtbot: QtBot, monkeypat
     assert window_annotator(None, interactive=True) == "سارة"
     assert len(asked) == 1
     assert window_annotator("reviewer", interactive=True) == "reviewer"
+
+
+@pytest.mark.parametrize(
+    ("holds_documents", "said", "not_said"),
+    [
+        (True, "documents are listed beside the text", "no documents yet"),
+        (False, "no documents yet", "documents are listed"),
+    ],
+)
+def test_the_welcome_on_a_project_of_ones_own_says_what_it_holds(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, holds_documents: bool, said: str, not_said: str
+) -> None:
+    monkeypatch.delenv("HASHIYA_ANNOTATOR")
+    path = tmp_path / "own.hashiya"
+    if holds_documents:
+        project = Project(SqliteRepository.open(path), "lead")
+        project.import_paths(sorted(Path(__file__).resolve().parents[2].joinpath("resources", "corpus").glob("*.txt")))
+        project.close()
+    shown: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WelcomeDialog)
+        shown.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(50, answer)
+    assert window_annotator(None, interactive=True, db=path) is None
+    welcome = " ".join(shown)
+    assert said in welcome and not_said not in welcome and "five sample articles" not in welcome
 
 
 def test_the_status_bar_shows_the_annotator(qtbot: QtBot, sample_project: Project) -> None:
