@@ -10,7 +10,7 @@ with an icon provider that answers from the entry's name and kind alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 
@@ -34,9 +34,11 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
-            return "Folder"
+            return QCoreApplication.translate("NameOnlyIconProvider", "Folder")
         suffix = info.suffix()
-        return f"{suffix.upper()} file" if suffix else "File"
+        if not suffix:
+            return QCoreApplication.translate("NameOnlyIconProvider", "File")
+        return QCoreApplication.translate("NameOnlyIconProvider", "%1 file").replace("%1", suffix.upper())
 
 
 def _dialog(
@@ -49,6 +51,7 @@ def _dialog(
     dialog.setIconProvider(provider)
     dialog.setProperty("hashiya_icon_provider", provider)  # lives as long as the dialog
     dialog.setFileMode(mode)
+    dialog.resize(max(dialog.width(), 820), max(dialog.height(), 500))  # room for size, type and date
     return dialog
 
 

@@ -1167,6 +1167,21 @@ Replace it with the file&apos;s layer (Edit &gt; Undo puts it back), merge the f
     </message>
 </context>
 <context>
+    <name>NameOnlyIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>ملف %1</translation>
+    </message>
+</context>
+<context>
     <name>OverviewDialog</name>
     <message>
         <source>Corpus overview</source>

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, QRect, QSocketNotifier, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -146,7 +147,33 @@ def dialog(_request: dict[str, Any]) -> dict[str, Any]:
     }
     if isinstance(shown, QFileDialog):
         answer["file_names"] = shown_file_names(shown)
+        answer["file_cells"] = shown_file_cells(shown)
+        look_in = shown.findChild(QComboBox, "lookInCombo")
+        answer["look_in"] = (
+            {"text": look_in.currentText(), "direction": look_in.layoutDirection().name} if look_in else {}
+        )
     return answer
+
+
+def shown_file_cells(file_dialog: QFileDialog) -> dict[str, list[dict[str, Any]]]:
+    """Each file's size, type and date cells: the text shown and whether the column is wide enough for it."""
+    from PySide6.QtWidgets import QTreeView
+
+    view = file_dialog.findChild(QTreeView, "treeView")
+    if view is None:
+        return {}
+    model = view.model()
+    root = view.rootIndex()
+    metrics = view.fontMetrics()
+    cells: dict[str, list[dict[str, Any]]] = {}
+    for row in range(model.rowCount(root)):
+        name = str(model.index(row, 0, root).data())
+        cells[name] = []
+        for column in range(1, model.columnCount(root)):
+            text = str(model.index(row, column, root).data() or "")
+            fits = metrics.horizontalAdvance(text) <= view.columnWidth(column)
+            cells[name].append({"text": text, "fits": fits})
+    return cells
 
 
 def shown_file_names(file_dialog: QFileDialog) -> dict[str, str]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 
 from tests.ui.real_display.conftest import WindowStarter
 from tests.ui.real_display.window_process import WindowProcess
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 EXTEND = "مدّ المقطع ب&كلمة"
 SHRINK = "ت&قليص المقطع بكلمة"
@@ -103,4 +106,10 @@ def test_qt_dialogs_are_in_arabic_and_file_names_keep_their_order(start_window: 
     # A name is drawn as its own paragraph: a Latin name left to right, an Arabic name right to left.
     assert names["100-ar-go-menu-c.txt"] == "\u2068100-ar-go-menu-c.txt\u2069", names
     assert names["مقال.txt"] == "\u2068مقال.txt\u2069", names
+    # The folder is a path, read left to right; the type of each file is said in Arabic, and the
+    # size, type and date columns are wide enough to read whole.
+    assert dialog["look_in"]["direction"] == "LeftToRight", dialog["look_in"]
+    cells = dialog["file_cells"]
+    assert all(cell["fits"] for row in cells.values() for cell in row), cells
+    assert all(ARABIC_LETTER.search(row[1]["text"]) for row in cells.values()), cells
     window.server.key("Escape")
