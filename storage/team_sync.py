@@ -88,7 +88,9 @@ class PushCursor:
             return
         cursors = {**self.state.get("cursors", {}), self.key: position}
         self.state = {"source": self.source, "cursors": cursors}
-        self.local.set_resource(PUSH_RESOURCE, json.dumps(self.state, sort_keys=True), annotator, now_iso())
+        self.local.set_resource(
+            PUSH_RESOURCE, json.dumps(self.state, sort_keys=True), annotator, now_iso(), logged=False
+        )
         self.position = position
 
 
@@ -169,7 +171,7 @@ class SyncState:
         if self.bases != self.everything.get(self.key, {}):
             self.everything[self.key] = self.bases
             text = json.dumps(self.everything, ensure_ascii=False, sort_keys=True)
-            self.local.set_resource(SYNC_RESOURCE, text, annotator, now_iso())
+            self.local.set_resource(SYNC_RESOURCE, text, annotator, now_iso(), logged=False)
 
 
 def _resource_digest(repository: Repository, name: str) -> str:
