@@ -174,4 +174,3 @@ def test_every_acknowledged_edit_survives_sigkill(
     assert acknowledged_total > runs * 5
     assert killed_before_ready >= (3 if server is None else 1)
     print(f"{backend}: {runs} kills, {acknowledged_total} acknowledged edits checked, {in_flight_kept} in-flight kept")
-
