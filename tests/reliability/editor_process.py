@@ -37,7 +37,8 @@ CRASH_ANNOTATOR = "crash"
 
 
 def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    # One line each, though a server's message may run to several (a DETAIL, a HINT).
+    sys.stdout.write(" ".join(line.splitlines()) + "\n")
     sys.stdout.flush()
 
 
