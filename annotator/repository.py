@@ -100,7 +100,9 @@ class Repository(Protocol):
         """A project-level resource (the schema, the registry) as stored JSON text."""
         ...
 
-    def set_resource(self, name: str, text: str, annotator: str, at: str) -> None: ...
+    def set_resource(self, name: str, text: str, annotator: str, at: str, *, logged: bool = True) -> None:
+        """Store a resource; ``logged=False`` for bookkeeping (a sync cursor), which is nobody's edit."""
+        ...
 
     def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
         """Store ``change(stored text)`` in one transaction (no other writer in between) and return it."""

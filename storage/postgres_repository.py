@@ -298,7 +298,7 @@ class PostgresRepository(CorpusQueries):
         )
         return None if row is None else str(row[0])
 
-    def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
+    def set_resource(self, name: str, text: str, annotator: str, at: str, *, logged: bool = True) -> None:
         with self.writing() as conn:
             row = conn.execute("SELECT content FROM project_resources WHERE name = %s FOR UPDATE", [name]).fetchone()
             previous = None if row is None else str(row[0])
@@ -309,7 +309,8 @@ class PostgresRepository(CorpusQueries):
                 """,
                 [name, text, at],
             )
-            self._log(conn, at, annotator, None, f"Change {name}", previous, text)
+            if logged:
+                self._log(conn, at, annotator, None, f"Change {name}", previous, text)
 
     def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
         """Store ``change(stored text)`` in one transaction, the row locked so no other writer comes between."""

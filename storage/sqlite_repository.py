@@ -328,10 +328,12 @@ class SqliteRepository(ProjectFile):
         row = self.db.execute("SELECT content FROM project_resources WHERE name = ?", [name]).fetchone()
         return None if row is None else str(row[0])
 
-    def set_resource(self, name: str, text: str, annotator: str, at: str) -> None:
-        self.update_resource(name, lambda _stored: text, annotator, at)
+    def set_resource(self, name: str, text: str, annotator: str, at: str, *, logged: bool = True) -> None:
+        self.update_resource(name, lambda _stored: text, annotator, at, logged=logged)
 
-    def update_resource(self, name: str, change: Callable[[str | None], str], annotator: str, at: str) -> str:
+    def update_resource(
+        self, name: str, change: Callable[[str | None], str], annotator: str, at: str, *, logged: bool = True
+    ) -> str:
         """Store ``change(stored text)`` in one transaction, so no other writer comes between; return it."""
         with self.db.atomic():
             previous = self.resource(name)
@@ -343,7 +345,8 @@ class SqliteRepository(ProjectFile):
                 """,
                 [name, text, at],
             )
-            self._log(at, annotator, None, f"Change {name}", previous, text)
+            if logged:
+                self._log(at, annotator, None, f"Change {name}", previous, text)
         return text
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:

@@ -88,7 +88,9 @@ class PushCursor:
             return
         cursors = {**self.state.get("cursors", {}), self.key: position}
         self.state = {"source": self.source, "cursors": cursors}
-        self.local.set_resource(PUSH_RESOURCE, json.dumps(self.state, sort_keys=True), annotator, now_iso())
+        self.local.set_resource(
+            PUSH_RESOURCE, json.dumps(self.state, sort_keys=True), annotator, now_iso(), logged=False
+        )
         self.position = position
 
 
@@ -169,7 +171,7 @@ class SyncState:
         if self.bases != self.everything.get(self.key, {}):
             self.everything[self.key] = self.bases
             text = json.dumps(self.everything, ensure_ascii=False, sort_keys=True)
-            self.local.set_resource(SYNC_RESOURCE, text, annotator, now_iso())
+            self.local.set_resource(SYNC_RESOURCE, text, annotator, now_iso(), logged=False)
 
 
 def _resource_digest(repository: Repository, name: str) -> str:
@@ -264,7 +266,7 @@ def pull(local: Repository, team: PostgresRepository, annotator: str, take_team:
         elif side == "local":
             report.kept_local.append(item)
         else:
-            report.conflicts[item] = (describe_item(local, item), describe_item(team, item))
+            report.conflicts[item] = describe_conflict(local, team, item)
     state.save(annotator)
     return report
 
@@ -289,7 +291,7 @@ def push_shared(local: Repository, team: PostgresRepository, keep_mine: tuple[st
             state.bases[item] = ours
             report.kept_local.append(item)
         elif side == "both":
-            report.conflicts[item] = (describe_item(local, item), describe_item(team, item))
+            report.conflicts[item] = describe_conflict(local, team, item)
     state.save(team.user)
     return report
 
@@ -312,3 +314,63 @@ def describe_item(repository: Repository, item: str) -> str:
 
     registry = Registry.from_json(text)
     return f"{len(registry.entities)} entities, {len(registry.treaties)} treaties"
+
+
+ENTRY_LISTS = {
+    SCHEMA_RESOURCE: (("labels", "name"), ("relations", "name")),
+    REGISTRY_RESOURCE: (("entities", "id"), ("treaties", "id")),
+}
+"""Where a shared resource keeps its entries, and the key naming each: what a conflict lists."""
+MOST_SHOWN = 4
+
+
+def describe_conflict(local: Repository, team: Repository, item: str) -> tuple[str, str]:
+    """Both sides of ``item`` for the reviewer who decides: a summary, then the entries that differ
+    (a label, an entity, a treaty), each as that side has it, so that the choice is informed."""
+    mine, theirs = describe_item(local, item), describe_item(team, item)
+    if item not in ENTRY_LISTS:
+        return mine, theirs
+    here, there = _entries(local.resource(item), item), _entries(team.resource(item), item)
+    differing = sorted(key for key in here.keys() | there.keys() if here.get(key) != there.get(key))
+    if not differing:
+        return mine, theirs
+    shown = differing[:MOST_SHOWN]
+    more = f"; {len(differing) - MOST_SHOWN} more" if len(differing) > MOST_SHOWN else ""
+    return (
+        mine
+        + " — differs: "
+        + "; ".join(_entry_difference(key, here.get(key), there.get(key)) for key in shown)
+        + more,
+        theirs
+        + " — differs: "
+        + "; ".join(_entry_difference(key, there.get(key), here.get(key)) for key in shown)
+        + more,
+    )
+
+
+def _entries(text: str | None, item: str) -> dict[str, dict[str, Any]]:
+    try:
+        stored = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return {
+        f"{entry.get(key)}": entry
+        for field, key in ENTRY_LISTS[item]
+        for entry in stored.get(field, [])
+        if isinstance(entry, dict)
+    }
+
+
+def _entry_difference(key: str, this: dict[str, Any] | None, other: dict[str, Any] | None) -> str:
+    """``key`` as this side has it: absent, or the fields where it differs from the other side."""
+    if this is None:
+        return f"{key} absent"
+    if other is None:
+        return f"{key} added"
+    fields = [f"{name} {_short(value)}" for name, value in this.items() if other.get(name) != value]
+    return f"{key}: " + ", ".join(fields)
+
+
+def _short(value: Any, most: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= most else text[: most - 1] + "…"

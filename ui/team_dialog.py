@@ -54,6 +54,8 @@ class TeamDialog(QDialog):
         self.conflicts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.conflicts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.conflicts.verticalHeader().hide()
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.conflicts.hide()
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:  # the Arabic interface
             make_document_rtl(self.log.document())
@@ -113,6 +115,7 @@ class TeamDialog(QDialog):
             for column, text in enumerate((item, here, there)):
                 cell = QTableWidgetItem(text)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                cell.setToolTip(text)
                 self.conflicts.setItem(row, column, cell)
             take = QPushButton(self.tr("Take the team's"))
             keep = QPushButton(self.tr("Keep mine"))
@@ -120,6 +123,8 @@ class TeamDialog(QDialog):
             keep.clicked.connect(lambda _=False, item=item: self._run(pull=False, keep_mine=(item,)))
             self.conflicts.setCellWidget(row, 3, take)
             self.conflicts.setCellWidget(row, 4, keep)
+        # What differs is the reviewer's ground for choosing: shown whole, wrapped, never elided.
+        self.conflicts.resizeRowsToContents()
         self.conflicts.setVisible(bool(report.conflicts))
 
 

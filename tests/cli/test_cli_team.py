@@ -111,3 +111,33 @@ def test_a_team_is_set_up_then_works_offline_and_merges_back(team_server: TeamSe
     team_server.create_role("eve")
     stranger = run("stats", "--db", team_server.url(database, "eve"))
     assert stranger.returncode == 2 and "not given to" in stranger.stderr
+
+
+def test_pushing_and_pulling_leave_the_analysts_edit_log_as_it_was(team_server: TeamServer, tmp_path: Path) -> None:
+    """The push cursor and the pull's bases are bookkeeping: the analyst's log holds only their own edits."""
+    database = team_server.new_database()
+    lead = tmp_path / "lead.hashiya"
+    assert run("import-texts", "--db", str(lead), *map(str, TEXTS)).returncode == 0
+    made = run("init-team", team_server.url(database), "--db", str(lead), "--annotators", "amal", "--reviewers", "rana")
+    assert made.returncode == 0, made.stderr
+
+    amal = tmp_path / "amal.hashiya"
+    assert run("import-texts", "--db", str(amal), *map(str, TEXTS)).returncode == 0
+    project = Project(SqliteRepository.open(amal), "amal")
+    document_id = project.documents()[0].id
+    project.apply(project.add_span(document_id, 0, 4, "PER"))
+    before = project.repository.edit_log()
+    project.close()
+
+    url = team_server.url(database, "amal")
+    pushed = run("push", "--to", url, "--db", str(amal))
+    assert pushed.returncode == 0, pushed.stderr
+    pulled = run("pull", "--from", url, "--db", str(amal))
+    assert pulled.returncode == 0, pulled.stderr
+    assert run("push", "--to", url, "--db", str(amal)).returncode == 0
+
+    reopened = SqliteRepository.open(amal)
+    try:
+        assert reopened.edit_log() == before
+    finally:
+        reopened.close()

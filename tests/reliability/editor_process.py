@@ -1,6 +1,7 @@
 """A second program on a project file, run by the reliability tests in a subprocess.
 
-It opens the project through the real code path (Project over SqliteRepository), makes edits
+It opens the project through the real code path (Project over SqliteRepository, or over
+PostgresRepository when PATH is a team project's ``postgresql://`` URL), makes edits
 with ``Project.apply`` and reports on stdout, one flushed line each:
 
 - ``TRY {json}`` before an edit and ``ACK`` after ``apply`` returned (the edit is saved);
@@ -19,13 +20,16 @@ import json
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from annotator.edits import AddSpan
 from annotator.model import Span
 from annotator.project import Project
-from annotator.repository import ProjectError
+from annotator.repository import ProjectError, Repository
 from storage.sqlite_repository import SqliteRepository
+from storage.team_location import is_team_url
 
 CORPUS = Path(__file__).resolve().parents[2] / "resources" / "corpus"
 LABELS = ("PER", "ORG", "GPE", "LOC", "DATE", "EVENT")
@@ -33,8 +37,18 @@ CRASH_ANNOTATOR = "crash"
 
 
 def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    # One line each, though a server's message may run to several (a DETAIL, a HINT).
+    sys.stdout.write(" ".join(line.splitlines()) + "\n")
     sys.stdout.flush()
+
+
+def open_repository(location: str) -> Repository:
+    """The project file at ``location``, or the team project it names by URL (as its role)."""
+    if is_team_url(location):
+        from storage.postgres_repository import PostgresRepository
+
+        return PostgresRepository.open(location)
+    return SqliteRepository.open(Path(location))
 
 
 def first_document(project: Project) -> str:
@@ -45,9 +59,9 @@ def first_document(project: Project) -> str:
     return documents[0].id
 
 
-def random_edits(path: Path, seed: int) -> None:
+def random_edits(path: str, seed: int) -> None:
     rng = random.Random(seed)
-    project = Project(SqliteRepository.open(path), CRASH_ANNOTATOR)
+    project = Project(open_repository(path), CRASH_ANNOTATOR)
     document_id = first_document(project)
     length = len(project.document(document_id).text)
     spans: dict[str, Span] = {s.id: s for s in project.spans(document_id)}
@@ -87,9 +101,9 @@ def wait_for_another_write(project: Project, version: int, timeout: float = 60.0
     return version, False
 
 
-def add_spans(path: Path, annotator: str, count: int, meet: bool) -> None:
+def add_spans(path: str, annotator: str, count: int, meet: bool) -> None:
     rng = random.Random(annotator)
-    project = Project(SqliteRepository.open(path), annotator)
+    project = Project(open_repository(path), annotator)
     document_id = project.documents()[0].id
     length = len(project.document(document_id).text)
     say("READY")
@@ -121,11 +135,12 @@ def add_spans(path: Path, annotator: str, count: int, meet: bool) -> None:
     say("SEEN " + json.dumps({"moves_while_editing": moves, "spans": counts}))
 
 
-def on_command(path: Path) -> None:
-    """Edits asked for one by one: ``EDIT`` adds a span (``ACK id`` or ``REFUSED message``), ``SNIFF``
+def on_command(path: str) -> None:
+    """Edits asked for one by one: ``EDIT`` adds a span (``ACK id`` or ``REFUSED message``), ``EDIT-AS LAYER``
+    adds one to another layer (someone else's, or gold), ``SNIFF``
     reads the project file's first bytes as a careless hash or header check would, ``COPY FILE``
     saves a copy of the project (``COPIED`` or ``REFUSED message``)."""
-    project = Project(SqliteRepository.open(path), CRASH_ANNOTATOR)
+    project = Project(open_repository(path), CRASH_ANNOTATOR)
     document_id = first_document(project)
     length = len(project.document(document_id).text)
     rng = random.Random(7)
@@ -133,13 +148,15 @@ def on_command(path: Path) -> None:
     for line in sys.stdin:
         command, _, argument = line.strip().partition(" ")
         try:
-            if command == "EDIT":
+            if command in ("EDIT", "EDIT-AS"):
                 start = rng.randrange(0, length - 10)
                 edit = project.add_span(document_id, start, start + rng.randint(1, 10), rng.choice(LABELS))
+                if argument:
+                    edit = AddSpan(replace(edit.span, annotator=argument))
                 project.apply(edit)
                 say(f"ACK {edit.span.id}")
             elif command == "SNIFF":
-                with path.open("rb") as handle:
+                with Path(path).open("rb") as handle:
                     handle.read(16)
                 say("SNIFFED")
             elif command == "COPY":
@@ -152,11 +169,11 @@ def on_command(path: Path) -> None:
 def main(arguments: list[str]) -> int:
     try:
         if arguments[0] == "random-edits":
-            random_edits(Path(arguments[1]), int(arguments[2]))
+            random_edits(arguments[1], int(arguments[2]))
         elif arguments[0] == "on-command":
-            on_command(Path(arguments[1]))
+            on_command(arguments[1])
         elif arguments[0] == "add-spans":
-            add_spans(Path(arguments[1]), arguments[2], int(arguments[3]), "--meet" in arguments[4:])
+            add_spans(arguments[1], arguments[2], int(arguments[3]), "--meet" in arguments[4:])
         else:
             raise SystemExit(f"unknown mode {arguments[0]!r}")
     except Exception as error:  # reported to the test, which fails on it

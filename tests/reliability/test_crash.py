@@ -1,4 +1,10 @@
-"""An edit acknowledged before the process is killed (SIGKILL, at random moments) is in the file afterwards."""
+"""An edit acknowledged before the process is killed (SIGKILL, at random moments) is in the project afterwards.
+
+On both backends: the project file, and a team project on the PostgreSQL server, where the killed
+process is one client among others and the server must hold every edit it acknowledged. A team
+project is never created by a client (``init-team`` makes it), so the kills during the creation of
+the project file have no counterpart on the server.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +22,13 @@ from annotator.project import Project
 from storage.database import open_database
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
-from tests.reliability.editor_process import CRASH_ANNOTATOR, first_document
+from tests.reliability.backends import BACKENDS, server_for, team_copy, team_state
+from tests.reliability.editor_process import CRASH_ANNOTATOR, first_document, open_repository
 from tests.reliability.processes import complete_lines, start_editor
 
 RUNS = 50
+TEAM_RUNS = 20
+"""Each run on the server makes a new team project (a database, its roles and an import) first."""
 SEED = 20240608
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -66,8 +75,8 @@ def replay(edits: list[dict[str, object]]) -> SpanState:
     return state
 
 
-def run_and_kill(path: Path, rng: random.Random) -> list[str]:
-    process = start_editor("random-edits", str(path), str(rng.randrange(1 << 30)))
+def run_and_kill(location: str, rng: random.Random) -> list[str]:
+    process = start_editor("random-edits", location, str(rng.randrange(1 << 30)))
     assert process.stdout is not None
     lines: list[str] = []
     if rng.random() < 0.3:
@@ -116,22 +125,32 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_every_acknowledged_edit_survives_sigkill(tmp_path: Path, template: Path) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_every_acknowledged_edit_survives_sigkill(
+    tmp_path: Path, template: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    server = server_for(backend, request)
     rng = random.Random(SEED)
     acknowledged_total = 0
     in_flight_kept = 0
     killed_before_ready = 0
-    for run in range(RUNS):
+    runs = RUNS if server is None else TEAM_RUNS
+    for run in range(runs):
         path = tmp_path / f"run-{run}.hashiya"
-        if rng.random() >= 0.2:
-            shutil.copyfile(template, path)  # otherwise the editor creates the project itself
-        transcript = Transcript.read(run_and_kill(path, rng))
-        if not path.exists():
+        if server is not None:
+            database = team_copy(server, template, [CRASH_ANNOTATOR, "after"])
+            location = server.url(database, CRASH_ANNOTATOR)
+        else:
+            location = str(path)
+            if rng.random() >= 0.2:
+                shutil.copyfile(template, path)  # otherwise the editor creates the project itself
+        transcript = Transcript.read(run_and_kill(location, rng))
+        if server is None and not path.exists():
             assert not transcript.ready
             killed_before_ready += 1
             continue
 
-        stored, logged = stored_spans(path)
+        stored, logged = stored_spans(path) if server is None else team_state(server, database, CRASH_ANNOTATOR)
         expected = replay(transcript.acknowledged)
         acknowledged_total += len(transcript.acknowledged)
         if transcript.in_flight is not None and stored != expected:
@@ -143,14 +162,15 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path: Path, template: Path
         assert stored == expected, f"run {run}: {len(transcript.acknowledged)} acknowledged edits"
         killed_before_ready += not transcript.ready
 
-        # The file is still a working project: it takes another edit.
-        project = Project(SqliteRepository.open(path), "after")
+        # The project still works: it takes another analyst's edit.
+        after = location if server is None else server.url(database, "after")
+        project = Project(open_repository(after), "after")
         document_id = first_document(project)
         project.apply(project.add_span(document_id, 0, 3, "PER"))
         assert len(project.spans(document_id)) == 1
         project.close()
 
     # The seed gives both kinds of kill; the figures say the test saw them.
-    assert acknowledged_total > RUNS * 5
-    assert killed_before_ready >= 3
-    print(f"{RUNS} kills, {acknowledged_total} acknowledged edits checked, {in_flight_kept} in-flight edits kept")
+    assert acknowledged_total > runs * 5
+    assert killed_before_ready >= (3 if server is None else 1)
+    print(f"{backend}: {runs} kills, {acknowledged_total} acknowledged edits checked, {in_flight_kept} in-flight kept")

@@ -1,4 +1,9 @@
-"""Two programs editing one project file at once: nothing lost, no "database is locked", each sees the other."""
+"""Two programs editing one project at once: nothing lost, no "database is locked", each sees the other.
+
+On both backends: the project file (each sees the other through ``PRAGMA data_version``), and a team
+project on the PostgreSQL server (through LISTEN/NOTIFY). On the server the two are reviewers, who
+may write the schema as well as their own layers, so that both kinds of write meet there too.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,13 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from annotator.project import Project
 from storage.database import open_database
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
+from tests.reliability.backends import BACKENDS, server_for, team_copy, team_state
 from tests.reliability.processes import start_editor
 
 EDITS_EACH = 1000
@@ -34,14 +42,20 @@ def tell(process: subprocess.Popen[str], line: str) -> None:
     process.stdin.flush()
 
 
-def test_two_processes_editing_at_once_lose_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_processes_editing_at_once_lose_nothing(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    server = server_for(backend, request)
     path = tmp_path / "shared.hashiya"
     project = Project(SqliteRepository.open(path), "setup")
     project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
     project.close()
 
     names = ("huda", "karim")
-    editors = {name: start_editor("add-spans", str(path), name, str(EDITS_EACH), "--meet") for name in names}
+    database = "" if server is None else team_copy(server, path, [], list(names))
+    locations = {name: str(path) if server is None else server.url(database, name) for name in names}
+    editors = {name: start_editor("add-spans", locations[name], name, str(EDITS_EACH), "--meet") for name in names}
     acknowledged: dict[str, list[str]] = {name: [] for name in names}
     try:
         for name, editor in editors.items():
@@ -66,11 +80,17 @@ def test_two_processes_editing_at_once_lose_nothing(tmp_path: Path) -> None:
 
     for name in names:
         assert len(acknowledged[name]) == EDITS_EACH
-        # Each saw the other's commits while editing (PRAGMA data_version moved), and all of them at the end.
+        # Each saw the other's commits while editing (the data version moved), and all of them at the end.
         moves = seen[name]["moves_while_editing"]
         assert isinstance(moves, int) and moves > 0
         assert seen[name]["spans"] == {"huda": EDITS_EACH, "karim": EDITS_EACH}
 
+    if server is not None:
+        for name in names:
+            stored_spans, logged_edits = team_state(server, database, name)
+            assert set(stored_spans) == set(acknowledged[name])
+            assert logged_edits == EDITS_EACH
+        return
     db = open_database(path)
     stored = {
         name: {row[0] for row in db.execute("SELECT id FROM spans WHERE annotator = ?", [name])} for name in names

@@ -26,7 +26,7 @@ from tests.reliability.processes import start_editor
 
 
 class Editor:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         self.process = start_editor("on-command", str(path))
         self.acknowledged: list[str] = []
         self.refusals: list[str] = []
@@ -38,20 +38,25 @@ class Editor:
         assert line and not line.startswith("ERROR"), line or (self.process.stderr and self.process.stderr.read())
         return line.rstrip("\n")
 
-    def ask(self, command: str) -> str:
+    def send(self, command: str) -> None:
         assert self.process.stdin is not None
         self.process.stdin.write(command + "\n")
         self.process.stdin.flush()
+
+    def ask(self, command: str) -> str:
+        self.send(command)
         return self.answer()
 
-    def edits(self, count: int) -> None:
+    def edits(self, count: int, command: str = "EDIT") -> None:
         for _ in range(count):
-            answer = self.ask("EDIT")
-            if answer.startswith("ACK "):
-                self.acknowledged.append(answer.split()[1])
-            else:
-                assert answer.startswith("REFUSED "), answer
-                self.refusals.append(answer[len("REFUSED ") :])
+            self.note(self.ask(command))
+
+    def note(self, answer: str) -> None:
+        if answer.startswith("ACK "):
+            self.acknowledged.append(answer.split()[1])
+        else:
+            assert answer.startswith("REFUSED "), answer
+            self.refusals.append(answer[len("REFUSED ") :])
 
     def kill(self) -> None:
         self.process.send_signal(signal.SIGKILL)

@@ -186,3 +186,33 @@ def test_the_team_schema_is_taken_or_kept_as_the_reviewer_says(
     rana.close()
     local.close()
     connection.close()
+
+
+def test_a_registry_changed_on_both_sides_is_shown_to_the_reviewer_and_overwritten_on_neither(
+    team_server: TeamServer, team: str, tmp_path: Path
+) -> None:
+    local, connection = offline_copy(team_server, team, tmp_path / "rana.hashiya", "rana")
+    assert pull(local.repository, connection, "rana").conflicts == {}
+    rana = team_project(team_server, team, "rana")
+    registry = rana.registry
+    here = local.repository.resource("registry") or ""
+    local.repository.set_resource("registry", here.replace('"Vladimir Putin"', '"V. Putin"', 1), "rana", "t")
+    rana.set_registry(type(registry).from_json(here.replace('"Vladimir Putin"', '"Putin, Vladimir"', 1)))
+    online = rana.repository.resource("registry")
+
+    report = pull(local.repository, connection, "rana")
+    assert report.conflicts.keys() == {"registry"}
+    mine, theirs = report.conflicts["registry"]
+    # Each side shows the entity that differs, as that side has it: the reviewer sees what to choose.
+    assert 'vladimir-putin: name_en "V. Putin"' in mine and "Putin, Vladimir" not in mine
+    assert 'vladimir-putin: name_en "Putin, Vladimir"' in theirs and "V. Putin" not in theirs
+    assert push_shared(local.repository, connection).conflicts.keys() == {"registry"}
+    assert '"V. Putin"' in (local.repository.resource("registry") or ""), "never overwritten silently"
+    assert rana.repository.resource("registry") == online
+
+    assert push_shared(local.repository, connection, keep_mine=("registry",)).kept_local == ["registry"]
+    assert '"V. Putin"' in (rana.repository.resource("registry") or "")
+    assert pull(local.repository, connection, "rana").conflicts == {}
+    rana.close()
+    local.close()
+    connection.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -61,4 +63,35 @@ def test_pull_then_a_reviewer_keeps_their_gold_from_the_window(
     for project in (omar, online):
         project.close()
     window.close()
+    local.close()
+
+
+def test_a_registry_conflict_shows_the_reviewer_each_sides_entity_in_full(
+    qtbot: QtBot, team_server: TeamServer, tmp_path: Path
+) -> None:
+    lead = local_project(tmp_path / "lead.hashiya", "rana")
+    database = make_team(team_server, lead)
+    lead.close()
+    local = local_project(tmp_path / "rana.hashiya", "rana")
+    dialog = TeamDialog(LocalTeamSync(local.repository), lambda: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(900, 420)
+    dialog.url.setText(team_server.url(database, "rana"))
+    dialog.pull_button.click()
+    online = team_project(team_server, database, "rana")
+    here = local.repository.resource("registry") or ""
+    local.repository.set_resource("registry", here.replace('"Vladimir Putin"', '"V. Putin"', 1), "rana", "t")
+    online.set_registry(type(online.registry).from_json(here.replace('"Vladimir Putin"', '"Putin, Vladimir"', 1)))
+
+    dialog.pull_button.click()
+    assert dialog.conflicts.rowCount() == 1
+    for column, name in ((1, '"V. Putin"'), (2, '"Putin, Vladimir"')):
+        cell = dialog.conflicts.item(0, column)
+        assert cell is not None and f"vladimir-putin: name_en {name}" in cell.text()
+        # The whole text fits in its cell: the difference is not cut off at the cell's edge.
+        rect = dialog.conflicts.visualItemRect(cell).adjusted(3, 0, -3, 0)
+        needed = QFontMetrics(dialog.conflicts.font()).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), cell.text())
+        assert needed.height() <= rect.height() and needed.width() <= rect.width(), (needed, rect)
+    online.close()
     local.close()
