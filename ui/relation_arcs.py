@@ -5,8 +5,11 @@ right in right-to-left lines, after a wrap, a zoom or a scroll): the carets the 
 and after the span on the first line it is shown on bound its glyphs there. An arc rises above the higher of its two
 ends, between paragraphs too; when one end is off the screen, the arc climbs from the visible end
 and ends in an arrow pointing up or down, the way to its partner. Several arcs leaving one span
-start at points spread along it. Each label is centred on its arc and never covers another: it is
-slid along the arc, and when no place there is free the arc rises until one is.
+start at points spread along it. Each label sits on its arc, in the space between lines: it never
+covers a glyph of the text (the ink of every line shown is measured through the text layout) nor
+another label. It is slid along the arc, nearest the apex first, and when no place there is free
+the arc rises a step; an arc that finds no free place within a few steps is drawn without its label
+(hovering it still names it), since readable text comes first.
 
 Only the relations with an end among the lines shown are looked at: an index of the ends' offsets
 is kept, and made again only when the relations or the spans they join change; the arcs are laid
@@ -34,6 +37,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QTextLayout,
 )
 
 from annotator.model import Relation, Span
@@ -43,9 +47,14 @@ ARC_PEN_WIDTH = 1.0
 SELECTED_PEN_WIDTH = 3.0
 HIT_WIDTH = 8.0
 ARROW = 5.0
-LABEL_PADDING = 2.0
+LABEL_PADDING = 3.0  # left and right of a label's name
+LABEL_LEADING = 1.0  # above and below it: labels must fit in the space between two lines
+LABEL_SCALE = 0.58  # of the text's point size
+INK_MARGIN = 1.0  # kept free around the glyphs
 MAX_LEVELS = 4
-LABEL_PLACES = (0.5, 0.38, 0.62, 0.26, 0.74)  # along an arc, from its apex outwards
+MAX_STEPS = 8  # rises tried for a label before the arc is drawn without it
+# Along an arc, from its apex outwards.
+LABEL_PLACES = tuple(sorted((n / 32 for n in range(1, 32)), key=lambda t: (abs(t - 0.5), t)))
 
 
 class Partner(Enum):
@@ -95,6 +104,7 @@ class RelationArcs:
         self._version = 0
         self._drawn_for: tuple[object, ...] | None = None
         self._labels: dict[tuple[object, ...], QPixmap] = {}
+        self._ink_of_block: dict[tuple[object, ...], list[QRectF]] = {}
 
     # -- what is drawn --------------------------------------------------------------------------
 
@@ -210,6 +220,8 @@ class RelationArcs:
             if head is None or tail is None or (head.point is None and tail.point is None):
                 continue
             ends.append((relation, head, tail))
+        if not ends:
+            return []
         ends = self._spread(ends)
         metrics = QFontMetricsF(self._label_font())
         line = QFontMetricsF(self.view.font()).height()
@@ -217,30 +229,66 @@ class RelationArcs:
         ends.sort(key=lambda item: self._reach(item[1], item[2]))
         levels: dict[float, int] = {}
         placed = _Placed(metrics.height())
+        for box in self._ink():
+            placed.add(box)
         arcs: list[Arc] = []
         for relation, head, tail in ends:
             top_y = min(p.y() for p in (head.point, tail.point) if p is not None)
             level = min(levels.get(round(top_y), 0), MAX_LEVELS - 1)
             levels[round(top_y)] = level + 1
-            name = self._names.get(relation.label, relation.label)
-            label = QRectF(0, 0, metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
+            size = _label_size(metrics, self._names.get(relation.label, relation.label))
+            label = QRectF(0, 0, size.width(), size.height())
             # The label sits on its arc: slid along it first, and when every place is taken the
             # arc rises a step, so that the label moves up with it.
-            for step in itertools.count():
+            free: QPointF | None = None
+            for step in range(MAX_STEPS):
                 rise = line * (0.45 + 0.22 * (level + step))
-                free = next((p for p in self._label_places(head, tail, rise) if placed.free(label, p)), None)
+                free = next((p for p in self._label_places(head, tail, rise, label) if placed.free(label, p)), None)
                 if free is not None:
                     break
-            assert free is not None
-            label.moveCenter(free)
-            placed.add(label)
+            if free is None:
+                rise = line * (0.45 + 0.22 * level)
+                label = QRectF()
+            else:
+                label.moveCenter(free)
+                placed.add(label)
             path = self._path(head, tail, rise)
             colour = self._colours.get(relation.label, QColor("#444444"))
             arcs.append(Arc(relation, head, tail, path, label, colour))
         return arcs
 
-    def _label_places(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[QPointF]:
-        """Points on the arc of this rise where its label may be centred, the apex first."""
+    def _ink(self) -> list[QRectF]:
+        """Where the glyphs of the lines shown are, in viewport coordinates (a few pixels wider)."""
+        view = self.view
+        offset = view.contentOffset()
+        height = view.viewport().height()
+        boxes: list[QRectF] = []
+        block = view.firstVisibleBlock()
+        while block.isValid():
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible():
+                key = (block.blockNumber(), block.revision(), geometry.width(), view.font().pointSizeF())
+                found = self._ink_of_block.get(key)
+                if found is None:
+                    found = self._ink_of_block[key] = block_ink(block.layout())
+                boxes.extend(box.translated(geometry.topLeft()) for box in found)
+            block = block.next()
+        if len(self._ink_of_block) > 4096:
+            self._ink_of_block.clear()
+        return boxes
+
+    def _label_places(self, head: ArcEnd, tail: ArcEnd, rise: float, label: QRectF) -> Iterator[QPointF]:
+        """Where the label may be centred on the arc of this rise: on the curve, or a little above
+        or below it (the curve still crossing the label), the apex first."""
+        shift = label.height() * 0.3
+        for point in self._curve_points(head, tail, rise):
+            yield point
+            yield QPointF(point.x(), point.y() - shift)
+            yield QPointF(point.x(), point.y() + shift)
+
+    def _curve_points(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[QPointF]:
         if head.point is not None and tail.point is not None:
             start, end = head.point, tail.point
             top = min(start.y(), end.y()) - rise
@@ -249,7 +297,7 @@ class RelationArcs:
             return
         start, corner, _tip = self._partial(head, tail, rise)
         control = QPointF(start.x(), start.y() - rise)
-        for t in (0.75, 1.0, 0.5):
+        for t in (0.75, 1.0, 0.5, 0.875, 0.625, 0.375):
             yield _quad(start, control, corner, t)
 
     @staticmethod
@@ -320,7 +368,7 @@ class RelationArcs:
 
     def _label_font(self) -> QFont:
         font = QFont(self.view.font())
-        font.setPointSizeF(max(self.view.font().pointSizeF() * 0.62, 7.0))
+        font.setPointSizeF(max(self.view.font().pointSizeF() * LABEL_SCALE, 6.0))
         return font
 
     # -- painting and hit testing --------------------------------------------------------------
@@ -353,6 +401,8 @@ class RelationArcs:
             painter.setPen(QPen(colour, SELECTED_PEN_WIDTH if selected else ARC_PEN_WIDTH))
             painter.drawPath(arc.path)
         for arc in crossing:
+            if arc.label_rect.isEmpty():
+                continue  # no place clear of the text
             label = self._label_pixmap(arc.relation.label, arc.colour, arc.relation.id == self.selected_id)
             painter.drawPixmap(arc.label_rect.topLeft(), label)
         painter.restore()
@@ -367,7 +417,7 @@ class RelationArcs:
             return found
         name = self._names.get(label, label)
         metrics = QFontMetricsF(font)
-        size = QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
+        size = _label_size(metrics, name)
         pixmap = QPixmap((size * ratio).toSize())
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -380,7 +430,10 @@ class RelationArcs:
         painter.setPen(QPen(colour, 1.0))
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor("#ffffff") if selected else colour.darker(130))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        # The box is as tall as the name's glyphs, not the font's line: set the baseline by hand.
+        tight = metrics.tightBoundingRect(name)
+        baseline = (size.height() - tight.height()) / 2 - tight.top()
+        painter.drawText(QPointF(LABEL_PADDING, baseline), name)
         painter.end()
         self._labels[key] = pixmap
         return pixmap
@@ -390,7 +443,7 @@ class RelationArcs:
         stroker = QPainterPathStroker()
         stroker.setWidth(HIT_WIDTH)
         for arc in reversed(self._drawn):
-            if arc.label_rect.contains(point):
+            if not arc.label_rect.isEmpty() and arc.label_rect.contains(point):
                 return arc
         for arc in reversed(self._drawn):
             if stroker.createStroke(arc.path).contains(point):
@@ -422,6 +475,48 @@ class _Placed:
     def add(self, rect: QRectF) -> None:
         for key in self._keys(rect):
             self._bands.setdefault(key, []).append(QRectF(rect))
+
+
+def _label_size(metrics: QFontMetricsF, name: str) -> QSizeF:
+    """A label's box: the name's advance and the height of its glyphs, padded."""
+    return QSizeF(
+        metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.tightBoundingRect(name).height() + 2 * LABEL_LEADING
+    )
+
+
+def block_ink(layout: QTextLayout) -> list[QRectF]:
+    """The glyphs of a laid-out block, relative to it: one box per word or run of touching glyphs on
+    each line, from the glyphs' own outlines (a line's box would be as tall as the line)."""
+    boxes: list[QRectF] = []
+    bounds: dict[tuple[object, ...], QRectF] = {}
+    for number in range(layout.lineCount()):
+        line = layout.lineAt(number)
+        glyphs: list[tuple[float, float, float, float]] = []
+        for run in layout.glyphRuns(line.textStart(), line.textLength()):
+            raw = run.rawFont()
+            font_key = (raw.familyName(), raw.styleName(), raw.pixelSize())
+            for index, position in zip(run.glyphIndexes(), run.positions(), strict=False):
+                key = (*font_key, index)
+                rect = bounds.get(key)
+                if rect is None:
+                    rect = bounds[key] = raw.boundingRect(index)
+                if rect.isEmpty():
+                    continue
+                x, y = position.x() + rect.left(), position.y() + rect.top()
+                glyphs.append((x, y, x + rect.width(), y + rect.height()))
+        glyphs.sort()
+        merged: list[list[float]] = []
+        for left, top, right, bottom in glyphs:
+            if merged and left <= merged[-1][2] + INK_MARGIN:
+                box = merged[-1]
+                box[1], box[2], box[3] = min(box[1], top), max(box[2], right), max(box[3], bottom)
+            else:
+                merged.append([left, top, right, bottom])
+        boxes.extend(
+            QRectF(left, top, right - left, bottom - top).adjusted(-INK_MARGIN, -INK_MARGIN, INK_MARGIN, INK_MARGIN)
+            for left, top, right, bottom in merged
+        )
+    return boxes
 
 
 def _cubic(p0: QPointF, p1: QPointF, p2: QPointF, p3: QPointF, t: float) -> QPointF:
