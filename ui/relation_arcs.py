@@ -19,7 +19,6 @@ arcs crossing the part being painted, and each label is drawn once into a pixmap
 
 from __future__ import annotations
 
-import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
@@ -479,9 +478,8 @@ class _Placed:
 
 def _label_size(metrics: QFontMetricsF, name: str) -> QSizeF:
     """A label's box: the name's advance and the height of its glyphs, padded."""
-    return QSizeF(
-        metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.tightBoundingRect(name).height() + 2 * LABEL_LEADING
-    )
+    height = metrics.tightBoundingRect(name).height() + 2 * LABEL_LEADING
+    return QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, height)
 
 
 def block_ink(layout: QTextLayout) -> list[QRectF]:

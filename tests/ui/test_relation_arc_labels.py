@@ -143,7 +143,7 @@ def assert_labels_clear_of_the_text(window: MainWindow, at_least: int) -> None:
 
 
 def test_labels_never_cover_a_glyph_of_the_text(busy_window: tuple[MainWindow, int]) -> None:
-    window, count = busy_window
+    window, _count = busy_window
     view = window.view
     assert_labels_clear_of_the_text(window, 12)
 
