@@ -217,3 +217,19 @@ def test_a_group_lists_its_parties_in_order_of_date_not_of_the_text(tmp_path: Pa
         project.close()
     assert [s.date for s in group.stands()] == ["2022-05-03", "2024-10-08"]
     assert [m.text for m in group.parties(Position.ASSERTS)] == ["البنتاغون", "سيول"]
+
+
+def test_the_plain_ledger_prints_one_line_per_group_stand_and_claim_in_tab_separated_columns(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(demo_db), "--annotator", "amal", "claims"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    groups = group_claims(demo_claims(demo_db))
+    assert len(lines) == sum(1 + len(g.stands()) + len(g.claims) for g in groups)
+    assert not any("\\t" in line or "\\n" in line for line in lines)
+    claim_lines = [line.split("\t") for line in lines if line.count("\t") == 5]
+    # Piped, the Arabic stays in logical order: each claim's text is the stored text, with its offsets.
+    assert [cells[2:] for cells in claim_lines] == [
+        [c.document_id, str(c.span.start), str(c.span.end), c.text] for g in groups for c in g.claims
+    ]
+    assert lines[0].startswith("! troop_deployment\t")
