@@ -112,7 +112,7 @@ class ClaimsLedgerWindow(QMainWindow):
             self.tree.setItemDelegateForColumn(column, delegate)
         header = self.tree.header()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TEXT, 380)
+        header.resizeSection(TEXT, 300)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
 
