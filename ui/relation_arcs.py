@@ -19,6 +19,7 @@ arcs crossing the part being painted, and each label is drawn once into a pixmap
 
 from __future__ import annotations
 
+import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
@@ -36,7 +37,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
-    QTextLayout,
+    QTextBlock,
 )
 
 from annotator.model import Relation, Span
@@ -47,13 +48,12 @@ SELECTED_PEN_WIDTH = 3.0
 HIT_WIDTH = 8.0
 ARROW = 5.0
 LABEL_PADDING = 3.0  # left and right of a label's name
-LABEL_LEADING = 1.0  # above and below it: labels must fit in the space between two lines
+LABEL_LEADING = 0.5  # above and below it: labels must fit in the space between two lines
 LABEL_SCALE = 0.58  # of the text's point size
-INK_MARGIN = 1.0  # kept free around the glyphs
-MAX_LEVELS = 4
-MAX_STEPS = 8  # rises tried for a label before the arc is drawn without it
+INK_MARGIN = 0.5  # kept free around the glyphs
+MAX_STEPS = 4  # spaces between lines tried for a label before the arc is drawn without it
 # Along an arc, from its apex outwards.
-LABEL_PLACES = tuple(sorted((n / 32 for n in range(1, 32)), key=lambda t: (abs(t - 0.5), t)))
+LABEL_PLACES = tuple(sorted((n / 16 for n in range(1, 16)), key=lambda t: (abs(t - 0.5), t)))
 
 
 class Partner(Enum):
@@ -103,7 +103,7 @@ class RelationArcs:
         self._version = 0
         self._drawn_for: tuple[object, ...] | None = None
         self._labels: dict[tuple[object, ...], QPixmap] = {}
-        self._ink_of_block: dict[tuple[object, ...], list[QRectF]] = {}
+        self._ink_of_block: dict[tuple[object, ...], list[tuple[float, float, list[QRectF]]]] = {}
 
     # -- what is drawn --------------------------------------------------------------------------
 
@@ -226,27 +226,26 @@ class RelationArcs:
         line = QFontMetricsF(self.view.font()).height()
         # Shorter arcs lower, longer ones above them, so that nested arcs do not cross.
         ends.sort(key=lambda item: self._reach(item[1], item[2]))
-        levels: dict[float, int] = {}
         placed = _Placed(metrics.height())
-        for box in self._ink():
+        boxes, lanes = self._ink()
+        for box in boxes:
             placed.add(box)
         arcs: list[Arc] = []
         for relation, head, tail in ends:
             top_y = min(p.y() for p in (head.point, tail.point) if p is not None)
-            level = min(levels.get(round(top_y), 0), MAX_LEVELS - 1)
-            levels[round(top_y)] = level + 1
             size = _label_size(metrics, self._names.get(relation.label, relation.label))
             label = QRectF(0, 0, size.width(), size.height())
-            # The label sits on its arc: slid along it first, and when every place is taken the
-            # arc rises a step, so that the label moves up with it.
+            # The arc's apex goes into the space between two lines, the nearest above its ends
+            # first; its label is slid along it, in that space or another one the arc crosses,
+            # and when no place is free the arc rises to the next space up.
             free: QPointF | None = None
-            for step in range(MAX_STEPS):
-                rise = line * (0.45 + 0.22 * (level + step))
-                free = next((p for p in self._label_places(head, tail, rise, label) if placed.free(label, p)), None)
+            rise = line * 0.45
+            for rise in _rises(lanes, top_y, line):
+                places = _in_lanes(self._curve_points(head, tail, rise), lanes, label.height())
+                free = next((p for p in places if placed.free(label, p)), None)
                 if free is not None:
                     break
             if free is None:
-                rise = line * (0.45 + 0.22 * level)
                 label = QRectF()
             else:
                 label.moveCenter(free)
@@ -256,12 +255,14 @@ class RelationArcs:
             arcs.append(Arc(relation, head, tail, path, label, colour))
         return arcs
 
-    def _ink(self) -> list[QRectF]:
-        """Where the glyphs of the lines shown are, in viewport coordinates (a few pixels wider)."""
+    def _ink(self) -> tuple[list[QRectF], list[tuple[float, float]]]:
+        """Where the glyphs of the lines shown are, and the free spaces between those lines (top and
+        bottom, from the top of the view down), in viewport coordinates."""
         view = self.view
         offset = view.contentOffset()
         height = view.viewport().height()
         boxes: list[QRectF] = []
+        bands: list[tuple[float, float]] = []
         block = view.firstVisibleBlock()
         while block.isValid():
             geometry = view.blockBoundingGeometry(block).translated(offset)
@@ -271,21 +272,19 @@ class RelationArcs:
                 key = (block.blockNumber(), block.revision(), geometry.width(), view.font().pointSizeF())
                 found = self._ink_of_block.get(key)
                 if found is None:
-                    found = self._ink_of_block[key] = block_ink(block.layout())
-                boxes.extend(box.translated(geometry.topLeft()) for box in found)
+                    found = self._ink_of_block[key] = block_ink(block, view.font())
+                dx, dy = geometry.left(), geometry.top()
+                for top, bottom, line_boxes in found:
+                    bands.append((top + dy, bottom + dy))
+                    boxes.extend(box.translated(dx, dy) for box in line_boxes)
             block = block.next()
         if len(self._ink_of_block) > 4096:
             self._ink_of_block.clear()
-        return boxes
-
-    def _label_places(self, head: ArcEnd, tail: ArcEnd, rise: float, label: QRectF) -> Iterator[QPointF]:
-        """Where the label may be centred on the arc of this rise: on the curve, or a little above
-        or below it (the curve still crossing the label), the apex first."""
-        shift = label.height() * 0.3
-        for point in self._curve_points(head, tail, rise):
-            yield point
-            yield QPointF(point.x(), point.y() - shift)
-            yield QPointF(point.x(), point.y() + shift)
+        lanes = [(upper[1], lower[0]) for upper, lower in itertools.pairwise(bands) if lower[0] > upper[1]]
+        if bands:  # above the first line: as much room as between the first two
+            room = lanes[0][1] - lanes[0][0] if lanes else QFontMetricsF(view.font()).height() * 0.35
+            lanes.insert(0, (bands[0][0] - room, bands[0][0]))
+        return boxes, lanes
 
     def _curve_points(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[QPointF]:
         if head.point is not None and tail.point is not None:
@@ -482,39 +481,53 @@ def _label_size(metrics: QFontMetricsF, name: str) -> QSizeF:
     return QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, height)
 
 
-def block_ink(layout: QTextLayout) -> list[QRectF]:
-    """The glyphs of a laid-out block, relative to it: one box per word or run of touching glyphs on
-    each line, from the glyphs' own outlines (a line's box would be as tall as the line)."""
-    boxes: list[QRectF] = []
-    bounds: dict[tuple[object, ...], QRectF] = {}
+def block_ink(block: QTextBlock, font: QFont) -> list[tuple[float, float, list[QRectF]]]:
+    """Where the glyphs of a laid-out block's lines are, relative to it: for each line with glyphs,
+    their top and bottom and the box holding them all, from the glyphs' own outlines as the font
+    shapes the line's text (a line's own box is taller: it holds the space between lines too)."""
+    layout = block.layout()
+    metrics = QFontMetricsF(font)
+    # Qt counts UTF-16 units: the line's text is cut from the block's in those units.
+    units = block.text().encode("utf-16-le")
+    lines: list[tuple[float, float, list[QRectF]]] = []
     for number in range(layout.lineCount()):
         line = layout.lineAt(number)
-        glyphs: list[tuple[float, float, float, float]] = []
-        for run in layout.glyphRuns(line.textStart(), line.textLength()):
-            raw = run.rawFont()
-            font_key = (raw.familyName(), raw.styleName(), raw.pixelSize())
-            for index, position in zip(run.glyphIndexes(), run.positions(), strict=False):
-                key = (*font_key, index)
-                rect = bounds.get(key)
-                if rect is None:
-                    rect = bounds[key] = raw.boundingRect(index)
-                if rect.isEmpty():
-                    continue
-                x, y = position.x() + rect.left(), position.y() + rect.top()
-                glyphs.append((x, y, x + rect.width(), y + rect.height()))
-        glyphs.sort()
-        merged: list[list[float]] = []
-        for left, top, right, bottom in glyphs:
-            if merged and left <= merged[-1][2] + INK_MARGIN:
-                box = merged[-1]
-                box[1], box[2], box[3] = min(box[1], top), max(box[2], right), max(box[3], bottom)
-            else:
-                merged.append([left, top, right, bottom])
-        boxes.extend(
-            QRectF(left, top, right - left, bottom - top).adjusted(-INK_MARGIN, -INK_MARGIN, INK_MARGIN, INK_MARGIN)
-            for left, top, right, bottom in merged
-        )
-    return boxes
+        start = line.textStart()
+        text = units[2 * start : 2 * (start + line.textLength())].decode("utf-16-le", errors="replace")
+        ink = metrics.tightBoundingRect(text)
+        if ink.isEmpty():
+            continue
+        area = line.naturalTextRect()
+        baseline = line.y() + line.ascent()
+        box = QRectF(area.left(), baseline + ink.top(), area.width(), ink.height())
+        box.adjust(-INK_MARGIN, -INK_MARGIN, INK_MARGIN, INK_MARGIN)
+        lines.append((box.top(), box.bottom(), [box]))
+    return lines
+
+
+def _rises(lanes: list[tuple[float, float]], top_y: float, line: float) -> Iterator[float]:
+    """How high an arc whose higher end is at ``top_y`` rises to put its apex in each space between
+    lines above it (a cubic with both controls at the top reaches three quarters of the way)."""
+    centres = [(top + bottom) / 2 for top, bottom in lanes]
+    above = [c for c in reversed(centres) if c < top_y - line * 0.25]
+    for centre in above[:MAX_STEPS]:
+        yield (top_y - centre) / 0.75
+
+
+def _in_lanes(points: Iterable[QPointF], lanes: list[tuple[float, float]], height: float) -> Iterator[QPointF]:
+    """Label centres on the curve through ``points``, each in the middle of a space between lines
+    that the curve crosses there (so that the curve passes through the label)."""
+    tops = [top for top, _bottom in lanes]
+    for point in points:
+        index = bisect_right(tops, point.y() + height / 2) - 1
+        while index >= 0:
+            top, bottom = lanes[index]
+            centre = (top + bottom) / 2
+            if centre < point.y() - height / 2:
+                break
+            if abs(centre - point.y()) < height / 2:
+                yield QPointF(point.x(), centre)
+            index -= 1
 
 
 def _cubic(p0: QPointF, p1: QPointF, p2: QPointF, p3: QPointF, t: float) -> QPointF:
