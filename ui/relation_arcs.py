@@ -5,11 +5,12 @@ right in right-to-left lines, after a wrap, a zoom or a scroll): the carets the 
 and after the span on the first line it is shown on bound its glyphs there. An arc rises above the higher of its two
 ends, between paragraphs too; when one end is off the screen, the arc climbs from the visible end
 and ends in an arrow pointing up or down, the way to its partner. Several arcs leaving one span
-start at points spread along it. Each label sits on its arc, in the space between lines: it never
-covers a glyph of the text (the ink of every line shown is measured through the text layout) nor
-another label. It is slid along the arc, nearest the apex first, and when no place there is free
-the arc rises a step; an arc that finds no free place within a few steps is drawn without its label
-(hovering it still names it), since readable text comes first.
+start at points spread along it. Each label sits on its arc, in the middle of the space between
+two lines: it never covers a glyph of the text (where the glyphs of each line shown reach is
+measured from the font's outlines of the line's text) nor another label. The arc rises so that its
+apex is in the nearest such space above its ends, the label is slid along it, and when no place
+there is free the arc rises to the next space up; an arc that finds no free place within a few
+is drawn without its label (hovering it still names it), since readable text comes first.
 
 Only the relations with an end among the lines shown are looked at: an index of the ends' offsets
 is kept, and made again only when the relations or the spans they join change; the arcs are laid
