@@ -104,7 +104,7 @@ class RelationArcs:
         self._version = 0
         self._drawn_for: tuple[object, ...] | None = None
         self._labels: dict[tuple[object, ...], QPixmap] = {}
-        self._ink_of_block: dict[tuple[object, ...], list[tuple[float, float, list[QRectF]]]] = {}
+        self._ink_of_block: dict[tuple[object, ...], list[tuple[float, float, float, float]]] = {}
 
     # -- what is drawn --------------------------------------------------------------------------
 
@@ -230,7 +230,7 @@ class RelationArcs:
         placed = _Placed(metrics.height())
         boxes, lanes = self._ink()
         for box in boxes:
-            placed.add(box)
+            placed.add(*box)
         arcs: list[Arc] = []
         for relation, head, tail in ends:
             top_y = min(p.y() for p in (head.point, tail.point) if p is not None)
@@ -239,30 +239,30 @@ class RelationArcs:
             # The arc's apex goes into the space between two lines, the nearest above its ends
             # first; its label is slid along it, in that space or another one the arc crosses,
             # and when no place is free the arc rises to the next space up.
-            free: QPointF | None = None
+            free: tuple[float, float] | None = None
             rise = line * 0.45
             for rise in _rises(lanes, top_y, line):
                 places = _in_lanes(self._curve_points(head, tail, rise), lanes, label.height())
-                free = next((p for p in places if placed.free(label, p)), None)
+                free = next((p for p in places if placed.free(size.width(), size.height(), *p)), None)
                 if free is not None:
                     break
             if free is None:
                 label = QRectF()
             else:
-                label.moveCenter(free)
-                placed.add(label)
+                label.moveCenter(QPointF(*free))
+                placed.add(label.left(), label.top(), label.right(), label.bottom())
             path = self._path(head, tail, rise)
             colour = self._colours.get(relation.label, QColor("#444444"))
             arcs.append(Arc(relation, head, tail, path, label, colour))
         return arcs
 
-    def _ink(self) -> tuple[list[QRectF], list[tuple[float, float]]]:
+    def _ink(self) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float]]]:
         """Where the glyphs of the lines shown are, and the free spaces between those lines (top and
         bottom, from the top of the view down), in viewport coordinates."""
         view = self.view
         offset = view.contentOffset()
         height = view.viewport().height()
-        boxes: list[QRectF] = []
+        boxes: list[tuple[float, float, float, float]] = []  # left, top, right, bottom
         bands: list[tuple[float, float]] = []
         block = view.firstVisibleBlock()
         while block.isValid():
@@ -275,9 +275,9 @@ class RelationArcs:
                 if found is None:
                     found = self._ink_of_block[key] = block_ink(block, view.font())
                 dx, dy = geometry.left(), geometry.top()
-                for top, bottom, line_boxes in found:
+                for left, top, right, bottom in found:
                     bands.append((top + dy, bottom + dy))
-                    boxes.extend(box.translated(dx, dy) for box in line_boxes)
+                    boxes.append((left + dx, top + dy, right + dx, bottom + dy))
             block = block.next()
         if len(self._ink_of_block) > 4096:
             self._ink_of_block.clear()
@@ -287,17 +287,21 @@ class RelationArcs:
             lanes.insert(0, (bands[0][0] - room, bands[0][0]))
         return boxes, lanes
 
-    def _curve_points(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[QPointF]:
+    def _curve_points(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[tuple[float, float]]:
+        """Points (x, y) along the arc of this rise, the apex first (as plain numbers: this runs often)."""
         if head.point is not None and tail.point is not None:
-            start, end = head.point, tail.point
-            top = min(start.y(), end.y()) - rise
+            x0, y0, x3, y3 = head.point.x(), head.point.y(), tail.point.x(), tail.point.y()
+            top = min(y0, y3) - rise
             for t in LABEL_PLACES:
-                yield _cubic(start, QPointF(start.x(), top), QPointF(end.x(), top), end, t)
+                u = 1 - t
+                a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+                yield (a + b) * x0 + (c + d) * x3, a * y0 + (b + c) * top + d * y3
             return
         start, corner, _tip = self._partial(head, tail, rise)
-        control = QPointF(start.x(), start.y() - rise)
+        x0, y0, x2, y2 = start.x(), start.y(), corner.x(), corner.y()
         for t in (0.75, 1.0, 0.5, 0.875, 0.625, 0.375):
-            yield _quad(start, control, corner, t)
+            u = 1 - t
+            yield (u * u + 2 * u * t) * x0 + t * t * x2, u * u * y0 + 2 * u * t * (y0 - rise) + t * t * y2
 
     @staticmethod
     def _reach(head: ArcEnd, tail: ArcEnd) -> float:
@@ -456,24 +460,28 @@ class RelationArcs:
 
 
 class _Placed:
-    """The label rectangles placed so far, in bands of one label's height (a label is checked only
-    against those in its bands)."""
+    """The boxes (left, top, right, bottom) that labels must keep clear of: the glyphs and the labels
+    placed so far, in bands of one label's height (a label is checked only against those in its bands)."""
 
     def __init__(self, band: float) -> None:
         self._band = max(band, 1.0)
-        self._bands: dict[int, list[QRectF]] = {}
+        self._bands: dict[int, list[tuple[float, float, float, float]]] = {}
 
-    def _keys(self, rect: QRectF) -> range:
-        return range(math.floor(rect.top() / self._band), math.floor(rect.bottom() / self._band) + 1)
+    def _keys(self, top: float, bottom: float) -> range:
+        return range(math.floor(top / self._band), math.floor(bottom / self._band) + 1)
 
-    def free(self, label: QRectF, centre: QPointF) -> bool:
-        rect = QRectF(label)
-        rect.moveCenter(centre)
-        return not any(rect.intersects(other) for key in self._keys(rect) for other in self._bands.get(key, ()))
+    def free(self, width: float, height: float, x: float, y: float) -> bool:
+        """Whether a label of this size centred on (x, y) overlaps nothing."""
+        left, top, right, bottom = x - width / 2, y - height / 2, x + width / 2, y + height / 2
+        return not any(
+            left < other[2] and other[0] < right and top < other[3] and other[1] < bottom
+            for key in self._keys(top, bottom)
+            for other in self._bands.get(key, ())
+        )
 
-    def add(self, rect: QRectF) -> None:
-        for key in self._keys(rect):
-            self._bands.setdefault(key, []).append(QRectF(rect))
+    def add(self, left: float, top: float, right: float, bottom: float) -> None:
+        for key in self._keys(top, bottom):
+            self._bands.setdefault(key, []).append((left, top, right, bottom))
 
 
 def _label_size(metrics: QFontMetricsF, name: str) -> QSizeF:
@@ -482,15 +490,15 @@ def _label_size(metrics: QFontMetricsF, name: str) -> QSizeF:
     return QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, height)
 
 
-def block_ink(block: QTextBlock, font: QFont) -> list[tuple[float, float, list[QRectF]]]:
+def block_ink(block: QTextBlock, font: QFont) -> list[tuple[float, float, float, float]]:
     """Where the glyphs of a laid-out block's lines are, relative to it: for each line with glyphs,
-    their top and bottom and the box holding them all, from the glyphs' own outlines as the font
-    shapes the line's text (a line's own box is taller: it holds the space between lines too)."""
+    the box (left, top, right, bottom) holding them, from the glyphs' own outlines as the font shapes
+    the line's text (a line's own box is taller: it holds the space between lines too)."""
     layout = block.layout()
     metrics = QFontMetricsF(font)
     # Qt counts UTF-16 units: the line's text is cut from the block's in those units.
     units = block.text().encode("utf-16-le")
-    lines: list[tuple[float, float, list[QRectF]]] = []
+    lines: list[tuple[float, float, float, float]] = []
     for number in range(layout.lineCount()):
         line = layout.lineAt(number)
         start = line.textStart()
@@ -500,9 +508,9 @@ def block_ink(block: QTextBlock, font: QFont) -> list[tuple[float, float, list[Q
             continue
         area = line.naturalTextRect()
         baseline = line.y() + line.ascent()
-        box = QRectF(area.left(), baseline + ink.top(), area.width(), ink.height())
-        box.adjust(-INK_MARGIN, -INK_MARGIN, INK_MARGIN, INK_MARGIN)
-        lines.append((box.top(), box.bottom(), [box]))
+        margin = INK_MARGIN
+        top, bottom = baseline + ink.top() - margin, baseline + ink.bottom() + margin
+        lines.append((area.left() - margin, top, area.right() + margin, bottom))
     return lines
 
 
@@ -515,30 +523,23 @@ def _rises(lanes: list[tuple[float, float]], top_y: float, line: float) -> Itera
         yield (top_y - centre) / 0.75
 
 
-def _in_lanes(points: Iterable[QPointF], lanes: list[tuple[float, float]], height: float) -> Iterator[QPointF]:
+def _in_lanes(
+    points: Iterable[tuple[float, float]], lanes: list[tuple[float, float]], height: float
+) -> Iterator[tuple[float, float]]:
     """Label centres on the curve through ``points``, each in the middle of a space between lines
     that the curve crosses there (so that the curve passes through the label)."""
     tops = [top for top, _bottom in lanes]
-    for point in points:
-        index = bisect_right(tops, point.y() + height / 2) - 1
+    half = height / 2
+    for x, y in points:
+        index = bisect_right(tops, y + half) - 1
         while index >= 0:
             top, bottom = lanes[index]
             centre = (top + bottom) / 2
-            if centre < point.y() - height / 2:
+            if centre < y - half:
                 break
-            if abs(centre - point.y()) < height / 2:
-                yield QPointF(point.x(), centre)
+            if abs(centre - y) < half:
+                yield x, centre
             index -= 1
-
-
-def _cubic(p0: QPointF, p1: QPointF, p2: QPointF, p3: QPointF, t: float) -> QPointF:
-    u = 1 - t
-    return p0 * (u * u * u) + p1 * (3 * u * u * t) + p2 * (3 * u * t * t) + p3 * (t * t * t)
-
-
-def _quad(p0: QPointF, p1: QPointF, p2: QPointF, t: float) -> QPointF:
-    u = 1 - t
-    return p0 * (u * u) + p1 * (2 * u * t) + p2 * (t * t)
 
 
 def _caret_x(found: object) -> float:
