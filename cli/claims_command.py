@@ -35,15 +35,16 @@ def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
-def group_lines(group: ClaimGroup) -> list[str]:
+def group_rows(group: ClaimGroup) -> list[list[str]]:
+    """The group's line, then one per stand and one per claim, as cells (lines after the first are indented)."""
     mark = "!" if group.contested else " "
     about = names(group.targets) or "-"
-    lines = [f"{mark} {group.claim_type or '-'}\t{about}\t{len(group.claims)} claim(s)"]
+    rows = [[f"{mark} {group.claim_type or '-'}", about, f"{len(group.claims)} claim(s)"]]
     for stand in group.stands():
-        lines.append(f"    {stand.date or '-'}\t{stand.position.value}\t{names([stand.party])}")
+        rows.append([f"    {stand.date or '-'}", stand.position.value, names([stand.party])])
     for c in group.claims:
-        lines.append(f"    {c.date or '-'}\t{c.stance}\t{c.document_id}\t{c.span.start}\t{c.span.end}\t{c.text}")
-    return lines
+        rows.append([f"    {c.date or '-'}", c.stance, c.document_id, str(c.span.start), str(c.span.end), c.text])
+    return rows
 
 
 def claims(project: Project, annotator: str, as_json: bool, output: Path | None, bidi: BidiMode, out: TextIO) -> int:
@@ -58,7 +59,9 @@ def claims(project: Project, annotator: str, as_json: bool, output: Path | None,
         return 0
     visual = wants_visual(bidi, out)
     for group in groups:
-        print(for_terminal("\n".join(group_lines(group)), visual), file=out)
+        for row in group_rows(group):
+            # Each cell on its own: tabs stay columns, and Arabic is reordered within its cell.
+            print("\t".join(for_terminal(cell, visual) for cell in row), file=out)
     if out.isatty():
         contested = sum(1 for g in groups if g.contested)
         asserted = sum(len(g.parties(Position.ASSERTS)) for g in groups)

@@ -1,9 +1,9 @@
 """The claims ledger window: every claim of a layer over the corpus, grouped by proposition.
 
 Groups list who asserts and who denies their claim (in order of date) and are marked when
-contested; their claims follow, each with its claimant, source, target, denier, date and
-document. Filters by entity, claim type, stance and dates; Enter (or a double click) on a claim
-opens it in its document. Groups can be joined ("the same claim") and claims split off or put
+contested; their claims follow, each with its claimant, source, target, denier, date, claim
+type, certainty and document. Filters by entity, claim type, stance and dates; Enter (or a
+double click) on a claim opens it in its document. Groups can be joined ("the same claim") and claims split off or put
 back; those choices are kept in the project. Below, the chart of claims over time by stance.
 """
 
@@ -46,7 +46,7 @@ from ui.rtl import RtlTextDelegate
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
-TEXT, DATE, STANCE, CLAIMANT, SOURCE, TARGET, DENIED_BY, DOCUMENT = range(8)
+TEXT, DATE, STANCE, CLAIMANT, SOURCE, TARGET, DENIED_BY, KIND, CERTAINTY, DOCUMENT = range(10)
 CONTESTED_COLOUR = "#b2182b"
 
 
@@ -88,7 +88,7 @@ class ClaimsLedgerWindow(QMainWindow):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("claims-tree")
-        self.tree.setColumnCount(8)
+        self.tree.setColumnCount(10)
         self.tree.setHeaderLabels(
             [
                 self.tr("Claim"),
@@ -98,6 +98,8 @@ class ClaimsLedgerWindow(QMainWindow):
                 self.tr("Reported by"),
                 self.tr("Target"),
                 self.tr("Denied by"),
+                self.tr("Type"),
+                self.tr("Certainty"),
                 self.tr("Document"),
             ]
         )
@@ -110,7 +112,7 @@ class ClaimsLedgerWindow(QMainWindow):
             self.tree.setItemDelegateForColumn(column, delegate)
         header = self.tree.header()
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TEXT, 380)
+        header.resizeSection(TEXT, 300)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
 
@@ -241,6 +243,8 @@ class ClaimsLedgerWindow(QMainWindow):
 
     def _fill_tree(self) -> None:
         stances = self.choice_names("stance")
+        kinds = self.choice_names("claim_type")
+        certainties = self.choice_names("certainty")
         self.tree.clear()
         for group in self.shown:
             contested = self.is_contested(group.key)
@@ -268,6 +272,8 @@ class ClaimsLedgerWindow(QMainWindow):
                 child.setText(SOURCE, shown_names(list(claim.sources)))
                 child.setText(TARGET, shown_names(list(claim.targets)))
                 child.setText(DENIED_BY, shown_names(list(claim.deniers)))
+                child.setText(KIND, kinds.get(claim.claim_type, claim.claim_type))
+                child.setText(CERTAINTY, certainties.get(claim.certainty, claim.certainty))
                 child.setText(DOCUMENT, claim.document_title)
                 child.setToolTip(TEXT, claim.text)
                 child.setData(TEXT, CLAIM_ROLE, claim.id)

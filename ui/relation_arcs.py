@@ -5,8 +5,12 @@ right in right-to-left lines, after a wrap, a zoom or a scroll): the carets the 
 and after the span on the first line it is shown on bound its glyphs there. An arc rises above the higher of its two
 ends, between paragraphs too; when one end is off the screen, the arc climbs from the visible end
 and ends in an arrow pointing up or down, the way to its partner. Several arcs leaving one span
-start at points spread along it. Each label is centred on its arc and never covers another: it is
-slid along the arc, and when no place there is free the arc rises until one is.
+start at points spread along it. Each label sits on its arc, in the middle of the space between
+two lines: it never covers a glyph of the text (where the glyphs of each line shown reach is
+measured from the font's outlines of the line's text) nor another label. The arc rises so that its
+apex is in the nearest such space above its ends, the label is slid along it, and when no place
+there is free the arc rises to the next space up; an arc that finds no free place within a few
+is drawn without its label (hovering it still names it), since readable text comes first.
 
 Only the relations with an end among the lines shown are looked at: an index of the ends' offsets
 is kept, and made again only when the relations or the spans they join change; the arcs are laid
@@ -34,6 +38,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QTextBlock,
 )
 
 from annotator.model import Relation, Span
@@ -43,9 +48,13 @@ ARC_PEN_WIDTH = 1.0
 SELECTED_PEN_WIDTH = 3.0
 HIT_WIDTH = 8.0
 ARROW = 5.0
-LABEL_PADDING = 2.0
-MAX_LEVELS = 4
-LABEL_PLACES = (0.5, 0.38, 0.62, 0.26, 0.74)  # along an arc, from its apex outwards
+LABEL_PADDING = 3.0  # left and right of a label's name
+LABEL_LEADING = 0.5  # above and below it: labels must fit in the space between two lines
+LABEL_SCALE = 0.58  # of the text's point size
+INK_MARGIN = 0.5  # kept free around the glyphs
+MAX_STEPS = 4  # spaces between lines tried for a label before the arc is drawn without it
+# Along an arc, from its apex outwards.
+LABEL_PLACES = tuple(sorted((n / 16 for n in range(1, 16)), key=lambda t: (abs(t - 0.5), t)))
 
 
 class Partner(Enum):
@@ -95,6 +104,7 @@ class RelationArcs:
         self._version = 0
         self._drawn_for: tuple[object, ...] | None = None
         self._labels: dict[tuple[object, ...], QPixmap] = {}
+        self._ink_of_block: dict[tuple[object, ...], list[tuple[float, float, float, float]]] = {}
 
     # -- what is drawn --------------------------------------------------------------------------
 
@@ -210,47 +220,88 @@ class RelationArcs:
             if head is None or tail is None or (head.point is None and tail.point is None):
                 continue
             ends.append((relation, head, tail))
+        if not ends:
+            return []
         ends = self._spread(ends)
         metrics = QFontMetricsF(self._label_font())
         line = QFontMetricsF(self.view.font()).height()
         # Shorter arcs lower, longer ones above them, so that nested arcs do not cross.
         ends.sort(key=lambda item: self._reach(item[1], item[2]))
-        levels: dict[float, int] = {}
         placed = _Placed(metrics.height())
+        boxes, lanes = self._ink()
+        for box in boxes:
+            placed.add(*box)
         arcs: list[Arc] = []
         for relation, head, tail in ends:
             top_y = min(p.y() for p in (head.point, tail.point) if p is not None)
-            level = min(levels.get(round(top_y), 0), MAX_LEVELS - 1)
-            levels[round(top_y)] = level + 1
-            name = self._names.get(relation.label, relation.label)
-            label = QRectF(0, 0, metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
-            # The label sits on its arc: slid along it first, and when every place is taken the
-            # arc rises a step, so that the label moves up with it.
-            for step in itertools.count():
-                rise = line * (0.45 + 0.22 * (level + step))
-                free = next((p for p in self._label_places(head, tail, rise) if placed.free(label, p)), None)
+            size = _label_size(metrics, self._names.get(relation.label, relation.label))
+            label = QRectF(0, 0, size.width(), size.height())
+            # The arc's apex goes into the space between two lines, the nearest above its ends
+            # first; its label is slid along it, in that space or another one the arc crosses,
+            # and when no place is free the arc rises to the next space up.
+            free: tuple[float, float] | None = None
+            rise = line * 0.45
+            for rise in _rises(lanes, top_y, line):
+                places = _in_lanes(self._curve_points(head, tail, rise), lanes, label.height())
+                free = next((p for p in places if placed.free(size.width(), size.height(), *p)), None)
                 if free is not None:
                     break
-            assert free is not None
-            label.moveCenter(free)
-            placed.add(label)
+            if free is None:
+                label = QRectF()
+            else:
+                label.moveCenter(QPointF(*free))
+                placed.add(label.left(), label.top(), label.right(), label.bottom())
             path = self._path(head, tail, rise)
             colour = self._colours.get(relation.label, QColor("#444444"))
             arcs.append(Arc(relation, head, tail, path, label, colour))
         return arcs
 
-    def _label_places(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[QPointF]:
-        """Points on the arc of this rise where its label may be centred, the apex first."""
+    def _ink(self) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float]]]:
+        """Where the glyphs of the lines shown are, and the free spaces between those lines (top and
+        bottom, from the top of the view down), in viewport coordinates."""
+        view = self.view
+        offset = view.contentOffset()
+        height = view.viewport().height()
+        boxes: list[tuple[float, float, float, float]] = []  # left, top, right, bottom
+        bands: list[tuple[float, float]] = []
+        block = view.firstVisibleBlock()
+        while block.isValid():
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible():
+                key = (block.blockNumber(), block.revision(), geometry.width(), view.font().pointSizeF())
+                found = self._ink_of_block.get(key)
+                if found is None:
+                    found = self._ink_of_block[key] = block_ink(block, view.font())
+                dx, dy = geometry.left(), geometry.top()
+                for left, top, right, bottom in found:
+                    bands.append((top + dy, bottom + dy))
+                    boxes.append((left + dx, top + dy, right + dx, bottom + dy))
+            block = block.next()
+        if len(self._ink_of_block) > 4096:
+            self._ink_of_block.clear()
+        lanes = [(upper[1], lower[0]) for upper, lower in itertools.pairwise(bands) if lower[0] > upper[1]]
+        if bands:  # above the first line: as much room as between the first two
+            room = lanes[0][1] - lanes[0][0] if lanes else QFontMetricsF(view.font()).height() * 0.35
+            lanes.insert(0, (bands[0][0] - room, bands[0][0]))
+        return boxes, lanes
+
+    def _curve_points(self, head: ArcEnd, tail: ArcEnd, rise: float) -> Iterator[tuple[float, float]]:
+        """Points (x, y) along the arc of this rise, the apex first (as plain numbers: this runs often)."""
         if head.point is not None and tail.point is not None:
-            start, end = head.point, tail.point
-            top = min(start.y(), end.y()) - rise
+            x0, y0, x3, y3 = head.point.x(), head.point.y(), tail.point.x(), tail.point.y()
+            top = min(y0, y3) - rise
             for t in LABEL_PLACES:
-                yield _cubic(start, QPointF(start.x(), top), QPointF(end.x(), top), end, t)
+                u = 1 - t
+                a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+                yield (a + b) * x0 + (c + d) * x3, a * y0 + (b + c) * top + d * y3
             return
         start, corner, _tip = self._partial(head, tail, rise)
-        control = QPointF(start.x(), start.y() - rise)
-        for t in (0.75, 1.0, 0.5):
-            yield _quad(start, control, corner, t)
+        x0, y0, x2, y2 = start.x(), start.y(), corner.x(), corner.y()
+        for t in (0.75, 1.0, 0.5, 0.875, 0.625, 0.375):
+            u = 1 - t
+            yield (u * u + 2 * u * t) * x0 + t * t * x2, u * u * y0 + 2 * u * t * (y0 - rise) + t * t * y2
 
     @staticmethod
     def _reach(head: ArcEnd, tail: ArcEnd) -> float:
@@ -320,7 +371,7 @@ class RelationArcs:
 
     def _label_font(self) -> QFont:
         font = QFont(self.view.font())
-        font.setPointSizeF(max(self.view.font().pointSizeF() * 0.62, 7.0))
+        font.setPointSizeF(max(self.view.font().pointSizeF() * LABEL_SCALE, 6.0))
         return font
 
     # -- painting and hit testing --------------------------------------------------------------
@@ -353,6 +404,8 @@ class RelationArcs:
             painter.setPen(QPen(colour, SELECTED_PEN_WIDTH if selected else ARC_PEN_WIDTH))
             painter.drawPath(arc.path)
         for arc in crossing:
+            if arc.label_rect.isEmpty():
+                continue  # no place clear of the text
             label = self._label_pixmap(arc.relation.label, arc.colour, arc.relation.id == self.selected_id)
             painter.drawPixmap(arc.label_rect.topLeft(), label)
         painter.restore()
@@ -367,7 +420,7 @@ class RelationArcs:
             return found
         name = self._names.get(label, label)
         metrics = QFontMetricsF(font)
-        size = QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, metrics.height())
+        size = _label_size(metrics, name)
         pixmap = QPixmap((size * ratio).toSize())
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -380,7 +433,10 @@ class RelationArcs:
         painter.setPen(QPen(colour, 1.0))
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor("#ffffff") if selected else colour.darker(130))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        # The box is as tall as the name's glyphs, not the font's line: set the baseline by hand.
+        tight = metrics.tightBoundingRect(name)
+        baseline = (size.height() - tight.height()) / 2 - tight.top()
+        painter.drawText(QPointF(LABEL_PADDING, baseline), name)
         painter.end()
         self._labels[key] = pixmap
         return pixmap
@@ -390,7 +446,7 @@ class RelationArcs:
         stroker = QPainterPathStroker()
         stroker.setWidth(HIT_WIDTH)
         for arc in reversed(self._drawn):
-            if arc.label_rect.contains(point):
+            if not arc.label_rect.isEmpty() and arc.label_rect.contains(point):
                 return arc
         for arc in reversed(self._drawn):
             if stroker.createStroke(arc.path).contains(point):
@@ -404,34 +460,86 @@ class RelationArcs:
 
 
 class _Placed:
-    """The label rectangles placed so far, in bands of one label's height (a label is checked only
-    against those in its bands)."""
+    """The boxes (left, top, right, bottom) that labels must keep clear of: the glyphs and the labels
+    placed so far, in bands of one label's height (a label is checked only against those in its bands)."""
 
     def __init__(self, band: float) -> None:
         self._band = max(band, 1.0)
-        self._bands: dict[int, list[QRectF]] = {}
+        self._bands: dict[int, list[tuple[float, float, float, float]]] = {}
 
-    def _keys(self, rect: QRectF) -> range:
-        return range(math.floor(rect.top() / self._band), math.floor(rect.bottom() / self._band) + 1)
+    def _keys(self, top: float, bottom: float) -> range:
+        return range(math.floor(top / self._band), math.floor(bottom / self._band) + 1)
 
-    def free(self, label: QRectF, centre: QPointF) -> bool:
-        rect = QRectF(label)
-        rect.moveCenter(centre)
-        return not any(rect.intersects(other) for key in self._keys(rect) for other in self._bands.get(key, ()))
+    def free(self, width: float, height: float, x: float, y: float) -> bool:
+        """Whether a label of this size centred on (x, y) overlaps nothing."""
+        left, top, right, bottom = x - width / 2, y - height / 2, x + width / 2, y + height / 2
+        return not any(
+            left < other[2] and other[0] < right and top < other[3] and other[1] < bottom
+            for key in self._keys(top, bottom)
+            for other in self._bands.get(key, ())
+        )
 
-    def add(self, rect: QRectF) -> None:
-        for key in self._keys(rect):
-            self._bands.setdefault(key, []).append(QRectF(rect))
+    def add(self, left: float, top: float, right: float, bottom: float) -> None:
+        for key in self._keys(top, bottom):
+            self._bands.setdefault(key, []).append((left, top, right, bottom))
 
 
-def _cubic(p0: QPointF, p1: QPointF, p2: QPointF, p3: QPointF, t: float) -> QPointF:
-    u = 1 - t
-    return p0 * (u * u * u) + p1 * (3 * u * u * t) + p2 * (3 * u * t * t) + p3 * (t * t * t)
+def _label_size(metrics: QFontMetricsF, name: str) -> QSizeF:
+    """A label's box: the name's advance and the height of its glyphs, padded."""
+    height = metrics.tightBoundingRect(name).height() + 2 * LABEL_LEADING
+    return QSizeF(metrics.horizontalAdvance(name) + 2 * LABEL_PADDING, height)
 
 
-def _quad(p0: QPointF, p1: QPointF, p2: QPointF, t: float) -> QPointF:
-    u = 1 - t
-    return p0 * (u * u) + p1 * (2 * u * t) + p2 * (t * t)
+def block_ink(block: QTextBlock, font: QFont) -> list[tuple[float, float, float, float]]:
+    """Where the glyphs of a laid-out block's lines are, relative to it: for each line with glyphs,
+    the box (left, top, right, bottom) holding them, from the glyphs' own outlines as the font shapes
+    the line's text (a line's own box is taller: it holds the space between lines too)."""
+    layout = block.layout()
+    metrics = QFontMetricsF(font)
+    # Qt counts UTF-16 units: the line's text is cut from the block's in those units.
+    units = block.text().encode("utf-16-le")
+    lines: list[tuple[float, float, float, float]] = []
+    for number in range(layout.lineCount()):
+        line = layout.lineAt(number)
+        start = line.textStart()
+        text = units[2 * start : 2 * (start + line.textLength())].decode("utf-16-le", errors="replace")
+        ink = metrics.tightBoundingRect(text)
+        if ink.isEmpty():
+            continue
+        area = line.naturalTextRect()
+        baseline = line.y() + line.ascent()
+        margin = INK_MARGIN
+        top, bottom = baseline + ink.top() - margin, baseline + ink.bottom() + margin
+        lines.append((area.left() - margin, top, area.right() + margin, bottom))
+    return lines
+
+
+def _rises(lanes: list[tuple[float, float]], top_y: float, line: float) -> Iterator[float]:
+    """How high an arc whose higher end is at ``top_y`` rises to put its apex in each space between
+    lines above it (a cubic with both controls at the top reaches three quarters of the way)."""
+    centres = [(top + bottom) / 2 for top, bottom in lanes]
+    above = [c for c in reversed(centres) if c < top_y - line * 0.25]
+    for centre in above[:MAX_STEPS]:
+        yield (top_y - centre) / 0.75
+
+
+def _in_lanes(
+    points: Iterable[tuple[float, float]], lanes: list[tuple[float, float]], height: float
+) -> Iterator[tuple[float, float]]:
+    """Label centres on the curve through ``points``, each in the middle of a space between lines
+    that the curve crosses there (so that the curve passes through the label)."""
+    tops = [top for top, _bottom in lanes]
+    half = height / 2
+    for x, y in points:
+        index = bisect_right(tops, y + half) - 1
+        while index >= 0:
+            top, bottom = lanes[index]
+            centre = (top + bottom) / 2
+            if centre < y - half:
+                break
+            if abs(centre - y) < half:
+                yield x, centre
+            index -= 1
 
 
 def _caret_x(found: object) -> float:

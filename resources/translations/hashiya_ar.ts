@@ -204,6 +204,14 @@
         <translation>نفاه</translation>
     </message>
     <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Certainty</source>
+        <translation>درجة اليقين</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>المستند</translation>
     </message>

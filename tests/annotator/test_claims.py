@@ -13,6 +13,7 @@ from annotator.claim_dates import document_date, parse_date
 from annotator.claims import Claim, ClaimFilter, GroupChoices, Position, gather_claims, group_claims
 from annotator.claims_export import ledger_csv, ledger_jsonl
 from annotator.exchange import import_file
+from annotator.model import Span
 from annotator.project import Project
 from annotator.resources import sample_corpus_files
 from annotator.text_import import IncomingText
@@ -185,3 +186,50 @@ def test_dates_are_read_from_arabic_date_spans(text: str, fallback: str | None, 
 def test_a_document_date_comes_from_its_metadata() -> None:
     assert document_date({"published": "2024-11-02T10:00:00Z"}) == "2024-11-02"
     assert document_date({"date": "soon"}) is None
+
+
+def test_a_group_lists_its_parties_in_order_of_date_not_of_the_text(tmp_path: Path) -> None:
+    later = "قالت سيول إن قوات كوريا الشمالية وصلت في 8 أكتوبر 2024"
+    earlier = "وقال البنتاغون إن قوات كوريا الشمالية وصلت في 3 مايو 2022"
+    text = f"{later}.\n\n{earlier}."
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "amal")
+    try:
+        (document_id,) = project.import_texts([IncomingText("t", "t.txt", text)]).added
+
+        def add(words: str, label: str, after: int, ref: str | None = None) -> Span:
+            start = text.index(words, after)
+            edit = project.add_span(document_id, start, start + len(words), label, ref)
+            project.apply(edit)
+            return edit.span
+
+        for sentence, speaker in ((later, "سيول"), (earlier, "البنتاغون")):
+            here = text.index(sentence)
+            claim = add(sentence[sentence.index("قوات") :], "CLAIM", here)
+            for name, value in (("claim_type", "troop_deployment"), ("stance", "asserted")):
+                change = project.set_attribute(claim, name, value)
+                project.apply(change)
+                claim = change.after
+            add(sentence[sentence.index("في ") + 3 :], "DATE", here)
+            project.apply(project.add_relation("CLAIMANT", claim, add(speaker, "ORG", here)))
+            project.apply(project.add_relation("TARGET", claim, add("كوريا الشمالية", "GPE", here, "north-korea")))
+        (group,) = group_claims(gather_claims(project, "amal"))
+    finally:
+        project.close()
+    assert [s.date for s in group.stands()] == ["2022-05-03", "2024-10-08"]
+    assert [m.text for m in group.parties(Position.ASSERTS)] == ["البنتاغون", "سيول"]
+
+
+def test_the_plain_ledger_prints_one_line_per_group_stand_and_claim_in_tab_separated_columns(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(demo_db), "--annotator", "amal", "claims"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    groups = group_claims(demo_claims(demo_db))
+    assert len(lines) == sum(1 + len(g.stands()) + len(g.claims) for g in groups)
+    assert not any("\\t" in line or "\\n" in line for line in lines)
+    claim_lines = [line.split("\t") for line in lines if line.count("\t") == 5]
+    # Piped, the Arabic stays in logical order: each claim's text is the stored text, with its offsets.
+    assert [cells[2:] for cells in claim_lines] == [
+        [c.document_id, str(c.span.start), str(c.span.end), c.text] for g in groups for c in g.claims
+    ]
+    assert lines[0].startswith("! troop_deployment\t")

@@ -133,3 +133,24 @@ def test_the_ledger_exports_csv_and_jsonl_of_what_it_shows(
     assert all(line["contested"] for line in lines)
     rows = (tmp_path / "arms.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 4 and rows[0].startswith("group,contested,date")
+
+
+def test_each_claim_shows_its_type_and_certainty_as_the_schema_names_them(
+    demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    ledger = open_ledger(demo_window, qtbot)
+    header = ledger.tree.headerItem()
+    assert header is not None
+    columns = {header.text(column): column for column in range(ledger.tree.columnCount())}
+    kinds, certainties = ledger.choice_names("claim_type"), ledger.choice_names("certainty")
+    shown = 0
+    for group in groups_of(ledger):
+        for index in range(group.childCount()):
+            item = child(group, index)
+            claim = demo_window.project.repository.span(item.data(TEXT, CLAIM_ROLE))
+            assert claim is not None
+            kind, certainty = claim.attributes.get("claim_type"), claim.attributes.get("certainty")
+            assert item.text(columns["Type"]) == (kinds[kind] if kind else "")
+            assert item.text(columns["Certainty"]) == (certainties[certainty] if certainty else "")
+            shown += bool(kind and certainty)
+    assert shown >= 10

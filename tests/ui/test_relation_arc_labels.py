@@ -82,7 +82,7 @@ def assert_labels_apart_and_on_their_arcs(window: MainWindow, at_least: int) -> 
     assert sum(arc.head.point is not None and arc.tail.point is not None for arc in arcs) >= at_least
     for arc, other in itertools.combinations(arcs, 2):
         assert not arc.label_rect.intersects(other.label_rect), (arc.relation.label, other.relation.label)
-    for arc in arcs:
+    for arc in (arc for arc in arcs if not arc.label_rect.isEmpty()):
         nearest = min(distance(arc.label_rect, arc.path.pointAtPercent(step / 100)) for step in range(101))
         assert nearest <= 1.0, (arc.relation.label, nearest, arc.label_rect)
 
@@ -105,3 +105,56 @@ def test_labels_of_busy_neighbouring_lines_never_cover_each_other_and_sit_on_the
     bar = view.verticalScrollBar()
     bar.setValue(bar.value() + 3)
     assert_labels_apart_and_on_their_arcs(window, 8)
+
+
+def glyph_rects(window: MainWindow) -> list[QRectF]:
+    """Every glyph of the lines shown, in viewport coordinates, from its outline as the text layout
+    places it (through each line's glyph runs)."""
+    view = window.view
+    offset = view.contentOffset()
+    rects: list[QRectF] = []
+    block = view.firstVisibleBlock()
+    while block.isValid():
+        corner = view.blockBoundingGeometry(block).translated(offset).topLeft()
+        if corner.y() > view.viewport().height():
+            break
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            for run in layout.glyphRuns(line.textStart(), line.textLength()):
+                raw = run.rawFont()
+                for index, position in zip(run.glyphIndexes(), run.positions(), strict=True):
+                    glyph = raw.boundingRect(index)
+                    if not glyph.isEmpty():
+                        rects.append(glyph.translated(position + corner))
+        block = block.next()
+    return rects
+
+
+def assert_labels_clear_of_the_text(window: MainWindow, at_least: int) -> None:
+    arcs = drawn(window)
+    labelled = [arc for arc in arcs if not arc.label_rect.isEmpty()]
+    assert len(labelled) >= at_least, (len(labelled), len(arcs))
+    glyphs = glyph_rects(window)
+    assert len(glyphs) > 200
+    for arc in labelled:
+        covered = [glyph for glyph in glyphs if glyph.intersects(arc.label_rect)]
+        assert not covered, (arc.relation.label, arc.label_rect, covered[:3])
+
+
+def test_labels_never_cover_a_glyph_of_the_text(busy_window: tuple[MainWindow, int]) -> None:
+    window, _count = busy_window
+    view = window.view
+    assert_labels_clear_of_the_text(window, 12)
+
+    window.resize(900, 900)  # the lines wrap: arcs now reach between lines
+    show_offset(view, TEXT.index(LINES[0]))
+    assert_labels_clear_of_the_text(window, 12)
+
+    view.zoom_in_steps(3)
+    show_offset(view, TEXT.index(LINES[1]))
+    assert_labels_clear_of_the_text(window, 8)
+
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + 3)
+    assert_labels_clear_of_the_text(window, 8)

@@ -226,3 +226,36 @@ def test_a_relation_renamed_in_the_schema_is_named_so_on_its_arc(
     qtbot.waitUntil(QToolTip.isVisible)
     assert "Says it" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_an_arc_between_two_paragraphs_joins_the_glyphs_of_both_and_rises_above_the_higher(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    first = "قالت وزارة الدفاع الأمريكية إن كوريا الشمالية أرسلت قوات إلى روسيا."
+    second = "ونفى الكرملين ذلك في بيان رسمي نشرته وكالة الأنباء."
+    text = f"{first}\n\n{second}"
+    project = Project(SqliteRepository.open(tmp_path / "paragraphs.hashiya"), "amal")
+    (document_id,) = project.import_texts([IncomingText("p", "p.txt", text)]).added
+    spans = []
+    for words, label in (("أرسلت قوات إلى روسيا", "CLAIM"), ("الكرملين", "ORG")):
+        edit = project.add_span(document_id, text.index(words), text.index(words) + len(words), label)
+        project.apply(edit)
+        spans.append(edit.span)
+    relation = project.add_relation("DENIED_BY", spans[0], spans[1])
+    project.apply(relation)
+    window = open_window(qtbot, project)
+    try:
+        window.resize(1000, 700)
+        window.open_document(document_id)
+        qtbot.waitUntil(lambda: len(window.relation_arcs.arcs.relations) == 1)
+        window.view.viewport().repaint()
+        (arc,) = window.relation_arcs.arcs.drawn
+        assert arc.relation.id == relation.relation.id
+        assert_over_glyphs(window.view, arc.head.point, spans[0])
+        assert_over_glyphs(window.view, arc.tail.point, spans[1])
+        assert arc.head.point is not None and arc.tail.point is not None
+        assert arc.tail.point.y() > arc.head.point.y() + 20  # the denier's paragraph is the lower one
+        assert arc.path.boundingRect().top() < arc.head.point.y() - 5
+    finally:
+        window.close()
+        project.close()
