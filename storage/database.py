@@ -190,24 +190,30 @@ class IntegrityCheck:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._problem: ProjectError | None = None
+        self._damage: str | None = None
+        self._failed = False
         self._thread = threading.Thread(target=self._run, name="project integrity check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
             *_, problems = _read_facts(self.path, immutable=False)
-        except ProjectError as error:
-            self._problem = error
+        except ProjectError:
+            self._failed = True
             return
         if problems:
-            self._problem = ProjectError(_damaged(self.path, problems))
+            self._damage = _damaged(self.path, problems)
 
     def result(self) -> None:
-        """Wait for the check; raise ProjectError if it found the project damaged."""
+        """Wait for the check; raise ProjectError if it found the project damaged.
+
+        A check that could not run (the file busy, say) is run again now, in this thread.
+        """
         self._thread.join()
-        if self._problem is not None:
-            raise ProjectError(str(self._problem))
+        if self._damage is not None:
+            raise ProjectError(self._damage)
+        if self._failed:
+            _inspect_existing(self.path, SCHEMA_VERSION)
 
 
 def _damaged(path: Path, problems: list[str]) -> str:
