@@ -12,7 +12,6 @@ import json
 import os
 import secrets
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -60,13 +59,6 @@ class ProjectDatabase(SqliteDatabase):
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
         self.files: ProjectFiles | None = None
-        self.integrity: IntegrityCheck | None = None
-
-    def wait_for_integrity_check(self) -> None:
-        """Raise ProjectError if the check still running since the project was opened finds it damaged."""
-        if self.integrity is not None:
-            self.integrity.result()
-            self.integrity = None
 
     def check_files(self) -> None:
         """Raise ProjectFilesChanged if the project's files or locks are no longer the ones opened."""
@@ -106,7 +98,6 @@ class ProjectDatabase(SqliteDatabase):
             with super().atomic() as db:
                 yield db
             return
-        self.wait_for_integrity_check()
         try:
             self._begin_immediate()
             try:
@@ -177,59 +168,19 @@ FULL_CHECK_LIMIT = 256 * 1024 * 1024
 """Projects up to this size get SQLite's full integrity check and a check of every text's hash when
 opened; larger ones the quick check (the full one would hold the window back for minutes)."""
 
-BACKGROUND_CHECK_FROM = 2 * 1024 * 1024
-"""Projects from this size are opened after the quick facts (what the file is, its version) alone,
-and checked in full in a thread meanwhile: the first write waits for that check (its time would
-otherwise come before the first paint)."""
-
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
 
-class IntegrityCheck:
-    """The full checks of a project that is already open, in a thread of their own."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._damage: str | None = None
-        self._failed = False
-        self._thread = threading.Thread(target=self._run, name="project integrity check", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            *_, problems = _read_facts(self.path, immutable=False)
-        except ProjectError:
-            self._failed = True
-            return
-        if problems:
-            self._damage = _damaged(self.path, problems)
-
-    def result(self) -> None:
-        """Wait for the check; raise ProjectError if it found the project damaged.
-
-        A check that could not run (the file busy, say) is run again now, in this thread.
-        """
-        self._thread.join()
-        if self._damage is not None:
-            raise ProjectError(self._damage)
-        if self._failed:
-            _inspect_existing(self.path, SCHEMA_VERSION)
-
-
-def _damaged(path: Path, problems: list[str]) -> str:
-    return f"{path} is damaged: {'; '.join(problems)}. It was left alone; restore it from a copy."
-
-
-def _inspect_existing(path: Path, known: int, *, checks: bool = True) -> int:
+def _inspect_existing(path: Path, known: int) -> int:
     """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes."""
     # A file no connection has open (no log beside it) is read as immutable, which leaves no
     # -wal or -shm file behind; if a log appears meanwhile, another program opened it, and
     # the facts are read again through the locks.
     logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
     quiet = not any(log.exists() for log in logs)
-    facts = _read_facts(path, immutable=quiet, checks=checks)
+    facts = _read_facts(path, immutable=quiet)
     if quiet and any(log.exists() for log in logs):
-        facts = _read_facts(path, immutable=False, checks=checks)
+        facts = _read_facts(path, immutable=False)
     application_id, version, tables, problems = facts
     if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
         raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
@@ -239,12 +190,12 @@ def _inspect_existing(path: Path, known: int, *, checks: bool = True) -> int:
             f"this program knows up to {known}). Update Hashiya to open it."
         )
     if problems:
-        raise ProjectError(_damaged(path, problems))
+        raise ProjectError(f"{path} is damaged: {'; '.join(problems)}. It was left alone; restore it from a copy.")
     return version
 
 
-def _read_facts(path: Path, *, immutable: bool, checks: bool = True) -> tuple[int, int, frozenset[str], list[str]]:
-    """Application id, version, the names in its schema, and the problems the checks find (if ``checks``)."""
+def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str], list[str]]:
+    """Application id, version, the names in its schema, and the problems the checks find."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -253,7 +204,7 @@ def _read_facts(path: Path, *, immutable: bool, checks: bool = True) -> tuple[in
             application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             names = frozenset(str(row[0]) for row in db.execute("SELECT name FROM sqlite_master"))
-            if not checks or (application_id != APPLICATION_ID and not names >= HASHIYA_TABLES):
+            if application_id != APPLICATION_ID and not names >= HASHIYA_TABLES:
                 return application_id, version, names, []
             full = os.stat(path).st_size <= FULL_CHECK_LIMIT
             check = "integrity_check(5)" if full else "quick_check(5)"
@@ -481,20 +432,15 @@ def open_database(
     """Open or create the project at ``path``; raise ProjectError with a message for the user."""
     path = path.expanduser()
     state = project_path_state(path)
-    in_background = False
     if state is not PathState.FILE:
         # Nothing there, or an empty regular file: it holds nothing to lose.
         _ensure_folder(path.parent)
         _create(path, plan or project_plan())
     else:
-        in_background = os.stat(path).st_size >= BACKGROUND_CHECK_FROM
-        version = _inspect_existing(path, known_version(plan), checks=not in_background)
+        version = _inspect_existing(path, known_version(plan))
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
         if version < known_version(plan) or upgrade_marker(path, version).exists():
-            if in_background:  # an upgrade writes: the checks come first
-                _inspect_existing(path, known_version(plan))
-                in_background = False
             upgrade(path, plan, busy_timeout_ms)
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)
@@ -503,6 +449,4 @@ def open_database(
     except sqlite3.Error as error:
         raise ProjectError(f"{path} cannot be opened: {error}.") from None
     db.files = ProjectFiles(path)
-    if in_background:
-        db.integrity = IntegrityCheck(path)
     return db

@@ -14,13 +14,9 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-import storage.database
-from annotator.project import Project
 from annotator.repository import ProjectError
-from annotator.resources import sample_corpus_files
 from storage.database import backup_path, connect, open_database, upgrade_marker
 from storage.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
-from storage.sqlite_repository import SqliteRepository
 
 
 def digest(path: Path) -> str:
@@ -298,48 +294,3 @@ def test_a_write_kept_waiting_too_long_is_a_project_error(tmp_path: Path) -> Non
     assert waiting.execute("SELECT count(*) FROM annotators").fetchone()[0] == 2
     holder.close()
     waiting.close()
-
-
-def project_with_a_text(path: Path) -> tuple[Project, str]:
-    project = Project(SqliteRepository.open(path), "amal")
-    return project, project.import_paths(sample_corpus_files()[:1]).added[0]
-
-
-def integrity_check_of(project: Project) -> object:
-    assert isinstance(project.repository, SqliteRepository)
-    assert isinstance(project.repository.db, storage.database.ProjectDatabase)
-    return project.repository.db.integrity
-
-
-def test_a_large_project_opens_before_its_full_check_and_its_first_edit_waits_for_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "large.hashiya"
-    project, document_id = project_with_a_text(path)
-    project.close()
-    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
-    project = Project(SqliteRepository.open(path), "amal")
-    assert integrity_check_of(project) is not None, "the full check should run in the background"
-    project.apply(project.add_span(document_id, 0, 3, "PER"))
-    assert integrity_check_of(project) is None and len(project.spans(document_id)) == 1
-    project.close()
-
-
-def test_a_large_damaged_project_is_read_but_takes_no_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "large.hashiya"
-    project, document_id = project_with_a_text(path)
-    project.close()
-    raw = sqlite3.connect(path)
-    raw.execute("UPDATE documents SET text = text || ' '")  # no longer the text its hash was taken of
-    raw.commit()
-    raw.close()
-    with pytest.raises(ProjectError, match="no longer matches its stored SHA-256"):
-        SqliteRepository.open(path)  # a small project is checked before it opens
-    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
-    project = Project(SqliteRepository.open(path), "amal")
-    assert project.document(document_id).text.endswith(" ")
-    for _ in range(2):
-        with pytest.raises(ProjectError, match="is damaged: the text of document"):
-            project.apply(project.add_span(document_id, 0, 3, "PER"))
-    assert project.spans(document_id) == []
-    project.close()
