@@ -52,12 +52,6 @@ class Change:
     relations_added: tuple[Relation, ...] = ()
     whole: bool = False
 
-    def by_id(self) -> dict[str, Span | None]:
-        """Each changed span's id with the span as it is now, or None once it is gone."""
-        now: dict[str, Span | None] = {span.id: None for span in self.removed}
-        now.update((span.id, span) for span in self.added)
-        return now
-
 
 class SpanMismatchError(ProjectError):
     """A stored span whose text is not the document's text at its offsets."""

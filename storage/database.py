@@ -15,15 +15,17 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from annotator.repository import ProjectError
 from storage.faults import failure_message, is_busy, primary_code
 from storage.file_guard import Problem, ProjectFiles, Trouble
-from storage.migrations import APPLICATION_ID, migrations
 from storage.project_path import PathState, project_path_state, writable_by_mode
+from storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
+from storage.sqlite_database import SqliteDatabase
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -38,8 +40,8 @@ class ProjectFilesChanged(ProjectError):
         self.reopened = reopened
 
 
-class ProjectDatabase(Database):
-    """A sqlite-utils Database on one project file.
+class ProjectDatabase(SqliteDatabase):
+    """One project file's connection.
 
     An outermost ``atomic()`` block takes the write lock before its first statement (``BEGIN
     IMMEDIATE``), so writers in two processes wait for each other instead of failing half-way. A
@@ -53,7 +55,7 @@ class ProjectDatabase(Database):
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
-        super().__init__(conn, execute_plugins=False)
+        super().__init__(conn)
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
         self.files: ProjectFiles | None = None
@@ -91,7 +93,7 @@ class ProjectDatabase(Database):
         return True
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
+    def atomic(self) -> Iterator[SqliteDatabase]:
         if self.conn.in_transaction:
             with super().atomic() as db:
                 yield db
@@ -140,8 +142,19 @@ def connect(path: Path, *, read_only: bool = False, busy_timeout_ms: int = BUSY_
     return db
 
 
-def known_version(plan: Migrations) -> int:
-    """The project version ``plan`` brings a file to: the number of its migrations."""
+def project_plan() -> Migrations:
+    """The project's migrations (loading them loads sqlite-utils: only to create or upgrade a file)."""
+    from storage.migrations import migrations
+
+    return migrations
+
+
+def known_version(plan: Migrations | None) -> int:
+    """The project version ``plan`` (the project's own if None) brings a file to: the number of its migrations."""
+    if plan is None:
+        return SCHEMA_VERSION
+    from sqlite_utils import Database
+
     # Without plugins: loading them reads the metadata of every installed package.
     return len(plan.pending(Database(memory=True, execute_plugins=False)))
 
@@ -213,7 +226,7 @@ def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str
     return application_id, version, names, problems
 
 
-def _content_problems(db: Database, names: frozenset[str]) -> list[str]:
+def _content_problems(db: SqliteDatabase, names: frozenset[str]) -> list[str]:
     """Texts whose stored SHA-256 no longer matches, and stored text that is not UTF-8."""
     problems: list[str] = []
     conn = db.conn
@@ -263,8 +276,8 @@ def _create(path: Path, plan: Migrations) -> None:
         try:
             db.execute("PRAGMA synchronous = FULL")
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            plan.apply(db)
-            db.execute(f"PRAGMA user_version = {len(plan.applied(db))}")
+            plan.apply(db.utils)
+            db.execute(f"PRAGMA user_version = {len(plan.applied(db.utils))}")
         finally:
             db.close()
         _fsync(temporary)
@@ -303,7 +316,7 @@ def upgrade_marker(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.upgrading-from-v{version}")
 
 
-def backup_to(db: Database, target: Path) -> None:
+def backup_to(db: SqliteDatabase, target: Path) -> None:
     """Copy the project through SQLite's backup API: complete under ``target`` or not there at all.
 
     The copy is one self-contained file (no log beside it), written under a temporary name and
@@ -325,7 +338,7 @@ def backup_to(db: Database, target: Path) -> None:
     _fsync(target.parent)
 
 
-def restore_from(backup: Path, db: Database) -> None:
+def restore_from(backup: Path, db: SqliteDatabase) -> None:
     """Put the content of ``backup`` back into the project ``db`` is connected to."""
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -334,7 +347,7 @@ def restore_from(backup: Path, db: Database) -> None:
         source.close()
 
 
-def upgrade(path: Path, plan: Migrations = migrations, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+def upgrade(path: Path, plan: Migrations | None = None, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
     """Apply pending migrations to an existing project, holding the file to this process meanwhile.
 
     The project is first copied through the backup API to :func:`upgrade_marker`. If a migration
@@ -357,7 +370,7 @@ def upgrade(path: Path, plan: Migrations = migrations, busy_timeout_ms: int = BU
                     f"{path} needs upgrading, but another program has it open. Close it there and open it again."
                 ) from None
             raise
-        _upgrade_locked(db, path, plan)
+        _upgrade_locked(db, path, plan or project_plan())
     except sqlite3.Error as error:
         raise ProjectError(f"{path} could not be upgraded ({error}); it was not changed.") from None
     finally:
@@ -370,7 +383,7 @@ def _upgrade_locked(db: ProjectDatabase, path: Path, plan: Migrations) -> None:
     backup = backup_path(path, version)
     if marker.exists():
         restore_from(marker, db)
-    if not plan.pending(db):
+    if not plan.pending(db.utils):
         if marker.exists():
             os.replace(marker, backup)
         return
@@ -382,9 +395,9 @@ def _upgrade_locked(db: ProjectDatabase, path: Path, plan: Migrations) -> None:
                 f"{path} needs upgrading, but the copy taken first could not be written ({error}); nothing was changed."
             ) from None
     try:
-        plan.apply(db)
+        plan.apply(db.utils)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute(f"PRAGMA user_version = {len(plan.applied(db))}")
+        db.execute(f"PRAGMA user_version = {len(plan.applied(db.utils))}")
     except Exception as error:
         db.rollback()
         try:
@@ -412,7 +425,7 @@ def _ensure_folder(folder: Path) -> None:
 def open_database(
     path: Path,
     *,
-    plan: Migrations = migrations,
+    plan: Migrations | None = None,
     writable: Callable[[Path], bool] = can_write,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> ProjectDatabase:
@@ -422,7 +435,7 @@ def open_database(
     if state is not PathState.FILE:
         # Nothing there, or an empty regular file: it holds nothing to lose.
         _ensure_folder(path.parent)
-        _create(path, plan)
+        _create(path, plan or project_plan())
     else:
         version = _inspect_existing(path, known_version(plan))
         if not writable(path):

@@ -20,10 +20,9 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
-from sqlite_utils import Database
-
 from annotator.arabic import FoldedText, fold
 from annotator.repository import ProjectError
+from storage.sqlite_database import Sql, SqliteDatabase
 
 TRIGRAM = 3  # the trigram tokenizer's shortest searchable substring
 CATCH_UP_CHUNK = 50  # documents folded per transaction when catching up
@@ -48,7 +47,7 @@ def _rows(documents: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, byte
         yield document_id, folded.folded, positions.tobytes(), shifts.tobytes()
 
 
-def index_documents(db: Database, documents: Iterable[tuple[str, str]]) -> None:
+def index_documents(db: Sql, documents: Iterable[tuple[str, str]]) -> None:
     """Keep the folded text of each (document id, stored text); call inside the transaction adding them."""
     db.conn.executemany(
         "INSERT OR REPLACE INTO folded_texts (document_id, folded, positions, shifts) VALUES (?, ?, ?, ?)",
@@ -56,7 +55,7 @@ def index_documents(db: Database, documents: Iterable[tuple[str, str]]) -> None:
     )
 
 
-def _missing(db: Database, limit: int) -> list[tuple[str, str]]:
+def _missing(db: Sql, limit: int) -> list[tuple[str, str]]:
     rows = db.execute(
         "SELECT d.id, d.text FROM documents d WHERE NOT EXISTS "
         "(SELECT 1 FROM folded_texts f WHERE f.document_id = d.id) ORDER BY d.position LIMIT ?",
@@ -65,7 +64,7 @@ def _missing(db: Database, limit: int) -> list[tuple[str, str]]:
     return [(str(row[0]), str(row[1])) for row in rows]
 
 
-def index_missing_documents(db: Database) -> None:
+def index_missing_documents(db: Sql) -> None:
     """Fold the documents that have no folded text yet (added by an older version of the program)."""
     while chunk := _missing(db, CATCH_UP_CHUNK):
         with db.atomic():
@@ -91,7 +90,7 @@ def trigram_query(needles: Sequence[Sequence[str]]) -> str | None:
 class StoredFolding:
     """``annotator.search.FoldedCorpus`` over the folded texts kept in one project file."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
         self._indexed = "folded_trigrams" in db.table_names()
 

@@ -6,13 +6,11 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from storage.folded_texts import index_missing_documents, trigram_index_available
+from storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
 
-APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "migrations"]
 
 migrations = Migrations("hashiya")
-
-# The number of migrations below; a test keeps the two in step.
-SCHEMA_VERSION = 7
 
 
 @migrations(name="0001_initial")

@@ -8,12 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from sqlite_utils import Database
-
 from annotator.repository import ProjectError
 from storage.database import backup_to
 from storage.file_guard import Identity
 from storage.project_path import LOG_SUFFIXES
+from storage.sqlite_database import SqliteDatabase
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +33,7 @@ def reading(method: F) -> F:
 class ProjectFile:
     """One open project file (the repository over it builds on this)."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: SqliteDatabase, path: Path) -> None:
         self.db = db
         self.path = path
 

@@ -40,6 +40,7 @@ from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
 from storage.project_file import ProjectFile, reading
 from storage.rows import relations_from_fields, spans_from_fields
+from storage.sqlite_database import dict_rows
 from storage.tagged_surfaces import count_layer, counting_whole_layers, uncount_layer
 
 
@@ -257,7 +258,7 @@ class SqliteRepository(ProjectFile):
             self._log(now_iso(), annotator, document_id, f"Mark {status.value}", None, status.value)
 
     def span(self, span_id: str) -> Span | None:
-        rows = list(self.db.table("spans").rows_where("id = ?", [span_id]))
+        rows = dict_rows(self.db.execute("SELECT * FROM spans WHERE id = ?", [span_id]))
         return span_from_row(rows[0]) if rows else None
 
     def apply(self, edit: Edit, annotator: str, at: str) -> None:
@@ -435,16 +436,19 @@ class SqliteRepository(ProjectFile):
         return [(str(annotator), str(label), int(count)) for annotator, label, count in rows]
 
     def _stored_decision(self, decision: Decision) -> Decision | None:
-        rows = list(
-            self.db.table("review_decisions").rows_where(
-                "document_id = ? AND layer_a = ? AND layer_b = ? AND unit = ?",
+        rows = dict_rows(
+            self.db.execute(
+                "SELECT * FROM review_decisions WHERE document_id = ? AND layer_a = ? AND layer_b = ? AND unit = ?",
                 [decision.document_id, decision.layer_a, decision.layer_b, decision.unit],
             )
         )
         return decision_from_row(rows[0]) if rows else None
 
     def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
-        rows = self.db.table("review_decisions").rows_where(
-            "document_id = ? AND layer_a = ? AND layer_b = ?", [document_id, layer_a, layer_b], order_by="unit"
+        rows = dict_rows(
+            self.db.execute(
+                "SELECT * FROM review_decisions WHERE document_id = ? AND layer_a = ? AND layer_b = ? ORDER BY unit",
+                [document_id, layer_a, layer_b],
+            )
         )
         return [decision_from_row(row) for row in rows]

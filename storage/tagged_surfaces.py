@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
+from storage.sqlite_database import Sql
 
 _LAYER_SURFACES = """
     SELECT annotator, label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
@@ -22,7 +22,7 @@ _LAYER_SURFACES = """
 
 
 @contextmanager
-def counting_whole_layers(db: Database) -> Iterator[None]:
+def counting_whole_layers(db: Sql) -> Iterator[None]:
     """Pause the per-span triggers; call inside a transaction, around ``uncount`` and ``count``."""
     db.execute("UPDATE surface_counting SET paused = 1")
     try:
@@ -31,7 +31,7 @@ def counting_whole_layers(db: Database) -> Iterator[None]:
         db.execute("UPDATE surface_counting SET paused = 0")
 
 
-def uncount_layer(db: Database, document_id: str, annotator: str) -> None:
+def uncount_layer(db: Sql, document_id: str, annotator: str) -> None:
     """Take the layer's spans out of the counts (before they are deleted): a few keyed updates."""
     layer = db.execute(_LAYER_SURFACES, [document_id, annotator]).fetchall()
     if not layer:
@@ -46,7 +46,7 @@ def uncount_layer(db: Database, document_id: str, annotator: str) -> None:
     )
 
 
-def count_layer(db: Database, document_id: str, annotator: str) -> None:
+def count_layer(db: Sql, document_id: str, annotator: str) -> None:
     """Add the layer's spans to the counts (after they are inserted)."""
     db.execute(
         f"""

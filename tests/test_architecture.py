@@ -1,4 +1,5 @@
-"""The shape of DESIGN.md section 1: no import circle, features apart from the main window, small classes."""
+"""The shape of DESIGN.md section 1: no import circle, features apart from the main window, small classes,
+and no module that edits the interpreter's table of imported modules."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import ast
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import grimp
 
@@ -96,6 +98,60 @@ def classes() -> Iterator[tuple[str, str, int]]:
 
 def test_no_class_has_more_than_thirty_methods() -> None:
     assert [(path, name, count) for path, name, count in classes() if count > MOST_METHODS] == []
+
+
+MODULE_TABLE_CHANGES = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__", "__delitem__"})
+
+
+def _is_module_table(node: ast.expr) -> bool:
+    return ast.unparse(node) in {"sys.modules", "modules"}
+
+
+def module_table_edits(source: str) -> list[int]:
+    """The lines of ``source`` that assign into ``sys.modules``, delete from it or change it otherwise."""
+    lines: list[int] = []
+    for node in ast.walk(ast.parse(source)):
+        targets: list[ast.expr] = []
+        if isinstance(node, ast.Assign | ast.Delete):
+            targets = list(node.targets)
+        elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+            targets = [node.target]
+        if any(isinstance(target, ast.Subscript) and _is_module_table(target.value) for target in targets):
+            lines.append(targets[0].lineno)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            changes = node.func.attr in MODULE_TABLE_CHANGES and _is_module_table(node.func.value)
+            patched = node.func.attr in {"setitem", "delitem"} and any(map(_is_module_table, node.args[:1]))
+            if changes or patched:
+                lines.append(node.lineno)
+    return sorted(lines)
+
+
+def project_sources() -> Iterator[Path]:
+    for path in sorted(ROOT.rglob("*.py")):
+        parts = path.relative_to(ROOT).parts
+        if not any(part.startswith(".") or part in {"out", "build", "__pycache__"} for part in parts):
+            yield path
+
+
+def test_nothing_in_the_project_edits_the_table_of_imported_modules() -> None:
+    edits = {}
+    for path in project_sources():
+        found = module_table_edits(path.read_text(encoding="utf-8"))
+        if found:
+            edits[str(path.relative_to(ROOT))] = found
+    assert edits == {}
+
+
+def test_the_module_table_check_finds_each_kind_of_edit() -> None:
+    source = """
+import sys
+sys.modules["numpy"] = None
+sys.modules.setdefault("pandas", None)
+del sys.modules["numpy"]
+monkeypatch.setitem(sys.modules, "numpy", None)
+loaded = sys.modules["numpy"]
+"""
+    assert module_table_edits(source) == [3, 4, 5, 6]
 
 
 def test_the_gui_marker_leaves_out_the_tests_that_drive_qt() -> None:

@@ -8,14 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from storage.database import open_database
+from storage.sqlite_database import SqliteDatabase
 
 UNLIMITED_PAGES = 1_073_741_823
 
 
-def leave_no_room(db: Database) -> None:
+def leave_no_room(db: SqliteDatabase) -> None:
     """Fill the project to a page limit, as a full disk would: the next write that needs a page fails."""
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages}")
@@ -31,7 +30,7 @@ def leave_no_room(db: Database) -> None:
                 break
 
 
-def give_room_back(db: Database) -> None:
+def give_room_back(db: SqliteDatabase) -> None:
     db.execute(f"PRAGMA max_page_count = {UNLIMITED_PAGES}")
 
 
@@ -55,7 +54,7 @@ def file_digests(path: Path) -> dict[str, str]:
     return digests
 
 
-def checkpoint(db: Database) -> None:
+def checkpoint(db: SqliteDatabase) -> None:
     """Move everything committed into the main file, so that its hash says it all."""
     assert db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
 

@@ -38,7 +38,7 @@ def test_a_new_project_is_marked_and_versioned(tmp_path: Path) -> None:
     db = open_database(tmp_path / "p.hashiya")
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert migrations.pending(db) == []
+    assert migrations.pending(db.utils) == []
     assert {"documents", "spans", "relations", "annotators", "document_status", "edit_log"} <= set(db.table_names())
 
 
