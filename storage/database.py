@@ -153,21 +153,23 @@ def can_write(path: Path) -> bool:
 
 FULL_CHECK_LIMIT = 256 * 1024 * 1024
 """Projects up to this size get SQLite's full integrity check and a check of every text's hash when
-opened; larger ones the quick check (the full one would hold the window back for minutes)."""
+opened; larger ones the quick check (the full one would hold the window back for minutes).
+A project opened only to be read (``full_check=False``) gets the quick check (and the hashes)
+whatever its size: SQLite's full check guards writes, and such an opening makes none."""
 
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
 
-def _inspect_existing(path: Path, known: int) -> int:
+def _inspect_existing(path: Path, known: int, *, full_check: bool = True) -> int:
     """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes."""
     # A file no connection has open (no log beside it) is read as immutable, which leaves no
     # -wal or -shm file behind; if a log appears meanwhile, another program opened it, and
     # the facts are read again through the locks.
     logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
     quiet = not any(log.exists() for log in logs)
-    facts = _read_facts(path, immutable=quiet)
+    facts = _read_facts(path, immutable=quiet, full_check=full_check)
     if quiet and any(log.exists() for log in logs):
-        facts = _read_facts(path, immutable=False)
+        facts = _read_facts(path, immutable=False, full_check=full_check)
     application_id, version, tables, problems = facts
     if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
         raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
@@ -181,7 +183,7 @@ def _inspect_existing(path: Path, known: int) -> int:
     return version
 
 
-def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str], list[str]]:
+def _read_facts(path: Path, *, immutable: bool, full_check: bool) -> tuple[int, int, frozenset[str], list[str]]:
     """Application id, version, the names in its schema, and the problems the checks find."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
@@ -193,12 +195,12 @@ def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str
             names = frozenset(str(row[0]) for row in db.execute("SELECT name FROM sqlite_master"))
             if application_id != APPLICATION_ID and not names >= HASHIYA_TABLES:
                 return application_id, version, names, []
-            full = os.stat(path).st_size <= FULL_CHECK_LIMIT
-            check = "integrity_check(5)" if full else "quick_check(5)"
+            within = os.stat(path).st_size <= FULL_CHECK_LIMIT
+            check = "integrity_check(5)" if within and full_check else "quick_check(5)"
             reported = "\n".join(str(row[0]) for row in db.execute(f"PRAGMA {check}")).splitlines()
             found = [line for line in reported if line != "ok" and not line.startswith("***")][:3]
             problems = [f"the integrity check reports {line}" for line in found]
-            if not problems and full:
+            if not problems and within:
                 problems = _content_problems(db, names)
         finally:
             db.close()
@@ -415,8 +417,12 @@ def open_database(
     plan: Migrations = migrations,
     writable: Callable[[Path], bool] = can_write,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    full_check: bool = True,
 ) -> ProjectDatabase:
-    """Open or create the project at ``path``; raise ProjectError with a message for the user."""
+    """Open or create the project at ``path``; raise ProjectError with a message for the user.
+
+    ``full_check=False`` is for a caller that only reads the project (a command such as ``stats``):
+    it does not wait for the full integrity check (see FULL_CHECK_LIMIT)."""
     path = path.expanduser()
     state = project_path_state(path)
     if state is not PathState.FILE:
@@ -424,10 +430,12 @@ def open_database(
         _ensure_folder(path.parent)
         _create(path, plan)
     else:
-        version = _inspect_existing(path, known_version(plan))
+        version = _inspect_existing(path, known_version(plan), full_check=full_check)
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
         if version < known_version(plan) or upgrade_marker(path, version).exists():
+            if not full_check:  # an upgrade writes: it gets the full check first
+                _inspect_existing(path, known_version(plan))
             upgrade(path, plan, busy_timeout_ms)
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)

@@ -140,8 +140,9 @@ def _relation_values(relation: Relation) -> tuple[Any, ...]:
 
 class SqliteRepository(ProjectFile):
     @classmethod
-    def open(cls, path: Path) -> SqliteRepository:
-        return cls(open_database(path), path)
+    def open(cls, path: Path, *, full_check: bool = True) -> SqliteRepository:
+        """The project at ``path``; ``full_check=False`` when it is opened only to be read (see open_database)."""
+        return cls(open_database(path, full_check=full_check), path)
 
     @reading
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
