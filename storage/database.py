@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -57,6 +58,7 @@ class ProjectDatabase(Database):
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
         self.files: ProjectFiles | None = None
+        self.pending_check: BackgroundCheck | None = None
 
     def check_files(self) -> None:
         """Raise ProjectFilesChanged if the project's files or locks are no longer the ones opened."""
@@ -97,6 +99,7 @@ class ProjectDatabase(Database):
                 yield db
             return
         try:
+            self._wait_for_the_check()
             self._begin_immediate()
             try:
                 yield self
@@ -114,6 +117,17 @@ class ProjectDatabase(Database):
             raise
         except sqlite3.Error as error:
             raise ProjectError(failure_message(error, self.path)) from error
+
+    def _wait_for_the_check(self) -> None:
+        """Before the first write, the full check of the file (still running, for a large file) must pass."""
+        if self.pending_check is None:
+            return
+        problems = self.pending_check.problems()
+        if problems:
+            raise ProjectError(
+                f"{self.path} is damaged: {'; '.join(problems)}. Nothing was saved; restore it from a copy."
+            )
+        self.pending_check = None
 
     def _begin_immediate(self) -> None:
         # The busy handler waits for the lock; this loop only covers the busy results SQLite
@@ -156,6 +170,32 @@ FULL_CHECK_LIMIT = 256 * 1024 * 1024
 opened; larger ones the quick check (the full one would hold the window back for minutes).
 A project opened only to be read (``full_check=False``) gets the quick check (and the hashes)
 whatever its size: SQLite's full check guards writes, and such an opening makes none."""
+
+BACKGROUND_CHECK_FROM = 16 * 1024 * 1024
+"""Projects from this size on are opened after the quick check, and the full check (up to
+FULL_CHECK_LIMIT) runs beside the work until the first write, which waits for it."""
+
+
+class BackgroundCheck:
+    """SQLite's full integrity check and the texts' hashes of a project, on a connection of their own."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._problems: list[str] = []
+        self._thread = threading.Thread(target=self._run, name="project check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._problems = _read_facts(self._path, immutable=False, full_check=True)[3]
+        except ProjectError as error:
+            self._problems = [str(error)]
+
+    def problems(self) -> list[str]:
+        """What the check found, once it is done: nothing for a sound file."""
+        self._thread.join()
+        return self._problems
+
 
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
@@ -422,20 +462,25 @@ def open_database(
     """Open or create the project at ``path``; raise ProjectError with a message for the user.
 
     ``full_check=False`` is for a caller that only reads the project (a command such as ``stats``):
-    it does not wait for the full integrity check (see FULL_CHECK_LIMIT)."""
+    it does not wait for the full integrity check (see FULL_CHECK_LIMIT). A large file is checked
+    fully in the background, before its first write (BACKGROUND_CHECK_FROM)."""
     path = path.expanduser()
     state = project_path_state(path)
+    in_background = False
     if state is not PathState.FILE:
         # Nothing there, or an empty regular file: it holds nothing to lose.
         _ensure_folder(path.parent)
         _create(path, plan)
     else:
-        version = _inspect_existing(path, known_version(plan), full_check=full_check)
+        size = os.stat(path).st_size
+        in_background = full_check and BACKGROUND_CHECK_FROM <= size <= FULL_CHECK_LIMIT
+        version = _inspect_existing(path, known_version(plan), full_check=full_check and not in_background)
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
         if version < known_version(plan) or upgrade_marker(path, version).exists():
-            if not full_check:  # an upgrade writes: it gets the full check first
+            if not full_check or in_background:  # an upgrade writes: it gets the full check first
                 _inspect_existing(path, known_version(plan))
+                in_background = False
             upgrade(path, plan, busy_timeout_ms)
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)
@@ -444,4 +489,6 @@ def open_database(
     except sqlite3.Error as error:
         raise ProjectError(f"{path} cannot be opened: {error}.") from None
     db.files = ProjectFiles(path)
+    if in_background:
+        db.pending_check = BackgroundCheck(path)
     return db

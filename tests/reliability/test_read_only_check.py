@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import storage.database
 from annotator.project import Project
 from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
@@ -81,3 +82,38 @@ def test_a_command_that_writes_still_gets_the_full_check(tmp_path: Path) -> None
     with pytest.raises(ProjectError, match="is damaged"):
         SqliteRepository.open(path)
     assert file_digests(path) == before
+
+
+def test_a_large_project_opens_at_once_and_its_first_edit_waits_for_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "stale.hashiya"
+    document_id = project_with_a_stale_index(path)
+    before = file_digests(path)
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)  # every file counts as large
+
+    project = Project(SqliteRepository.open(path), "tester")
+    try:
+        assert [span.label for span in project.spans(document_id)] == ["PER", "ORG"]
+        with pytest.raises(ProjectError, match="is damaged: the integrity check reports row"):
+            project.apply(project.add_span(document_id, 20, 24, "GPE"))
+        with pytest.raises(ProjectError, match="is damaged"):  # and every edit after it
+            project.apply(project.add_span(document_id, 30, 34, "GPE"))
+    finally:
+        project.close()
+    assert file_digests(path) == before
+
+
+def test_a_sound_large_project_takes_edits_after_its_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sound.hashiya"
+    first = Project(SqliteRepository.open(path), "tester")
+    first.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    document_id = first.documents()[0].id
+    first.close()
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
+
+    project = Project(SqliteRepository.open(path), "tester")
+    project.apply(project.add_span(document_id, 0, 3, "PER"))
+    project.close()
+
+    assert [span.label for span in Project(SqliteRepository.open(path), "tester").spans(document_id)] == ["PER"]
