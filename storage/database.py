@@ -200,16 +200,16 @@ class BackgroundCheck:
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
 
-def _inspect_existing(path: Path, known: int, *, full_check: bool = True) -> int:
+def _inspect_existing(path: Path, known: int, *, full_check: bool = True, hashes: bool = True) -> int:
     """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes."""
     # A file no connection has open (no log beside it) is read as immutable, which leaves no
     # -wal or -shm file behind; if a log appears meanwhile, another program opened it, and
     # the facts are read again through the locks.
     logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
     quiet = not any(log.exists() for log in logs)
-    facts = _read_facts(path, immutable=quiet, full_check=full_check)
+    facts = _read_facts(path, immutable=quiet, full_check=full_check, hashes=hashes)
     if quiet and any(log.exists() for log in logs):
-        facts = _read_facts(path, immutable=False, full_check=full_check)
+        facts = _read_facts(path, immutable=False, full_check=full_check, hashes=hashes)
     application_id, version, tables, problems = facts
     if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
         raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
@@ -223,7 +223,9 @@ def _inspect_existing(path: Path, known: int, *, full_check: bool = True) -> int
     return version
 
 
-def _read_facts(path: Path, *, immutable: bool, full_check: bool) -> tuple[int, int, frozenset[str], list[str]]:
+def _read_facts(
+    path: Path, *, immutable: bool, full_check: bool, hashes: bool = True
+) -> tuple[int, int, frozenset[str], list[str]]:
     """Application id, version, the names in its schema, and the problems the checks find."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
@@ -240,7 +242,7 @@ def _read_facts(path: Path, *, immutable: bool, full_check: bool) -> tuple[int, 
             reported = "\n".join(str(row[0]) for row in db.execute(f"PRAGMA {check}")).splitlines()
             found = [line for line in reported if line != "ok" and not line.startswith("***")][:3]
             problems = [f"the integrity check reports {line}" for line in found]
-            if not problems and within:
+            if not problems and within and hashes:
                 problems = _content_problems(db, names)
         finally:
             db.close()
@@ -474,7 +476,10 @@ def open_database(
     else:
         size = os.stat(path).st_size
         in_background = full_check and BACKGROUND_CHECK_FROM <= size <= FULL_CHECK_LIMIT
-        version = _inspect_existing(path, known_version(plan), full_check=full_check and not in_background)
+        # With the full check in the background, the texts' hashes are checked there too.
+        version = _inspect_existing(
+            path, known_version(plan), full_check=full_check and not in_background, hashes=not in_background
+        )
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
         if version < known_version(plan) or upgrade_marker(path, version).exists():

@@ -117,3 +117,29 @@ def test_a_sound_large_project_takes_edits_after_its_check(tmp_path: Path, monke
     project.close()
 
     assert [span.label for span in Project(SqliteRepository.open(path), "tester").spans(document_id)] == ["PER"]
+
+
+def test_a_large_project_whose_text_changed_behind_its_hash_refuses_its_first_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "changed.hashiya"
+    first = Project(SqliteRepository.open(path), "tester")
+    first.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    document_id = first.documents()[0].id
+    first.close()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE documents SET text = replace(text, substr(text, 1, 1), 'x')")
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    before = file_digests(path)
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
+
+    project = Project(SqliteRepository.open(path), "tester")
+    try:
+        assert project.document(document_id).text.startswith("x")
+        with pytest.raises(ProjectError, match="no longer matches its stored SHA-256"):
+            project.apply(project.add_span(document_id, 1, 4, "PER"))
+    finally:
+        project.close()
+    assert file_digests(path) == before
