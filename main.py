@@ -73,10 +73,15 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_project(db: Path | str | None, annotator: str) -> Project:
+READ_ONLY_COMMANDS = frozenset({"stats", "search", "agreement", "export", "validate"})
+"""Commands that only read the project: they do not wait for the full integrity check of a file."""
+
+
+def open_project(db: Path | str | None, annotator: str, *, read_only: bool = False) -> Project:
     """Open ``db``, or the default project, created with the sample corpus on first run.
 
     A team project (a PostgreSQL URL) is worked on as the layer of the role it is opened as.
+    ``read_only`` says the caller never writes to it, so a file gets the quick check only.
     """
     from storage.sqlite_repository import SqliteRepository
 
@@ -89,7 +94,7 @@ def open_project(db: Path | str | None, annotator: str) -> Project:
 
     path = db if db is not None else default_project_path()
     first_run = db is None and not path.exists()
-    project = Project(SqliteRepository.open(path), annotator)
+    project = Project(SqliteRepository.open(path, full_check=not read_only), annotator)
     if first_run:
         project.import_paths(sample_corpus_files())
     return project
@@ -159,7 +164,7 @@ def run_command(args: argparse.Namespace) -> int:
         from cli.run import run_project_command
 
         annotator = identity.command_line_layer(args.annotator, preferences.default_path())
-        project = open_project(args.db, annotator)
+        project = open_project(args.db, annotator, read_only=args.command in READ_ONLY_COMMANDS)
         try:
             return run_project_command(args, project, annotator)
         finally:

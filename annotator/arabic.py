@@ -83,6 +83,8 @@ def _build_pairs() -> tuple[tuple[str, str], ...]:
 
 
 _PAIRS = _build_pairs()
+_TABLE = str.maketrans(dict(_PAIRS))  # the same folds in one call: faster for a short string
+_SHORT = 256
 _DELETED_SORTED = tuple(sorted(DELETED))
 _DELETION_RUN = re.compile("[" + "".join(re.escape(char) for char in _DELETED_SORTED) + "]+")
 _EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)
@@ -123,6 +125,8 @@ def _lower_one_to_one(text: str) -> str:
 
 
 def _replace_one_to_one(text: str) -> str:
+    if len(text) < _SHORT:
+        return _lower_one_to_one(text.translate(_TABLE))
     # Chained str.replace of the characters present is several times faster than str.translate.
     for source, target in _PAIRS:
         if source in text:
@@ -236,8 +240,8 @@ def _piece_end(text: str, at_least: int) -> int:
 
 
 def fold_string(text: str) -> str:
-    """The folded form alone, for queries and dictionary keys."""
-    return fold(text).folded
+    """The folded form alone, for queries and dictionary keys: ``fold(text).folded`` without the map."""
+    return _replace_one_to_one(_DELETION_RUN.sub("", text))
 
 
 def proclitic_prefixes(*, article: bool) -> frozenset[str]:

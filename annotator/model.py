@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.offsets import reading_order as reading_order  # the order spans are listed in
 
@@ -86,6 +86,14 @@ class Span:
     note: str = ""
     created_at: str = ""
     updated_at: str = ""
+
+
+class Extent(NamedTuple):
+    """Where a span lies and its label, nothing more: what agreement figures are computed from."""
+
+    start: int
+    end: int
+    label: str
 
 
 @dataclass(frozen=True)

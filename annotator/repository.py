@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.edits import Decision, Edit
-from annotator.model import Document, DocumentStatus, DocumentSummary, Layer, Relation, Span
+from annotator.model import Document, DocumentStatus, DocumentSummary, Extent, Layer, Relation, Span
 from annotator.search import FoldedCorpus
 
 
@@ -57,6 +57,10 @@ class Repository(Protocol):
 
     def spans_in(self, document_id: str, annotator: str, start: int, end: int) -> list[Span]:
         """The layer's spans that overlap ``[start, end)``, in reading order."""
+        ...
+
+    def extents(self, document_id: str, annotator: str) -> list[Extent]:
+        """The start, end and label of each of the layer's spans in reading order (nothing else is read)."""
         ...
 
     def relations(self, document_id: str, annotator: str) -> list[Relation]: ...

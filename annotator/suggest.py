@@ -166,18 +166,62 @@ class Untaken:
         return kept
 
 
-class Suggester:
-    """A compiled set of surfaces, reusable over many documents."""
+_RUN = re.compile(r"\w+")
 
-    def __init__(self, surfaces: Iterable[Surface], *, article_proclitic: bool = False) -> None:
+
+class _Runs:
+    """The runs of word characters of a folded text, as a surface's runs must appear in them.
+
+    A match of a surface begins where no word character stands before it, perhaps after
+    proclitics, and ends where none follows; so each run of word characters of the surface is a
+    run of the text, the first one perhaps after its proclitics (after و or ف and لل for a surface
+    with the article, written ل).
+    """
+
+    def __init__(self, folded: str, prefixes: Iterable[str]) -> None:
+        runs = set(_RUN.findall(folded))
+        ordered = sorted(prefixes, key=len)
+        self._after_proclitics = {run[len(p) :] for run in runs for p in ordered if run.startswith(p)}
+        self._runs = runs
+        self._after_fused = {run[len(c) + 1 :] for run in runs for c in ("", *CONJUNCTIONS) if run.startswith(c + LAM)}
+
+    def may_match(self, key: str, *, fused: bool = False) -> bool:
+        runs = _RUN.finditer(key)
+        first = next(runs, None)
+        if first is None:
+            return True
+        if first.start() > 0:
+            found = first.group() in self._runs
+        else:
+            found = first.group() in (self._after_fused if fused else self._after_proclitics)
+        return found and all(run.group() in self._runs for run in runs)
+
+
+class Suggester:
+    """A compiled set of surfaces, reusable over many documents.
+
+    With ``within`` (a folded text), only the surfaces that may occur in it are compiled: the
+    Suggester then finds what the whole one finds, in that text only, and costs what the text
+    costs rather than what every surface costs.
+    """
+
+    def __init__(
+        self, surfaces: Iterable[Surface], *, article_proclitic: bool = False, within: str | None = None
+    ) -> None:
         self._entries = _choose_entries(surfaces)
         fused = {LAM + key[len(ARTICLE) :]: key for key in self._entries if key.startswith(ARTICLE) and len(key) > 2}
         self._fused = fused
-        prefixes = sorted(proclitic_prefixes(article=article_proclitic) - {""}, key=lambda p: (len(p), p))
-        plain = _trie_pattern(self._entries)
+        every_prefix = proclitic_prefixes(article=article_proclitic)
+        prefixes = sorted(every_prefix - {""}, key=lambda p: (len(p), p))
+        keys: Iterable[str] = self._entries
+        if within is not None:
+            runs = _Runs(within, every_prefix)
+            keys = [key for key in self._entries if runs.may_match(key)]
+            fused = {key: full for key, full in fused.items() if runs.may_match(key, fused=True)}
+        plain = _trie_pattern(keys)
         fused_pattern = _trie_pattern(fused)
         proclitic = "(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + ")"
-        branches = [f"{proclitic}??(?P<plain>{plain})"] if self._entries else []
+        branches = [f"{proclitic}??(?P<plain>{plain})"] if keys else []
         if fused:
             branches.append(f"[{CONJUNCTIONS}]?{LAM}(?P<fused>{fused_pattern})")
         self._regex = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)") if branches else None

@@ -132,22 +132,25 @@ class MatchRun:
 
     def _steps(self, suggester: Suggester | None, folded: FoldedText | None) -> Iterator[None]:
         job = self.job
-        if suggester is None:
-            surfaces = registry_surfaces(job.registry, job.schema)
-            suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)])
-            yield
         if folded is None or folded.original is not job.text:
             for piece in fold_in_steps(job.text):
                 folded = piece
                 yield
         assert folded is not None
+        # A suggester made here holds only the surfaces that may occur in this text: it is not
+        # kept for another text (Matches.suggester is None).
+        kept = suggester
+        if suggester is None:
+            surfaces = registry_surfaces(job.registry, job.schema)
+            suggester = Suggester([*surfaces, *sorted(job.from_project, key=_surface_order)], within=folded.folded)
+            yield
         found: list[Suggestion] = []
         for count, suggestion in enumerate(suggester.found(folded), 1):
             found.append(suggestion)
             if count % self.CHECK_EVERY == 0:
                 yield
         longest = max((s.end - s.start for s in found), default=0)
-        self.matches = Matches(job, suggester, folded, found, [s.start for s in found], longest)
+        self.matches = Matches(job, kept, folded, found, [s.start for s in found], longest)
         yield
         spans = ((start, end, label) for _id, start, end, label in job.spans)
         for shown in ShownSuggestions.building(self.matches, spans, job.rejected):

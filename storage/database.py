@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,6 +60,7 @@ class ProjectDatabase(SqliteDatabase):
         self.path = path
         self.busy_timeout_ms = busy_timeout_ms
         self.files: ProjectFiles | None = None
+        self.pending_check: BackgroundCheck | None = None
 
     def check_files(self) -> None:
         """Raise ProjectFilesChanged if the project's files or locks are no longer the ones opened."""
@@ -99,6 +101,7 @@ class ProjectDatabase(SqliteDatabase):
                 yield db
             return
         try:
+            self._wait_for_the_check()
             self._begin_immediate()
             try:
                 yield self
@@ -116,6 +119,17 @@ class ProjectDatabase(SqliteDatabase):
             raise
         except sqlite3.Error as error:
             raise ProjectError(failure_message(error, self.path)) from error
+
+    def _wait_for_the_check(self) -> None:
+        """Before the first write, the full check of the file (still running, for a large file) must pass."""
+        if self.pending_check is None:
+            return
+        problems = self.pending_check.problems()
+        if problems:
+            raise ProjectError(
+                f"{self.path} is damaged: {'; '.join(problems)}. Nothing was saved; restore it from a copy."
+            )
+        self.pending_check = None
 
     def _begin_immediate(self) -> None:
         # The busy handler waits for the lock; this loop only covers the busy results SQLite
@@ -166,21 +180,49 @@ def can_write(path: Path) -> bool:
 
 FULL_CHECK_LIMIT = 256 * 1024 * 1024
 """Projects up to this size get SQLite's full integrity check and a check of every text's hash when
-opened; larger ones the quick check (the full one would hold the window back for minutes)."""
+opened; larger ones the quick check (the full one would hold the window back for minutes).
+A project opened only to be read (``full_check=False``) gets the quick check (and the hashes)
+whatever its size: SQLite's full check guards writes, and such an opening makes none."""
+
+BACKGROUND_CHECK_FROM = 16 * 1024 * 1024
+"""Projects from this size on are opened after the quick check, and the full check (up to
+FULL_CHECK_LIMIT) runs beside the work until the first write, which waits for it."""
+
+
+class BackgroundCheck:
+    """SQLite's full integrity check and the texts' hashes of a project, on a connection of their own."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._problems: list[str] = []
+        self._thread = threading.Thread(target=self._run, name="project check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._problems = _read_facts(self._path, immutable=False, full_check=True)[3]
+        except ProjectError as error:
+            self._problems = [str(error)]
+
+    def problems(self) -> list[str]:
+        """What the check found, once it is done: nothing for a sound file."""
+        self._thread.join()
+        return self._problems
+
 
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
 
-def _inspect_existing(path: Path, known: int) -> int:
+def _inspect_existing(path: Path, known: int, *, full_check: bool = True, hashes: bool = True) -> int:
     """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes."""
     # A file no connection has open (no log beside it) is read as immutable, which leaves no
     # -wal or -shm file behind; if a log appears meanwhile, another program opened it, and
     # the facts are read again through the locks.
     logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
     quiet = not any(log.exists() for log in logs)
-    facts = _read_facts(path, immutable=quiet)
+    facts = _read_facts(path, immutable=quiet, full_check=full_check, hashes=hashes)
     if quiet and any(log.exists() for log in logs):
-        facts = _read_facts(path, immutable=False)
+        facts = _read_facts(path, immutable=False, full_check=full_check, hashes=hashes)
     application_id, version, tables, problems = facts
     if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
         raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
@@ -194,7 +236,9 @@ def _inspect_existing(path: Path, known: int) -> int:
     return version
 
 
-def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str], list[str]]:
+def _read_facts(
+    path: Path, *, immutable: bool, full_check: bool, hashes: bool = True
+) -> tuple[int, int, frozenset[str], list[str]]:
     """Application id, version, the names in its schema, and the problems the checks find."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
@@ -206,12 +250,12 @@ def _read_facts(path: Path, *, immutable: bool) -> tuple[int, int, frozenset[str
             names = frozenset(str(row[0]) for row in db.execute("SELECT name FROM sqlite_master"))
             if application_id != APPLICATION_ID and not names >= HASHIYA_TABLES:
                 return application_id, version, names, []
-            full = os.stat(path).st_size <= FULL_CHECK_LIMIT
-            check = "integrity_check(5)" if full else "quick_check(5)"
+            within = os.stat(path).st_size <= FULL_CHECK_LIMIT
+            check = "integrity_check(5)" if within and full_check else "quick_check(5)"
             reported = "\n".join(str(row[0]) for row in db.execute(f"PRAGMA {check}")).splitlines()
             found = [line for line in reported if line != "ok" and not line.startswith("***")][:3]
             problems = [f"the integrity check reports {line}" for line in found]
-            if not problems and full:
+            if not problems and within and hashes:
                 problems = _content_problems(db, names)
         finally:
             db.close()
@@ -428,19 +472,33 @@ def open_database(
     plan: Migrations | None = None,
     writable: Callable[[Path], bool] = can_write,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    full_check: bool = True,
 ) -> ProjectDatabase:
-    """Open or create the project at ``path``; raise ProjectError with a message for the user."""
+    """Open or create the project at ``path``; raise ProjectError with a message for the user.
+
+    ``full_check=False`` is for a caller that only reads the project (a command such as ``stats``):
+    it does not wait for the full integrity check (see FULL_CHECK_LIMIT). A large file is checked
+    fully in the background, before its first write (BACKGROUND_CHECK_FROM)."""
     path = path.expanduser()
     state = project_path_state(path)
+    in_background = False
     if state is not PathState.FILE:
         # Nothing there, or an empty regular file: it holds nothing to lose.
         _ensure_folder(path.parent)
         _create(path, plan or project_plan())
     else:
-        version = _inspect_existing(path, known_version(plan))
+        size = os.stat(path).st_size
+        in_background = full_check and BACKGROUND_CHECK_FROM <= size <= FULL_CHECK_LIMIT
+        # With the full check in the background, the texts' hashes are checked there too.
+        version = _inspect_existing(
+            path, known_version(plan), full_check=full_check and not in_background, hashes=not in_background
+        )
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
         if version < known_version(plan) or upgrade_marker(path, version).exists():
+            if not full_check or in_background:  # an upgrade writes: it gets the full check first
+                _inspect_existing(path, known_version(plan))
+                in_background = False
             upgrade(path, plan, busy_timeout_ms)
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)
@@ -449,4 +507,6 @@ def open_database(
     except sqlite3.Error as error:
         raise ProjectError(f"{path} cannot be opened: {error}.") from None
     db.files = ProjectFiles(path)
+    if in_background:
+        db.pending_check = BackgroundCheck(path)
     return db

@@ -36,6 +36,7 @@ from annotator.model import (
     Document,
     DocumentStatus,
     DocumentSummary,
+    Extent,
     Layer,
     Relation,
     Span,
@@ -160,6 +161,16 @@ class PostgresRepository(CorpusQueries):
             (id_, document_id, layer, kinds[kind], label, start, end, text, _attributes(attrs), ref, note, made, edited)
             for id_, kind, label, start, end, text, attrs, ref, note, made, edited in rows
         )
+
+    def extents(self, document_id: str, annotator: str) -> list[Extent]:
+        rows = self._read(
+            lambda c: c.execute(
+                'SELECT start, "end", label FROM spans WHERE document_id = %s AND annotator = %s'
+                ' ORDER BY start, "end" DESC, id COLLATE "C"',
+                [document_id, annotator],
+            ).fetchall()
+        )
+        return [Extent(int(start), int(end), str(label)) for start, end, label in rows]
 
     def relations(self, document_id: str, annotator: str) -> list[Relation]:
         rows = self._read(

@@ -29,6 +29,7 @@ from annotator.model import (
     Document,
     DocumentStatus,
     DocumentSummary,
+    Extent,
     Layer,
     Relation,
     Span,
@@ -141,8 +142,9 @@ def _relation_values(relation: Relation) -> tuple[Any, ...]:
 
 class SqliteRepository(ProjectFile):
     @classmethod
-    def open(cls, path: Path) -> SqliteRepository:
-        return cls(open_database(path), path)
+    def open(cls, path: Path, *, full_check: bool = True) -> SqliteRepository:
+        """The project at ``path``; ``full_check=False`` when it is opened only to be read (see open_database)."""
+        return cls(open_database(path, full_check=full_check), path)
 
     @reading
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
@@ -220,6 +222,15 @@ class SqliteRepository(ProjectFile):
             (id_, document_id, layer, kinds[kind], label, start, end, text, _attributes(attrs), ref, note, made, edited)
             for id_, kind, label, start, end, text, attrs, ref, note, made, edited in rows
         )
+
+    @reading
+    def extents(self, document_id: str, annotator: str) -> list[Extent]:
+        rows = self.db.execute(
+            'SELECT start, "end", label FROM spans WHERE document_id = ? AND annotator = ?'
+            ' ORDER BY start, "end" DESC, id',
+            [document_id, annotator],
+        )
+        return list(map(Extent._make, rows))
 
     @reading
     def relations(self, document_id: str, annotator: str) -> list[Relation]:

@@ -16,7 +16,7 @@ from annotator.agreement.coding import (
 )
 from annotator.agreement.matching import SpanLike
 from annotator.agreement.spans import EMPTY_SCORES, MatchMode, SpanScores, mean_pairwise_f1, pairwise_span_scores
-from annotator.agreement.tokens import token_labels
+from annotator.agreement.tokens import layers_token_labels
 from annotator.agreement.unitizing import (
     UnitizingAgreement,
     UnitizingTally,
@@ -189,7 +189,7 @@ def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
             pooled.update(counts)
         units: Counter[tuple[Hashable | None, ...]] = Counter()
         if document.tokens:
-            units.update(zip(*(token_labels(layer, document.tokens) for layer in document.layers), strict=True))
+            units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
             corpus_units.update(units)
         unitizing = None
         if document.text_length > 0:

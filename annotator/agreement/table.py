@@ -23,7 +23,7 @@ from annotator.agreement import (
     confusion_matrix,
 )
 from annotator.collection import collector_paused
-from annotator.model import DocumentStatus, Span
+from annotator.model import DocumentStatus, Extent
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.tokenize import token_spans
@@ -127,7 +127,7 @@ def check_annotators(project: Project, annotators: Sequence[str]) -> None:
 
 
 def _not_started_by_all(
-    project: Project, document_id: str, annotators: Sequence[str], layers: Sequence[Sequence[Span]]
+    project: Project, document_id: str, annotators: Sequence[str], layers: Sequence[Sequence[Extent]]
 ) -> bool:
     """Whether an annotator with no span on the document never started it (status new).
 
@@ -146,16 +146,21 @@ def iter_document_layers(
     document_id: str | None = None,
     progress: Callable[[list[str]], Iterable[str]] = iter,
 ) -> Iterator[DocumentLayers]:
-    """The layers of each compared document, read one document at a time; each title goes into ``titles``."""
+    """The layers of each compared document, read one document at a time; each title goes into ``titles``.
+
+    Only the extent and label of each span are read, and a text is read (not kept) only when compared,
+    so that memory follows the largest document rather than the corpus.
+    """
+    repository = project.repository
     ids = [document_id] if document_id else [summary.id for summary in project.documents()]
     for current in progress(ids):
-        layers: list[list[Span]] = [project.spans(current, name) for name in annotators]
+        layers = [repository.extents(current, name) for name in annotators]
         if document_id is None and (
             not any(layers) or (not all(layers) and _not_started_by_all(project, current, annotators, layers))
         ):
             continue
-        document = project.document(current)
-        points = {position for layer in layers for span in layer for position in (span.start, span.end)}
+        document = repository.get_document(current)
+        points = {position for layer in layers for start, end, _label in layer for position in (start, end)}
         titles[current] = document.title
         yield DocumentLayers(current, document.length, layers, token_spans(document.text, points))
 

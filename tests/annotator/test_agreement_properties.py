@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +18,11 @@ from annotator.agreement import (
     pairwise_span_scores,
     span_scores,
     span_scores_by_label,
+    token_labels,
     unitizing_alpha,
 )
+from annotator.agreement.compare import NO_LABEL
+from annotator.agreement.tokens import layers_token_labels
 from annotator.model import Span, SpanKind
 
 LENGTH = 60
@@ -142,3 +147,29 @@ def test_pairwise_scores_agree_with_single_pair_scores(a: list[Span], b: list[Sp
         assert sorted(every[mode]) == sorted(pairs)
         for key, (reference, prediction) in pairs.items():
             assert every[mode][key] == span_scores_by_label(reference, prediction, mode)
+
+
+@st.composite
+def tokens(draw: st.DrawFn) -> list[tuple[int, int]]:
+    """Non-overlapping tokens over the text, some empty, in any order."""
+    cuts = sorted(set(draw(st.lists(st.integers(min_value=0, max_value=LENGTH), max_size=30))))
+    pairs = [(a, b) for a, b in itertools.pairwise(cuts) if draw(st.booleans())]
+    pairs += [(cut, cut) for cut in cuts if draw(st.integers(min_value=0, max_value=9)) == 0]
+    return draw(st.permutations(pairs))
+
+
+def label_by_definition(spans: list[Span], token: tuple[int, int]) -> str:
+    """The longest span sharing a character with the token, then the earliest, then the smallest label."""
+    start, end = token
+    touching = [s for s in spans if s.start < end and s.end > start and start < end]
+    if not touching:
+        return NO_LABEL
+    return min(touching, key=lambda s: (s.start - s.end, s.start, s.label)).label
+
+
+@settings(max_examples=300, deadline=None)
+@given(layers(), layers(annotator="b"), tokens())
+def test_token_labels_follow_their_definition(a: list[Span], b: list[Span], laid: list[tuple[int, int]]) -> None:
+    expected = [[label_by_definition(layer, token) for token in laid] for layer in (a, b)]
+    assert [token_labels(a, laid), token_labels(b, laid)] == expected
+    assert layers_token_labels([a, b], laid) == expected

@@ -149,3 +149,10 @@ def test_folding_in_steps_gives_what_one_fold_gives(text: str, piece: int) -> No
     ]
     for start in range(len(once.folded)):
         assert whole.span_to_stored(start, len(once.folded)) == once.span_to_stored(start, len(once.folded))
+
+
+@given(st.text(alphabet=ARABIC_MIX + "٠١٩۰۹ٲٳٵ\u3000\u2003\u0085ΣςİK", max_size=80))
+def test_a_short_string_folds_as_a_long_text_does(text: str) -> None:
+    padding = " " * 300  # long enough to be folded by the other path; spaces fold to themselves
+    assert fold_string(text) == fold(text + padding).folded[: -len(padding)]
+    assert fold_string(text) == fold(text).folded

@@ -3,6 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.arabic import fold
 from annotator.occurrences import registry_surfaces
 from annotator.registry import load_default_registry
 from annotator.resources import sample_corpus_files
@@ -169,3 +170,34 @@ def test_a_tagged_text_that_begins_a_longer_one_of_its_label_is_left_out() -> No
 def test_a_word_whose_first_letter_is_its_own_is_not_cut_for_a_surface() -> None:
     found = suggest("قال وزير الخارجية ولزير آخر", [Surface("زير", "PER")])
     assert [(s.text, s.start) for s in found] == [("زير", 20)]
+
+
+WORDS = ["روسيا", "الولايات", "المتحدة", "والروسية", "للولايات", "لروسيا", "وبروسيا", "كوريا", "(كوريا)", "-", "يانغ"]
+TEXT_PIECES = st.sampled_from([*WORDS, " ", "  ", "\n", "،", "(", "-", "ـ", "\u064e"])
+
+
+@given(
+    st.lists(TEXT_PIECES, max_size=40).map("".join),
+    st.lists(
+        st.tuples(st.lists(st.sampled_from([*WORDS, "(", "-"]), min_size=1, max_size=3), st.sampled_from("AB")),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_surfaces_kept_for_one_text_find_what_every_surface_finds(
+    text: str, strings: list[tuple[list[str], str]], article: bool
+) -> None:
+    surfaces = [*REGISTRY, *(Surface(" ".join(words), label, source="project") for words, label in strings)]
+    folded = fold(text)
+    whole = Suggester(surfaces, article_proclitic=article).suggest(folded)
+    assert Suggester(surfaces, article_proclitic=article, within=folded.folded).suggest(folded) == whole
+
+
+def test_a_long_project_document_finds_the_same_with_the_surfaces_kept_for_it() -> None:
+    documents = [decode_document(path.read_bytes()) for path in sample_corpus_files()]
+    text, others = documents[0], " ".join(documents[1:])
+    surfaces = [*REGISTRY, *(Surface(word, "X", source="project") for word in set(others.split()[::7]))]
+    folded = fold(text)
+    whole = Suggester(surfaces).suggest(folded)
+    assert len(whole) > 100
+    assert Suggester(surfaces, within=folded.folded).suggest(folded) == whole

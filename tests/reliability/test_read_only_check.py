@@ -1,0 +1,145 @@
+"""A command that only reads a project does not wait for the full integrity check; anything that writes does."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import storage.database
+from annotator.project import Project
+from annotator.repository import ProjectError
+from storage.sqlite_repository import SqliteRepository
+from tests.conftest import CORPUS, ROOT
+from tests.reliability.storage_faults import file_digests
+
+
+def project_with_a_stale_index(path: Path) -> str:
+    """A project with two spans whose reading-order index no longer matches its table.
+
+    SQLite's quick check does not compare an index with its table; only the full check finds this.
+    """
+    project = Project(SqliteRepository.open(path), "tester")
+    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    document_id = project.documents()[0].id
+    project.apply(project.add_span(document_id, 0, 3, "PER"))
+    project.apply(project.add_span(document_id, 10, 14, "ORG"))
+    project.close()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA writable_schema = ON")
+    raw.execute(
+        """UPDATE sqlite_master SET sql = replace(sql, 'start, "end" DESC, id)', '"end", start DESC, id)')"""
+        " WHERE name = 'spans_in_reading_order'"
+    )
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert check.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    check.close()
+    return document_id
+
+
+def hashiya(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_stats_reads_a_project_that_only_the_full_check_refuses(tmp_path: Path) -> None:
+    path = tmp_path / "stale.hashiya"
+    project_with_a_stale_index(path)
+    before = file_digests(path)
+
+    shown = hashiya("stats", "--db", str(path))
+
+    assert shown.returncode == 0, shown.stderr
+    assert "tester: 2 span(s): ORG 1, PER 1" in shown.stdout
+    assert file_digests(path) == before
+
+
+def test_a_command_that_writes_still_gets_the_full_check(tmp_path: Path) -> None:
+    path = tmp_path / "stale.hashiya"
+    project_with_a_stale_index(path)
+    before = file_digests(path)
+    text = tmp_path / "note.txt"
+    text.write_text("ملاحظات الاجتماع\n", encoding="utf-8")
+
+    refused = hashiya("import-texts", "--db", str(path), str(text))
+
+    assert refused.returncode == 2
+    assert "is damaged: the integrity check reports row" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    with pytest.raises(ProjectError, match="is damaged"):
+        SqliteRepository.open(path)
+    assert file_digests(path) == before
+
+
+def test_a_large_project_opens_at_once_and_its_first_edit_waits_for_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "stale.hashiya"
+    document_id = project_with_a_stale_index(path)
+    before = file_digests(path)
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)  # every file counts as large
+
+    project = Project(SqliteRepository.open(path), "tester")
+    try:
+        assert [span.label for span in project.spans(document_id)] == ["PER", "ORG"]
+        with pytest.raises(ProjectError, match="is damaged: the integrity check reports row"):
+            project.apply(project.add_span(document_id, 20, 24, "GPE"))
+        with pytest.raises(ProjectError, match="is damaged"):  # and every edit after it
+            project.apply(project.add_span(document_id, 30, 34, "GPE"))
+    finally:
+        project.close()
+    assert file_digests(path) == before
+
+
+def test_a_sound_large_project_takes_edits_after_its_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sound.hashiya"
+    first = Project(SqliteRepository.open(path), "tester")
+    first.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    document_id = first.documents()[0].id
+    first.close()
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
+
+    project = Project(SqliteRepository.open(path), "tester")
+    project.apply(project.add_span(document_id, 0, 3, "PER"))
+    project.close()
+
+    assert [span.label for span in Project(SqliteRepository.open(path), "tester").spans(document_id)] == ["PER"]
+
+
+def test_a_large_project_whose_text_changed_behind_its_hash_refuses_its_first_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "changed.hashiya"
+    first = Project(SqliteRepository.open(path), "tester")
+    first.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    document_id = first.documents()[0].id
+    first.close()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE documents SET text = replace(text, substr(text, 1, 1), 'x')")
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    before = file_digests(path)
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
+
+    project = Project(SqliteRepository.open(path), "tester")
+    try:
+        assert project.document(document_id).text.startswith("x")
+        with pytest.raises(ProjectError, match="no longer matches its stored SHA-256"):
+            project.apply(project.add_span(document_id, 1, 4, "PER"))
+    finally:
+        project.close()
+    assert file_digests(path) == before
