@@ -48,9 +48,9 @@ from storage.postgres_corpus import CorpusQueries
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_repository import (
     _SPAN_KINDS,
-    SqliteRepository,
     _attributes,
     _json,
+    _log_states,
     _relation_values,
     _span_values,
     decision_from_row,
@@ -208,26 +208,14 @@ class PostgresRepository(CorpusQueries):
             self._log(conn, now_iso(), annotator, document_id, f"Mark {status.value}", None, status.value)
 
     def span(self, span_id: str) -> Span | None:
-        return self._read(lambda c: self._span(c, span_id))
-
-    @staticmethod
-    def _span(conn: Connection, span_id: str) -> Span | None:
-        row = conn.execute(
-            f"SELECT {_SPAN_COLUMNS}, document_id, annotator FROM spans WHERE id = %s", [span_id]
-        ).fetchone()
-        if row is None:
-            return None
-        id_, kind, label, start, end, text, attrs, ref, note, made, edited, document_id, annotator = row
-        fields = (id_, document_id, annotator, _SPAN_KINDS[kind], label, start, end, text, _attributes(attrs))
-        [span] = spans_from_fields([(*fields, ref, note, made, edited)])
-        return span
+        return self._read(lambda c: _stored_span(c, span_id))
 
     def apply(self, edit: Edit, annotator: str, at: str) -> None:
         try:
             with self.writing() as conn:
                 self._ensure_annotator(conn, annotator)
                 self._apply(conn, edit)
-                before, after = SqliteRepository._log_states(edit)
+                before, after = _log_states(edit)
                 self._log(conn, at, annotator, edit_document(edit), describe(edit), before, after)
         except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
             raise EditConflictError(f"the edit no longer fits the project ({str(error).strip()})") from None
@@ -260,11 +248,11 @@ class PostgresRepository(CorpusQueries):
                 for relation in relations:
                     conn.execute(_INSERT_RELATION, _relation_values(relation))
             case RemoveSpan(span, _):
-                if self._span(conn, span.id) != span:
+                if _stored_span(conn, span.id) != span:
                     raise EditConflictError(f"the {span.label} span {span.text!r} was changed or deleted elsewhere")
                 self._changed(conn.execute("DELETE FROM spans WHERE id = %s", [span.id]).rowcount, "the span")
             case ChangeSpan(before, after):
-                if self._span(conn, before.id) != before:
+                if _stored_span(conn, before.id) != before:
                     raise EditConflictError(f"the {before.label} span {before.text!r} was changed or deleted elsewhere")
                 cursor = conn.execute(_UPDATE_SPAN, (*_span_values(after, "")[1:], before.id))
                 self._changed(cursor.rowcount, "the span")
@@ -444,6 +432,16 @@ _DECISION_KEYS = (
     "decided_by",
     "decided_at",
 )
+
+
+def _stored_span(conn: Connection, span_id: str) -> Span | None:
+    row = conn.execute(f"SELECT {_SPAN_COLUMNS}, document_id, annotator FROM spans WHERE id = %s", [span_id]).fetchone()
+    if row is None:
+        return None
+    id_, kind, label, start, end, text, attrs, ref, note, made, edited, document_id, annotator = row
+    fields = (id_, document_id, annotator, _SPAN_KINDS[kind], label, start, end, text, _attributes(attrs))
+    [span] = spans_from_fields([(*fields, ref, note, made, edited)])
+    return span
 
 
 def _stored_decision(conn: Connection, decision: Decision) -> Decision | None:

@@ -140,6 +140,15 @@ def _relation_values(relation: Relation) -> tuple[Any, ...]:
     )
 
 
+def _log_states(edit: Edit) -> tuple[str | None, str | None]:
+    """What the edit log keeps of an edit: the state before and the state after."""
+    if isinstance(edit, ChangeSpan):
+        return _json(asdict(edit.before)), _json(asdict(edit.after))
+    if isinstance(edit, RemoveSpan | RemoveRelation | UnrecordDecision):
+        return _edit_json(edit), None
+    return None, _edit_json(edit)
+
+
 class SqliteRepository(ProjectFile):
     @classmethod
     def open(cls, path: Path, *, full_check: bool = True) -> SqliteRepository:
@@ -277,7 +286,7 @@ class SqliteRepository(ProjectFile):
             with self.db.atomic():
                 self._ensure_annotator(annotator)
                 self._apply(edit)
-                before, after = self._log_states(edit)
+                before, after = _log_states(edit)
                 self._log(at, annotator, edit_document(edit), describe(edit), before, after)
         except sqlite3.IntegrityError as error:
             raise EditConflictError(f"the edit no longer fits the project ({error})") from None
@@ -289,14 +298,6 @@ class SqliteRepository(ProjectFile):
             "INSERT INTO edit_log (at, annotator, document_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)",
             [at, annotator, document_id, action, before, after],
         )
-
-    @staticmethod
-    def _log_states(edit: Edit) -> tuple[str | None, str | None]:
-        if isinstance(edit, ChangeSpan):
-            return _json(asdict(edit.before)), _json(asdict(edit.after))
-        if isinstance(edit, RemoveSpan | RemoveRelation | UnrecordDecision):
-            return _edit_json(edit), None
-        return None, _edit_json(edit)
 
     def _apply(self, edit: Edit) -> None:
         match edit:
