@@ -40,7 +40,7 @@ from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
 from storage.project_file import ProjectFile, reading
 from storage.rows import relations_from_fields, spans_from_fields
-from storage.tagged_surfaces import count_layer, counting_whole_layers, uncount_layer
+from storage.tagged_surfaces import bulk_writing, count_layer, counting_whole_layers, uncount_layer
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -369,7 +369,7 @@ class SqliteRepository(ProjectFile):
     ) -> None:
         """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
-            with self.db.atomic(), counting_whole_layers(self.db):
+            with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
                 self._insert_documents(documents)
                 self._ensure_annotator(by)
                 for layer in layers:
