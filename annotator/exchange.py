@@ -27,7 +27,7 @@ from annotator.formats import (
     read_file_noted,
     validate,
 )
-from annotator.formats.native import iter_native
+from annotator.formats.native import FileChanged, iter_native, reread_native
 from annotator.formats.table import EXPORTS as EXPORTS
 from annotator.formats.table import ExportFormat as ExportFormat
 from annotator.formats.table import UnitWriter, Writer
@@ -236,7 +236,9 @@ def import_file(
     problems: list[Problem] = []
     count = 0
     first_of: dict[tuple[str, str], int] = {}
-    for number, record in enumerate(iter_native(path, problems, labels, relations, annotator), start=1):
+    digests: dict[int, bytes] = {}
+    checked = iter_native(path, problems, labels, relations, annotator, digests=digests)
+    for number, record in enumerate(checked, start=1):
         count += 1
         problems.extend(schema_problems(project, [record], path, number, first_of))
     if problems or not count:
@@ -246,12 +248,17 @@ def import_file(
     summaries: list[ImportSummary] = []
     batch: list[DocumentRecord] = []
     size = 0
-    for record in iter_native(path, problems, labels, relations, annotator):
-        batch.append(record)
-        size += len(record.spans) + len(record.relations)
-        if size >= step:
-            summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
-            batch, size = [], 0
+    try:
+        for record in reread_native(path, digests, annotator):
+            batch.append(record)
+            size += len(record.spans) + len(record.relations)
+            if size >= step:
+                summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
+                batch, size = [], 0
+    except FileChanged as changed:
+        stored = "; the lines before it were imported (undo-import takes them back)" if summaries else ""
+        message = f"the file changed while it was being imported{stored}"
+        raise ImportFailed([Problem(str(path), changed.line, "", message)]) from None
     if batch:
         summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
     return ImportSummary(
