@@ -371,6 +371,24 @@ def _parse_record(
     if raw_relations is not None:
         relation_ids: set[str] = set()
         for i, r in enumerate(raw_relations):
+            if type(r) is dict and len(r) == 5:
+                rid, label, attrs = r.get("id"), r.get("label"), r.get("attrs")
+                head, tail = r.get("head"), r.get("tail")
+                if (
+                    type(rid) is str
+                    and rid
+                    and rid not in relation_ids
+                    and type(label) is str
+                    and label in relation_labels
+                    and type(head) is str
+                    and head in span_ids
+                    and type(tail) is str
+                    and tail in span_ids
+                    and type(attrs) is dict
+                ):
+                    relation_ids.add(rid)
+                    relations.append(Relation(rid, doc, owner, label, head, tail, attrs))
+                    continue
             relation = _parse_relation(ck, r, f"relations[{i}]", relation_labels, span_ids, relation_ids, doc, owner)
             if relation is not None:
                 relations.append(relation)
