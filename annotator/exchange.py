@@ -27,7 +27,7 @@ from annotator.formats import (
     read_file_noted,
     validate,
 )
-from annotator.formats.native import iter_native
+from annotator.formats.native import FileChanged, iter_native, reread_native
 from annotator.formats.table import EXPORTS as EXPORTS
 from annotator.formats.table import ExportFormat as ExportFormat
 from annotator.formats.table import UnitWriter, Writer
@@ -35,6 +35,7 @@ from annotator.import_log import LoggedImport, last_import, layer_from_state
 from annotator.model import Document, Layer, Relation, Span, SpanKind
 from annotator.project import Project, document_id_for, now_iso
 from annotator.repository import ProjectError
+from annotator.schema import Label
 
 _span_id = attrgetter("id")
 
@@ -192,6 +193,8 @@ def schema_problems(
     """Span attributes the project's schema does not allow, references its registry does not hold, and
     a text's layer given twice (``first_of`` carries the layers seen over calls on parts of one file)."""
     treaty_ids = project.registry.treaty_ids()
+    schema = project.schema
+    labels: dict[str, Label | str] = {label.name: label for label in schema.labels}
     problems: list[Problem] = []
     first_of = {} if first_of is None else first_of
     for number, record in enumerate(records, start=first_number):
@@ -200,10 +203,13 @@ def schema_problems(
             message = f"record {first} holds layer {record.annotator!r} of the same text; the second would replace it"
             problems.append(Problem(str(path), None, f"record {number} ({record.doc_id})", message))
         for span in record.spans:
-            where = f"record {number} ({record.doc_id}), span {span.id}"
-            for problem in project.schema.validate_attributes(span.label, span.attributes, treaty_ids):
-                problems.append(Problem(str(path), None, f"{where}: attrs", problem))
+            label = labels.get(span.label, span.label)
+            if span.attributes or label is span.label:  # a known label without attributes has nothing to check
+                where = f"record {number} ({record.doc_id}), span {span.id}"
+                for problem in schema.validate_attributes(label, span.attributes, treaty_ids):
+                    problems.append(Problem(str(path), None, f"{where}: attrs", problem))
             if span.ref is not None and span.ref not in project.registry:
+                where = f"record {number} ({record.doc_id}), span {span.id}"
                 message = f"the registry has no entry {span.ref[:80]!r}"
                 problems.append(Problem(str(path), None, f"{where}: ref", message))
     return problems
@@ -236,7 +242,9 @@ def import_file(
     problems: list[Problem] = []
     count = 0
     first_of: dict[tuple[str, str], int] = {}
-    for number, record in enumerate(iter_native(path, problems, labels, relations, annotator), start=1):
+    digests: dict[int, bytes] = {}
+    checked = iter_native(path, problems, labels, relations, annotator, digests=digests)
+    for number, record in enumerate(checked, start=1):
         count += 1
         problems.extend(schema_problems(project, [record], path, number, first_of))
     if problems or not count:
@@ -246,12 +254,17 @@ def import_file(
     summaries: list[ImportSummary] = []
     batch: list[DocumentRecord] = []
     size = 0
-    for record in iter_native(path, problems, labels, relations, annotator):
-        batch.append(record)
-        size += len(record.spans) + len(record.relations)
-        if size >= step:
-            summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
-            batch, size = [], 0
+    try:
+        for record in reread_native(path, digests, annotator):
+            batch.append(record)
+            size += len(record.spans) + len(record.relations)
+            if size >= step:
+                summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
+                batch, size = [], 0
+    except FileChanged as changed:
+        stored = "; the lines before it were imported (undo-import takes them back)" if summaries else ""
+        message = f"the file changed while it was being imported{stored}"
+        raise ImportFailed([Problem(str(path), changed.line, "", message)]) from None
     if batch:
         summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
     return ImportSummary(

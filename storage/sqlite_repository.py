@@ -42,7 +42,7 @@ from storage.folded_texts import StoredFolding, index_documents
 from storage.project_file import ProjectFile, reading
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
-from storage.tagged_surfaces import count_layer, counting_whole_layers, uncount_layer
+from storage.tagged_surfaces import bulk_writing, count_layer, counting_whole_layers, uncount_layer
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -385,7 +385,7 @@ class SqliteRepository(ProjectFile):
     ) -> None:
         """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
-            with self.db.atomic(), counting_whole_layers(self.db):
+            with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
                 self._insert_documents(documents)
                 self._ensure_annotator(by)
                 for layer in layers:

@@ -21,6 +21,35 @@ _LAYER_SURFACES = """
 """
 
 
+#: The page cache of a connection while it stores whole layers, in KiB (SQLite's default is 2,000).
+BULK_CACHE_KIB = 131_072
+
+
+@contextmanager
+def bulk_writing(db: Sql) -> Iterator[None]:
+    """Room for a large transaction; call outside any transaction, around it.
+
+    Every insert into ``spans`` fires triggers, so SQLite keeps a statement journal for it; in a
+    temporary file (the default) that journal and the grouped counts of ``count_layer`` wrote
+    about 30 KB per span stored. Kept in memory, with a page cache that holds what one step of an
+    import changes, they write nothing: only the transaction's pages reach the write-ahead log.
+    What a commit makes durable is the same.
+    """
+    if db.conn.in_transaction:
+        yield
+        return
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    store = db.execute("PRAGMA temp_store").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    db.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield
+    finally:
+        if not db.conn.in_transaction:
+            db.execute(f"PRAGMA temp_store = {int(store)}")
+            db.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
 @contextmanager
 def counting_whole_layers(db: Sql) -> Iterator[None]:
     """Pause the per-span triggers; call inside a transaction, around ``uncount`` and ``count``."""

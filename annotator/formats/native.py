@@ -15,6 +15,7 @@ are not part of the format and are not written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from operator import attrgetter
@@ -36,8 +37,11 @@ from annotator.formats.strictjson import (
     MAX_LINE_BYTES,
     JsonProblem,
     count_members,
+    finite_float,
     iter_jsonl,
     loads_strict,
+    read_lines,
+    reject_constant,
 )
 from annotator.model import DocumentStatus, Relation, Span, SpanKind
 from annotator.text import BOM, text_sha256
@@ -176,8 +180,13 @@ def iter_native(
     *,
     max_line_bytes: int = MAX_LINE_BYTES,
     max_depth: int = MAX_DEPTH,
+    digests: dict[int, bytes] | None = None,
 ) -> Iterator[DocumentRecord]:
-    """The records that pass, one line at a time; the problems of the others go into ``problems``."""
+    """The records that pass, one line at a time; the problems of the others go into ``problems``.
+
+    ``digests``, when given, receives a digest of each line that passed, by line number, for
+    :func:`reread_native`.
+    """
     seen: dict[tuple[str, str], int] = {}
     relation_label_set = frozenset(relation_labels)
     for line, obj, text, members in iter_jsonl(Path(path), problems, max_line_bytes, max_depth, count=True):
@@ -201,7 +210,72 @@ def iter_native(
             )
             continue
         seen[key] = line
+        if digests is not None:
+            digests[line] = _digest(text.encode("utf-8"))
         yield record
+
+
+def _digest(line: bytes) -> bytes:
+    return hashlib.blake2b(line, digest_size=16).digest()
+
+
+class FileChanged(Exception):
+    """A line of a native file is not the one :func:`iter_native` checked."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} changed after the file was checked")
+        self.line = line
+
+
+def reread_native(path: Path, digests: Mapping[int, bytes], annotator: str | None = None) -> Iterator[DocumentRecord]:
+    """The records of a file :func:`iter_native` passed whole, read again without checking them again.
+
+    Each line must be the one checked (its digest in ``digests``): otherwise :class:`FileChanged`
+    is raised before its record is given. The records equal those :func:`iter_native` gave.
+    """
+    problems: list[Problem] = []
+    seen = 0
+    for number, raw in enumerate(read_lines(Path(path), problems), start=1):
+        digest = digests.get(number)
+        if digest is None:
+            if raw.decode("utf-8", "replace").strip():
+                raise FileChanged(number)
+            continue
+        if _digest(raw) != digest:
+            raise FileChanged(number)
+        seen += 1
+        yield _checked_record(json.loads(raw, parse_constant=reject_constant, parse_float=finite_float), annotator)
+    if problems or seen != len(digests):
+        raise FileChanged(number + 1 if seen else 1)
+
+
+def _checked_record(obj: dict[str, Any], annotator: str | None) -> DocumentRecord:
+    """The record :func:`_parse_record` makes of ``obj``, which it passed before."""
+    doc: str = obj["doc_id"]
+    owner: str = annotator if annotator is not None else obj["annotator"]
+    spans = tuple(
+        [
+            checked_span(
+                s["id"], doc, owner, KINDS[s["kind"]], s["label"], s["start"], s["end"], s["text"], s["attrs"], s["ref"]
+            )
+            for s in obj["spans"]
+        ]
+    )
+    relations = tuple(
+        [Relation(r["id"], doc, owner, r["label"], r["head"], r["tail"], r["attrs"]) for r in obj["relations"]]
+    )
+    return DocumentRecord(
+        doc,
+        obj["title"],
+        obj["text"],
+        obj["text_sha256"],
+        owner,
+        _STATUSES[obj["status"]],
+        spans,
+        relations,
+        obj["meta"],
+        obj["lang"],
+    )
 
 
 def _record_members(obj: dict[str, Any]) -> int:
@@ -297,6 +371,24 @@ def _parse_record(
     if raw_relations is not None:
         relation_ids: set[str] = set()
         for i, r in enumerate(raw_relations):
+            if type(r) is dict and len(r) == 5:
+                rid, label, attrs = r.get("id"), r.get("label"), r.get("attrs")
+                head, tail = r.get("head"), r.get("tail")
+                if (
+                    type(rid) is str
+                    and rid
+                    and rid not in relation_ids
+                    and type(label) is str
+                    and label in relation_labels
+                    and type(head) is str
+                    and head in span_ids
+                    and type(tail) is str
+                    and tail in span_ids
+                    and type(attrs) is dict
+                ):
+                    relation_ids.add(rid)
+                    relations.append(Relation(rid, doc, owner, label, head, tail, attrs))
+                    continue
             relation = _parse_relation(ck, r, f"relations[{i}]", relation_labels, span_ids, relation_ids, doc, owner)
             if relation is not None:
                 relations.append(relation)

@@ -75,7 +75,7 @@ def too_deep(raw: bytes, limit: int = MAX_DEPTH, structure: bytes | None = None)
     return b"[]" in brackets or b"{}" in brackets
 
 
-def _reject_constant(name: str) -> Any:
+def reject_constant(name: str) -> Any:
     raise JsonProblem(f"{name} is not allowed (JSON has no NaN or Infinity)")
 
 
@@ -126,7 +126,7 @@ def loads_strict(text: str, max_depth: int = MAX_DEPTH, raw: bytes | None = None
     if too_deep(text.encode("utf-8", "surrogatepass") if raw is None else raw, max_depth):
         raise JsonProblem(f"nesting is deeper than {max_depth} levels")
     try:
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=finite_float, object_pairs_hook=_pairs)
+        value = json.loads(text, parse_constant=reject_constant, parse_float=finite_float, object_pairs_hook=_pairs)
     except JsonProblem:
         raise
     except json.JSONDecodeError as error:
@@ -158,7 +158,7 @@ def loads_counted(text: str, raw: bytes, max_depth: int = MAX_DEPTH) -> tuple[An
     if too_deep(raw, max_depth, structure):
         raise JsonProblem(f"nesting is deeper than {max_depth} levels")
     try:
-        value = json.loads(text, parse_constant=_reject_constant, parse_float=finite_float)
+        value = json.loads(text, parse_constant=reject_constant, parse_float=finite_float)
     except JsonProblem:
         raise
     except json.JSONDecodeError as error:
@@ -208,7 +208,7 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     return _check_encoding_marks(data, str(path), problems)
 
 
-def _read_lines(path: Path, problems: list[Problem]) -> Iterator[bytes]:
+def read_lines(path: Path, problems: list[Problem]) -> Iterator[bytes]:
     """The lines of ``read_bytes(path)`` split at each ``\\n``, read one at a time (a file of any size
     takes the memory of its longest line); the same problems for an unreadable, empty or non-UTF-8 file."""
     name = str(path)
@@ -249,7 +249,7 @@ def iter_jsonl(
     With ``count`` the lines are parsed by :func:`loads_counted` and the caller must compare
     ``members`` with the members of the value; otherwise duplicate keys are already rejected.
     """
-    yield from _parsed_lines(str(path), _read_lines(path, problems), problems, max_line_bytes, max_depth, count)
+    yield from _parsed_lines(str(path), read_lines(path, problems), problems, max_line_bytes, max_depth, count)
 
 
 def jsonl_lines(

@@ -90,3 +90,24 @@ def test_a_file_with_a_problem_on_its_last_line_imports_nothing(tmp_path: Path, 
         assert project.repository.annotators() == []
     finally:
         project.close()
+
+
+def _written_by_this_process() -> int:
+    with open("/proc/self/io", encoding="ascii") as io:
+        return next(int(line.split()[1]) for line in io if line.startswith("wchar:"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/io").exists(), reason="counts the bytes written through /proc (Linux)")
+def test_an_import_writes_about_what_it_stores(tmp_path: Path, exported: Path) -> None:
+    """Statement journals and grouped counts in temporary files once wrote 18 times the project."""
+    path = tmp_path / "p.hashiya"
+    project = Project(SqliteRepository.open(path), "lead")
+    try:
+        before = _written_by_this_process()
+        summary = import_file(project, exported)
+        written = _written_by_this_process() - before
+        stored = sum(file.stat().st_size for file in tmp_path.glob("p.hashiya*"))
+        assert summary.spans > 20_000
+        assert written < 4 * stored, (written, stored)
+    finally:
+        project.close()
