@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -148,3 +149,9 @@ def mutate_lines(data: st.DataObject, raw: bytes, line_limit: int) -> bytes:
     else:
         lines[at] = lines[at] + b" " * line_limit
     return b"\n".join(lines)
+
+
+def write_new(path: Path, content: bytes) -> None:
+    """Write ``content`` as a new file at ``path``: ext4 flushes a file rewritten in place to the disk each time."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(content)
