@@ -30,7 +30,12 @@ def different_fraction(first: QImage, second: QImage) -> float:
         return 1.0
     left = bytes(a.constBits())
     right = bytes(b.constBits())
-    differing = sum(1 for i in range(0, len(left), 4) if left[i : i + 4] != right[i : i + 4])
+    row = a.bytesPerLine()
+    differing = 0
+    for start in range(0, len(left), row):  # pixel by pixel only in the rows that differ
+        if left[start : start + row] != right[start : start + row]:
+            end = start + 4 * a.width()
+            differing += sum(1 for i in range(start, end, 4) if left[i : i + 4] != right[i : i + 4])
     return differing / (a.width() * a.height())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,16 +38,27 @@ def tag(project: Project, document_id: str, annotator: str, extent: tuple[int, i
     project.apply(Project(project.repository, annotator).add_span(document_id, *extent, label))
 
 
-def small_project(path: Path) -> tuple[Project, str]:
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project holding the five names, made once: each test copies it (a new project costs more than a copy)."""
+    path = tmp_path_factory.mktemp("names") / "names.hashiya"
     project = Project(SqliteRepository.open(path), "amal")
-    [document_id] = project.import_texts([IncomingText("خمسة أسماء", "names.txt", TEXT, {})]).added
-    return project, document_id
+    project.import_texts([IncomingText("خمسة أسماء", "names.txt", TEXT, {})])
+    project.close()
+    return path
+
+
+def small_project(template: Path, path: Path) -> tuple[Project, str]:
+    shutil.copyfile(template, path)
+    project = Project(SqliteRepository.open(path), "amal")
+    [document] = project.documents()
+    return project, document.id
 
 
 @pytest.fixture
-def names(tmp_path: Path) -> Iterator[tuple[Project, str]]:
+def names(template: Path, tmp_path: Path) -> Iterator[tuple[Project, str]]:
     """Four names; A tags the 1st PER and the 3rd ORG, B the 1st PER and the 2nd ORG, C the same as A."""
-    project, document_id = small_project(tmp_path / "names.hashiya")
+    project, document_id = small_project(template, tmp_path / "names.hashiya")
     for annotator, other in (("amal", 2), ("bilal", 1), ("carim", 2)):
         tag(project, document_id, annotator, word(0), "PER")
         tag(project, document_id, annotator, word(other), "ORG")
@@ -149,9 +161,9 @@ def _extent(first: int, stop: int) -> tuple[int, int]:
     return word(first)[0], word(stop - 1)[1]
 
 
-def _figures(spans_a: list[Any], spans_b: list[Any], annotators: list[str]) -> dict[str, Any]:
+def _figures(template: Path, spans_a: list[Any], spans_b: list[Any], annotators: list[str]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        project, document_id = small_project(Path(folder) / "p.hashiya")
+        project, document_id = small_project(template, Path(folder) / "p.hashiya")
         try:
             for annotator, spans in (("amal", spans_a), ("bilal", spans_b)):
                 for (first, stop), label in spans:
@@ -164,9 +176,9 @@ def _figures(spans_a: list[Any], spans_b: list[Any], annotators: list[str]) -> d
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(layer_spans)
-def test_identical_layers_agree_fully(spans: list[Any]) -> None:
+def test_identical_layers_agree_fully(template: Path, spans: list[Any]) -> None:
     # The last word is never tagged, so "no label" is always one of the categories.
-    figures = _figures(spans, spans, ["amal", "bilal"])
+    figures = _figures(template, spans, spans, ["amal", "bilal"])
     assert figures["exact"]["f1"] == 1.0 and figures["overlap"]["f1"] == 1.0
     assert figures["token_kappa"]["value"] == pytest.approx(1.0)
     assert figures["krippendorff_alpha"]["value"] == pytest.approx(1.0)
@@ -175,9 +187,9 @@ def test_identical_layers_agree_fully(spans: list[Any]) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(layer_spans, layer_spans)
-def test_symmetric_measures_do_not_depend_on_the_order_of_layers(a: list[Any], b: list[Any]) -> None:
+def test_symmetric_measures_do_not_depend_on_the_order_of_layers(template: Path, a: list[Any], b: list[Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        project, document_id = small_project(Path(folder) / "p.hashiya")
+        project, document_id = small_project(template, Path(folder) / "p.hashiya")
         try:
             for annotator, spans in (("amal", a), ("bilal", b)):
                 for (first, stop), label in spans:

@@ -18,7 +18,7 @@ from annotator.formats import ImportFailed, ImportFormat, read_file, validate
 from annotator.project import Project
 from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
-from tests.reliability.mutations import dumps, mutate_bytes, mutate_lines, mutate_value
+from tests.reliability.mutations import dumps, mutate_bytes, mutate_lines, mutate_value, write_new
 
 EXAMPLES_PER_SEED = 2500
 LINE_LIMIT = 64 * 1024
@@ -151,7 +151,7 @@ def test_malformed_files_are_refused_whole(project: Project, tmp_path: Path, nam
     )
     @given(data=st.data())
     def run(data: st.DataObject) -> None:
-        target.write_bytes(malformed(data, raw, fmt))
+        write_new(target, malformed(data, raw, fmt))
         outcomes[check_one(project, target, fmt)] += 1
 
     run()

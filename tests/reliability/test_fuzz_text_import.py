@@ -20,7 +20,7 @@ from annotator.exchange import ExportFormat, export_layer
 from annotator.project import Project
 from annotator.text_import import TextImportError
 from storage.sqlite_repository import SqliteRepository
-from tests.reliability.mutations import dumps, mutate_bytes, mutate_lines, mutate_value
+from tests.reliability.mutations import dumps, mutate_bytes, mutate_lines, mutate_value, write_new
 
 EXAMPLES_PER_SEED = 5000
 LINE_LIMIT = 64 * 1024
@@ -72,6 +72,7 @@ def check_one(project: Project, path: Path, exported: Path) -> str:
         assert error.problems and all(problem.startswith(str(path)) for problem in error.problems), error.problems
         return "refused"
     if summary.added:
+        exported.unlink(missing_ok=True)  # see write_new
         export_layer(project, ExportFormat.NATIVE, exported, "huda", summary.added)
         lines = exported.read_text(encoding="utf-8").split("\n")  # not splitlines(): U+2028 is inside strings
         written = [json.loads(line) for line in lines if line]
@@ -101,7 +102,7 @@ def test_damaged_text_files_are_refused_whole_or_imported_and_exported(
     )
     @given(data=st.data())
     def run(data: st.DataObject) -> None:
-        target.write_bytes(malformed(data, lines, raw))
+        write_new(target, malformed(data, lines, raw))
         outcomes[check_one(project, target, exported)] += 1
 
     run()

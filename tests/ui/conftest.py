@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,9 +37,21 @@ def _isolated_qsettings(tmp_path: Path) -> Iterator[None]:
     QSettings().clear()
 
 
-@pytest.fixture
-def sample_project(tmp_path: Path) -> Iterator[Project]:
-    project = Project(SqliteRepository.open(tmp_path / "sample.hashiya"), "tester")
+@pytest.fixture(scope="session")
+def _sample_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus imported once; each test gets a copy (a new project's schema costs more than a copy)."""
+    path = tmp_path_factory.mktemp("sample") / "sample.hashiya"
+    project = Project(SqliteRepository.open(path), "tester")
     project.import_paths(sorted(CORPUS.glob("*.txt")))
+    project.close()
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture
+def sample_project(tmp_path: Path, _sample_file: Path) -> Iterator[Project]:
+    path = tmp_path / "sample.hashiya"
+    shutil.copyfile(_sample_file, path)
+    project = Project(SqliteRepository.open(path), "tester")
     yield project
     project.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,14 +29,22 @@ def x_server() -> Iterator[xserver.XServer]:
     server.stop()
 
 
-@pytest.fixture
-def sample_db(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.hashiya"
+@pytest.fixture(scope="session")
+def _sample_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus with one span, made once; each test gets a copy."""
+    path = tmp_path_factory.mktemp("real-display-sample") / "sample.hashiya"
     project = Project(SqliteRepository.open(path), "tester")
     project.import_paths(sorted(CORPUS.glob("*.txt")))
     first = project.documents()[0]
     project.apply(project.add_span(first.id, 0, project.document(first.id).text.index(" "), "CLAIM"))
     project.close()
+    return path
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path, _sample_db_file: Path) -> Path:
+    path = tmp_path / "sample.hashiya"
+    shutil.copyfile(_sample_db_file, path)
     return path
 
 
