@@ -12,7 +12,7 @@ from tests.reliability.processes import start_editor
 from tests.reliability.storage_faults import give_room_back, leave_no_room
 from tests.reliability.test_two_processes import tell, wait_for
 from tests.ui.analyst import Analyst
-from tests.ui.conftest import _isolated_qsettings, qapp_cls  # noqa: F401  (fixtures)
+from tests.ui.conftest import _isolated_qsettings, _sample_file, qapp_cls  # noqa: F401  (fixtures)
 from tests.ui.conftest import sample_project as sample_project_fixture
 from tests.ui.test_annotating import open_window
 
