@@ -6,7 +6,6 @@ import json
 import os
 import stat
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,20 +13,10 @@ import pytest
 
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
-from tests.conftest import CORPUS, ROOT
+from tests.command_line import hashiya
+from tests.conftest import CORPUS
 
 FORMATS = ("native", "spacy", "doccano", "labelstudio", "brat", "conll")
-
-
-def hashiya(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")

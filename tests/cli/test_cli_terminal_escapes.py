@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.command_line import hashiya
 
 HOSTILE_TITLE = "عنوان\x1b[2J\x1b]0;owned\x07\nfake 9 document(s), 1 characters in /etc\u202e\x85"
-
-
-def hashiya(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_stats_and_search_escape_control_characters(tmp_path: Path) -> None:

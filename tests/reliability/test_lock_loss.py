@@ -22,6 +22,7 @@ import pytest
 from annotator.project import Project
 from storage.file_guard import Identity, OwnLocks, held_locks, locks_readable
 from storage.sqlite_repository import SqliteRepository
+from tests.command_line import hashiya
 from tests.conftest import CORPUS, ROOT
 from tests.reliability.storage_faults import file_digests
 
@@ -89,17 +90,6 @@ def window(project_file: Path) -> Iterator[Window]:
     started = Window(project_file)
     yield started
     started.kill()
-
-
-def hashiya(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def span_ids_seen_elsewhere(path: Path) -> set[str]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,8 @@ import storage.database
 from annotator.project import Project
 from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
-from tests.conftest import CORPUS, ROOT
+from tests.command_line import hashiya
+from tests.conftest import CORPUS
 from tests.reliability.storage_faults import file_digests
 
 
@@ -42,17 +41,6 @@ def project_with_a_stale_index(path: Path) -> str:
     assert check.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
     check.close()
     return document_id
-
-
-def hashiya(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=60,
-    )
 
 
 def test_stats_reads_a_project_that_only_the_full_check_refuses(tmp_path: Path) -> None:
