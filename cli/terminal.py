@@ -15,7 +15,10 @@ from enum import StrEnum
 from typing import TextIO, TypeVar
 
 import arabic_reshaper
-from bidi import get_display
+
+# python-bidi's first implementation: the newer ``bidi.get_display`` does not mirror brackets and
+# quotes, so "(روسيا)" came out as ")ايسور(" on the terminal.
+from bidi.algorithm import get_display
 
 T = TypeVar("T")
 PROGRESS_AFTER_SECONDS = 1.0

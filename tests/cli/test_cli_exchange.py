@@ -125,6 +125,31 @@ def test_visual_order_is_the_logical_text_reversed_and_shaped() -> None:
     assert for_terminal(text, visual=False) == text
 
 
+def _arabic(character: str) -> bool:
+    return "\u0600" <= character <= "\u06ff"
+
+
+@pytest.mark.parametrize(
+    ("logical", "read_on_screen"),
+    [
+        ("قال (روسيا) نعم", "نعم (روسيا) قال"),
+        ("رسائل «صاروخية»", "«صاروخية» رسائل"),
+        ("الطرف [north-korea]", "[north-korea] الطرف"),
+    ],
+)
+def test_brackets_and_quotes_face_the_right_way_in_visual_order(logical: str, read_on_screen: str) -> None:
+    """A terminal draws ( [ « as they come, so in visual order the brackets of Arabic text are mirrored.
+
+    ``read_on_screen`` is the line as it must appear from left to right, each Arabic word written
+    in reading order; on the screen its letters run from right to left."""
+    visual = unicodedata.normalize("NFKC", for_terminal(logical, visual=True)).split(" ")
+    expected = read_on_screen.split(" ")
+    assert len(visual) == len(expected), visual
+    for shown, wanted in zip(visual, expected, strict=True):
+        assert [c for c in shown if not _arabic(c)] == [c for c in wanted if not _arabic(c)], (visual, wanted)
+        assert [c for c in shown if _arabic(c)] == [c for c in wanted if _arabic(c)][::-1], (visual, wanted)
+
+
 def test_progress_is_reported_only_for_long_work() -> None:
     stream = StringIO()
     assert list(with_progress(range(3), 3, "exporting", stream)) == [0, 1, 2]
