@@ -4,6 +4,7 @@ and no module that edits the interpreter's table of imported modules."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -85,6 +86,18 @@ def test_no_feature_imports_the_main_window() -> None:
     graph = grimp.build_graph(*PACKAGES)
     importers = graph.find_modules_that_directly_import("ui.main_window")
     assert importers == set()
+
+
+def test_no_feature_finds_a_part_of_the_window_by_its_name() -> None:
+    """Features add themselves to the window through the shell's parts, not by searching its children."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        if path.name != "main_window.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"findChild\(Q(Menu|DockWidget)\b", line)
+    ]
+    assert found == []
 
 
 def classes() -> Iterator[tuple[str, str, int]]:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from ui.annotation_controller import AnnotationController
@@ -74,11 +73,10 @@ class ClaimsLedgerInstaller(QObject):
 def install_claims_ledger(shell: Shell, annotations: AnnotationController) -> ClaimsLedgerInstaller:
     """Add View > Claims Ledger… to the window of ``shell``."""
     installer = ClaimsLedgerInstaller(shell, annotations)
-    menu = shell.frame().findChild(QMenu, "view-menu")
-    if menu is not None:
-        actions = menu.actions()
-        if len(actions) > 1:  # after the corpus overview
-            menu.insertAction(actions[1], installer.action)
-        else:
-            menu.addAction(installer.action)
+    menu = shell.parts.view_menu
+    actions = menu.actions()
+    if len(actions) > 1:  # after the corpus overview
+        menu.insertAction(actions[1], installer.action)
+    else:
+        menu.addAction(installer.action)
     return installer

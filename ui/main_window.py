@@ -40,6 +40,7 @@ from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.save_copy import SaveCopy
 from ui.search_panel import install_search
+from ui.shell import WindowParts
 from ui.span_panel import SpanPanel
 from ui.status_messages import give_messages_room
 from ui.text_focus import give_text_the_focus
@@ -109,7 +110,9 @@ class MainWindow(QMainWindow):
         )
 
         self.exchange = ExchangeActions(self, self.annotations)
+        self._named_menus: dict[str, QMenu] = {}
         self._build_menus()
+        self.parts = WindowParts(self._named_menus["file-menu"], self._named_menus["view-menu"], panel_dock)
         self._build_help_menu()
         self.settings = preferences.PreferencesStore(preferences.default_path())
         self._apply_preferences(self.settings.current)
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
         """A menu of the menu bar; its object name stays the same in every interface language."""
         menu = self.menuBar().addMenu(title)
         menu.setObjectName(name)
+        self._named_menus[name] = menu
         return menu
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object) -> QAction:

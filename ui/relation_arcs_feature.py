@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, Qt
 from PySide6.QtGui import QAction, QHelpEvent, QKeyEvent, QKeySequence, QMouseEvent, QPainter
-from PySide6.QtWidgets import QMenu, QToolTip
+from PySide6.QtWidgets import QToolTip
 
 from annotator.model import Relation, Span
 from ui.i18n import display_name
@@ -176,8 +176,7 @@ class RelationArcsFeature(QObject):
 def install_relation_arcs(shell: Shell, annotations: AnnotationController) -> RelationArcsFeature:
     """Draw the current layer's relations as arcs over the text, with View > Relation Arcs."""
     feature = RelationArcsFeature(shell, annotations)
-    menu = shell.frame().findChild(QMenu, "view-menu")
-    if menu is not None:
-        menu.addSeparator()
-        menu.addAction(feature.action)
+    menu = shell.parts.view_menu
+    menu.addSeparator()
+    menu.addAction(feature.action)
     return feature

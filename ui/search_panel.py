@@ -230,10 +230,9 @@ class SearchFeature(QObject):
         self.dock.setObjectName("search-dock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        annotations_dock = window.findChild(QDockWidget, "annotations-dock")
-        if isinstance(annotations_dock, QDockWidget):
-            window.tabifyDockWidget(annotations_dock, self.dock)
-            annotations_dock.raise_()
+        annotations_dock = shell.parts.annotations_dock
+        window.tabifyDockWidget(annotations_dock, self.dock)
+        annotations_dock.raise_()
         self.suggestions = SuggestionController(annotations, shell.settings)
 
         self._typing = QTimer(self)
@@ -257,11 +256,7 @@ class SearchFeature(QObject):
         window = self.window
         menu = QMenu(self.tr("&Search"), window)
         menu.setObjectName("search-menu")
-        view_menu = window.findChild(QMenu, "view-menu")
-        if isinstance(view_menu, QMenu):
-            window.menuBar().insertMenu(view_menu.menuAction(), menu)
-        else:
-            window.menuBar().addMenu(menu)
+        window.menuBar().insertMenu(self.shell.parts.view_menu.menuAction(), menu)
         self.menu = menu
         self.find_action = self._window_action(self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search)
         self.find_next_action = self._window_action(self.tr("Find &Next"), QKeySequence("F3"), lambda: self.step_hit(1))

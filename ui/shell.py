@@ -6,15 +6,30 @@ shell; it never sees the main window's own members, so no feature module imports
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from annotator.preferences import PreferencesStore
 from ui.document_list import DocumentListModel
 
 
+@dataclass(frozen=True)
+class WindowParts:
+    """The parts of the window that features add their actions and docks to."""
+
+    file_menu: QMenu
+    view_menu: QMenu
+    annotations_dock: QDockWidget
+
+
 class Shell(Protocol):
+    @property
+    def parts(self) -> WindowParts:
+        """The window's File and View menus and its annotations dock."""
+        ...
+
     @property
     def documents(self) -> DocumentListModel:
         """The project's documents as the window lists them."""

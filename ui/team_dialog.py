@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -139,8 +138,7 @@ def install_team_menu(shell: Shell, project: Project, sync: TeamSync) -> QAction
     action = QAction(QCoreApplication.translate("TeamDialog", "&Team…"), window)
     action.setObjectName("team-action")
     action.triggered.connect(lambda: TeamDialog(sync, after_pull, window).exec())
-    file_menu = window.findChild(QMenu, "file-menu")
-    assert file_menu is not None
+    file_menu = shell.parts.file_menu
     actions = file_menu.actions()
     if len(actions) >= 2:
         file_menu.insertAction(actions[-2], action)  # above the separator and Quit
