@@ -32,7 +32,7 @@ LINE_BREAKS = re.compile("[\n\u2028\u2029]")
 
 
 def typed_lines(edit: QPlainTextEdit) -> list[str]:
-    """The lines the analyst typed, exactly: ``toPlainText()`` would turn a no-break space into a space."""
+    """The lines the analyst typed, exactly: Qt's plain-text conversion would turn a no-break space into a space."""
     return LINE_BREAKS.split(edit.document().toRawText())
 
 
