@@ -4,7 +4,7 @@ arcs on neighbouring lines, in right-to-left text, after a wrap, a zoom in and a
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -87,24 +87,28 @@ def assert_labels_apart_and_on_their_arcs(window: MainWindow, at_least: int) -> 
         assert nearest <= 1.0, (arc.relation.label, nearest, arc.label_rect)
 
 
-def test_labels_of_busy_neighbouring_lines_never_cover_each_other_and_sit_on_their_arcs(
-    busy_window: tuple[MainWindow, int],
-) -> None:
-    window, _count = busy_window
+def at_each_view(window: MainWindow, check: Callable[[MainWindow, int], None]) -> None:
+    """``check`` with the lines as first shown, after a wrap, a zoom and a scroll (the least labels it needs)."""
     view = window.view
-    assert_labels_apart_and_on_their_arcs(window, 12)
+    check(window, 12)
 
     window.resize(900, 900)  # the lines wrap: arcs now reach between lines
     show_offset(view, TEXT.index(LINES[0]))
-    assert_labels_apart_and_on_their_arcs(window, 12)
+    check(window, 12)
 
     view.zoom_in_steps(3)
     show_offset(view, TEXT.index(LINES[1]))
-    assert_labels_apart_and_on_their_arcs(window, 8)
+    check(window, 8)
 
     bar = view.verticalScrollBar()
     bar.setValue(bar.value() + 3)
-    assert_labels_apart_and_on_their_arcs(window, 8)
+    check(window, 8)
+
+
+def test_labels_of_busy_neighbouring_lines_never_cover_each_other_and_sit_on_their_arcs(
+    busy_window: tuple[MainWindow, int],
+) -> None:
+    at_each_view(busy_window[0], assert_labels_apart_and_on_their_arcs)
 
 
 def glyph_rects(window: MainWindow) -> list[QRectF]:
@@ -143,18 +147,4 @@ def assert_labels_clear_of_the_text(window: MainWindow, at_least: int) -> None:
 
 
 def test_labels_never_cover_a_glyph_of_the_text(busy_window: tuple[MainWindow, int]) -> None:
-    window, _count = busy_window
-    view = window.view
-    assert_labels_clear_of_the_text(window, 12)
-
-    window.resize(900, 900)  # the lines wrap: arcs now reach between lines
-    show_offset(view, TEXT.index(LINES[0]))
-    assert_labels_clear_of_the_text(window, 12)
-
-    view.zoom_in_steps(3)
-    show_offset(view, TEXT.index(LINES[1]))
-    assert_labels_clear_of_the_text(window, 8)
-
-    bar = view.verticalScrollBar()
-    bar.setValue(bar.value() + 3)
-    assert_labels_clear_of_the_text(window, 8)
+    at_each_view(busy_window[0], assert_labels_clear_of_the_text)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.model import GOLD
+from annotator.project import Project
 from storage.team_link import LocalTeamSync
 from tests.storage.team_helpers import first_word, gold_of, local_project, make_team, tag, team_project
 from tests.team_server import TeamServer
@@ -20,13 +21,18 @@ from ui.team_dialog import TeamDialog, install_team_menu
 pytestmark = pytest.mark.gui
 
 
-def test_pull_then_a_reviewer_keeps_their_gold_from_the_window(
-    qtbot: QtBot, team_server: TeamServer, tmp_path: Path
-) -> None:
+def team_and_offline_copy(team_server: TeamServer, tmp_path: Path) -> tuple[str, Project]:
+    """A team made from the reviewer rana's project, and rana's own local project of the same texts."""
     lead = local_project(tmp_path / "lead.hashiya", "rana")
     database = make_team(team_server, lead)
     lead.close()
-    local = local_project(tmp_path / "rana.hashiya", "rana")
+    return database, local_project(tmp_path / "rana.hashiya", "rana")
+
+
+def test_pull_then_a_reviewer_keeps_their_gold_from_the_window(
+    qtbot: QtBot, team_server: TeamServer, tmp_path: Path
+) -> None:
+    database, local = team_and_offline_copy(team_server, tmp_path)
     window = open_window(qtbot, local)
     action = install_team_menu(window, local, LocalTeamSync(local.repository))
     file_menu = window.findChild(QWidget, "file-menu")
@@ -69,10 +75,7 @@ def test_pull_then_a_reviewer_keeps_their_gold_from_the_window(
 def test_a_registry_conflict_shows_the_reviewer_each_sides_entity_in_full(
     qtbot: QtBot, team_server: TeamServer, tmp_path: Path
 ) -> None:
-    lead = local_project(tmp_path / "lead.hashiya", "rana")
-    database = make_team(team_server, lead)
-    lead.close()
-    local = local_project(tmp_path / "rana.hashiya", "rana")
+    database, local = team_and_offline_copy(team_server, tmp_path)
     dialog = TeamDialog(LocalTeamSync(local.repository), lambda: None)
     qtbot.addWidget(dialog)
     dialog.show()
