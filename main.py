@@ -50,19 +50,10 @@ def window_annotator(option: str | None, *, interactive: bool, db: Path | None =
 
 
 def holds_documents(db: Path) -> bool:
-    """Whether the project file ``db`` already holds documents; a missing or refused file holds none."""
-    from storage.sqlite_repository import SqliteRepository
+    """Whether the project file ``db`` already holds documents; a missing or unreadable file holds none."""
+    from storage.database import holds_documents as stored_documents
 
-    if not db.exists():
-        return False
-    try:
-        repository = SqliteRepository.open(db)
-    except ProjectError:
-        return False  # the real open refuses it with its message
-    try:
-        return bool(repository.list_documents(""))
-    finally:
-        repository.close()
+    return db.is_file() and stored_documents(db)
 
 
 def has_display() -> bool:

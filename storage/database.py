@@ -236,6 +236,22 @@ def _inspect_existing(path: Path, known: int, *, full_check: bool = True, hashes
     return version
 
 
+def holds_documents(path: Path) -> bool:
+    """Whether the project at ``path`` holds documents, read without writing, checking or upgrading it.
+
+    False for a file that cannot be read as a project; opening it for real says why."""
+    quiet = not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-journal"))
+    options = "mode=ro&immutable=1" if quiet else "mode=ro"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM documents)").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
 def _read_facts(
     path: Path, *, immutable: bool, full_check: bool, hashes: bool = True
 ) -> tuple[int, int, frozenset[str], list[str]]:

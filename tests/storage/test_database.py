@@ -294,3 +294,25 @@ def test_a_write_kept_waiting_too_long_is_a_project_error(tmp_path: Path) -> Non
     assert waiting.execute("SELECT count(*) FROM annotators").fetchone()[0] == 2
     holder.close()
     waiting.close()
+
+
+def test_asking_whether_a_project_holds_documents_leaves_it_as_it_was(tmp_path: Path) -> None:
+    from annotator.project import Project
+    from storage.database import holds_documents
+    from storage.sqlite_repository import SqliteRepository
+
+    path = tmp_path / "p.hashiya"
+    repository = SqliteRepository.open(path)
+    repository.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert not holds_documents(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.hashiya"]
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "one.txt").write_text("قال لافروف إن موسكو تدعم بيونغ يانغ", encoding="utf-8")
+    project = Project(SqliteRepository.open(path), "amal")
+    project.import_paths([texts / "one.txt"])
+    project.close()
+    assert holds_documents(path)
+    assert not holds_documents(tmp_path / "missing.hashiya")
