@@ -37,6 +37,7 @@ from annotator.edits import (
 )
 from annotator.model import GOLD, DocumentStatus, Relation, Span, new_id
 from annotator.project import Project, now_iso
+from annotator.session import Change
 
 
 class ReviewError(ValueError):
@@ -97,6 +98,10 @@ class Review:
         return {span.id: span for span in self.gold_spans}
 
     @cached_property
+    def unit_keys(self) -> frozenset[str]:
+        return frozenset(unit_key(unit) for unit in self.units)
+
+    @cached_property
     def unit_of_span(self) -> dict[str, str]:
         """The unit key of every span of A and of B."""
         found: dict[str, str] = {}
@@ -131,6 +136,34 @@ def load_review(project: Project, document_id: str, layer_a: str, layer_b: str) 
         tuple(project.spans(document_id, GOLD)),
         tuple(project.relations(document_id, GOLD)),
     )
+
+
+def review_after(review: Review, change: Change) -> tuple[Review, set[str]]:
+    """``review`` after a change of its document's gold layer, and the keys of the units it touched.
+
+    A decision or an edit of gold leaves both compared layers as they were: the comparison is kept,
+    and only the decisions, the gold spans and gold's relations follow ``change``.
+    """
+    pair = (review.layer_a, review.layer_b)
+    decisions = dict(review.decisions)
+    touched: set[str] = set()
+    for gone in change.decisions_removed:
+        if (gone.layer_a, gone.layer_b) == pair and decisions.pop(gone.unit, None) is not None:
+            touched.add(gone.unit)
+    for decision in change.decisions_added:
+        if (decision.layer_a, decision.layer_b) == pair and decision.unit in review.unit_keys:
+            decisions[decision.unit] = decision
+            touched.add(decision.unit)
+    gold = {span.id: span for span in review.gold_spans}
+    for span in change.removed:
+        gold.pop(span.id, None)
+    gold.update((span.id, span) for span in change.added)
+    edited = {span.id for span in (*change.removed, *change.added)}
+    touched.update(key for key, decision in decisions.items() if decision.gold_span in edited)
+    gone_relations = {relation.id for relation in change.relations_removed}
+    relations = (*(r for r in review.gold_relations if r.id not in gone_relations), *change.relations_added)
+    updated = replace(review, decisions=decisions, gold_spans=tuple(gold.values()), gold_relations=relations)
+    return updated, touched
 
 
 def _source(unit: ComparisonUnit, choice: DecisionChoice) -> Span | None:

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.edits import (
     AddRelation,
     AddSpan,
     Batch,
     ChangeSpan,
+    Decision,
     Edit,
+    RecordDecision,
     RemoveRelation,
     RemoveSpan,
+    UnrecordDecision,
     document_of,
     inverse,
 )
@@ -43,6 +46,8 @@ class Change:
     span is in both). ``whole`` says that the layer was read anew: a view shows all of it again.
     A change of another document than the open one (an undo after moving on) is applied to the
     store only: ``document_id`` names that document, and the open layer is unchanged.
+    ``decisions_removed`` and ``decisions_added`` are the review decisions taken back and recorded
+    (a decision taken again is in both), applied in that order.
     """
 
     document_id: str
@@ -51,6 +56,8 @@ class Change:
     relations_removed: tuple[Relation, ...] = ()
     relations_added: tuple[Relation, ...] = ()
     whole: bool = False
+    decisions_removed: tuple[Decision, ...] = ()
+    decisions_added: tuple[Decision, ...] = ()
 
 
 class SpanMismatchError(ProjectError):
@@ -225,20 +232,11 @@ class DocumentSession:
         target = document_of(edit)
         if target is None or target != self.document_id:
             return Change(target or "", whole=False)
-        removed: dict[str, Span] = {}
-        added: dict[str, Span] = {}
-        relations_removed: list[Relation] = []
-        relations_added: list[Relation] = []
-        self._update(edit, removed, added, relations_removed, relations_added)
+        gathered = _Gathered()
+        self._update(edit, gathered)
         if rest is not None:
             return Change(rest.document_id, added=tuple(self.spans), whole=True)
-        return Change(
-            target,
-            removed=tuple(removed.values()),
-            added=tuple(added.values()),
-            relations_removed=tuple(relations_removed),
-            relations_added=tuple(relations_added),
-        )
+        return gathered.change(target)
 
     def undo(self, edit: Edit) -> Change:
         """Undo ``edit`` (applied before): apply its inverse."""
@@ -247,56 +245,76 @@ class DocumentSession:
     def redo(self, edit: Edit) -> Change:
         return self.apply(edit)
 
-    def _update(
-        self,
-        edit: Edit,
-        removed: dict[str, Span],
-        added: dict[str, Span],
-        relations_removed: list[Relation],
-        relations_added: list[Relation],
-    ) -> None:
+    def _update(self, edit: Edit, gathered: _Gathered) -> None:
         match edit:
             case AddSpan(span, relations):
-                self._put(span, removed, added)
-                self._relate(relations, (), relations_removed, relations_added)
+                self._put(span, gathered)
+                self._relate(relations, (), gathered)
             case RemoveSpan(span, relations):
-                self._drop(span.id, removed, added)
-                self._relate((), relations, relations_removed, relations_added)
+                self._drop(span.id, gathered)
+                self._relate((), relations, gathered)
             case ChangeSpan(_before, after):
-                self._put(after, removed, added)
+                self._put(after, gathered)
             case AddRelation(relation):
-                self._relate((relation,), (), relations_removed, relations_added)
+                self._relate((relation,), (), gathered)
             case RemoveRelation(relation):
-                self._relate((), (relation,), relations_removed, relations_added)
+                self._relate((), (relation,), gathered)
+            case RecordDecision(decision):
+                gathered.decisions_added[_decision_key(decision)] = decision
+            case UnrecordDecision(decision):
+                key = _decision_key(decision)
+                if gathered.decisions_added.pop(key, None) is None:
+                    gathered.decisions_removed.setdefault(key, decision)
             case Batch(_, edits):
                 for part in edits:
-                    self._update(part, removed, added, relations_removed, relations_added)
+                    self._update(part, gathered)
 
-    def _put(self, span: Span, removed: dict[str, Span], added: dict[str, Span]) -> None:
+    def _put(self, span: Span, gathered: _Gathered) -> None:
         old = self.layer.get(span.id)
-        if old is not None and span.id not in removed and span.id not in added:
-            removed[span.id] = old
+        if old is not None and span.id not in gathered.removed and span.id not in gathered.added:
+            gathered.removed[span.id] = old
         self.layer.put(span)
-        added[span.id] = span
+        gathered.added[span.id] = span
 
-    def _drop(self, span_id: str, removed: dict[str, Span], added: dict[str, Span]) -> None:
+    def _drop(self, span_id: str, gathered: _Gathered) -> None:
         old = self.layer.remove(span_id)
-        if old is not None and span_id not in removed and span_id not in added:
-            removed[span_id] = old
-        added.pop(span_id, None)
+        if old is not None and span_id not in gathered.removed and span_id not in gathered.added:
+            gathered.removed[span_id] = old
+        gathered.added.pop(span_id, None)
 
-    def _relate(
-        self,
-        new: Iterable[Relation],
-        gone: Iterable[Relation],
-        relations_removed: list[Relation],
-        relations_added: list[Relation],
-    ) -> None:
+    def _relate(self, new: Iterable[Relation], gone: Iterable[Relation], gathered: _Gathered) -> None:
         new, gone = tuple(new), tuple(gone)
-        relations_added.extend(new)
-        relations_removed.extend(gone)
+        gathered.relations_added.extend(new)
+        gathered.relations_removed.extend(gone)
         if self._relations is None or not (new or gone):
             return  # when they are read, they are read with the edit, which the store already holds
         ids = {relation.id for relation in gone}
         self._relations = [*(r for r in self._relations if r.id not in ids), *new]
         self._relations_by_span = None
+
+
+def _decision_key(decision: Decision) -> tuple[str, str, str]:
+    return (decision.layer_a, decision.layer_b, decision.unit)
+
+
+@dataclass
+class _Gathered:
+    """What the parts of one edit changed so far, each span and decision counted once."""
+
+    removed: dict[str, Span] = field(default_factory=dict)
+    added: dict[str, Span] = field(default_factory=dict)
+    relations_removed: list[Relation] = field(default_factory=list)
+    relations_added: list[Relation] = field(default_factory=list)
+    decisions_removed: dict[tuple[str, str, str], Decision] = field(default_factory=dict)
+    decisions_added: dict[tuple[str, str, str], Decision] = field(default_factory=dict)
+
+    def change(self, document_id: str) -> Change:
+        return Change(
+            document_id,
+            removed=tuple(self.removed.values()),
+            added=tuple(self.added.values()),
+            relations_removed=tuple(self.relations_removed),
+            relations_added=tuple(self.relations_added),
+            decisions_removed=tuple(self.decisions_removed.values()),
+            decisions_added=tuple(self.decisions_added.values()),
+        )

@@ -163,6 +163,11 @@ class CompareView(QWidget):
         for view, spans in ((self.a.view, a_spans), (self.b.view, b_spans)):
             view.set_colours({status.value: colour for status, colour in STATUS_COLOURS.items()})
             view.set_spans(spans)
+        self.show_gold(review)
+
+    def show_gold(self, review: Review) -> None:
+        """Outline gold's copy of every decided unit (again after a decision or an edit of gold)."""
+        self.review = review
         gold = [
             Overlay(span.start, span.end, GOLD_COLOUR, OverlayStyle.DOTTED, 2.0)
             for span in (review.gold_span(unit) for unit in review.units)

@@ -12,16 +12,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,11 +40,12 @@ from annotator.review import (
     load_review,
     next_disagreement,
     next_undecided,
+    review_after,
     settle_status,
     unit_key,
 )
 from annotator.schema import AttributeSpec, Schema
-from annotator.session import DocumentSession
+from annotator.session import Change, DocumentSession
 from ui.annotation_controller import edit_name
 from ui.compare_view import CompareView, status_name
 from ui.dashboard import Dashboard
@@ -57,6 +54,7 @@ from ui.gold_editing import GoldEditor
 from ui.i18n import current, display_name
 from ui.plain import plain_label, show_message, visible_controls
 from ui.refusals import refusal_text
+from ui.review_units import UnitsTable
 from ui.rtl import RtlTextDelegate
 from ui.status_messages import give_messages_room
 from ui.undo_command import EditCommand
@@ -67,37 +65,18 @@ if TYPE_CHECKING:
 
 NO_LAYER = ""  # the data of the "(none)" choice of layer B
 # English source texts, shown in the interface language.
-DECISION_NAMES = {
-    DecisionChoice.ACCEPT_A: str(QT_TRANSLATE_NOOP("Decision", "accepted A")),
-    DecisionChoice.ACCEPT_B: str(QT_TRANSLATE_NOOP("Decision", "accepted B")),
-    DecisionChoice.REJECT: str(QT_TRANSLATE_NOOP("Decision", "rejected")),
-    DecisionChoice.EDIT: str(QT_TRANSLATE_NOOP("Decision", "edited")),
-}
 UNDO_NAMES = {
     DecisionChoice.ACCEPT_A: str(QT_TRANSLATE_NOOP("Decision", "Accept A {label}")),
     DecisionChoice.ACCEPT_B: str(QT_TRANSLATE_NOOP("Decision", "Accept B {label}")),
     DecisionChoice.REJECT: str(QT_TRANSLATE_NOOP("Decision", "Reject {label}")),
     DecisionChoice.EDIT: str(QT_TRANSLATE_NOOP("Decision", "Accept and edit {label}")),
 }
-UNIT_COLUMNS = ("status", "A label", "A text", "B label", "B text", "decision")
-UNIT_HEADERS = (
-    str(QT_TRANSLATE_NOOP("ReviewWindow", "Status")),
-    str(QT_TRANSLATE_NOOP("ReviewWindow", "A label")),
-    str(QT_TRANSLATE_NOOP("ReviewWindow", "A text")),
-    str(QT_TRANSLATE_NOOP("ReviewWindow", "B label")),
-    str(QT_TRANSLATE_NOOP("ReviewWindow", "B text")),
-    str(QT_TRANSLATE_NOOP("ReviewWindow", "Decision")),
-)
 RELATION_STATUS = {
     RelationStatus.AGREED: UnitStatus.AGREED,
     RelationStatus.LABEL_MISMATCH: UnitStatus.LABEL_MISMATCH,
     RelationStatus.ONLY_A: UnitStatus.ONLY_A,
     RelationStatus.ONLY_B: UnitStatus.ONLY_B,
 }
-
-
-def decision_name(choice: DecisionChoice) -> str:
-    return QCoreApplication.translate("Decision", DECISION_NAMES[choice])
 
 
 def undo_name(choice: DecisionChoice, unit: ComparisonUnit) -> str:
@@ -213,19 +192,7 @@ class ReviewWindow(QMainWindow):
             self._enable_decisions,
             self._advance,
         )
-        self.units = QTableWidget(0, len(UNIT_COLUMNS))
-        self.units.setObjectName("review-units")
-        self.units.setHorizontalHeaderLabels([self.tr(header) for header in UNIT_HEADERS])
-        self.units.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.units.setWordWrap(False)
-        for column in (UNIT_COLUMNS.index("A text"), UNIT_COLUMNS.index("B text")):
-            self.units.setItemDelegateForColumn(column, RtlTextDelegate(self.units))
-        header = self.units.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (UNIT_COLUMNS.index("A text"), UNIT_COLUMNS.index("B text")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.units = UnitsTable()
         self.differences = QListWidget()
         self.differences.setObjectName("review-differences")
         side = QSplitter(Qt.Orientation.Vertical)
@@ -391,7 +358,7 @@ class ReviewWindow(QMainWindow):
             self.review = None
             self.current = None
             self.compare.show_single(self.layer_a, self.project.spans(document_id, self.layer_a))
-            self.units.setRowCount(0)
+            self.units.show_review(None)
             self.differences.clear()
             spans = self.tr("%n span(s)", "", len(self.compare.a.view.spans))
             self.counts_label.setText(
@@ -401,7 +368,7 @@ class ReviewWindow(QMainWindow):
             return
         self.review = load_review(self.project, document_id, self.layer_a, layer_b)
         self.compare.show_review(self.review)
-        self._fill_units(self.review)
+        self.units.show_review(self.review)
         self.differences.clear()
         self.differences.addItems(difference_lines(self.review, self.project.schema, self.project.registry))
         if self.current is not None and self.current >= len(self.review.units):
@@ -417,25 +384,6 @@ class ReviewWindow(QMainWindow):
         else:
             self.gold.open(document_id)
             self.gold.read_rest()
-
-    def _fill_units(self, review: Review) -> None:
-        self.units.blockSignals(True)
-        self.units.setRowCount(len(review.units))
-        for row, unit in enumerate(review.units):
-            decision = review.decision(unit)
-            cells = (
-                self.tr("{status} (attributes)").format(status=status_name(unit.status))
-                if unit.attribute_differences or unit.ref_differs
-                else status_name(unit.status),
-                unit.a.label if unit.a else "",
-                unit.a.text if unit.a else "",
-                unit.b.label if unit.b else "",
-                unit.b.text if unit.b else "",
-                decision_name(decision.choice) if decision else "",
-            )
-            for column, text in enumerate(cells):
-                self.units.setItem(row, column, QTableWidgetItem(text))
-        self.units.blockSignals(False)
 
     def _show_counts(self) -> None:
         review = self.review
@@ -540,7 +488,7 @@ class ReviewWindow(QMainWindow):
 
     def _apply(self, edit: Edit, *, follow: bool) -> bool:
         try:
-            self.gold.apply(edit)
+            change = self.gold.apply(edit)
         except ProjectError as error:
             show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), refusal_text(error))
             return False
@@ -550,23 +498,36 @@ class ReviewWindow(QMainWindow):
             first = decisions[0]
             settle_status(self.project, load_review(self.project, target, first.layer_a, first.layer_b))
         if target == self.document_id:
-            self._after_change(decisions if follow else [])
+            self._show_change(change, decisions if follow else [])
         return True
 
-    def _after_change(self, decisions: list[Decision]) -> None:
-        editing = self.gold_editor.editing
-        self.reload()
-        if self.review is not None and self.review.can_adjudicate and self.document_id is not None:
-            pair = (self.review.layer_a, self.review.layer_b)
-            if not decisions or (decisions[0].layer_a, decisions[0].layer_b) == pair:
-                settle_status(self.project, self.review)
-                self._show_counts()
-        if decisions and self.review is not None:
-            keys = [unit_key(unit) for unit in self.review.units]
-            if decisions[-1].unit in keys:
-                self.set_current(keys.index(decisions[-1].unit))
-        if editing is not None and self.gold.span(editing) is not None:
-            self.gold_editor.start(editing)
+    def _show_change(self, change: Change, followed: list[Decision]) -> None:
+        """Redraw what ``change`` of gold touched: the units' decisions, gold's outlines, the counts.
+
+        ``followed`` are the decisions of an undo or redo: the current unit goes to the last one's.
+        Gold shown as one of the layers, or read anew, is shown anew.
+        """
+        review = self.review
+        if change.whole or review is None or not review.can_adjudicate:
+            editing = self.gold_editor.editing
+            self.reload()
+            if editing is not None and self.gold.span(editing) is not None:
+                self.gold_editor.start(editing)
+        else:
+            self.review, touched = review_after(review, change)
+            self.compare.show_gold(self.review)
+            self.units.show_decisions(self.review, touched)
+        review = self.review
+        if review is not None and review.can_adjudicate:
+            decisions = (*change.decisions_removed, *change.decisions_added)
+            if not decisions or any((d.layer_a, d.layer_b) == (review.layer_a, review.layer_b) for d in decisions):
+                settle_status(self.project, review)
+            self._show_counts()
+        row = self.units.row_of(followed[-1].unit) if followed else None
+        if row is not None:
+            self.set_current(row)
+        if self.gold_editor.editing is not None and self.gold.span(self.gold_editor.editing) is None:
+            self.gold_editor.finish()
 
     def _advance(self) -> None:
         review = self.review
