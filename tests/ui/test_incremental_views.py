@@ -4,29 +4,36 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextBlock, QTextLayout
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidgetItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from annotator.arabic import first_words
+from annotator.edits import Edit
 from annotator.known_words import KnownWords
-from annotator.model import Document, Span, SpanKind
+from annotator.model import GOLD, Document, Span, SpanKind
 from annotator.project import Project
 from annotator.registry import Registry
+from annotator.review import load_review, settle_status, unit_key
 from annotator.schema import Schema
 from annotator.session import Change, SpanLayer
 from annotator.snapping import SnapMode, snap
 from annotator.suggest import Suggester, Surface
 from annotator.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, without_taken
-from tests.ui.analyst import CTRL, SHIFT, Analyst
+from tests.ui.analyst import CTRL, NO, SHIFT, Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
+from tests.ui.test_review import key, open_review
 from ui.annotation_table import SPAN_ID_ROLE, AnnotationFilterModel, AnnotationTableModel
+from ui.document_list import status_name as document_status_name
 from ui.document_view import DocumentView
+from ui.review_units import DECISION, decision_name
+from ui.review_window import ReviewWindow
 
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف\n\nإن موسكو ستدعم بيونغ يانغ 😀 في كوالالمبور\nثم غادر"
 LABELS = ("PER", "ORG", "GPE", "LOC")
@@ -592,3 +599,148 @@ def test_every_view_shows_what_the_sessions_change_says(qtbot: QtBot, sample_pro
     analyst.press(Qt.Key.Key_Z, CTRL | SHIFT, analyst.view)
     views_agree()
     assert len(applied) == 8
+
+
+# -- the review window ------------------------------------------------------------------------------
+
+
+class StoreReads:
+    """Counts the reads of whole layers, relations and decisions a review window makes: what
+    reading the review again costs, and what a decision must not need."""
+
+    def __init__(self, project: Project) -> None:
+        self.calls: list[str] = []
+        for owner, name in ((project, "spans"), (project, "relations"), (project.repository, "decisions")):
+            self._count(owner, name)
+
+    def _count(self, owner: object, name: str) -> None:
+        read = getattr(owner, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            self.calls.append(name)
+            return read(*args, **kwargs)
+
+        setattr(owner, name, counted)
+
+
+def unit_rows(review: ReviewWindow) -> list[list[QTableWidgetItem | None]]:
+    units = review.units
+    return [[units.item(row, column) for column in range(units.columnCount())] for row in range(units.rowCount())]
+
+
+def decision_cell(review: ReviewWindow, row: int) -> str:
+    item = review.units.item(row, DECISION)
+    assert item is not None
+    return item.text()
+
+
+def assert_review_shows_the_store(review: ReviewWindow, project: Project) -> None:
+    """The window's review, units, gold outlines and counts are what reading everything again gives."""
+    shown = review.review
+    assert shown is not None and review.document_id is not None
+    fresh = load_review(project, review.document_id, shown.layer_a, shown.layer_b)
+    assert shown.comparison.units == fresh.comparison.units
+    assert shown.decisions == fresh.decisions
+    assert {s.id: s for s in shown.gold_spans} == {s.id: s for s in fresh.gold_spans}
+    assert sorted(r.id for r in shown.gold_relations) == sorted(r.id for r in fresh.gold_relations)
+    expected = [decision_name(d.choice) if (d := fresh.decision(unit)) else "" for unit in fresh.units]
+    assert [decision_cell(review, row) for row in range(review.units.rowCount())] == expected
+    outlines = sorted((g.start, g.end) for g in (fresh.gold_span(unit) for unit in fresh.units) if g is not None)
+    for pane in (review.compare.a, review.compare.b):
+        assert sorted((o.start, o.end) for o in pane.view.overlays("gold")) == outlines
+    decided = len(fresh.units) - len(fresh.undecided())
+    status = document_status_name(project.repository.status(review.document_id, GOLD))
+    assert f"; {decided} decided; gold {status}" in review.counts_label.text()
+    assert settle_status(project, fresh) is project.repository.status(review.document_id, GOLD)
+
+
+def test_a_decision_its_undo_and_redo_redraw_only_what_the_change_says(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path
+) -> None:
+    """Decide from the keyboard, undo and redo in the review window and from the main window: the
+    units, the gold outlines and the counts are what the store holds, drawn from the gold session's
+    change without reading either layer again, and the rows and the current unit stay."""
+    window, review, _layers = open_review(qtbot, sample_project, tmp_path)
+    changes: list[Change] = []
+    apply = review.gold.apply
+
+    def recording(edit: Edit) -> Change:
+        change = apply(edit)
+        changes.append(change)
+        return change
+
+    review.gold.apply = recording  # type: ignore[method-assign]
+    reads = StoreReads(sample_project)
+    rows = unit_rows(review)
+    a_layer, b_layer = review.compare.a.view.layer, review.compare.b.view.layer
+    assert review.review is not None
+    keys = [unit_key(unit) for unit in review.review.units]
+
+    def press(key_pressed: Qt.Key, modifiers: Qt.KeyboardModifier = NO) -> Change:
+        reads.calls.clear()
+        before = len(changes)
+        key(qtbot, key_pressed, modifiers)
+        assert len(changes) == before + 1, "one key, one change of gold"
+        assert reads.calls == [], "the review was read again"
+        assert unit_rows(review) == rows and all(cell is not None for row in rows for cell in row)
+        assert (review.compare.a.view.layer, review.compare.b.view.layer) == (a_layer, b_layer)
+        assert review.units.currentRow() == review.current
+        assert_review_shows_the_store(review, sample_project)
+        return changes[-1]
+
+    key(qtbot, Qt.Key.Key_N)
+    while True:  # the first disagreement both layers have a span of: it brings a relation into gold
+        unit = review.current_unit()
+        assert unit is not None
+        if unit.a is not None and unit.b is not None and unit.a.label == "CLAIM":
+            break
+        key(qtbot, Qt.Key.Key_N)
+    first = review.current
+    assert first is not None
+    claim = press(Qt.Key.Key_1)
+    [decision] = claim.decisions_added
+    assert (claim.decisions_removed, decision.unit, claim.removed) == ((), keys[first], ())
+    [gold_claim] = claim.added
+    assert gold_claim.text == unit.a.text and review.review.gold_span(review.review.units[first]) == gold_claim
+    assert review.current != first, "the review went on to the next undecided unit"
+
+    kcna = next(i for i, u in enumerate(review.review.units) if u.a is not None and u.a.label == "ORG" and u.b)
+    review.set_current(kcna)
+    agency = press(Qt.Key.Key_2)
+    [relation] = agency.relations_added
+    assert (relation.head, relation.tail) == (gold_claim.id, agency.added[0].id)
+    assert review.review.gold_relations == (relation,)
+
+    undone = press(Qt.Key.Key_Z, CTRL)
+    assert (undone.decisions_removed, undone.added, undone.relations_removed) == (
+        agency.decisions_added,
+        (),
+        (relation,),
+    )
+    assert review.current == kcna and decision_cell(review, kcna) == ""
+    redone = press(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert redone.decisions_added == agency.decisions_added and redone.relations_added == (relation,)
+
+    # Accept and edit the next unit: the gold copy shrinks by a word, its outline with it.
+    review.set_current(first)
+    edited = press(Qt.Key.Key_E)
+    [gold_copy] = [s for s in edited.added if s.label == "CLAIM"]
+    assert edited.decisions_removed == claim.decisions_added and review.gold_editor.editing == gold_copy.id
+    shrunk = press(Qt.Key.Key_BracketLeft)
+    assert shrunk.removed == (gold_copy,) and shrunk.added[0].end < gold_copy.end
+    assert review.gold_editor.editing == gold_copy.id, "still editing the same gold copy"
+    key(qtbot, Qt.Key.Key_Return)
+
+    # Ctrl+Z in the main window takes back the last edit of gold through the same change.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.view.setFocus()
+    reads.calls.clear()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert reads.calls == [] and changes[-1].removed == shrunk.added and changes[-1].added == shrunk.removed
+    assert unit_rows(review) == rows
+    assert_review_shows_the_store(review, sample_project)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert changes[-1].decisions_removed == edited.decisions_added
+    assert review.current == first
+    assert_review_shows_the_store(review, sample_project)
