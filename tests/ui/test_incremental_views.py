@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -744,3 +745,94 @@ def test_a_decision_its_undo_and_redo_redraw_only_what_the_change_says(
     assert changes[-1].decisions_removed == edited.decisions_added
     assert review.current == first
     assert_review_shows_the_store(review, sample_project)
+
+
+# -- the relation arcs ------------------------------------------------------------------------------
+
+
+def test_arcs_follow_what_each_change_says_of_the_relations(qtbot: QtBot, sample_project: Project) -> None:
+    """Relate, delete an arc, delete a span with its relations, relabel an end, undo and redo, all
+    from the keyboard (and a click on an arc): after each, the arcs are the session's relations,
+    as the change said, every arc is drawn between the spans as they are now, and so it is stored."""
+    window = open_window(qtbot, sample_project)
+    window.resize(1400, 1000)
+    window.select_row(document_row(window, LAVROV))
+    window.view.setFocus()
+    analyst = Analyst(qtbot, window)
+    session = window.annotations.session
+    arcs = window.relation_arcs.arcs
+    changes: list[Change] = []
+    apply = session.apply
+
+    def recording(edit: Edit) -> Change:
+        change = apply(edit)
+        changes.append(change)
+        return change
+
+    session.apply = recording  # type: ignore[method-assign]
+    claim = analyst.tag("الزيارة تتضمن اجتماعا بين وزيري خارجية البلدين", "c")
+    agency = analyst.tag("وكالة الأنباء المركزية الكورية الشمالية", "o")
+    lavrov = analyst.tag("سيرغي لافروف", "p")
+    document = session.document_id
+    assert document is not None
+
+    def drawn() -> dict[str, tuple[str, str]]:
+        window.view.viewport().repaint()
+        return {arc.relation.id: (arc.head.span.id, arc.tail.span.id) for arc in arcs.drawn}
+
+    def arcs_follow(step: Callable[[], object]) -> Change:
+        before = {r.id for r in arcs.relations}
+        count = len(changes)
+        step()
+        assert len(changes) == count + 1
+        change = changes[-1]
+        expected = (before - {r.id for r in change.relations_removed}) | {r.id for r in change.relations_added}
+
+        def ends_as_they_are() -> bool:  # the arcs follow the layer once the view has painted the change
+            return all(
+                (arc.head.span, arc.tail.span) == (session.span(arc.relation.head), session.span(arc.relation.tail))
+                for arc in arcs.drawn
+            )
+
+        qtbot.waitUntil(lambda: {r.id for r in arcs.relations} == expected == drawn().keys() and ends_as_they_are())
+        assert expected == {r.id for r in session.relations} == {r.id for r in sample_project.relations(document)}
+        assert drawn() == {r.id: (r.head, r.tail) for r in session.relations}
+        return change
+
+    def relate(head: str, relation_key: str, tail: str) -> None:
+        analyst.choose_span(head)
+        analyst.relate(relation_key, tail)
+
+    source = arcs_follow(lambda: relate(claim, "s", agency)).relations_added[0]
+    claimant = arcs_follow(lambda: relate(claim, "a", lavrov)).relations_added[0]
+    assert (source.label, claimant.label) == ("SOURCE", "CLAIMANT")
+
+    def delete_arc() -> None:
+        [arc] = [a for a in arcs.drawn if a.relation.id == source.id]
+        qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=arc.label_rect.center().toPoint())
+        assert arcs.selected_id == source.id
+        analyst.press(Qt.Key.Key_Delete, NO, window.view)
+
+    assert arcs_follow(delete_arc).relations_removed == (source,)
+    assert arcs_follow(lambda: analyst.press(Qt.Key.Key_Z, CTRL, window.view)).relations_added == (source,)
+    assert arcs_follow(lambda: analyst.press(Qt.Key.Key_Z, CTRL | SHIFT, window.view)).relations_removed == (source,)
+    arcs_follow(lambda: analyst.press(Qt.Key.Key_Z, CTRL, window.view))
+
+    def delete_span() -> None:
+        analyst.choose_span(agency)
+        analyst.press(Qt.Key.Key_Delete, NO, window.view)
+
+    gone = arcs_follow(delete_span)
+    assert [s.id for s in gone.removed] == [agency] and gone.relations_removed == (source,)
+    arcs_follow(lambda: analyst.press(Qt.Key.Key_Z, CTRL, window.view))
+
+    def relabel_end() -> None:
+        analyst.choose_span(lavrov)
+        analyst.type("n", window.view)  # NORP
+
+    relabelled = arcs_follow(relabel_end)
+    assert [s.label for s in relabelled.added] == ["NORP"] and relabelled.relations_added == ()
+    [arc] = [a for a in arcs.drawn if a.relation.id == claimant.id]
+    assert arc.tail.span.label == "NORP", "the arc's end is the span as it is now"
+    arcs_follow(lambda: analyst.press(Qt.Key.Key_Z, CTRL, window.view))
+    assert {r.id for r in arcs.relations} == {source.id, claimant.id}
