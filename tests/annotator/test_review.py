@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from annotator.agreement import ComparisonUnit
-from annotator.edits import Batch, DecisionChoice, RecordDecision, inverse
-from annotator.model import GOLD, DocumentStatus, Span
+from annotator.edits import Batch, DecisionChoice, Edit, RecordDecision, inverse
+from annotator.model import GOLD, DocumentStatus, Span, SpanKind
 from annotator.project import Project
 from annotator.review import (
     Review,
@@ -20,8 +21,11 @@ from annotator.review import (
     is_full_agreement,
     load_review,
     next_disagreement,
+    review_after,
     settle_status,
+    unit_key,
 )
+from annotator.session import DocumentSession
 from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
 from tests.storage.test_review_storage import (
@@ -197,3 +201,65 @@ def test_differences_list_the_stance_and_the_relation(project: Project, layers: 
     lines = differences_of(review_of(project, layers))
     assert any("stance" in line and "'asserted'" in line and "'denied'" in line for line in lines)
     assert any(line.startswith("relation CLAIMANT / SOURCE label_mismatch") for line in lines)
+
+
+def assert_same_review(kept: Review, fresh: Review) -> None:
+    assert kept.units == fresh.units
+    assert kept.decisions == fresh.decisions
+    assert {s.id: s for s in kept.gold_spans} == {s.id: s for s in fresh.gold_spans}
+    assert {r.id: r for r in kept.gold_relations} == {r.id: r for r in fresh.gold_relations}
+
+
+def test_a_review_kept_up_by_the_gold_sessions_changes_is_the_review_read_again(
+    project: Project, layers: Layers
+) -> None:
+    """Decide, decide again, edit a gold copy, take a decision back, undo and redo, in a seeded
+    random order: the review each change of the gold session gives is the one the store gives."""
+    gold = DocumentSession(project, GOLD)
+    gold.open(layers.document_id)
+    kept = review_of(project, layers)
+    done: list[Edit] = []
+    undone: list[Edit] = []
+    chooser = random.Random(15)
+    touched_units: list[set[str]] = []
+    related: list[int] = []
+
+    def follow(change_edit: Edit) -> None:
+        nonlocal kept
+        before = kept
+        kept, touched = review_after(kept, gold.apply(change_edit))
+        assert kept.comparison is before.comparison, "gold's changes leave the comparison as it was"
+        touched_units.append(touched)
+        related.append(len(kept.gold_relations))
+        assert_same_review(kept, review_of(project, layers))
+
+    for _ in range(40):
+        step = chooser.random()
+        if step < 0.2 and done:
+            edit = done.pop()
+            follow(inverse(edit))
+            undone.append(edit)
+        elif step < 0.3 and undone:
+            edit = undone.pop()
+            follow(edit)
+            done.append(edit)
+        elif step < 0.4 and (copies := [s for s in kept.gold_spans if s.kind is SpanKind.ENTITY]):
+            span = chooser.choice(copies)
+            edit = project.relabel(
+                span, chooser.choice([label for label in ("PER", "ORG", "GPE") if label != span.label])
+            )
+            follow(edit)
+            assert touched_units[-1] == {key for key, d in kept.decisions.items() if d.gold_span == span.id}
+            done.append(edit)
+            undone.clear()
+        else:
+            unit = chooser.choice(kept.units)
+            choices = [DecisionChoice.REJECT, DecisionChoice.EDIT]
+            choices += [DecisionChoice.ACCEPT_A] if unit.a else []
+            choices += [DecisionChoice.ACCEPT_B] if unit.b else []
+            edit = decide(project, kept, unit, chooser.choice(choices))
+            follow(edit)
+            assert unit_key(unit) in touched_units[-1]
+            done.append(edit)
+            undone.clear()
+    assert max(related) > 0, "relations came into gold along the way"
