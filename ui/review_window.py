@@ -4,7 +4,8 @@ read the agreement dashboard.
 Every decision is a domain edit pushed on the main window's undo stack, so one Ctrl+Z history
 covers annotating and reviewing alike. Decisions and edits of gold go through a session on the
 gold layer; what its change says (the units decided, gold's copies and relations) is redrawn, and
-the review is read again only when the layers shown change or another process wrote to the file.
+the review is read again only when other layers are chosen, or the main window or another
+process changed the layers shown.
 """
 
 from __future__ import annotations
