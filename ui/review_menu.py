@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from annotator.model import GOLD
 from ui.annotation_controller import AnnotationController
 from ui.shell import Shell
 
@@ -25,6 +26,7 @@ class ReviewInstaller(QObject):
         self.project = annotations.project
         self.undo_stack = annotations.undo_stack
         self.review_window: ReviewWindow | None = None
+        self._edited: tuple[str | None, str] | None = None  # the document and layer of the main window's last edit
         self.action = QAction(self.tr("&Review…"), window)
         self.action.setObjectName("review-action")
         self.action.setShortcut(QKeySequence("Ctrl+R"))
@@ -49,9 +51,20 @@ class ReviewInstaller(QObject):
         self.review_window.compare.a.view.setFocus()
         return self.review_window
 
+    def note_edit(self) -> None:
+        self._edited = (self.annotations.document_id, self.annotations.session.annotator)
+
     def refresh(self) -> None:
-        if self.review_window is not None and self.review_window.isVisible():
-            self.review_window.reload()
+        """Read the review again after the main window's layer changed, unless an edit there left
+        every layer the review shows as it was (another document, or a layer not compared)."""
+        edited, self._edited = self._edited, None
+        window = self.review_window
+        if window is None or not window.isVisible():
+            return
+        shown = {(window.document_id, layer) for layer in (window.layer_a, window.layer_b, GOLD) if layer}
+        if edited is not None and edited not in shown:
+            return
+        window.reload()
 
 
 def install_review(shell: Shell, annotations: AnnotationController) -> ReviewInstaller:
@@ -60,5 +73,6 @@ def install_review(shell: Shell, annotations: AnnotationController) -> ReviewIns
     menu = shell.frame().menuBar().addMenu(QCoreApplication.translate("ReviewInstaller", "Re&view"))
     menu.setObjectName("review-menu")
     menu.addAction(installer.action)
+    annotations.spans_replaced.connect(lambda _before, _after: installer.note_edit())
     annotations.spans_changed.connect(installer.refresh)
     return installer

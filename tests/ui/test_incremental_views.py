@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QTableWidgetItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from annotator.agreement import UnitStatus
 from annotator.arabic import first_words
 from annotator.edits import Edit
 from annotator.known_words import KnownWords
@@ -27,6 +28,7 @@ from annotator.session import Change, SpanLayer
 from annotator.snapping import SnapMode, snap
 from annotator.suggest import Suggester, Surface
 from annotator.suggestion_matching import Matches, MatchJob, MatchRun, ShownSuggestions, without_taken
+from tests.storage.test_review_storage import TEAMMATE
 from tests.ui.analyst import CTRL, NO, SHIFT, Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
 from tests.ui.test_review import key, open_review
@@ -836,3 +838,31 @@ def test_arcs_follow_what_each_change_says_of_the_relations(qtbot: QtBot, sample
     assert arc.tail.span.label == "NORP", "the arc's end is the span as it is now"
     arcs_follow(lambda: analyst.press(Qt.Key.Key_Z, CTRL, window.view))
     assert {r.id for r in arcs.relations} == {source.id, claimant.id}
+
+
+def test_the_review_is_read_again_after_an_edit_in_the_main_window_only_if_it_shows_that_layer(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path
+) -> None:
+    window, review, _layers = open_review(qtbot, sample_project, tmp_path)
+    reads = StoreReads(sample_project)
+    analyst = Analyst(qtbot, window)
+
+    def tag_in_the_main_window(phrase: str) -> str:
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        reads.calls.clear()
+        return analyst.tag(phrase, "l")
+
+    review.set_layers(TEAMMATE, None)  # the teammate's layer alone: the main window's is not shown
+    shown = review.compare.a.view.layer
+    tagged = tag_in_the_main_window("كوالالمبور")
+    assert "spans" not in reads.calls, "a layer the review does not show was edited"
+    assert review.compare.a.view.layer is shown
+
+    review.set_layers("tester", TEAMMATE)
+    assert review.review is not None and tagged in review.review.unit_of_span
+    tag_in_the_main_window("العاصمة الماليزية")
+    assert "spans" in reads.calls
+    assert_review_shows_the_store(review, sample_project)
+    new_units = [u for u in review.review.units if u.a is not None and u.a.text == "العاصمة الماليزية"]
+    assert [u.status for u in new_units] == [UnitStatus.ONLY_A]
