@@ -1,4 +1,5 @@
-"""Edits update the table, the highlights and the suggestions in place, and give what a full reload gives."""
+"""Edits update the table, the highlights, the suggestions, the relation arcs and the review window in place,
+and give what a full reload gives."""
 
 from __future__ import annotations
 
