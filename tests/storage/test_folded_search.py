@@ -102,7 +102,8 @@ def test_documents_stored_without_their_folded_text_are_still_found(tmp_path: Pa
     path = tmp_path / "p.hashiya"
     project = Project(SqliteRepository.open(path), "tester")
     project.import_paths(sample_corpus_files())
-    wanted = search_project(project, "روسيا", whole_word=True)
+    found = search_project(project, "روسيا", whole_word=True)
+    wanted = SearchResult(list(found.hits), found.counts)  # the hits are read from the project, while it is open
     project.close()
     raw = sqlite3.connect(path)
     with raw:
