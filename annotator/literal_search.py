@@ -24,30 +24,47 @@ class Literal(Generic[AnyStr]):
 
     whole: AnyStr  # the words separated by one space
     spaced: re.Pattern[AnyStr] | None  # the words separated by runs of spaces; None for one word
-    runs: tuple[AnyStr, ...]  # each word but the last followed by two spaces
+    last: AnyStr  # the last word after a space
+    runs: tuple[AnyStr, ...]  # each word but the first after two spaces
+    overlaps: bool  # whether two occurrences can overlap (the literal ends with its own beginning)
 
     def occurs(self, text: AnyStr) -> bool:
+        if self.spaced is None:
+            return self.whole in text
+        if self.last not in text:
+            return False
         if self.whole in text:
             return True
-        return (
-            self.spaced is not None and any(run in text for run in self.runs) and self.spaced.search(text) is not None
-        )
+        # Runs of spaces are rare: a word after two spaces first, the pattern only then.
+        return self.spread(text) and self.spaced.search(text) is not None
+
+    def spread(self, text: AnyStr) -> bool:
+        """Whether the literal's words may be found further apart than one space in ``text``."""
+        return self.spaced is not None and any(run in text for run in self.runs)
 
 
 def literal(words: Sequence[str]) -> Literal[str]:
     spaced = re.compile(" +".join(map(re.escape, words))) if len(words) > 1 else None
-    return Literal(" ".join(words), spaced, tuple(word + "  " for word in words[:-1]))
+    whole = " ".join(words)
+    return Literal(whole, spaced, " " + words[-1], tuple("  " + word for word in words[1:]), _overlaps(whole))
 
 
 def utf8_literal(words: Sequence[str]) -> Literal[bytes]:
     encoded = [word.encode() for word in words]
     spaced = re.compile(b" +".join(map(re.escape, encoded))) if len(words) > 1 else None
-    return Literal(b" ".join(encoded), spaced, tuple(word + b"  " for word in encoded[:-1]))
+    runs = tuple(b"  " + word for word in encoded[1:])
+    return Literal(b" ".join(encoded), spaced, b" " + encoded[-1], runs, _overlaps(" ".join(words)))
+
+
+def _overlaps(whole: str) -> bool:
+    """Whether ``whole`` ends with its own beginning; words on either side of a space count whole:
+    with runs of spaces a literal with a space may overlap itself in other ways, it is never counted alone."""
+    return " " in whole or any(whole[:size] == whole[-size:] for size in range(1, len(whole)))
 
 
 def occurrences(text: AnyStr, form: Literal[AnyStr], spaced: bool) -> Iterator[tuple[int, int]]:
-    """Every occurrence of ``form`` in ``text``, overlapping ones included; ``spaced`` says
-    whether the text holds two spaces in a row anywhere."""
+    """Every occurrence of ``form`` in ``text``, overlapping ones included; ``spaced`` is False
+    when the literal's words are one space apart wherever they occur (``Literal.spread``)."""
     if spaced and form.spaced is not None:
         pattern = form.spaced
         match = pattern.search(text)
@@ -73,7 +90,7 @@ def leftmost_longest(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def count_kept(text: AnyStr, forms: Sequence[Literal[AnyStr]], double_space: AnyStr) -> int:
+def count_kept(text: AnyStr, forms: Sequence[Literal[AnyStr]]) -> int:
     """``len(leftmost_longest(...))`` of the occurrences of every literal in ``text``.
 
     Where one literal occurs, its kept occurrences are those ``str.count`` (or ``findall``)
@@ -82,9 +99,40 @@ def count_kept(text: AnyStr, forms: Sequence[Literal[AnyStr]], double_space: Any
     present = [form for form in forms if form.occurs(text)]
     if not present:
         return 0
-    spaced = double_space in text
     if len(present) == 1:
         only = present[0]
-        return len(only.spaced.findall(text)) if spaced and only.spaced is not None else text.count(only.whole)
-    found = [span for form in present for span in occurrences(text, form, spaced)]
-    return len(leftmost_longest(found))
+        return (
+            len(only.spaced.findall(text)) if only.spaced is not None and only.spread(text) else text.count(only.whole)
+        )
+    bulk = min((form for form in present if not form.overlaps), key=lambda form: len(form.whole), default=None)
+    if bulk is None:
+        return len(leftmost_longest([span for form in present for span in occurrences(text, form, form.spread(text))]))
+    others = [span for form in present if form is not bulk for span in occurrences(text, form, form.spread(text))]
+    return _kept_around(text, bulk.whole, others)
+
+
+def _kept_around(text: AnyStr, bulk: AnyStr, others: list[tuple[int, int]]) -> int:
+    """``count_kept`` where the occurrences of ``bulk``, a literal that cannot overlap itself, are
+    counted between those of the other literals (``others``) rather than found one by one.
+
+    Walking the other occurrences in order, leftmost then longest: the occurrences of ``bulk`` that
+    begin after the last one kept and before the next other occurrence are all kept (they cannot
+    overlap one another); where ``bulk`` begins with another occurrence, it takes its turn with it.
+    """
+    length = len(bulk)
+    starts = {start for start, _end in others}
+    events = others + [(start, start + length) for start in starts if text.startswith(bulk, start)]
+    events.sort(key=lambda item: (item[0], -item[1]))
+    kept = 0
+    end = 0
+    for start, stop in events:
+        before = start + length - 1  # occurrences within [end, before) begin before ``start``
+        if before > end:
+            between = text.count(bulk, end, before)
+            if between:
+                kept += between
+                end = text.rfind(bulk, end, before) + length
+        if start >= end:
+            kept += 1
+            end = stop
+    return kept + text.count(bulk, end)

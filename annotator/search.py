@@ -361,8 +361,8 @@ def _counter(needles: list[_Needle]) -> Callable[[str | bytes], tuple[int, list[
 
         def count_plain(folded: str | bytes) -> tuple[int, list[tuple[int, int]] | None]:
             if isinstance(folded, bytes):
-                return count_kept(folded, utf8, b"  "), None
-            return count_kept(folded, forms, "  "), None
+                return count_kept(folded, utf8), None
+            return count_kept(folded, forms), None
 
         return count_plain
 
