@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from annotator.literal_search import count_kept, literal, utf8_literal
+from annotator.literal_search import count_kept, literal, occurrences, utf8_literal
 
 # Two letters, so that literals overlap one another and themselves (two bytes each in UTF-8), a
 # four-byte character, spaces in runs, and a line break, which no run of spaces crosses.
@@ -77,3 +77,18 @@ def test_a_literal_that_overlaps_itself() -> None:
     for literals in (["aba"], ["abab", "aba"], ["bab", "ab"], ["a b", "ab"]):
         wanted = every_occurrence_kept(text, literals)
         assert count_kept(text, [literal(whole.split(" ")) for whole in literals]) == wanted
+
+
+@settings(max_examples=300)
+@given(text_and_literals())
+def test_occurrences_are_every_match_at_every_position(case: tuple[str, list[str]]) -> None:
+    text, literals = case
+    for whole in literals:
+        pattern = re.compile(" +".join(re.escape(word) for word in whole.split(" ")))
+        wanted = [match.span() for start in range(len(text)) if (match := pattern.match(text, start))]
+        form = literal(whole.split(" "))
+        assert list(occurrences(text, form, "  " in text)) == wanted
+        assert list(occurrences(text, form, form.spread(text))) == wanted
+        assert form.occurs(text) == bool(wanted)
+        encoded = [(len(text[:start].encode()), len(text[:end].encode())) for start, end in wanted]
+        assert list(occurrences(text.encode(), utf8_literal(whole.split(" ")), b"  " in text.encode())) == encoded
