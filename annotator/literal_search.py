@@ -28,7 +28,9 @@ class Literal(Generic[AnyStr]):
     runs: tuple[AnyStr, ...]  # each word but the first after two spaces
     overlaps: bool  # whether two occurrences can overlap (the literal ends with its own beginning)
 
-    def occurs(self, text: AnyStr) -> bool:
+    def occurs(self, text: AnyStr, spread: bool = True) -> bool:
+        """Whether the literal occurs in ``text``; ``spread`` False when it is known that no word of
+        the literal but its first follows two spaces in the text."""
         if self.spaced is None:
             return self.whole in text
         if self.last not in text:
@@ -36,11 +38,11 @@ class Literal(Generic[AnyStr]):
         if self.whole in text:
             return True
         # Runs of spaces are rare: a word after two spaces first, the pattern only then.
-        return self.spread(text) and self.spaced.search(text) is not None
+        return self.spread(text, spread) and self.spaced.search(text) is not None
 
-    def spread(self, text: AnyStr) -> bool:
+    def spread(self, text: AnyStr, possible: bool = True) -> bool:
         """Whether the literal's words may be found further apart than one space in ``text``."""
-        return self.spaced is not None and any(run in text for run in self.runs)
+        return possible and self.spaced is not None and any(run in text for run in self.runs)
 
 
 def literal(words: Sequence[str]) -> Literal[str]:
@@ -90,24 +92,31 @@ def leftmost_longest(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def count_kept(text: AnyStr, forms: Sequence[Literal[AnyStr]]) -> int:
-    """``len(leftmost_longest(...))`` of the occurrences of every literal in ``text``.
+def count_kept(text: AnyStr, forms: Sequence[Literal[AnyStr]], spread: bool = True) -> int:
+    """``len(leftmost_longest(...))`` of the occurrences of every literal in ``text``; ``spread`` as
+    for ``Literal.occurs``.
 
     Where one literal occurs, its kept occurrences are those ``str.count`` (or ``findall``)
     counts: the leftmost, then the next that begins after it ends, and so on.
     """
-    present = [form for form in forms if form.occurs(text)]
+    present = [form for form in forms if form.occurs(text, spread)]
     if not present:
         return 0
     if len(present) == 1:
         only = present[0]
         return (
-            len(only.spaced.findall(text)) if only.spaced is not None and only.spread(text) else text.count(only.whole)
+            len(only.spaced.findall(text))
+            if only.spaced is not None and only.spread(text, spread)
+            else text.count(only.whole)
         )
     bulk = min((form for form in present if not form.overlaps), key=lambda form: len(form.whole), default=None)
     if bulk is None:
-        return len(leftmost_longest([span for form in present for span in occurrences(text, form, form.spread(text))]))
-    others = [span for form in present if form is not bulk for span in occurrences(text, form, form.spread(text))]
+        return len(
+            leftmost_longest([span for form in present for span in occurrences(text, form, form.spread(text, spread))])
+        )
+    others = [
+        span for form in present if form is not bulk for span in occurrences(text, form, form.spread(text, spread))
+    ]
     return _kept_around(text, bulk.whole, others)
 
 

@@ -284,10 +284,12 @@ class SearchIndex:
 class FoldedCorpus(Protocol):
     """Documents whose folded text is kept somewhere (in memory, or in the project store)."""
 
-    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str | bytes]]:
-        """(document id, folded text) in document order, of every document whose folded text may
-        hold all the words of one of ``needles``; a document left out holds no needle whole. The
-        folded text may be given as its UTF-8 bytes (as a store keeps it, not decoded)."""
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str | bytes, bool]]:
+        """(document id, folded text, spread) in document order, of every document whose folded
+        text may hold all the words of one of ``needles``; a document left out holds no needle
+        whole. The folded text may be given as its UTF-8 bytes (as a store keeps it, not decoded).
+        ``spread`` is False when no word of a needle but its first follows two spaces in the text,
+        True when it may (or it is not known)."""
         ...
 
     def folded(self, document_id: str) -> FoldedText:
@@ -311,8 +313,8 @@ class _InMemory:
         self._documents = documents
         self._selected = selected
 
-    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str | bytes]]:
-        return ((doc_id, self._documents[doc_id].folded) for doc_id in self._selected)
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str | bytes, bool]]:
+        return ((doc_id, self._documents[doc_id].folded, True) for doc_id in self._selected)
 
     def folded(self, document_id: str) -> FoldedText:
         return self._documents[document_id]
@@ -341,8 +343,8 @@ def search_corpus(
     listed: list[_Listed] = []
     hits = 0
     count_hits = _counter(needles)
-    for doc_id, folded in corpus.candidates([list(needle.words) for needle in needles]):
-        count, ranges = count_hits(folded)
+    for doc_id, folded, spread in corpus.candidates([list(needle.words) for needle in needles]):
+        count, ranges = count_hits(folded, spread)
         if count:
             counts[doc_id] = count
             shown = count if limit is None else max(0, min(count, limit - hits))
@@ -352,21 +354,21 @@ def search_corpus(
     return SearchResult(LazyHits(corpus, needles, listed, context), counts)
 
 
-def _counter(needles: list[_Needle]) -> Callable[[str | bytes], tuple[int, list[tuple[int, int]] | None]]:
+def _counter(needles: list[_Needle]) -> Callable[[str | bytes, bool], tuple[int, list[tuple[int, int]] | None]]:
     """How to count the hits in one folded text, with their ranges unless they could be counted
     without finding them: needles that are all plain are counted in the text as it is read."""
     if all(needle.plain for needle in needles):
         forms = [needle.form for needle in needles]
         utf8 = [needle.utf8 for needle in needles]
 
-        def count_plain(folded: str | bytes) -> tuple[int, list[tuple[int, int]] | None]:
+        def count_plain(folded: str | bytes, spread: bool) -> tuple[int, list[tuple[int, int]] | None]:
             if isinstance(folded, bytes):
-                return count_kept(folded, utf8), None
-            return count_kept(folded, forms), None
+                return count_kept(folded, utf8, spread), None
+            return count_kept(folded, forms, spread), None
 
         return count_plain
 
-    def find(folded: str | bytes) -> tuple[int, list[tuple[int, int]] | None]:
+    def find(folded: str | bytes, _spread: bool) -> tuple[int, list[tuple[int, int]] | None]:
         ranges = _find(folded.decode() if isinstance(folded, bytes) else folded, needles)
         return len(ranges), ranges
 

@@ -78,13 +78,23 @@ def _phrase(word: str) -> str:
 def trigram_query(needles: Sequence[Sequence[str]]) -> str | None:
     """The FTS5 query for documents holding every long-enough word of one needle; None when some
     needle has no word the index can look up (then every document is a candidate)."""
-    alternatives: list[str] = []
+    looked_up: list[frozenset[str]] = []
     for needle in needles:
-        words = sorted({word for word in needle if len(word) >= TRIGRAM})
+        words = frozenset(word for word in needle if len(word) >= TRIGRAM)
         if not words:
             return None
-        alternatives.append("(" + " AND ".join(map(_phrase, words)) + ")")
+        looked_up.append(words)
+    # A needle whose words include all of another's finds no document the other does not.
+    kept = sorted({words for words in looked_up if not any(other < words for other in looked_up)}, key=sorted)
+    alternatives = ["(" + " AND ".join(map(_phrase, sorted(words))) + ")" for words in kept]
     return " OR ".join(alternatives) if alternatives else None
+
+
+def spread_query(needles: Sequence[Sequence[str]]) -> str | None:
+    """The FTS5 query for documents where a word of a needle, but its first, follows two spaces;
+    None when no needle has two words."""
+    runs = sorted({"  " + word for needle in needles for word in needle[1:]})
+    return " OR ".join(map(_phrase, runs)) if runs else None
 
 
 class StoredFolding:
@@ -99,21 +109,26 @@ class StoredFolding:
         with contextlib.suppress(sqlite3.OperationalError):
             index_missing_documents(self.db)
 
-    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterator[tuple[str, str | bytes]]:
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterator[tuple[str, str | bytes, bool]]:
         query = trigram_query(needles) if self._indexed else None
         try:
             # The ids in document order first, then their folded texts a chunk at a time: sorting
             # rows that carry the folded texts cost as much as reading them.
+            select = "SELECT d.id, f.id FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
             if query is None:
-                ids = self.db.execute("SELECT id FROM documents ORDER BY position").fetchall()
+                ids = self.db.execute(f"{select} ORDER BY d.position").fetchall()
             else:
                 ids = self.db.execute(
-                    "SELECT d.id FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
-                    " WHERE f.id IS NULL OR f.id IN (SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?)"
+                    f"{select} WHERE f.id IS NULL"
+                    " OR f.id IN (SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?)"
                     " ORDER BY d.position",
                     [query],
                 ).fetchall()
+            spread = self._spread(needles)
             ordered = [str(row[0]) for row in ids]
+            spread_in = {
+                str(document_id): spread is None or row_id is None or row_id in spread for document_id, row_id in ids
+            }
             for chunk_start in range(0, len(ordered), CANDIDATE_CHUNK):
                 chunk = ordered[chunk_start : chunk_start + CANDIDATE_CHUNK]
                 marks = ", ".join("?" for _ in chunk)
@@ -124,9 +139,23 @@ class StoredFolding:
                 found: dict[str, str | bytes] = {str(document_id): bytes(folded) for document_id, folded in rows}
                 for document_id in chunk:
                     folded = found.get(document_id)
-                    yield document_id, (folded if folded is not None else self.folded(document_id).folded)
+                    if folded is None:
+                        yield document_id, self.folded(document_id).folded, True
+                    else:
+                        yield document_id, folded, spread_in[document_id]
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"the project cannot be searched right now ({error}).") from None
+
+    def _spread(self, needles: Sequence[Sequence[str]]) -> set[int] | None:
+        """The folded texts (by row id) where a word of a needle, but its first, may follow two
+        spaces; None when not known. Such runs are rare: asking the index spares a scan of each text."""
+        query = spread_query(needles)
+        if query is None:
+            return set()
+        if not self._indexed:
+            return None
+        rows = self.db.execute("SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?", [query])
+        return {int(row[0]) for row in rows}
 
     def folded(self, document_id: str) -> FoldedText:
         row = self.db.execute(

@@ -88,7 +88,7 @@ def test_the_trigram_index_leaves_out_documents_without_the_word(tmp_path: Path)
             [stored_document(text, f"t{n}") for n, text in enumerate(["روسيا والصين", "الهند", "روسيّـا"])]
         )
         corpus = StoredFolding(repository.db)
-        found = [doc_id for doc_id, _folded in corpus.candidates([[fold_string("روسيا")]])]
+        found = [doc_id for doc_id, _folded, _spread in corpus.candidates([[fold_string("روسيا")]])]
         assert len(found) == 2
         assert all("روسيا" in fold_string(repository.get_document(doc_id).text) for doc_id in found)
         # Words under three letters cannot be looked up: every document is read.

@@ -5,6 +5,7 @@ finding and mapping every hit of every document at once, in any order they are r
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -146,3 +147,26 @@ def test_generated_text_gives_the_hits_found_at_once(
     assert_as_at_once(stored, counts, hits)
     in_memory = search(query, every, whole_word=whole_word, alias_groups=groups, short_aliases=short_aliases)
     assert_as_at_once(in_memory, counts, hits)
+
+
+def test_names_whose_words_are_several_spaces_apart(tmp_path: Path) -> None:
+    """The project file tells which texts have a run of spaces before a word of a name; the others
+    are counted without looking for one."""
+    repository = SqliteRepository.open(tmp_path / "p.hashiya")
+    try:
+        texts = stored_texts(
+            repository,
+            [
+                "قال الاتحاد  الروسي إن روسيا   الاتحادية و روسيا",
+                "الاتحاد الروسي وروسيا الاتحادية  الروسيا",
+                "الاتحاد\nالروسي و  روسيا  و الاتحاد الروسيّ",
+            ],
+        )
+        groups = [NameGroup(("روسيا", "روسيا الاتحادية", "الاتحاد الروسي"))]
+        for query in ("روسيا", "الاتحاد الروسي", "روسيا الاتحادية"):
+            counts, hits = every_hit_at_once(texts, query, whole_word=False, groups=groups)
+            assert sum(counts.values()) >= 3
+            found = search_corpus(repository.folded_corpus(), query, alias_groups=groups)
+            assert_as_at_once(found, counts, hits)
+    finally:
+        repository.close()
