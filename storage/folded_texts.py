@@ -64,8 +64,17 @@ def _missing(db: Sql, limit: int) -> list[tuple[str, str]]:
     return [(str(row[0]), str(row[1])) for row in rows]
 
 
+def _all_folded(db: Sql) -> bool:
+    """Whether there are as many folded texts as documents (each names its document): counted from
+    their indexes, without reading the documents' rows."""
+    documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return bool(documents == db.execute("SELECT count(*) FROM folded_texts").fetchone()[0])
+
+
 def index_missing_documents(db: Sql) -> None:
     """Fold the documents that have no folded text yet (added by an older version of the program)."""
+    if _all_folded(db):
+        return
     while chunk := _missing(db, CATCH_UP_CHUNK):
         with db.atomic():
             index_documents(db, chunk)
