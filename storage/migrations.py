@@ -225,4 +225,4 @@ def tagged_surfaces(db: Database) -> None:
 def documents_in_order(db: Database) -> None:
     # The documents' ids in order from the index alone: a search reads them first, and scanning the
     # table read the first pages of every text.
-    db.execute("CREATE INDEX documents_in_order ON documents (position, id)")
+    db.execute("CREATE INDEX IF NOT EXISTS documents_in_order ON documents (position, id)")
