@@ -1,9 +1,14 @@
 """Folded Arabic search over many documents (DESIGN.md section 9).
 
 The index keeps each document's folded text and offset map in memory; a query is folded the
-same way and looked up with ``str.find`` (one word) or a literal regular expression (several
-words, separated in the text by any number of spaces but never by a line break), so hits map
-back to exact stored-text offsets.
+same way and looked up with ``str.find`` (one word, or several where the text has no run of
+spaces) or a literal regular expression (several words, separated in the text by any number of
+spaces but never by a line break), so hits map back to exact stored-text offsets.
+
+A search counts every hit from the folded texts alone: names that need no look at their
+surroundings (not whole words, not cut short by another entry's longer name) are counted by
+``annotator.literal_search`` without finding each hit. Hits are built a document at a time when
+read (``LazyHits``): a document's stored text and offset map are read only for them.
 
 Whole-word search accepts Arabic proclitics in front of the word (و ف, then ب ك ل, then the
 article ال, with ل + ال written لل): a search for روسيا finds لروسيا with the hit on روسيا only,

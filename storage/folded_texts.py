@@ -3,9 +3,11 @@
 ``folded_texts`` holds every document's folded text (``annotator.arabic.fold``) and its offset
 map; the FTS5 table ``folded_trigrams`` (trigram tokenizer) indexes those texts and is kept by
 triggers. A search asks the index which documents can hold every word of one of its folded
-needles, then runs the usual search (``annotator.search.search_corpus``) over their folded texts
-alone, and reads a document's stored text only to build its hits: results are the same as
-searching every document, hits mapped back to exact offsets of the stored text.
+needles, and which have a run of spaces before a word of a needle (rare; the others need not be
+scanned for one), then runs the usual search (``annotator.search.search_corpus``) over their
+folded texts alone, read as UTF-8 bytes and counted without decoding them; it reads a document's
+stored text only to build the hits read: results are the same as searching every document, hits
+mapped back to exact offsets of the stored text.
 
 Words of fewer than three characters cannot be looked up in a trigram index: a query whose needles
 have no longer word reads every document's folded text (still without folding it again). Where
