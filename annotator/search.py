@@ -439,9 +439,9 @@ class LazyHits(Sequence[Hit]):
             document = self._corpus.folded(entry.doc_id)
             ranges = entry.ranges if entry.ranges is not None else _find(document.folded, self._needles)
             if len(ranges) != entry.found:
-                from annotator.repository import ProjectError  # here: that module imports this one
-
-                raise ProjectError("the documents changed since they were searched: search again.")
+                # A stored document's id is made from its text, and an index's texts are copied at
+                # each search: only a store whose folded text no longer fits its text comes here.
+                raise RuntimeError(f"document {entry.doc_id!r} changed since it was searched")
             built = [_hit(entry.doc_id, document, start, end, self._context) for start, end in ranges[: entry.shown]]
             self._built[slot] = built
         return built
