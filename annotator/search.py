@@ -1,9 +1,14 @@
 """Folded Arabic search over many documents (DESIGN.md section 9).
 
 The index keeps each document's folded text and offset map in memory; a query is folded the
-same way and looked up with ``str.find`` (one word) or a literal regular expression (several
-words, separated in the text by any number of spaces but never by a line break), so hits map
-back to exact stored-text offsets.
+same way and looked up with ``str.find`` (one word, or several where the text has no run of
+spaces) or a literal regular expression (several words, separated in the text by any number of
+spaces but never by a line break), so hits map back to exact stored-text offsets.
+
+A search counts every hit from the folded texts alone: names that need no look at their
+surroundings (not whole words, not cut short by another entry's longer name) are counted by
+``annotator.literal_search`` without finding each hit. Hits are built a document at a time when
+read (``LazyHits``): a document's stored text and offset map are read only for them.
 
 Whole-word search accepts Arabic proclitics in front of the word (و ف, then ب ك ل, then the
 article ال, with ل + ال written لل): a search for روسيا finds لروسيا with the hit on روسيا only,
@@ -22,11 +27,14 @@ that is a name of several entries finds only itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
+from functools import cached_property
+from typing import NamedTuple, Protocol, overload
 
 from annotator.arabic import ALEF, ARTICLE, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
+from annotator.literal_search import Literal, count_kept, leftmost_longest, literal, occurrences, utf8_literal
 from annotator.proclitics import whole_words
 from annotator.snapping import cluster_start, is_cluster_boundary
 
@@ -66,9 +74,12 @@ class Hit(NamedTuple):
 
 @dataclass(frozen=True)
 class SearchResult:
-    """``counts`` covers every hit (documents without hits are absent); ``hits`` may be cut at a limit."""
+    """``counts`` covers every hit (documents without hits are absent); ``hits`` may be cut at a limit.
 
-    hits: list[Hit] = field(default_factory=list)
+    ``search_corpus`` gives ``hits`` as a ``LazyHits``: read them before the documents change.
+    """
+
+    hits: Sequence[Hit] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -94,22 +105,22 @@ class _Needle:
     whole_word: bool = False
     longer: re.Pattern[str] | None = None  # longer names of other entries that begin with the literal
 
-    def finder(self) -> Callable[[str, int], tuple[int, int] | None]:
-        if " " not in self.literal:
-            literal = self.literal
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.literal.split(" "))
 
-            def find(text: str, position: int) -> tuple[int, int] | None:
-                found = text.find(literal, position)
-                return None if found < 0 else (found, found + len(literal))
+    @cached_property
+    def form(self) -> Literal[str]:
+        return literal(self.words)
 
-            return find
-        pattern = re.compile(" +".join(re.escape(word) for word in self.literal.split(" ")))
+    @cached_property
+    def utf8(self) -> Literal[bytes]:
+        return utf8_literal(self.words)
 
-        def search(text: str, position: int) -> tuple[int, int] | None:
-            match = pattern.search(text, position)
-            return None if match is None else match.span()
-
-        return search
+    @property
+    def plain(self) -> bool:
+        """Whether every occurrence of the literal is a hit (no condition on what surrounds it)."""
+        return not self.whole_word and not self.elided_article and self.longer is None
 
 
 def _normalise(text: str) -> str:
@@ -206,11 +217,9 @@ def _begins_with_own_letters(folded: str, before: int, start: int, end: int) -> 
 def _find(folded: str, needles: list[_Needle]) -> list[tuple[int, int]]:
     """Folded ranges of all occurrences; overlapping ones resolved leftmost, then longest."""
     found: list[tuple[int, int]] = []
+    spaced = "  " in folded
     for needle in needles:
-        find = needle.finder()
-        span = find(folded, 0)
-        while span is not None:
-            start, end = span
+        for start, end in occurrences(folded, needle.form, spaced):
             if needle.longer is not None and needle.longer.match(folded, start):
                 pass  # the start of another entry's longer name
             elif needle.elided_article and start > 0 and folded[start - 1] == ALEF:
@@ -221,13 +230,7 @@ def _find(folded: str, needles: list[_Needle]) -> list[tuple[int, int]]:
                     found.append((start, end))
             elif not needle.whole_word or _accepts(folded, start, end, needle.prefixes):
                 found.append((start, end))
-            span = find(folded, start + 1)
-    found.sort(key=lambda item: (item[0], -item[1]))
-    kept: list[tuple[int, int]] = []
-    for item in found:
-        if not kept or item[0] >= kept[-1][1]:
-            kept.append(item)
-    return kept
+    return leftmost_longest(found)
 
 
 class SearchIndex:
@@ -268,9 +271,11 @@ class SearchIndex:
         of the query's entry are found too, as whole words. A query that folds to nothing has no
         hits. All hits are counted; only the first ``limit`` hits (all if None) are built and returned.
         """
-        selected = self._documents.keys() if doc_ids is None else [i for i in doc_ids if i in self._documents]
+        # A copy of the selection: the hits, built when read, come from the texts searched.
+        documents = self._documents
+        selected = dict(documents) if doc_ids is None else {i: documents[i] for i in doc_ids if i in documents}
         return search_corpus(
-            _InMemory(self._documents, list(selected)),
+            _InMemory(selected, list(selected)),
             query,
             whole_word=whole_word,
             proclitics=proclitics,
@@ -284,9 +289,12 @@ class SearchIndex:
 class FoldedCorpus(Protocol):
     """Documents whose folded text is kept somewhere (in memory, or in the project store)."""
 
-    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str]]:
-        """(document id, folded text) in document order, of every document whose folded text may
-        hold all the words of one of ``needles``; a document left out holds no needle whole."""
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str | bytes, bool]]:
+        """(document id, folded text, spread) in document order, of every document whose folded
+        text may hold all the words of one of ``needles``; a document left out holds no needle
+        whole. The folded text may be given as its UTF-8 bytes (as a store keeps it, not decoded).
+        ``spread`` is False when no word of a needle but its first follows two spaces in the text,
+        True when it may (or it is not known)."""
         ...
 
     def folded(self, document_id: str) -> FoldedText:
@@ -310,8 +318,8 @@ class _InMemory:
         self._documents = documents
         self._selected = selected
 
-    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str]]:
-        return ((doc_id, self._documents[doc_id].folded) for doc_id in self._selected)
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterable[tuple[str, str | bytes, bool]]:
+        return ((doc_id, self._documents[doc_id].folded, True) for doc_id in self._selected)
 
     def folded(self, document_id: str) -> FoldedText:
         return self._documents[document_id]
@@ -328,21 +336,115 @@ def search_corpus(
     limit: int | None = None,
     context: int = DEFAULT_CONTEXT,
 ) -> SearchResult:
-    """``SearchIndex.search`` over any folded corpus: its candidates are searched, the rest skipped."""
+    """``SearchIndex.search`` over any folded corpus: its candidates are searched, the rest skipped.
+
+    Every hit is counted from the folded texts alone; the hits are built when read (``LazyHits``).
+    """
     found = expansion(query, alias_groups, short_aliases=short_aliases)
     needles = _needles(found, whole_word=whole_word, proclitics=proclitics) if found.query else []
-    result = SearchResult()
     if not needles:
-        return result
-    for doc_id, folded in corpus.candidates([needle.literal.split(" ") for needle in needles]):
-        ranges = _find(folded, needles)
-        if ranges:
-            result.counts[doc_id] = len(ranges)
-            room = len(ranges) if limit is None else max(0, min(len(ranges), limit - len(result.hits)))
-            if room:
-                document = corpus.folded(doc_id)
-                result.hits.extend(_hit(doc_id, document, start, end, context) for start, end in ranges[:room])
-    return result
+        return SearchResult()
+    counts: dict[str, int] = {}
+    listed: list[_Listed] = []
+    hits = 0
+    count_hits = _counter(needles)
+    for doc_id, folded, spread in corpus.candidates([list(needle.words) for needle in needles]):
+        count, ranges = count_hits(folded, spread)
+        if count:
+            counts[doc_id] = count
+            shown = count if limit is None else max(0, min(count, limit - hits))
+            if shown:
+                listed.append(_Listed(doc_id, hits, count, shown, ranges))
+                hits += shown
+    return SearchResult(LazyHits(corpus, needles, listed, context), counts)
+
+
+def _counter(needles: list[_Needle]) -> Callable[[str | bytes, bool], tuple[int, list[tuple[int, int]] | None]]:
+    """How to count the hits in one folded text, with their ranges unless they could be counted
+    without finding them: needles that are all plain are counted in the text as it is read."""
+    if all(needle.plain for needle in needles):
+        forms = [needle.form for needle in needles]
+        utf8 = [needle.utf8 for needle in needles]
+
+        def count_plain(folded: str | bytes, spread: bool) -> tuple[int, list[tuple[int, int]] | None]:
+            if isinstance(folded, bytes):
+                return count_kept(folded, utf8, spread), None
+            return count_kept(folded, forms, spread), None
+
+        return count_plain
+
+    def find(folded: str | bytes, _spread: bool) -> tuple[int, list[tuple[int, int]] | None]:
+        ranges = _find(folded.decode() if isinstance(folded, bytes) else folded, needles)
+        return len(ranges), ranges
+
+    return find
+
+
+class _Listed(NamedTuple):
+    """A document with listed hits: number of its first, how many it holds and lists, folded ranges if found."""
+
+    doc_id: str
+    first: int
+    found: int
+    shown: int
+    ranges: list[tuple[int, int]] | None
+
+
+class LazyHits(Sequence[Hit]):
+    """The listed hits of a search, built a document at a time when first read: a document's
+    stored text and offset map are read, and its hits mapped back, only when one of its hits is."""
+
+    def __init__(self, corpus: FoldedCorpus, needles: list[_Needle], listed: list[_Listed], context: int) -> None:
+        self._corpus = corpus
+        self._needles = needles
+        self._listed = listed
+        self._firsts = [entry.first for entry in listed]
+        self._length = listed[-1].first + listed[-1].shown if listed else 0
+        self._context = context
+        self._built: dict[int, list[Hit]] = {}
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(self._length))]
+        number = index + self._length if index < 0 else index
+        if not 0 <= number < self._length:
+            raise IndexError(f"hit {index} of {self._length}")
+        slot = bisect_right(self._firsts, number) - 1
+        return self._document(slot)[number - self._firsts[slot]]
+
+    def __iter__(self) -> Iterator[Hit]:
+        for slot in range(len(self._listed)):
+            yield from self._document(slot)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _document(self, slot: int) -> list[Hit]:
+        built = self._built.get(slot)
+        if built is None:
+            entry = self._listed[slot]
+            document = self._corpus.folded(entry.doc_id)
+            ranges = entry.ranges if entry.ranges is not None else _find(document.folded, self._needles)
+            if len(ranges) != entry.found:
+                # A stored document's id is made from its text, and an index's texts are copied at
+                # each search: only a store whose folded text no longer fits its text comes here.
+                raise RuntimeError(f"document {entry.doc_id!r} changed since it was searched")
+            built = [_hit(entry.doc_id, document, start, end, self._context) for start, end in ranges[: entry.shown]]
+            self._built[slot] = built
+        return built
 
 
 def _hit(doc_id: str, document: FoldedText, folded_start: int, folded_end: int, context: int) -> Hit:

@@ -3,9 +3,11 @@
 ``folded_texts`` holds every document's folded text (``annotator.arabic.fold``) and its offset
 map; the FTS5 table ``folded_trigrams`` (trigram tokenizer) indexes those texts and is kept by
 triggers. A search asks the index which documents can hold every word of one of its folded
-needles, then runs the usual search (``annotator.search.search_corpus``) over their folded texts
-alone, and reads a document's stored text only to build its hits: results are the same as
-searching every document, hits mapped back to exact offsets of the stored text.
+needles, and which have a run of spaces before a word of a needle (rare; the others need not be
+scanned for one), then runs the usual search (``annotator.search.search_corpus``) over their
+folded texts alone, read as UTF-8 bytes and counted without decoding them; it reads a document's
+stored text only to build the hits read: results are the same as searching every document, hits
+mapped back to exact offsets of the stored text.
 
 Words of fewer than three characters cannot be looked up in a trigram index: a query whose needles
 have no longer word reads every document's folded text (still without folding it again). Where
@@ -64,8 +66,17 @@ def _missing(db: Sql, limit: int) -> list[tuple[str, str]]:
     return [(str(row[0]), str(row[1])) for row in rows]
 
 
+def _all_folded(db: Sql) -> bool:
+    """Whether there are as many folded texts as documents (each names its document): counted from
+    their indexes, without reading the documents' rows."""
+    documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return bool(documents == db.execute("SELECT count(*) FROM folded_texts").fetchone()[0])
+
+
 def index_missing_documents(db: Sql) -> None:
     """Fold the documents that have no folded text yet (added by an older version of the program)."""
+    if _all_folded(db):
+        return
     while chunk := _missing(db, CATCH_UP_CHUNK):
         with db.atomic():
             index_documents(db, chunk)
@@ -78,13 +89,23 @@ def _phrase(word: str) -> str:
 def trigram_query(needles: Sequence[Sequence[str]]) -> str | None:
     """The FTS5 query for documents holding every long-enough word of one needle; None when some
     needle has no word the index can look up (then every document is a candidate)."""
-    alternatives: list[str] = []
+    looked_up: list[frozenset[str]] = []
     for needle in needles:
-        words = sorted({word for word in needle if len(word) >= TRIGRAM})
+        words = frozenset(word for word in needle if len(word) >= TRIGRAM)
         if not words:
             return None
-        alternatives.append("(" + " AND ".join(map(_phrase, words)) + ")")
+        looked_up.append(words)
+    # A needle whose words include all of another's finds no document the other does not.
+    kept = sorted({words for words in looked_up if not any(other < words for other in looked_up)}, key=sorted)
+    alternatives = ["(" + " AND ".join(map(_phrase, sorted(words))) + ")" for words in kept]
     return " OR ".join(alternatives) if alternatives else None
+
+
+def spread_query(needles: Sequence[Sequence[str]]) -> str | None:
+    """The FTS5 query for documents where a word of a needle, but its first, follows two spaces;
+    None when no needle has two words."""
+    runs = sorted({"  " + word for needle in needles for word in needle[1:]})
+    return " OR ".join(map(_phrase, runs)) if runs else None
 
 
 class StoredFolding:
@@ -99,33 +120,53 @@ class StoredFolding:
         with contextlib.suppress(sqlite3.OperationalError):
             index_missing_documents(self.db)
 
-    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterator[tuple[str, str]]:
+    def candidates(self, needles: Sequence[Sequence[str]]) -> Iterator[tuple[str, str | bytes, bool]]:
         query = trigram_query(needles) if self._indexed else None
         try:
             # The ids in document order first, then their folded texts a chunk at a time: sorting
             # rows that carry the folded texts cost as much as reading them.
+            select = "SELECT d.id, f.id FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
             if query is None:
-                ids = self.db.execute("SELECT id FROM documents ORDER BY position").fetchall()
+                ids = self.db.execute(f"{select} ORDER BY d.position").fetchall()
             else:
                 ids = self.db.execute(
-                    "SELECT d.id FROM documents d LEFT JOIN folded_texts f ON f.document_id = d.id"
-                    " WHERE f.id IS NULL OR f.id IN (SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?)"
+                    f"{select} WHERE f.id IS NULL"
+                    " OR f.id IN (SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?)"
                     " ORDER BY d.position",
                     [query],
                 ).fetchall()
+            spread = self._spread(needles)
             ordered = [str(row[0]) for row in ids]
+            spread_in = {
+                str(document_id): spread is None or row_id is None or row_id in spread for document_id, row_id in ids
+            }
             for chunk_start in range(0, len(ordered), CANDIDATE_CHUNK):
                 chunk = ordered[chunk_start : chunk_start + CANDIDATE_CHUNK]
                 marks = ", ".join("?" for _ in chunk)
+                # The folded texts as their UTF-8 bytes: a search counts most hits without decoding them.
                 rows = self.db.execute(
-                    f"SELECT document_id, folded FROM folded_texts WHERE document_id IN ({marks})", chunk
+                    f"SELECT document_id, CAST(folded AS BLOB) FROM folded_texts WHERE document_id IN ({marks})", chunk
                 )
-                found = {str(document_id): str(folded) for document_id, folded in rows}
+                found: dict[str, str | bytes] = {str(document_id): bytes(folded) for document_id, folded in rows}
                 for document_id in chunk:
                     folded = found.get(document_id)
-                    yield document_id, (folded if folded is not None else self.folded(document_id).folded)
+                    if folded is None:
+                        yield document_id, self.folded(document_id).folded, True
+                    else:
+                        yield document_id, folded, spread_in[document_id]
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"the project cannot be searched right now ({error}).") from None
+
+    def _spread(self, needles: Sequence[Sequence[str]]) -> set[int] | None:
+        """The folded texts (by row id) where a word of a needle, but its first, may follow two
+        spaces; None when not known. Such runs are rare: asking the index spares a scan of each text."""
+        query = spread_query(needles)
+        if query is None:
+            return set()
+        if not self._indexed:
+            return None
+        rows = self.db.execute("SELECT rowid FROM folded_trigrams WHERE folded_trigrams MATCH ?", [query])
+        return {int(row[0]) for row in rows}
 
     def folded(self, document_id: str) -> FoldedText:
         row = self.db.execute(

@@ -219,3 +219,10 @@ def tagged_surfaces(db: Database) -> None:
             WHERE kind IN ('entity', 'treaty_ref') GROUP BY annotator, label, text, coalesce(ref, '');
         """
     )
+
+
+@migrations(name="m_s26_search_documents_in_order")
+def documents_in_order(db: Database) -> None:
+    # The documents' ids in order from the index alone: a search reads them first, and scanning the
+    # table read the first pages of every text.
+    db.execute("CREATE INDEX IF NOT EXISTS documents_in_order ON documents (position, id)")

@@ -341,7 +341,7 @@ class SearchFeature(QObject):
             corpus = self._searched_corpus(scope)
             if corpus is None:
                 return SearchResult()
-            return search_corpus(
+            found = search_corpus(
                 corpus,
                 query,
                 whole_word=whole_word,
@@ -349,6 +349,8 @@ class SearchFeature(QObject):
                 short_aliases=self.panel.short_aliases.isChecked(),
                 limit=limit,
             )
+            # The listed hits built now, while the documents searched are those shown.
+            return SearchResult(list(found.hits), found.counts)
         except ProjectError as error:  # the project cannot be read now (a team server away)
             self.window.statusBar().showMessage(str(error), 5000)
             return SearchResult()

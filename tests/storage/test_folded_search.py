@@ -88,7 +88,7 @@ def test_the_trigram_index_leaves_out_documents_without_the_word(tmp_path: Path)
             [stored_document(text, f"t{n}") for n, text in enumerate(["روسيا والصين", "الهند", "روسيّـا"])]
         )
         corpus = StoredFolding(repository.db)
-        found = [doc_id for doc_id, _folded in corpus.candidates([[fold_string("روسيا")]])]
+        found = [doc_id for doc_id, _folded, _spread in corpus.candidates([[fold_string("روسيا")]])]
         assert len(found) == 2
         assert all("روسيا" in fold_string(repository.get_document(doc_id).text) for doc_id in found)
         # Words under three letters cannot be looked up: every document is read.
@@ -102,7 +102,8 @@ def test_documents_stored_without_their_folded_text_are_still_found(tmp_path: Pa
     path = tmp_path / "p.hashiya"
     project = Project(SqliteRepository.open(path), "tester")
     project.import_paths(sample_corpus_files())
-    wanted = search_project(project, "روسيا", whole_word=True)
+    found = search_project(project, "روسيا", whole_word=True)
+    wanted = SearchResult(list(found.hits), found.counts)  # the hits are read from the project, while it is open
     project.close()
     raw = sqlite3.connect(path)
     with raw:
