@@ -221,7 +221,7 @@ def tagged_surfaces(db: Database) -> None:
     )
 
 
-@migrations(name="m_s26_search_documents_in_order")
+@migrations(name="0008_documents_in_order")
 def documents_in_order(db: Database) -> None:
     # The documents' ids in order from the index alone: a search reads them first, and scanning the
     # table read the first pages of every text.
