@@ -151,9 +151,10 @@ def _log_states(edit: Edit) -> tuple[str | None, str | None]:
 
 class SqliteRepository(ProjectFile):
     @classmethod
-    def open(cls, path: Path, *, full_check: bool = True) -> SqliteRepository:
-        """The project at ``path``; ``full_check=False`` when it is opened only to be read (see open_database)."""
-        return cls(open_database(path, full_check=full_check), path)
+    def open(cls, path: Path, *, full_check: bool = True, checked_beside: bool = False) -> SqliteRepository:
+        """The project at ``path``; ``full_check=False`` when it is opened only to be read, ``checked_beside``
+        by a reader that calls ``wait_for_checks()`` before it shows anything (see open_database)."""
+        return cls(open_database(path, full_check=full_check, checked_beside=checked_beside), path)
 
     @reading
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
