@@ -445,7 +445,18 @@ class SqliteRepository(ProjectFile):
 
     @reading
     def label_counts(self) -> list[tuple[str, str, int]]:
-        rows = self.db.execute("SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label")
+        # Entities and treaty references are counted in tagged_surfaces as they come and go (a
+        # pause of that counting never outlives its transaction); claims, only, are counted here.
+        rows = self.db.execute(
+            """
+            SELECT annotator, label, sum(spans) FROM (
+                SELECT annotator, label, sum(spans) AS spans FROM tagged_surfaces GROUP BY annotator, label
+                UNION ALL
+                SELECT annotator, label, count(*) FROM spans WHERE kind = 'claim' GROUP BY annotator, label
+            )
+            GROUP BY annotator, label
+            """
+        )
         return [(str(annotator), str(label), int(count)) for annotator, label, count in rows]
 
     def _stored_decision(self, decision: Decision) -> Decision | None:
