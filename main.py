@@ -78,7 +78,7 @@ def open_project(
 
     A team project (a PostgreSQL URL) is worked on as the layer of the role it is opened as.
     ``read_only`` says the caller never writes to it, so a file gets the quick check only;
-    ``checked_beside`` that it calls ``Project.wait_for_checks()`` before it shows what it read.
+    ``checked_beside`` that it calls ``wait_for_checks()`` of the repository before it shows what it read.
     """
     from storage.sqlite_repository import SqliteRepository
 

@@ -143,10 +143,6 @@ class Project:
     def close(self) -> None:
         self.repository.close()
 
-    def wait_for_checks(self) -> None:
-        """ProjectError if the project, still being checked beside the reads, is damaged (see Repository)."""
-        self.repository.wait_for_checks()
-
     def documents(self) -> list[DocumentSummary]:
         return self.repository.list_documents(self.annotator)
 

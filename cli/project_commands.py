@@ -193,9 +193,9 @@ def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
     try:
         documents, figures = _stats_figures(project)
     except ProjectError:
-        project.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
+        project.repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
         raise
-    project.wait_for_checks()  # nothing read from a file that fails its check is shown
+    project.repository.wait_for_checks()  # nothing read from a file that fails its check is shown
     if as_json:
         print(json.dumps(figures, ensure_ascii=False, indent=2), file=out)
         return 0
