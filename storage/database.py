@@ -134,7 +134,10 @@ class ProjectDatabase(SqliteDatabase):
     def _settle_the_check(self, outcome: str) -> None:
         if self.pending_check is None:
             return
-        problems = self.pending_check.problems()
+        try:
+            problems = self.pending_check.problems()
+        except ProjectError as unreadable:
+            raise ProjectError(f"{unreadable} {outcome}.") from None
         if problems:
             raise ProjectError(f"{self.path} is damaged: {'; '.join(problems)}. {outcome}; restore it from a copy.")
         self.pending_check = None
