@@ -91,9 +91,12 @@ def open_project(
 
     path = db if db is not None else default_project_path()
     first_run = db is None and not path.exists()
-    project = Project(
-        SqliteRepository.open(path, full_check=not read_only, checked_beside=read_only and checked_beside), annotator
-    )
+    repository = SqliteRepository.open(path, full_check=not read_only, checked_beside=read_only and checked_beside)
+    try:
+        project = Project(repository, annotator)
+    except ProjectError:
+        repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
+        raise
     if first_run:
         project.import_paths(sample_corpus_files())
     return project

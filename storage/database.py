@@ -120,6 +120,13 @@ class ProjectDatabase(SqliteDatabase):
         except sqlite3.Error as error:
             raise ProjectError(failure_message(error, self.path)) from error
 
+    def close(self) -> None:
+        if self.pending_check is not None and not self.pending_check.full:
+            # The quick check's connection closes first: the last connection to close is the one
+            # that folds the log into the file and removes it with the shared memory file.
+            self.pending_check.finish()
+        super().close()
+
     def _wait_for_the_check(self) -> None:
         """Before the first write, the check of the file (still running, for a large file) must pass."""
         self._settle_the_check("Nothing was saved")
@@ -207,7 +214,7 @@ class BackgroundCheck:
 
     def __init__(self, path: Path, *, full_check: bool = True) -> None:
         self._path = path
-        self._full_check = full_check
+        self.full = full_check
         self._problems: list[str] = []
         self._unreadable: ProjectError | None = None
         self._thread = threading.Thread(target=self._run, name="project check", daemon=True)
@@ -215,13 +222,16 @@ class BackgroundCheck:
 
     def _run(self) -> None:
         try:
-            self._problems = _read_facts(self._path, immutable=False, full_check=self._full_check)[3]
+            self._problems = _read_facts(self._path, immutable=False, full_check=self.full)[3]
         except ProjectError as error:
             self._unreadable = error
 
+    def finish(self) -> None:
+        self._thread.join()
+
     def problems(self) -> list[str]:
         """What the check found, once it is done: nothing for a sound file; ProjectError if it could not read it."""
-        self._thread.join()
+        self.finish()
         if self._unreadable is not None:
             raise self._unreadable
         return self._problems

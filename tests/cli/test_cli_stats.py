@@ -78,6 +78,10 @@ def pages_of(path: Path, table: str) -> list[int]:
         raw.close()
 
 
+def files_beside(path: Path) -> list[str]:
+    return sorted(entry.name for entry in path.parent.iterdir())
+
+
 def overwrite_page(path: Path, number: int) -> None:
     data = bytearray(path.read_bytes())
     data[4096 * (number - 1) : 4096 * number] = b"\xff" * 4096
@@ -100,6 +104,7 @@ def test_damage_where_stats_does_not_read_still_shows_nothing(tmp_path: Path) ->
     assert len(pages) > 2
     overwrite_page(path, pages[len(pages) // 2])
     before = file_digests(path)
+    files = files_beside(path)
 
     for arguments in ((), ("--json",)):
         refused = hashiya("--db", str(path), "stats", *arguments)
@@ -109,6 +114,7 @@ def test_damage_where_stats_does_not_read_still_shows_nothing(tmp_path: Path) ->
         assert "Traceback" not in refused.stderr
         assert refused.stdout == ""
     assert file_digests(path) == before
+    assert files_beside(path) == files  # no log or shared memory left behind
 
 
 def test_damage_where_stats_reads_is_called_damage(tmp_path: Path) -> None:
@@ -116,6 +122,7 @@ def test_damage_where_stats_reads_is_called_damage(tmp_path: Path) -> None:
     pages = pages_of(path, "document_status")
     overwrite_page(path, pages[0])
     before = file_digests(path)
+    files = files_beside(path)
 
     refused = hashiya("--db", str(path), "stats")
 
@@ -125,6 +132,7 @@ def test_damage_where_stats_reads_is_called_damage(tmp_path: Path) -> None:
     assert "Traceback" not in refused.stderr
     assert refused.stdout == ""
     assert file_digests(path) == before
+    assert files_beside(path) == files  # no log or shared memory left behind
 
 
 def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path) -> None:
@@ -135,6 +143,7 @@ def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path) -> None:
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw.close()
     before = file_digests(path)
+    files = files_beside(path)
 
     refused = hashiya("--db", str(path), "stats")
 
@@ -142,3 +151,4 @@ def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path) -> None:
     assert "no longer matches its stored SHA-256" in refused.stderr
     assert refused.stdout == ""
     assert file_digests(path) == before
+    assert files_beside(path) == files  # no log or shared memory left behind
