@@ -35,7 +35,7 @@ def annotated_project(path: Path) -> None:
 
 def stored_counts(path: Path) -> dict[str, dict[str, int]]:
     """Spans per label of each layer, counted from the spans table itself."""
-    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         rows = raw.execute("SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label").fetchall()
     finally:
@@ -71,7 +71,7 @@ def test_stats_counts_what_the_spans_table_holds_after_edits_and_imports(tmp_pat
 
 
 def pages_of(path: Path, table: str) -> list[int]:
-    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         return [int(row[0]) for row in raw.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", [table])]
     finally:
