@@ -30,6 +30,8 @@ def annotated_project(path: Path) -> None:
             project.apply(project.relabel(first, "CLAIM"))
             project.apply(project.relabel(second, "LOC"))
             project.apply(project.delete_span(third))
+            claim = next(span for span in project.spans(document.id) if span.label == "CLAIM" and span.id != first.id)
+            project.apply(project.relabel(claim, "ORG"))
         project.close()
 
 
