@@ -67,12 +67,18 @@ def has_display() -> bool:
 READ_ONLY_COMMANDS = frozenset({"stats", "search", "agreement", "export", "validate"})
 """Commands that only read the project: they do not wait for the full integrity check of a file."""
 
+CHECKED_BESIDE_COMMANDS = frozenset({"stats"})
+"""Read-only commands that read while the file is checked and wait for the check before they show anything."""
 
-def open_project(db: Path | str | None, annotator: str, *, read_only: bool = False) -> Project:
+
+def open_project(
+    db: Path | str | None, annotator: str, *, read_only: bool = False, checked_beside: bool = False
+) -> Project:
     """Open ``db``, or the default project, created with the sample corpus on first run.
 
     A team project (a PostgreSQL URL) is worked on as the layer of the role it is opened as.
-    ``read_only`` says the caller never writes to it, so a file gets the quick check only.
+    ``read_only`` says the caller never writes to it, so a file gets the quick check only;
+    ``checked_beside`` that it calls ``wait_for_checks()`` of the repository before it shows what it read.
     """
     from storage.sqlite_repository import SqliteRepository
 
@@ -85,7 +91,12 @@ def open_project(db: Path | str | None, annotator: str, *, read_only: bool = Fal
 
     path = db if db is not None else default_project_path()
     first_run = db is None and not path.exists()
-    project = Project(SqliteRepository.open(path, full_check=not read_only), annotator)
+    repository = SqliteRepository.open(path, full_check=not read_only, checked_beside=read_only and checked_beside)
+    try:
+        project = Project(repository, annotator)
+    except ProjectError:
+        repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
+        raise
     if first_run:
         project.import_paths(sample_corpus_files())
     return project
@@ -155,7 +166,12 @@ def run_command(args: argparse.Namespace) -> int:
         from cli.run import run_project_command
 
         annotator = identity.command_line_layer(args.annotator, preferences.default_path())
-        project = open_project(args.db, annotator, read_only=args.command in READ_ONLY_COMMANDS)
+        project = open_project(
+            args.db,
+            annotator,
+            read_only=args.command in READ_ONLY_COMMANDS,
+            checked_beside=args.command in CHECKED_BESIDE_COMMANDS,
+        )
         try:
             return run_project_command(args, project, annotator)
         finally:

@@ -25,6 +25,12 @@ class Repository(Protocol):
 
     def close(self) -> None: ...
 
+    def wait_for_checks(self) -> None:
+        """Wait for the checks of the store still running beside the reads; ProjectError if they failed.
+
+        What was read before is shown only after this returned."""
+        ...
+
     def is_own_file(self, path: Path) -> bool:
         """Whether ``path`` is one of the project's own files, which nothing but the store may open."""
         ...

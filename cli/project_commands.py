@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from annotator.exchange import (
     ExportFormat,
@@ -26,8 +26,9 @@ from annotator.exchange import (
     writer,
 )
 from annotator.formats import ImportFailed, ImportFormat, OffsetUnit, Problem
-from annotator.model import GOLD
+from annotator.model import GOLD, DocumentSummary
 from annotator.project import Project
+from annotator.repository import ProjectError
 from cli.terminal import BidiMode, escape_controls, for_terminal, wants_visual, with_progress
 
 MAX_PROBLEMS_SHOWN = 200
@@ -189,6 +190,33 @@ def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
 
 
 def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
+    try:
+        documents, figures = _stats_figures(project)
+    except ProjectError:
+        project.repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
+        raise
+    project.repository.wait_for_checks()  # nothing read from a file that fails its check is shown
+    if as_json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2), file=out)
+        return 0
+    visual = wants_visual(bidi, out)
+    where = escape_controls(project.location)
+    print(f"{len(documents)} document(s), {figures['characters']:,} characters in {where}", file=out)
+    for document in documents:
+        print(
+            f"  {escape_controls(document.id)}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out
+        )
+    statuses = figures["status"]
+    for annotator, counts in figures["spans_per_label"].items():
+        total = sum(counts.values())
+        labels = ", ".join(f"{escape_controls(label)} {count}" for label, count in counts.items())
+        marker = " (gold)" if annotator == GOLD else ""
+        name = escape_controls(annotator)
+        print(f"{name}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)
+    return 0
+
+
+def _stats_figures(project: Project) -> tuple[list[DocumentSummary], dict[str, Any]]:
     documents = project.documents()
     annotators = project.repository.annotators()
     statuses = {
@@ -204,20 +232,4 @@ def stats(project: Project, as_json: bool, bidi: BidiMode, out: TextIO) -> int:
         "spans_per_label": per_label,
         "status": statuses,
     }
-    if as_json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2), file=out)
-        return 0
-    visual = wants_visual(bidi, out)
-    where = escape_controls(project.location)
-    print(f"{len(documents)} document(s), {figures['characters']:,} characters in {where}", file=out)
-    for document in documents:
-        print(
-            f"  {escape_controls(document.id)}  {document.length:>8,}  {for_terminal(document.title, visual)}", file=out
-        )
-    for annotator, counts in per_label.items():
-        total = sum(counts.values())
-        labels = ", ".join(f"{escape_controls(label)} {count}" for label, count in counts.items())
-        marker = " (gold)" if annotator == GOLD else ""
-        name = escape_controls(annotator)
-        print(f"{name}{marker}: {total} span(s): {labels}; status {statuses.get(annotator, {})}", file=out)
-    return 0
+    return documents, figures

@@ -120,15 +120,33 @@ class ProjectDatabase(SqliteDatabase):
         except sqlite3.Error as error:
             raise ProjectError(failure_message(error, self.path)) from error
 
+    def close(self) -> None:
+        if self.pending_check is not None and not self.pending_check.full:
+            # The quick check's connection closes first: the last connection to close is the one
+            # that folds the log into the file and removes it with the shared memory file.
+            self.pending_check.finish()
+        super().close()
+
     def _wait_for_the_check(self) -> None:
-        """Before the first write, the full check of the file (still running, for a large file) must pass."""
+        """Before the first write, the check of the file (still running, for a large file) must pass."""
+        self._settle_the_check("Nothing was saved")
+
+    def wait_for_checks(self) -> None:
+        """Wait for the checks still running beside the reads; ProjectError if they found the file damaged.
+
+        A caller that opened the project with ``checked_beside`` calls this before it shows anything
+        it read: what a damaged file yields is never shown."""
+        self._settle_the_check("It was left alone")
+
+    def _settle_the_check(self, outcome: str) -> None:
         if self.pending_check is None:
             return
-        problems = self.pending_check.problems()
+        try:
+            problems = self.pending_check.problems()
+        except ProjectError as unreadable:
+            raise ProjectError(f"{unreadable} {outcome}.") from None
         if problems:
-            raise ProjectError(
-                f"{self.path} is damaged: {'; '.join(problems)}. Nothing was saved; restore it from a copy."
-            )
+            raise ProjectError(f"{self.path} is damaged: {'; '.join(problems)}. {outcome}; restore it from a copy.")
         self.pending_check = None
 
     def _begin_immediate(self) -> None:
@@ -190,39 +208,52 @@ FULL_CHECK_LIMIT) runs beside the work until the first write, which waits for it
 
 
 class BackgroundCheck:
-    """SQLite's full integrity check and the texts' hashes of a project, on a connection of their own."""
+    """The integrity check and the texts' hashes of a project, on a connection of their own.
 
-    def __init__(self, path: Path) -> None:
+    SQLite's full check with ``full_check`` (up to FULL_CHECK_LIMIT), else its quick check."""
+
+    def __init__(self, path: Path, *, full_check: bool = True) -> None:
         self._path = path
+        self.full = full_check
         self._problems: list[str] = []
+        self._unreadable: ProjectError | None = None
         self._thread = threading.Thread(target=self._run, name="project check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            self._problems = _read_facts(self._path, immutable=False, full_check=True)[3]
+            self._problems = _read_facts(self._path, immutable=False, full_check=self.full)[3]
         except ProjectError as error:
-            self._problems = [str(error)]
+            self._unreadable = error
+
+    def finish(self) -> None:
+        self._thread.join()
 
     def problems(self) -> list[str]:
-        """What the check found, once it is done: nothing for a sound file."""
-        self._thread.join()
+        """What the check found, once it is done: nothing for a sound file; ProjectError if it could not read it."""
+        self.finish()
+        if self._unreadable is not None:
+            raise self._unreadable
         return self._problems
 
 
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})
 
 
-def _inspect_existing(path: Path, known: int, *, full_check: bool = True, hashes: bool = True) -> int:
-    """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes."""
+def _inspect_existing(
+    path: Path, known: int, *, full_check: bool = True, hashes: bool = True, checks: bool = True
+) -> int:
+    """The version of the project at ``path``, or ProjectError if it is not one we can open; never writes.
+
+    ``checks=False`` leaves out the integrity check and the hashes (a caller runs them beside its reads)."""
     # A file no connection has open (no log beside it) is read as immutable, which leaves no
     # -wal or -shm file behind; if a log appears meanwhile, another program opened it, and
     # the facts are read again through the locks.
     logs = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
     quiet = not any(log.exists() for log in logs)
-    facts = _read_facts(path, immutable=quiet, full_check=full_check, hashes=hashes)
+    facts = _read_facts(path, immutable=quiet, full_check=full_check, hashes=hashes, checks=checks)
     if quiet and any(log.exists() for log in logs):
-        facts = _read_facts(path, immutable=False, full_check=full_check, hashes=hashes)
+        facts = _read_facts(path, immutable=False, full_check=full_check, hashes=hashes, checks=checks)
     application_id, version, tables, problems = facts
     if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
         raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
@@ -253,7 +284,7 @@ def holds_documents(path: Path) -> bool:
 
 
 def _read_facts(
-    path: Path, *, immutable: bool, full_check: bool, hashes: bool = True
+    path: Path, *, immutable: bool, full_check: bool, hashes: bool = True, checks: bool = True
 ) -> tuple[int, int, frozenset[str], list[str]]:
     """Application id, version, the names in its schema, and the problems the checks find."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
@@ -264,7 +295,7 @@ def _read_facts(
             application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             names = frozenset(str(row[0]) for row in db.execute("SELECT name FROM sqlite_master"))
-            if application_id != APPLICATION_ID and not names >= HASHIYA_TABLES:
+            if not checks or (application_id != APPLICATION_ID and not names >= HASHIYA_TABLES):
                 return application_id, version, names, []
             within = os.stat(path).st_size <= FULL_CHECK_LIMIT
             check = "integrity_check(5)" if within and full_check else "quick_check(5)"
@@ -489,17 +520,23 @@ def open_database(
     writable: Callable[[Path], bool] = can_write,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     full_check: bool = True,
+    checked_beside: bool = False,
 ) -> ProjectDatabase:
     """Open or create the project at ``path``; raise ProjectError with a message for the user.
 
     ``full_check=False`` is for a caller that only reads the project (a command such as ``stats``):
     it does not wait for the full integrity check (see FULL_CHECK_LIMIT). A large file is checked
-    fully in the background, before its first write (BACKGROUND_CHECK_FROM)."""
+    fully in the background, before its first write (BACKGROUND_CHECK_FROM).
+
+    ``checked_beside`` (with ``full_check=False``): the checks run on a connection of their own
+    while the caller reads, and the caller calls ``wait_for_checks()`` before it shows anything."""
     path = path.expanduser()
     state = project_path_state(path)
     in_background = False
+    beside = checked_beside and not full_check
     if state is not PathState.FILE:
         # Nothing there, or an empty regular file: it holds nothing to lose.
+        beside = False
         _ensure_folder(path.parent)
         _create(path, plan or project_plan())
     else:
@@ -507,14 +544,18 @@ def open_database(
         in_background = full_check and BACKGROUND_CHECK_FROM <= size <= FULL_CHECK_LIMIT
         # With the full check in the background, the texts' hashes are checked there too.
         version = _inspect_existing(
-            path, known_version(plan), full_check=full_check and not in_background, hashes=not in_background
+            path,
+            known_version(plan),
+            full_check=full_check and not in_background,
+            hashes=not in_background,
+            checks=not beside,
         )
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
         if version < known_version(plan) or upgrade_marker(path, version).exists():
             if not full_check or in_background:  # an upgrade writes: it gets the full check first
                 _inspect_existing(path, known_version(plan))
-                in_background = False
+                in_background = beside = False
             upgrade(path, plan, busy_timeout_ms)
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)
@@ -523,6 +564,6 @@ def open_database(
     except sqlite3.Error as error:
         raise ProjectError(f"{path} cannot be opened: {error}.") from None
     db.files = ProjectFiles(path)
-    if in_background:
-        db.pending_check = BackgroundCheck(path)
+    if in_background or beside:
+        db.pending_check = BackgroundCheck(path, full_check=in_background)
     return db

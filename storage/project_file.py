@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from annotator.repository import ProjectError
-from storage.database import backup_to
+from storage.database import ProjectDatabase, backup_to
 from storage.file_guard import Identity
 from storage.project_path import LOG_SUFFIXES
 from storage.sqlite_database import SqliteDatabase
@@ -67,6 +67,11 @@ class ProjectFile:
 
     def close(self) -> None:
         self.db.close()
+
+    def wait_for_checks(self) -> None:
+        """ProjectError if the checks of the file, still running beside the reads, find it damaged."""
+        if isinstance(self.db, ProjectDatabase):
+            self.db.wait_for_checks()
 
     @reading
     def data_version(self) -> int:

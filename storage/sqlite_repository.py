@@ -151,9 +151,10 @@ def _log_states(edit: Edit) -> tuple[str | None, str | None]:
 
 class SqliteRepository(ProjectFile):
     @classmethod
-    def open(cls, path: Path, *, full_check: bool = True) -> SqliteRepository:
-        """The project at ``path``; ``full_check=False`` when it is opened only to be read (see open_database)."""
-        return cls(open_database(path, full_check=full_check), path)
+    def open(cls, path: Path, *, full_check: bool = True, checked_beside: bool = False) -> SqliteRepository:
+        """The project at ``path``; ``full_check=False`` when it is opened only to be read, ``checked_beside``
+        by a reader that calls ``wait_for_checks()`` before it shows anything (see open_database)."""
+        return cls(open_database(path, full_check=full_check, checked_beside=checked_beside), path)
 
     @reading
     def list_documents(self, annotator: str) -> list[DocumentSummary]:
@@ -444,7 +445,18 @@ class SqliteRepository(ProjectFile):
 
     @reading
     def label_counts(self) -> list[tuple[str, str, int]]:
-        rows = self.db.execute("SELECT annotator, label, count(*) FROM spans GROUP BY annotator, label")
+        # Entities and treaty references are counted in tagged_surfaces as they come and go (a
+        # pause of that counting never outlives its transaction); claims, only, are counted here.
+        rows = self.db.execute(
+            """
+            SELECT annotator, label, sum(spans) FROM (
+                SELECT annotator, label, sum(spans) AS spans FROM tagged_surfaces GROUP BY annotator, label
+                UNION ALL
+                SELECT annotator, label, count(*) FROM spans WHERE kind = 'claim' GROUP BY annotator, label
+            )
+            GROUP BY annotator, label
+            """
+        )
         return [(str(annotator), str(label), int(count)) for annotator, label, count in rows]
 
     def _stored_decision(self, decision: Decision) -> Decision | None:
