@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from itertools import islice
 from operator import ge, itemgetter, lt
 
 from annotator.agreement.compare import NO_LABEL
 from annotator.agreement.matching import SpanLike
+from annotator.tokenize import split_at, token_count, token_spans_within
 
 
 def token_labels(spans: Sequence[SpanLike], tokens: Sequence[tuple[int, int]]) -> list[str]:
@@ -77,3 +79,54 @@ def _in_given_order(labels: list[str], ordered: list[tuple[int, int]], given: li
     for position, label in zip(sorted(range(len(given)), key=given.__getitem__), labels, strict=True):
         in_given_order[position] = label
     return in_given_order
+
+
+def coded_tokens(text: str, layers: Sequence[Sequence[SpanLike]]) -> Counter[tuple[str, ...]]:
+    """How many tokens of ``text`` carry each tuple of labels, one label per layer (see ``token_labels``).
+
+    The tokens are those of ``annotator.tokenize`` with every span boundary as a split point. Only the
+    whitespace-delimited runs of text that a span touches (or a boundary falls in) are tokenized and
+    labelled; the tokens of all other runs carry ``NO_LABEL`` in every layer and are only counted.
+    """
+    stretches = _touched_stretches(text, layers)
+    base = token_spans_within(text, stretches)
+    points = {position for layer in layers for span in layer for position in (span.start, span.end)}
+    tokens = split_at(base, points)
+    units: Counter[tuple[str, ...]] = Counter(zip(*layers_token_labels(layers, tokens), strict=True))
+    untouched = token_count(text) - len(base)
+    if untouched:
+        units[(NO_LABEL,) * len(layers)] += untouched
+    return units
+
+
+def _touched_stretches(text: str, layers: Sequence[Sequence[SpanLike]]) -> list[tuple[int, int]]:
+    """The ordered, disjoint stretches of whole runs of ``text`` holding every character of every span
+    and both characters around every span boundary (a boundary inside a run splits a token there).
+
+    Each character is looked at at most once, however many spans share a run."""
+    extents = []
+    for layer in layers:
+        for span in layer:
+            low, high = (span.start, span.end) if span.start <= span.end else (span.end, span.start)
+            extents.append((low, high) if low < high else (low - 1, high + 1))
+    extents.sort()
+    length = len(text)
+    stretches: list[list[int]] = []
+    done = 0  # the end of the last stretch, at whitespace or the end of the text
+    for low, high in extents:
+        low, high = max(low, 0), min(high, length)
+        if low >= high or high <= done:
+            continue
+        begin = low
+        if not stretches or low > done:
+            while begin > done and not text[begin - 1].isspace():
+                begin -= 1
+        end = high
+        while end < length and not text[end].isspace():
+            end += 1
+        if stretches and begin <= done:
+            stretches[-1][1] = end
+        else:
+            stretches.append([begin, end])
+        done = end
+    return [(begin, end) for begin, end in stretches]
