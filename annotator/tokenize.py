@@ -91,7 +91,7 @@ def token_spans_within(text: str, stretches: Iterable[tuple[int, int]]) -> list[
     """
     spans: list[tuple[int, int]] = []
     for begin, end in stretches:
-        spans.extend(match.span() for match in _TOKEN.finditer(text, begin, end))
+        spans.extend([match.span() for match in _TOKEN.finditer(text, begin, end)])
     return spans
 
 
@@ -127,8 +127,7 @@ def token_count(text: str) -> int:
     """
     runs = text.split()
     others = list(filterfalse(str.isalpha, runs))
-    findall = _TOKEN.findall
-    return len(runs) - len(others) + sum(len(findall(run)) for run in others)
+    return len(runs) - len(others) + sum(map(len, map(_TOKEN.findall, others)))
 
 
 def sentence_breaks(text: str, tokens: list[Token]) -> list[int]:
