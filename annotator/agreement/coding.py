@@ -119,13 +119,23 @@ def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> CodingAgreement:
 
 
 def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
-    """Fleiss' kappa of coded units, each tuple holding the categories its raters chose."""
+    """Fleiss' kappa of coded units, each tuple holding the categories its raters chose.
+
+    The same as ``fleiss_kappa_from_counts`` over one row per unit, computed once per distinct unit.
+    """
     categories = list(dict.fromkeys(value for unit in units for value in unit))
-    counts: list[list[int]] = []
-    for unit, repeats in units.items():
-        found = Counter(unit)
-        counts.extend([[found[c] for c in categories]] * repeats)
-    return fleiss_kappa_from_counts(counts)
+    rows = [([Counter(unit)[c] for c in categories], repeats) for unit, repeats in units.items() if repeats > 0]
+    if not rows:
+        raise ValueError("Fleiss' kappa needs at least one item")
+    raters = sum(rows[0][0])
+    if raters < 2 or any(sum(row) != raters for row, _repeats in rows):
+        raise ValueError("Fleiss' kappa needs the same number (at least two) of ratings for every item")
+    items = sum(repeats for _row, repeats in rows)
+    agreeing = sum(repeats * (sum(n * n for n in row) - raters) for row, repeats in rows)
+    observed = agreeing / (items * raters * (raters - 1))
+    totals = [sum(repeats * row[index] for row, repeats in rows) for index in range(len(categories))]
+    expected = sum(t * t for t in totals) / (items * raters) ** 2
+    return _chance_corrected(observed, expected, items)
 
 
 def cohen_kappa_from_units(units: Units) -> CodingAgreement:
