@@ -124,7 +124,11 @@ def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
     The same as ``fleiss_kappa_from_counts`` over one row per unit, computed once per distinct unit.
     """
     categories = list(dict.fromkeys(value for unit in units for value in unit))
-    rows = [([Counter(unit)[c] for c in categories], repeats) for unit, repeats in units.items() if repeats > 0]
+    rows: list[tuple[list[int], int]] = []
+    for unit, repeats in units.items():
+        if repeats > 0:
+            found = Counter(unit)
+            rows.append(([found[c] for c in categories], repeats))
     if not rows:
         raise ValueError("Fleiss' kappa needs at least one item")
     raters = sum(rows[0][0])
