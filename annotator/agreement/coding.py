@@ -123,22 +123,22 @@ def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
 
     The same as ``fleiss_kappa_from_counts`` over one row per unit, computed once per distinct unit.
     """
-    categories = list(dict.fromkeys(value for unit in units for value in unit))
-    rows: list[tuple[list[int], int]] = []
-    for unit, repeats in units.items():
-        if repeats > 0:
-            found = Counter(unit)
-            rows.append(([found[c] for c in categories], repeats))
-    if not rows:
+    coded = [(unit, repeats) for unit, repeats in units.items() if repeats > 0]
+    if not coded:
         raise ValueError("Fleiss' kappa needs at least one item")
-    raters = sum(rows[0][0])
-    if raters < 2 or any(sum(row) != raters for row, _repeats in rows):
+    raters = len(coded[0][0])
+    if raters < 2 or any(len(unit) != raters for unit, _repeats in coded):
         raise ValueError("Fleiss' kappa needs the same number (at least two) of ratings for every item")
-    items = sum(repeats for _row, repeats in rows)
-    agreeing = sum(repeats * (sum(n * n for n in row) - raters) for row, repeats in rows)
+    items = agreeing = 0
+    totals: Counter[Hashable | None] = Counter()
+    for unit, repeats in coded:
+        found = Counter(unit)
+        items += repeats
+        agreeing += repeats * (sum(n * n for n in found.values()) - raters)
+        for category, n in found.items():
+            totals[category] += repeats * n
     observed = agreeing / (items * raters * (raters - 1))
-    totals = [sum(repeats * row[index] for row, repeats in rows) for index in range(len(categories))]
-    expected = sum(t * t for t in totals) / (items * raters) ** 2
+    expected = sum(t * t for t in totals.values()) / (items * raters) ** 2
     return _chance_corrected(observed, expected, items)
 
 
