@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import filterfalse
 from typing import NamedTuple
 
 # Combining marks and joiners that belong to the preceding base character.
@@ -79,7 +80,23 @@ def token_spans(text: str, split_points: Iterable[int] = ()) -> list[tuple[int, 
 
     Only the few tokens a split point falls inside are cut (span boundaries mostly fall between tokens).
     """
-    spans = [match.span() for match in _TOKEN.finditer(text)]
+    return split_at([match.span() for match in _TOKEN.finditer(text)], split_points)
+
+
+def token_spans_within(text: str, stretches: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the tokens of ``tokenize(text)`` that lie in the ordered, disjoint ``stretches``.
+
+    Each stretch ``(begin, end)`` must begin and end at whitespace or at an end of the text: whitespace
+    is never part of a token, so the tokens found in a stretch alone are those of the whole text.
+    """
+    spans: list[tuple[int, int]] = []
+    for begin, end in stretches:
+        spans.extend([match.span() for match in _TOKEN.finditer(text, begin, end)])
+    return spans
+
+
+def split_at(spans: list[tuple[int, int]], split_points: Iterable[int]) -> list[tuple[int, int]]:
+    """Ordered token ``spans`` with every split point that falls inside one made a boundary."""
     starts = [start for start, _end in spans]
     cuts: dict[int, list[int]] = {}
     for point in sorted(set(split_points)):
@@ -100,6 +117,17 @@ def token_spans(text: str, split_points: Iterable[int] = ()) -> list[tuple[int, 
         done = index + 1
     result.extend(spans[done:])
     return result
+
+
+def token_count(text: str) -> int:
+    """``len(tokenize(text))``, counted mostly without the tokenizer.
+
+    A whitespace-delimited run of letters alone is one word token (the word rule takes it whole);
+    only the other runs (with digits, marks or punctuation) are tokenized.
+    """
+    runs = text.split()
+    others = list(filterfalse(str.isalpha, runs))
+    return len(runs) - len(others) + sum(map(len, map(_TOKEN.findall, others)))
 
 
 def sentence_breaks(text: str, tokens: list[Token]) -> list[int]:

@@ -119,13 +119,27 @@ def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> CodingAgreement:
 
 
 def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
-    """Fleiss' kappa of coded units, each tuple holding the categories its raters chose."""
-    categories = list(dict.fromkeys(value for unit in units for value in unit))
-    counts: list[list[int]] = []
-    for unit, repeats in units.items():
+    """Fleiss' kappa of coded units, each tuple holding the categories its raters chose.
+
+    The same as ``fleiss_kappa_from_counts`` over one row per unit, computed once per distinct unit.
+    """
+    coded = [(unit, repeats) for unit, repeats in units.items() if repeats > 0]
+    if not coded:
+        raise ValueError("Fleiss' kappa needs at least one item")
+    raters = len(coded[0][0])
+    if raters < 2 or any(len(unit) != raters for unit, _repeats in coded):
+        raise ValueError("Fleiss' kappa needs the same number (at least two) of ratings for every item")
+    items = agreeing = 0
+    totals: Counter[Hashable | None] = Counter()
+    for unit, repeats in coded:
         found = Counter(unit)
-        counts.extend([[found[c] for c in categories]] * repeats)
-    return fleiss_kappa_from_counts(counts)
+        items += repeats
+        agreeing += repeats * (sum(n * n for n in found.values()) - raters)
+        for category, n in found.items():
+            totals[category] += repeats * n
+    observed = agreeing / (items * raters * (raters - 1))
+    expected = sum(t * t for t in totals.values()) / (items * raters) ** 2
+    return _chance_corrected(observed, expected, items)
 
 
 def cohen_kappa_from_units(units: Units) -> CodingAgreement:

@@ -16,7 +16,7 @@ from annotator.agreement.coding import (
 )
 from annotator.agreement.matching import SpanLike
 from annotator.agreement.spans import EMPTY_SCORES, MatchMode, SpanScores, mean_pairwise_f1, pairwise_span_scores
-from annotator.agreement.tokens import layers_token_labels
+from annotator.agreement.tokens import coded_tokens, layers_token_labels
 from annotator.agreement.unitizing import (
     UnitizingAgreement,
     UnitizingTally,
@@ -31,14 +31,16 @@ from annotator.agreement.unitizing import (
 class DocumentLayers:
     """The layers (one per annotator, same order in every document) of one document.
 
-    ``tokens`` are the ``(start, end)`` of the document's tokens; without them the token
-    measures (kappa, alpha) are not computed.
+    ``tokens`` are the ``(start, end)`` of the document's tokens. Without them, given the document's
+    ``text``, the tokens are those of ``annotator.tokenize`` with every span boundary as a split point
+    (see ``coded_tokens``); without either, the token measures (kappa, alpha) are not computed.
     """
 
     document_id: str
     text_length: int
     layers: Sequence[Sequence[SpanLike]]
     tokens: Sequence[tuple[int, int]] = ()
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,9 @@ def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
         units: Counter[tuple[Hashable | None, ...]] = Counter()
         if document.tokens:
             units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
-            corpus_units.update(units)
+        elif document.text is not None:
+            units.update(coded_tokens(document.text, document.layers))
+        corpus_units.update(units)
         unitizing = None
         if document.text_length > 0:
             tally = unitizing_tally(document.layers, 0, document.text_length)

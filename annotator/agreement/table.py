@@ -26,7 +26,6 @@ from annotator.collection import collector_paused
 from annotator.model import DocumentStatus, Extent
 from annotator.project import Project
 from annotator.repository import ProjectError
-from annotator.tokenize import token_spans
 
 
 @dataclass(frozen=True)
@@ -160,9 +159,8 @@ def iter_document_layers(
         ):
             continue
         document = repository.get_document(current)
-        points = {position for layer in layers for start, end, _label in layer for position in (start, end)}
         titles[current] = document.title
-        yield DocumentLayers(current, document.length, layers, token_spans(document.text, points))
+        yield DocumentLayers(current, document.length, layers, text=document.text)
 
 
 def agreement_table(

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
-from itertools import islice
-from operator import ge, itemgetter, lt
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import attrgetter, ge, gt, itemgetter, lt, sub
 
 from annotator.agreement.compare import NO_LABEL
 from annotator.agreement.matching import SpanLike
+from annotator.tokenize import split_at, token_count, token_spans_within
+
+_first, _second = itemgetter(0), itemgetter(1)
+_start, _end, _label = attrgetter("start"), attrgetter("end"), attrgetter("label")
 
 
 def token_labels(spans: Sequence[SpanLike], tokens: Sequence[tuple[int, int]]) -> list[str]:
@@ -77,3 +82,93 @@ def _in_given_order(labels: list[str], ordered: list[tuple[int, int]], given: li
     for position, label in zip(sorted(range(len(given)), key=given.__getitem__), labels, strict=True):
         in_given_order[position] = label
     return in_given_order
+
+
+def coded_tokens(text: str, layers: Sequence[Sequence[SpanLike]]) -> Counter[tuple[str, ...]]:
+    """How many tokens of ``text`` carry each tuple of labels, one label per layer (see ``token_labels``).
+
+    The tokens are those of ``annotator.tokenize`` with every span boundary as a split point. Only the
+    whitespace-delimited runs of text that a span touches (or a boundary falls in) are tokenized and
+    labelled; the tokens of all other runs carry ``NO_LABEL`` in every layer and are only counted.
+    """
+    tokens = token_spans_within(text, _touched_stretches(text, layers))
+    untouched = token_count(text) - len(tokens)
+    starts = list(map(_first, tokens))
+    ends = list(map(_second, tokens))
+    # Most span boundaries fall between tokens; only the others can split one.
+    inside = set().union(*(map(_start, layer) for layer in layers), *(map(_end, layer) for layer in layers))
+    inside = inside.difference(starts, ends)
+    if inside:
+        tokens = split_at(tokens, inside)
+        starts = list(map(_first, tokens))
+        ends = list(map(_second, tokens))
+    units: Counter[tuple[str, ...]] = Counter(zip(*(_painted(layer, starts, ends) for layer in layers), strict=True))
+    if untouched:
+        units[(NO_LABEL,) * len(layers)] += untouched
+    return units
+
+
+def _painted(spans: Sequence[SpanLike], starts: list[int], ends: list[int]) -> list[str]:
+    """The labels of ordered, disjoint, non-empty tokens painted by ``spans`` as in ``layers_token_labels``."""
+    labels = [NO_LABEL] * len(starts)
+    span_starts = list(map(_start, spans))
+    span_ends = list(map(_end, spans))
+    extents = list(zip(map(sub, span_starts, span_ends), span_starts, map(_label, spans), strict=True))
+    if not all(map(lt, span_starts, span_ends)):
+        extents = [extent for extent in extents if extent[0] < 0]
+    extents.sort(reverse=True)
+    for negative_length, start, label in extents:
+        first, last = bisect_right(ends, start), bisect_left(starts, start - negative_length)
+        labels[first:last] = [label] * (last - first)
+    return labels
+
+
+def _touched_stretches(text: str, layers: Sequence[Sequence[SpanLike]]) -> list[tuple[int, int]]:
+    """The ordered, disjoint stretches of whole runs of ``text`` holding every character of every span
+    and both characters around every span boundary (a boundary inside a run splits a token there).
+
+    Each character is looked at at most once, however many spans share a run."""
+    extents = _extents(layers, len(text))
+    if not extents:
+        return []
+    # Overlapping or touching extents make one piece: a piece begins where an extent starts after
+    # every earlier one has ended.
+    lows = list(map(_first, extents))
+    reach = list(accumulate(map(_second, extents), max))
+    breaks = list(compress(range(1, len(extents)), map(gt, islice(lows, 1, None), reach)))
+    piece_lows = [lows[0], *map(lows.__getitem__, breaks)]
+    piece_highs = [*map(reach.__getitem__, map(sub, breaks, repeat(1))), reach[-1]]
+    length = len(text)
+    stretches: list[list[int]] = []
+    done = 0  # the end of the last stretch, at whitespace or the end of the text
+    for begin, end in zip(piece_lows, piece_highs, strict=True):
+        if end <= done:
+            continue
+        while begin > done and not text[begin - 1].isspace():
+            begin -= 1
+        while end < length and not text[end].isspace():
+            end += 1
+        if stretches and begin <= done:
+            stretches[-1][1] = end
+        else:
+            stretches.append([begin, end])
+        done = end
+    return [(begin, end) for begin, end in stretches]
+
+
+def _extents(layers: Sequence[Sequence[SpanLike]], length: int) -> list[tuple[int, int]]:
+    """The sorted ``(low, high)`` inside ``[0, length)`` of every span and, for an empty span, of the
+    characters around its boundary."""
+    starts = list(chain.from_iterable(map(_start, layer) for layer in layers))
+    ends = list(chain.from_iterable(map(_end, layer) for layer in layers))
+    if all(map(lt, starts, ends)) and (not starts or (min(starts) >= 0 and max(ends) <= length)):
+        return sorted(zip(starts, ends, strict=True))
+    extents = []
+    for start, end in zip(starts, ends, strict=True):
+        low, high = (start, end) if start <= end else (end, start)
+        if low == high:
+            low, high = low - 1, high + 1
+        low, high = max(low, 0), min(high, length)
+        if low < high:
+            extents.append((low, high))
+    return sorted(extents)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +22,7 @@ from annotator.agreement import (
     token_labels,
     unitizing_alpha,
 )
+from annotator.agreement.coding import fleiss_kappa_from_counts, fleiss_kappa_from_units
 from annotator.agreement.compare import NO_LABEL
 from annotator.agreement.tokens import layers_token_labels
 from annotator.model import Span, SpanKind
@@ -173,3 +175,11 @@ def test_token_labels_follow_their_definition(a: list[Span], b: list[Span], laid
     expected = [[label_by_definition(layer, token) for token in laid] for layer in (a, b)]
     assert [token_labels(a, laid), token_labels(b, laid)] == expected
     assert layers_token_labels([a, b], laid) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=2, max_value=4).flatmap(lambda raters: st.lists(st.tuples(*[codes] * raters), min_size=1)))
+def test_fleiss_kappa_of_distinct_units_is_that_of_every_row(ratings: list[tuple[str, ...]]) -> None:
+    categories = sorted({value for row in ratings for value in row})
+    counts = [[row.count(category) for category in categories] for row in ratings]
+    assert fleiss_kappa_from_units(Counter(ratings)) == fleiss_kappa_from_counts(counts)
