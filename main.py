@@ -67,7 +67,7 @@ def has_display() -> bool:
 READ_ONLY_COMMANDS = frozenset({"stats", "search", "agreement", "export", "validate"})
 """Commands that only read the project: they do not wait for the full integrity check of a file."""
 
-CHECKED_BESIDE_COMMANDS = frozenset({"stats"})
+CHECKED_BESIDE_COMMANDS = frozenset({"stats", "agreement"})
 """Read-only commands that read while the file is checked and wait for the check before they show anything."""
 
 

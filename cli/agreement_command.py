@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from annotator.agreement import AgreementFigures
 from annotator.agreement.table import AgreementTable, agreement_table, number
 from annotator.project import Project
+from annotator.repository import ProjectError
 from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
 
 
@@ -78,7 +79,12 @@ def table_json(table: AgreementTable, titles: dict[str, str]) -> dict[str, Any]:
 
 def agreement(project: Project, annotators: list[str], as_json: bool, document_id: str | None, out: TextIO) -> int:
     """Print the agreement of ``annotators``' layers; raise ProjectError when they cannot be compared."""
-    table = agreement_table(project, annotators, document_id, lambda ids: with_progress(ids, len(ids), "comparing"))
+    try:
+        table = agreement_table(project, annotators, document_id, lambda ids: with_progress(ids, len(ids), "comparing"))
+    except ProjectError:
+        project.repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
+        raise
+    project.repository.wait_for_checks()  # nothing read from a file that fails its check is shown
     titles = {row.document_id: row.title for row in table.rows if row.scope == "document" and row.document_id}
     if as_json:
         print(json.dumps(table_json(table, titles), ensure_ascii=False, indent=2), file=out)

@@ -1,10 +1,13 @@
-"""``hashiya stats``: the counts match the spans stored, and a damaged file shows none of them."""
+"""``hashiya stats``: the counts match the spans stored; a damaged file shows nothing of ``stats``
+or ``agreement``, which read while the file is checked beside them."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from annotator.project import Project
 from storage.database import open_database
@@ -14,6 +17,12 @@ from tests.conftest import CORPUS
 from tests.reliability.storage_faults import checkpoint, file_digests
 
 LABELS = ("PER", "GPE", "CLAIM", "TREATY_REF", "ORG")
+READERS = {
+    "stats": ("stats",),
+    "stats --json": ("stats", "--json"),
+    "agreement": ("agreement", "--annotators", "layla,omar"),
+    "agreement --json": ("agreement", "--annotators", "layla,omar", "--json"),
+}
 
 
 def annotated_project(path: Path) -> None:
@@ -100,7 +109,16 @@ def settled_project(tmp_path: Path) -> Path:
     return path
 
 
-def test_damage_where_stats_does_not_read_still_shows_nothing(tmp_path: Path) -> None:
+def test_a_settled_project_gives_both_readers_their_figures(tmp_path: Path) -> None:
+    path = settled_project(tmp_path)
+    for arguments in READERS.values():
+        shown = hashiya("--db", str(path), *arguments)
+        assert shown.returncode == 0, shown.stderr
+        assert shown.stdout
+
+
+@pytest.mark.parametrize("reader", ["stats", "agreement"])
+def test_damage_where_the_reader_does_not_read_still_shows_nothing(tmp_path: Path, reader: str) -> None:
     path = settled_project(tmp_path)
     pages = pages_of(path, "edit_log")
     assert len(pages) > 2
@@ -108,8 +126,8 @@ def test_damage_where_stats_does_not_read_still_shows_nothing(tmp_path: Path) ->
     before = file_digests(path)
     files = files_beside(path)
 
-    for arguments in ((), ("--json",)):
-        refused = hashiya("--db", str(path), "stats", *arguments)
+    for name in (reader, f"{reader} --json"):
+        refused = hashiya("--db", str(path), *READERS[name])
 
         assert refused.returncode == 2
         assert "is damaged: the integrity check reports" in refused.stderr
@@ -119,14 +137,15 @@ def test_damage_where_stats_does_not_read_still_shows_nothing(tmp_path: Path) ->
     assert files_beside(path) == files  # no log or shared memory left behind
 
 
-def test_damage_where_stats_reads_is_called_damage(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("reader", "table"), [("stats", "document_status"), ("agreement", "spans")])
+def test_damage_where_the_reader_reads_is_called_damage(tmp_path: Path, reader: str, table: str) -> None:
     path = settled_project(tmp_path)
-    pages = pages_of(path, "document_status")
+    pages = pages_of(path, table)
     overwrite_page(path, pages[0])
     before = file_digests(path)
     files = files_beside(path)
 
-    refused = hashiya("--db", str(path), "stats")
+    refused = hashiya("--db", str(path), *READERS[reader])
 
     assert refused.returncode == 2
     assert "is damaged" in refused.stderr
@@ -137,7 +156,8 @@ def test_damage_where_stats_reads_is_called_damage(tmp_path: Path) -> None:
     assert files_beside(path) == files  # no log or shared memory left behind
 
 
-def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("reader", ["stats", "agreement"])
+def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path, reader: str) -> None:
     path = settled_project(tmp_path)
     raw = sqlite3.connect(path)
     raw.execute("UPDATE documents SET text = 'x' || substr(text, 2) WHERE position = 1")
@@ -147,7 +167,7 @@ def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path) -> None:
     before = file_digests(path)
     files = files_beside(path)
 
-    refused = hashiya("--db", str(path), "stats")
+    refused = hashiya("--db", str(path), *READERS[reader])
 
     assert refused.returncode == 2
     assert "no longer matches its stored SHA-256" in refused.stderr
