@@ -20,8 +20,11 @@ from typing import NamedTuple
 
 from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
 from annotator.proclitics import whole_words
+from annotator.suggestion_scan import KeyScanner, ScanMatch
 
 REGISTRY_SOURCE = "registry"
+# A text up to this many characters per surface is scanned rather than matched by a compiled pattern.
+SCAN_CHARACTERS_PER_SURFACE = 100
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,12 @@ class Suggester:
         self._fused = fused
         every_prefix = proclitic_prefixes(article=article_proclitic)
         prefixes = sorted(every_prefix - {""}, key=lambda p: (len(p), p))
+        self._regex: re.Pattern[str] | None = None
+        self._scanner: KeyScanner | None = None
+        if within is not None and len(within) <= SCAN_CHARACTERS_PER_SURFACE * len(self._entries):
+            # Looking words up costs what the text costs; compiling, what the surfaces cost.
+            self._scanner = KeyScanner(self._entries.keys(), fused.keys(), prefixes)
+            return
         keys: Iterable[str] = self._entries
         if within is not None:
             runs = _Runs(within, every_prefix)
@@ -245,29 +254,34 @@ class Suggester:
         """Every match in ``document`` in (start, end, label) order, found as it is consumed (so
         that a long text can be matched a little at a time). Matches never overlap, so they come
         in order of their starts; the labels of one range come in alphabetical order."""
-        if self._regex is None:
-            return
         folded = document.folded
         original = document.original
         # Widening to whole grapheme clusters can make two matches land on one stored range.
         covered_until = 0
-        for match in self._regex.finditer(folded):
-            group = match.lastgroup or "plain"
-            folded_start, folded_end = match.span(group)
+        for match_start, folded_start, folded_end, fused in self._matches(folded):
             if folded_end < len(folded) and is_word_char(folded[folded_end]):
                 continue
-            if match.start() < folded_start and _own_first_letters(folded, match.start(), folded_end):
+            if match_start < folded_start and _own_first_letters(folded, match_start, folded_end):
                 continue
-            matched = match.group(group)
+            matched = folded[folded_start:folded_end]
             if "  " in matched:
                 matched = " ".join(matched.split())
-            key = matched if group == "plain" else self._fused[matched]
+            key = self._fused[matched] if fused else matched
             start, end = document.span_to_stored(folded_start, folded_end)
             if start < covered_until:
                 continue
             covered_until = end
             for entry in self._entries[key]:
                 yield Suggestion(start, end, original[start:end], entry.label, entry.ref, entry.source)
+
+    def _matches(self, folded: str) -> Iterator[ScanMatch]:
+        if self._scanner is not None:
+            yield from self._scanner.matches(folded)
+        elif self._regex is not None:
+            for match in self._regex.finditer(folded):
+                group = match.lastgroup or "plain"
+                group_start, group_end = match.span(group)
+                yield ScanMatch(match.start(), group_start, group_end, group == "fused")
 
 
 def suggest(
