@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import NamedTuple
 
 from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
 from annotator.proclitics import whole_words
-from annotator.suggestion_scan import KeyScanner, ScanMatch
+from annotator.suggestion_scan import KeyScanner, ScanMatch, first_piece
 
 REGISTRY_SOURCE = "registry"
 # A text up to this many characters per surface is scanned rather than matched by a compiled pattern.
@@ -35,6 +35,28 @@ class Surface:
     label: str
     ref: str | None = None
     source: str = REGISTRY_SOURCE
+    key: str | None = field(default=None, compare=False)
+    """``surface_key(text)`` when it is known already (kept in the project file)."""
+
+
+def surface_key(text: str) -> str:
+    """What a surface is looked for as: its fold, with each run of whitespace one space."""
+    return " ".join(fold_string(text).split())
+
+
+def keyed_in_memory(
+    tagged: Iterable[tuple[str, str, str | None]], first_pieces: Collection[str]
+) -> list[tuple[str, str, str | None, str]]:
+    """(text, label, registry id, key) of the ``tagged`` texts whose key begins with one of ``first_pieces``."""
+    keys: dict[str, str] = {}
+    found = []
+    for text, label, ref in tagged:
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = surface_key(text)
+        if first_piece(key) in first_pieces:
+            found.append((text, label, ref, key))
+    return found
 
 
 class Suggestion(NamedTuple):
@@ -89,7 +111,7 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
     chosen: dict[str, dict[str, Surface]] = {}
     refs: dict[str, set[str]] = {}
     for surface in surfaces:
-        key = " ".join(fold_string(surface.text).split())
+        key = surface_key(surface.text) if surface.key is None else surface.key
         if not key:
             continue
         if surface.ref is not None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
-from annotator.arabic import CONJUNCTIONS, LAM
+from annotator.arabic import ALEF, CONJUNCTIONS, LAM
 
 # Where a match may begin: no word character before, and not a space (no surface begins with one).
 _START = re.compile(r"(?<!\w)(?:\w+|\S)")
@@ -37,16 +37,43 @@ class ScanMatch(NamedTuple):
     fused: bool
 
 
-def _first_piece(key: str) -> str:
+def first_piece(key: str) -> str:
+    """The first word of a key (or its first character, if that is no letter)."""
     found = _PIECE.match(key)
     return found.group() if found else ""
+
+
+# The most letters a proclitic, or ل of the article written لل with و or ف, takes from a word.
+_LONGEST_HEAD = 4
+
+
+def first_pieces(folded: str) -> frozenset[str]:
+    """What the first pieces of the keys found in ``folded`` can be, and more: any key whose
+    first piece is not among them is never found there, so it need not be read nor compiled.
+
+    A match begins at a word after a proclitic or ``[و ف]?ل`` (or at a character that is no
+    letter): its first piece is the rest of that word, or the character after it; with ل of the
+    article written لل, the key begins with ا before that rest.
+    """
+    pieces: set[str] = set()
+    for token in _START.finditer(folded):
+        word = token.group()
+        for cut in range(min(len(word), _LONGEST_HEAD) + 1):
+            rest = word[cut:]
+            if rest:
+                pieces.add(rest)
+                if cut:
+                    pieces.add(ALEF + rest)
+            elif token.end() < len(folded) and not folded[token.end()].isspace():
+                pieces.add(folded[token.end()])
+    return frozenset(pieces)
 
 
 def _reaches(keys: Collection[str]) -> dict[str, int]:
     """The length of the longest key beginning with each first piece."""
     reach: dict[str, int] = {}
     for key in keys:
-        piece = _first_piece(key)
+        piece = first_piece(key)
         if len(key) > reach.get(piece, 0):
             reach[piece] = len(key)
     return reach

@@ -7,6 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from storage.folded_texts import index_missing_documents, trigram_index_available
 from storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
+from storage.surface_keys import SURFACE_KEYS_SCHEMA, store_missing_keys
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "migrations"]
 
@@ -219,3 +220,11 @@ def tagged_surfaces(db: Database) -> None:
             WHERE kind IN ('entity', 'treaty_ref') GROUP BY annotator, label, text, coalesce(ref, '');
         """
     )
+
+
+@migrations(name="m_s26_open_surface_keys")
+def surface_keys(db: Database) -> None:
+    # Opening a document folded every text the project had tagged, to suggest it again: each
+    # tagged text's fold is kept instead (storage.surface_keys).
+    db.executescript(SURFACE_KEYS_SCHEMA)
+    store_missing_keys(db)

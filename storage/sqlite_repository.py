@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -37,11 +37,13 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
+from annotator.suggest import keyed_in_memory
 from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
 from storage.project_file import ProjectFile, reading
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
+from storage.surface_keys import has_surface_keys, keyed_elsewhere, store_missing_keys
 from storage.tagged_surfaces import bulk_writing, count_layer, counting_whole_layers, uncount_layer
 
 
@@ -411,6 +413,7 @@ class SqliteRepository(ProjectFile):
                     if undoing is not None:
                         action = undo_action(undoing, count, layer.annotator)
                     self._log(at, by, layer.document_id, action, replaced, None)
+            store_missing_keys(self.db)
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 
@@ -441,6 +444,14 @@ class SqliteRepository(ProjectFile):
             [document_id, annotator, annotator],
         )
         return [(str(text), str(label), str(ref) or None) for text, label, ref in rows]
+
+    @reading
+    def tagged_elsewhere_keyed(
+        self, annotator: str, document_id: str, first_pieces: Collection[str]
+    ) -> list[tuple[str, str, str | None, str]]:
+        if not has_surface_keys(self.db):  # a read-only file of an earlier version
+            return keyed_in_memory(self.tagged_elsewhere(annotator, document_id), first_pieces)
+        return keyed_elsewhere(self.db, annotator, document_id, first_pieces)
 
     @reading
     def label_counts(self) -> list[tuple[str, str, int]]:
