@@ -55,17 +55,14 @@ def first_pieces(folded: str) -> frozenset[str]:
     letter): its first piece is the rest of that word, or the character after it; with ل of the
     article written لل, the key begins with ا before that rest.
     """
-    pieces: set[str] = set()
-    for token in _START.finditer(folded):
-        word = token.group()
-        for cut in range(min(len(word), _LONGEST_HEAD) + 1):
+    # Every character counts as a piece: the one after a word that is all proclitic among them.
+    pieces = {char for char in set(folded) if not char.isspace()}
+    for word in set(_START.findall(folded)):
+        for cut in range(min(len(word) - 1, _LONGEST_HEAD) + 1):
             rest = word[cut:]
-            if rest:
-                pieces.add(rest)
-                if cut:
-                    pieces.add(ALEF + rest)
-            elif token.end() < len(folded) and not folded[token.end()].isspace():
-                pieces.add(folded[token.end()])
+            pieces.add(rest)
+            if cut:
+                pieces.add(ALEF + rest)
     return frozenset(pieces)
 
 

@@ -7,12 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import annotator.suggest as suggest_module
-from annotator.arabic import fold
+from annotator.arabic import fold, fold_string
 from annotator.occurrences import registry_surfaces
 from annotator.registry import load_default_registry
 from annotator.resources import sample_corpus_files
 from annotator.schema import load_default_schema
-from annotator.suggest import Suggester, Suggestion, Surface
+from annotator.suggest import Suggester, Suggestion, Surface, keyed_in_memory
+from annotator.suggestion_scan import first_pieces
 from annotator.text import decode_document
 
 WORDS = ["روسيا", "الولايات", "المتحدة", "كوريا", "وزير", "زير", "ال", '"الناتو"', "الناتو", "ب"]
@@ -85,3 +86,33 @@ def test_the_sample_corpus_gets_the_same_suggestions_looked_up(monkeypatch: pyte
         compiled = Suggester(surfaces).suggest(fold(text))
         assert len(compiled) > 50
         assert scanned(surfaces, text, article=False, monkeypatch=monkeypatch) == compiled
+
+
+def kept_for(text: str, surfaces: list[Surface]) -> list[Surface]:
+    """The tagged surfaces read for ``text``: those whose key begins with one of its first pieces."""
+    tagged = [(s.text, s.label, s.ref) for s in surfaces]
+    pieces = first_pieces(fold_string(text))
+    return [Surface(text, label, ref, "project", key) for text, label, ref, key in keyed_in_memory(tagged, pieces)]
+
+
+@settings(max_examples=300)
+@given(SURFACES, st.booleans(), st.data())
+def test_the_tagged_texts_left_out_for_a_text_change_nothing_in_it(
+    strings: list[tuple[list[str], str, str]], article: bool, data: st.DataObject
+) -> None:
+    surfaces = [Surface(joint.join(words), label, source="project") for words, joint, label in strings]
+    pieces = st.sampled_from([surface.text for surface in surfaces] or ["روسيا"]) | TEXT_PIECES
+    text = "".join(data.draw(st.lists(pieces, max_size=30)))
+    registry = [Surface("كوريا الشمالية", "GPE", "Q423")]
+    every = Suggester([*registry, *surfaces], article_proclitic=article).suggest(text)
+    assert Suggester([*registry, *kept_for(text, surfaces)], article_proclitic=article).suggest(text) == every
+
+
+@pytest.mark.parametrize("text", ["وللولايات المتحدة", "فبالولايات المتحدة", 'و"الناتو" ولزير', "(الناتو)", "وكالناتو"])
+def test_the_tagged_texts_read_for_a_text_include_those_after_proclitics(text: str) -> None:
+    surfaces = [
+        Surface(string, "A", source="project") for string in ("الولايات المتحدة", '"الناتو', "زير", "(الناتو", "ناتو")
+    ]
+    every = Suggester(surfaces, article_proclitic=True).suggest(text)
+    assert every
+    assert Suggester(kept_for(text, surfaces), article_proclitic=True).suggest(text) == every
