@@ -136,16 +136,20 @@ def _drop_project_prefixes(chosen: dict[str, dict[str, Surface]]) -> None:
     """Leave out a tagged text that begins a longer known surface of its label: the analyst
     tagged الصواريخ alone but also الصواريخ البالستية, so الصواريخ alone is as likely to start
     a longer name that is not known yet. Registry surfaces are kept."""
-    starts: dict[str, set[str]] = {}
-    for key, by_label in chosen.items():
-        words = key.split(" ")
-        for cut in range(1, len(words)):
-            for label in by_label:
-                starts.setdefault(" ".join(words[:cut]), set()).add(label)
-    for key, by_label in list(chosen.items()):
-        for label in starts.get(key, set()) & by_label.keys():
-            if by_label[label].source != REGISTRY_SOURCE:
+    # The keys that begin with ``key`` and a space follow it in sorted order, before ``key`` and "!".
+    ordered = sorted(chosen)
+    for at, key in enumerate(ordered):
+        by_label = chosen[key]
+        tagged = {label for label, surface in by_label.items() if surface.source != REGISTRY_SOURCE}
+        if not tagged:
+            continue
+        longer = ordered[bisect_left(ordered, key + " ", at + 1) : bisect_left(ordered, key + "!", at + 1)]
+        for other in longer:  # left as they are until their own turn, after this one
+            for label in tagged & chosen[other].keys():
                 del by_label[label]
+                tagged.discard(label)
+            if not tagged:
+                break
         if not by_label:
             del chosen[key]
 

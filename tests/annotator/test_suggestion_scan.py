@@ -12,7 +12,7 @@ from annotator.occurrences import registry_surfaces
 from annotator.registry import load_default_registry
 from annotator.resources import sample_corpus_files
 from annotator.schema import load_default_schema
-from annotator.suggest import Suggester, Suggestion, Surface, keyed_in_memory
+from annotator.suggest import Suggester, Suggestion, Surface, _drop_project_prefixes, keyed_in_memory
 from annotator.suggestion_scan import first_pieces
 from annotator.text import decode_document
 
@@ -116,3 +116,43 @@ def test_the_tagged_texts_read_for_a_text_include_those_after_proclitics(text: s
     every = Suggester(surfaces, article_proclitic=True).suggest(text)
     assert every
     assert Suggester(kept_for(text, surfaces), article_proclitic=True).suggest(text) == every
+
+
+def every_start(chosen: dict[str, dict[str, Surface]]) -> dict[str, dict[str, Surface]]:
+    """What leaving out the tagged texts that begin a longer surface of their label leaves, found
+    by listing every word-prefix of every key."""
+    starts: dict[str, set[str]] = {}
+    for key, by_label in chosen.items():
+        words = key.split(" ")
+        for cut in range(1, len(words)):
+            starts.setdefault(" ".join(words[:cut]), set()).update(by_label)
+    kept = {}
+    for key, by_label in chosen.items():
+        left = {
+            label: s for label, s in by_label.items() if label not in starts.get(key, set()) or s.source == "registry"
+        }
+        if left:
+            kept[key] = left
+    return kept
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["ا", "اب", "ب", "!", "ا!"]), min_size=1, max_size=4),
+            st.sampled_from("AB"),
+            st.sampled_from(["registry", "project"]),
+        ),
+        max_size=20,
+    )
+)
+def test_a_tagged_text_is_left_out_where_it_begins_a_longer_surface_of_its_label(
+    strings: list[tuple[list[str], str, str]],
+) -> None:
+    chosen: dict[str, dict[str, Surface]] = {}
+    for words, label, source in strings:
+        chosen.setdefault(" ".join(words), {})[label] = Surface(" ".join(words), label, source=source)
+    expected = every_start({key: dict(by_label) for key, by_label in chosen.items()})
+    _drop_project_prefixes(chosen)
+    assert chosen == expected
