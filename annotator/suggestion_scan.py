@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import NamedTuple
 
-from annotator.arabic import ALEF, CONJUNCTIONS, LAM
+from annotator.arabic import ALEF, CONJUNCTIONS, LAM, fold_string
 
 # Where a match may begin: no word character before, and not a space (no surface begins with one).
 _START = re.compile(r"(?<!\w)(?:\w+|\S)")
@@ -74,6 +74,30 @@ def _reaches(keys: Collection[str]) -> dict[str, int]:
         if len(key) > reach.get(piece, 0):
             reach[piece] = len(key)
     return reach
+
+
+class PiecesOf(Collection[str]):
+    """``first_pieces`` of a stored text, worked out when first asked (a project with nothing
+    tagged in other documents never asks)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pieces: frozenset[str] | None = None
+
+    @property
+    def pieces(self) -> frozenset[str]:
+        if self._pieces is None:
+            self._pieces = first_pieces(fold_string(self._text))
+        return self._pieces
+
+    def __contains__(self, piece: object) -> bool:
+        return piece in self.pieces
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.pieces)
+
+    def __len__(self) -> int:
+        return len(self.pieces)
 
 
 class KeyScanner:

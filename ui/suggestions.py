@@ -14,7 +14,6 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QColor
 
-from annotator.arabic import fold_string
 from annotator.edits import AddSpan
 from annotator.model import Span
 from annotator.occurrences import (
@@ -245,8 +244,7 @@ class SuggestionController(QObject):
             self._from_project = None
         if self._from_project is None:
             if self._elsewhere is None:
-                folded = fold_string(self.view.stored_text)
-                self._elsewhere = tagged_elsewhere(self.project, document_id, folded)
+                self._elsewhere = tagged_elsewhere(self.project, document_id, self.view.stored_text)
             self._from_project = self._elsewhere.union(self._shown_surfaces)
         return self._from_project
 
