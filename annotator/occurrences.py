@@ -19,6 +19,7 @@ from annotator.registry import AliasForm, Entry, Registry
 from annotator.schema import Schema
 from annotator.search import NameGroup
 from annotator.suggest import REGISTRY_SOURCE, Surface
+from annotator.suggestion_scan import PiecesOf
 
 TREATY_LABEL = "TREATY_REF"
 PROJECT_SOURCE = "project"
@@ -64,13 +65,23 @@ def tagged_surfaces(spans: Iterable[Span], schema: Schema) -> list[Surface]:
     ]
 
 
-def tagged_elsewhere(project: Project, document_id: str) -> frozenset[Surface]:
+def tagged_elsewhere(project: Project, document_id: str, text: str | None = None) -> frozenset[Surface]:
     """What the project's annotator tagged in the other documents, as ``tagged_surfaces`` gives it,
-    read from the counts the store keeps rather than from every document's spans."""
+    read from the counts the store keeps rather than from every document's spans.
+
+    Given the document's ``text``, only what may occur in it, with the keys the store keeps.
+    """
     labels = {label.name for label in project.schema.labels}
+    if text is None:
+        return frozenset(
+            Surface(tagged, label, ref, PROJECT_SOURCE)
+            for tagged, label, ref in project.repository.tagged_elsewhere(project.annotator, document_id)
+            if label in labels
+        )
+    pieces = PiecesOf(text)
     return frozenset(
-        Surface(text, label, ref, PROJECT_SOURCE)
-        for text, label, ref in project.repository.tagged_elsewhere(project.annotator, document_id)
+        Surface(tagged, label, ref, PROJECT_SOURCE, key)
+        for tagged, label, ref, key in project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces)
         if label in labels
     )
 

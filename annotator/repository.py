@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Protocol
 
@@ -100,6 +100,14 @@ class Repository(Protocol):
     def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
         """(text, label, registry id) of each entity or treaty reference that ``annotator`` tagged in
         a document other than ``document_id``, without duplicates (kept current in the store)."""
+        ...
+
+    def tagged_elsewhere_keyed(
+        self, annotator: str, document_id: str, first_pieces: Collection[str]
+    ) -> list[tuple[str, str, str | None, str]]:
+        """``tagged_elsewhere`` with each text's ``surface_key``, for the keys whose first piece
+        (``suggestion_scan.first_piece``) is among ``first_pieces``: the others cannot occur in
+        a document whose ``first_pieces`` these are."""
         ...
 
     def label_counts(self) -> list[tuple[str, str, int]]:

@@ -14,14 +14,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import NamedTuple
 
 from annotator.arabic import ARTICLE, CONJUNCTIONS, LAM, FoldedText, fold, fold_string, is_word_char, proclitic_prefixes
 from annotator.proclitics import whole_words
+from annotator.suggestion_scan import KeyScanner, ScanMatch, first_piece
 
 REGISTRY_SOURCE = "registry"
+# A text up to this many characters per surface is scanned rather than matched by a compiled pattern.
+SCAN_CHARACTERS_PER_SURFACE = 100
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,28 @@ class Surface:
     label: str
     ref: str | None = None
     source: str = REGISTRY_SOURCE
+    key: str | None = field(default=None, compare=False)
+    """``surface_key(text)`` when it is known already (kept in the project file)."""
+
+
+def surface_key(text: str) -> str:
+    """What a surface is looked for as: its fold, with each run of whitespace one space."""
+    return " ".join(fold_string(text).split())
+
+
+def keyed_in_memory(
+    tagged: Iterable[tuple[str, str, str | None]], first_pieces: Collection[str]
+) -> list[tuple[str, str, str | None, str]]:
+    """(text, label, registry id, key) of the ``tagged`` texts whose key begins with one of ``first_pieces``."""
+    keys: dict[str, str] = {}
+    found = []
+    for text, label, ref in tagged:
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = surface_key(text)
+        if first_piece(key) in first_pieces:
+            found.append((text, label, ref, key))
+    return found
 
 
 class Suggestion(NamedTuple):
@@ -86,7 +111,7 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
     chosen: dict[str, dict[str, Surface]] = {}
     refs: dict[str, set[str]] = {}
     for surface in surfaces:
-        key = " ".join(fold_string(surface.text).split())
+        key = surface_key(surface.text) if surface.key is None else surface.key
         if not key:
             continue
         if surface.ref is not None:
@@ -111,16 +136,20 @@ def _drop_project_prefixes(chosen: dict[str, dict[str, Surface]]) -> None:
     """Leave out a tagged text that begins a longer known surface of its label: the analyst
     tagged الصواريخ alone but also الصواريخ البالستية, so الصواريخ alone is as likely to start
     a longer name that is not known yet. Registry surfaces are kept."""
-    starts: dict[str, set[str]] = {}
-    for key, by_label in chosen.items():
-        words = key.split(" ")
-        for cut in range(1, len(words)):
-            for label in by_label:
-                starts.setdefault(" ".join(words[:cut]), set()).add(label)
-    for key, by_label in list(chosen.items()):
-        for label in starts.get(key, set()) & by_label.keys():
-            if by_label[label].source != REGISTRY_SOURCE:
+    # The keys that begin with ``key`` and a space follow it in sorted order, before ``key`` and "!".
+    ordered = sorted(chosen)
+    for at, key in enumerate(ordered):
+        by_label = chosen[key]
+        tagged = {label for label, surface in by_label.items() if surface.source != REGISTRY_SOURCE}
+        if not tagged:
+            continue
+        longer = ordered[bisect_left(ordered, key + " ", at + 1) : bisect_left(ordered, key + "!", at + 1)]
+        for other in longer:  # left as they are until their own turn, after this one
+            for label in tagged & chosen[other].keys():
                 del by_label[label]
+                tagged.discard(label)
+            if not tagged:
+                break
         if not by_label:
             del chosen[key]
 
@@ -213,6 +242,12 @@ class Suggester:
         self._fused = fused
         every_prefix = proclitic_prefixes(article=article_proclitic)
         prefixes = sorted(every_prefix - {""}, key=lambda p: (len(p), p))
+        self._regex: re.Pattern[str] | None = None
+        self._scanner: KeyScanner | None = None
+        if within is not None and len(within) <= SCAN_CHARACTERS_PER_SURFACE * len(self._entries):
+            # Looking words up costs what the text costs; compiling, what the surfaces cost.
+            self._scanner = KeyScanner(self._entries.keys(), fused.keys(), prefixes)
+            return
         keys: Iterable[str] = self._entries
         if within is not None:
             runs = _Runs(within, every_prefix)
@@ -245,29 +280,34 @@ class Suggester:
         """Every match in ``document`` in (start, end, label) order, found as it is consumed (so
         that a long text can be matched a little at a time). Matches never overlap, so they come
         in order of their starts; the labels of one range come in alphabetical order."""
-        if self._regex is None:
-            return
         folded = document.folded
         original = document.original
         # Widening to whole grapheme clusters can make two matches land on one stored range.
         covered_until = 0
-        for match in self._regex.finditer(folded):
-            group = match.lastgroup or "plain"
-            folded_start, folded_end = match.span(group)
+        for match_start, folded_start, folded_end, fused in self._matches(folded):
             if folded_end < len(folded) and is_word_char(folded[folded_end]):
                 continue
-            if match.start() < folded_start and _own_first_letters(folded, match.start(), folded_end):
+            if match_start < folded_start and _own_first_letters(folded, match_start, folded_end):
                 continue
-            matched = match.group(group)
+            matched = folded[folded_start:folded_end]
             if "  " in matched:
                 matched = " ".join(matched.split())
-            key = matched if group == "plain" else self._fused[matched]
+            key = self._fused[matched] if fused else matched
             start, end = document.span_to_stored(folded_start, folded_end)
             if start < covered_until:
                 continue
             covered_until = end
             for entry in self._entries[key]:
                 yield Suggestion(start, end, original[start:end], entry.label, entry.ref, entry.source)
+
+    def _matches(self, folded: str) -> Iterator[ScanMatch]:
+        if self._scanner is not None:
+            yield from self._scanner.matches(folded)
+        elif self._regex is not None:
+            for match in self._regex.finditer(folded):
+                group = match.lastgroup or "plain"
+                group_start, group_end = match.span(group)
+                yield ScanMatch(match.start(), group_start, group_end, group == "fused")
 
 
 def suggest(

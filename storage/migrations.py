@@ -7,6 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from storage.folded_texts import index_missing_documents, trigram_index_available
 from storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
+from storage.surface_keys import SURFACE_KEYS_SCHEMA, store_missing_keys
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "migrations"]
 
@@ -233,3 +234,11 @@ def documents_in_order_and_claims_by_label(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS documents_in_order ON documents (position, id, title, length);
         """
     )
+
+
+@migrations(name="0009_surface_keys")
+def surface_keys(db: Database) -> None:
+    # Opening a document folded every text the project had tagged, to suggest it again: each
+    # tagged text's fold is kept instead (storage.surface_keys).
+    db.executescript(SURFACE_KEYS_SCHEMA)
+    store_missing_keys(db)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from annotator.search import FoldedCorpus, folded_in_memory
+from annotator.suggest import keyed_in_memory
 from storage.postgres_connection import TeamConnection
 
 
@@ -26,6 +29,11 @@ class CorpusQueries(TeamConnection):
             ).fetchall()
         )
         return [(str(text), str(label), None if ref is None else str(ref)) for text, label, ref in rows]
+
+    def tagged_elsewhere_keyed(
+        self, annotator: str, document_id: str, first_pieces: Collection[str]
+    ) -> list[tuple[str, str, str | None, str]]:
+        return keyed_in_memory(self.tagged_elsewhere(annotator, document_id), first_pieces)
 
     def label_counts(self) -> list[tuple[str, str, int]]:
         rows = self._read(

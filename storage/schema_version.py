@@ -7,4 +7,4 @@ migrations nor sqlite-utils.
 APPLICATION_ID = 0x48534859  # "HSHY": marks a SQLite file as a Hashiya project.
 
 # The number of migrations in ``storage.migrations``; a test keeps the two in step.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9

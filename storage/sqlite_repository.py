@@ -39,9 +39,11 @@ from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
-from storage.project_file import ProjectFile, reading
+from storage.project_file import reading
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
+from storage.surface_keys import store_missing_keys
+from storage.tagged_reads import TaggedSurfaceReads
 from storage.tagged_surfaces import bulk_writing, count_layer, counting_whole_layers, uncount_layer
 
 
@@ -149,7 +151,7 @@ def _log_states(edit: Edit) -> tuple[str | None, str | None]:
     return None, _edit_json(edit)
 
 
-class SqliteRepository(ProjectFile):
+class SqliteRepository(TaggedSurfaceReads):
     @classmethod
     def open(cls, path: Path, *, full_check: bool = True, checked_beside: bool = False) -> SqliteRepository:
         """The project at ``path``; ``full_check=False`` when it is opened only to be read, ``checked_beside``
@@ -412,6 +414,7 @@ class SqliteRepository(ProjectFile):
                     if undoing is not None:
                         action = undo_action(undoing, count, layer.annotator)
                     self._log(at, by, layer.document_id, action, replaced, None)
+            store_missing_keys(self.db)
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 
@@ -425,23 +428,6 @@ class SqliteRepository(ProjectFile):
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]
-
-    @reading
-    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
-        rows = self.db.execute(
-            """
-            SELECT t.text, t.label, t.ref FROM tagged_surfaces t
-            LEFT JOIN (
-                SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
-                WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
-                GROUP BY label, text, coalesce(ref, '')
-            ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
-            WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
-            ORDER BY t.label, t.text, t.ref
-            """,
-            [document_id, annotator, annotator],
-        )
-        return [(str(text), str(label), str(ref) or None) for text, label, ref in rows]
 
     @reading
     def label_counts(self) -> list[tuple[str, str, int]]:

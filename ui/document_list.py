@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.model import DocumentStatus, DocumentSummary
 from ui.plain import plain_tooltip, visible_controls
@@ -57,6 +58,18 @@ class DocumentListModel(QAbstractTableModel):
     def document_at(self, row: int) -> DocumentSummary:
         return self._rows[row]
 
+    def widest_rows(self) -> list[int]:
+        """The rows whose length and status can read widest: the longest length, and one of each status."""
+        if not self._rows:
+            return []
+        rows = {max(range(len(self._rows)), key=lambda row: len(f"{self._rows[row].length:,}"))}
+        seen: set[DocumentStatus] = set()
+        for row, summary in enumerate(self._rows):
+            if summary.status not in seen:
+                seen.add(summary.status)
+                rows.add(row)
+        return sorted(rows)
+
     def row_of(self, document_id: str) -> int | None:
         for row, summary in enumerate(self._rows):
             if summary.id == document_id:
@@ -93,3 +106,24 @@ class DocumentListModel(QAbstractTableModel):
         elif role == DOCUMENT_ID_ROLE:
             return summary.id
         return None
+
+
+def fit_length_and_status(table: QTableView, model: DocumentListModel) -> None:
+    """Keep the length and status columns as wide as their widest cell, measured on the rows that
+    can be widest: Qt's ResizeToContents asks a thousand rows for every role at each change."""
+    header = table.horizontalHeader()
+    columns = (model.LENGTH, model.STATUS)
+    for column in columns:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+
+    def fit() -> None:
+        rows = model.widest_rows()
+        grid = 1 if table.showGrid() else 0
+        for column in columns:
+            cells = (table.sizeHintForIndex(model.index(row, column)).width() + grid for row in rows)
+            width = max([header.sectionSizeHint(column), *cells])
+            header.resizeSection(column, min(max(width, header.minimumSectionSize()), header.maximumSectionSize()))
+
+    model.modelReset.connect(fit)
+    model.dataChanged.connect(fit)
+    fit()

@@ -27,7 +27,7 @@ from annotator.repository import ProjectError
 from ui import resume
 from ui.annotation_controller import AnnotationController, Snapping, snapping_name
 from ui.claims_menu import install_claims_ledger
-from ui.document_list import DocumentListModel, status_name
+from ui.document_list import DocumentListModel, fit_length_and_status, status_name
 from ui.document_view import DocumentView
 from ui.exchange_actions import ExchangeActions
 from ui.i18n import display_name
@@ -68,8 +68,7 @@ class MainWindow(QMainWindow):
         self.document_table.setWordWrap(False)
         header = self.document_table.horizontalHeader()
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DocumentListModel.LENGTH, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DocumentListModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        fit_length_and_status(self.document_table, self.documents)
 
         self.view = DocumentView()
         self.panel = SpanPanel()

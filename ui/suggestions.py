@@ -244,7 +244,7 @@ class SuggestionController(QObject):
             self._from_project = None
         if self._from_project is None:
             if self._elsewhere is None:
-                self._elsewhere = tagged_elsewhere(self.project, document_id)
+                self._elsewhere = tagged_elsewhere(self.project, document_id, self.view.stored_text)
             self._from_project = self._elsewhere.union(self._shown_surfaces)
         return self._from_project
 

@@ -230,6 +230,6 @@ def test_decisions_table_comes_with_the_latest_migration(tmp_path: Path) -> None
             "decided_by",
             "decided_at",
         }
-        assert repository.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 8
+        assert repository.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 9
     finally:
         repository.close()

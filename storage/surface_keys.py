@@ -1,0 +1,98 @@
+"""The folded key of each tagged text (table ``surface_keys``), so that opening a document folds none.
+
+Suggestions look for every text a layer tagged (``tagged_surfaces``) by its fold. Folding every one
+at each opening costs what the project has tagged; the keys are kept here instead, with the first
+word of each, so that only the texts whose first word the shown document holds are read.
+The span triggers know nothing of this table: texts tagged since it was last filled are folded
+when they are read, and stored when the file can be written (``store_missing_keys`` fills it
+at once, after an import).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterable
+
+from annotator.repository import ProjectError
+from annotator.suggest import surface_key
+from annotator.suggestion_scan import first_piece
+from storage.sqlite_database import Sql
+
+SURFACE_KEYS_SCHEMA = """
+    CREATE TABLE surface_keys (
+        text TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        first TEXT NOT NULL
+    ) WITHOUT ROWID;
+"""
+
+_MISSING = """
+    SELECT DISTINCT t.text FROM tagged_surfaces t
+    WHERE NOT EXISTS (SELECT 1 FROM surface_keys k WHERE k.text = t.text)
+"""
+
+_ELSEWHERE = """
+    SELECT t.text, t.label, t.ref, k.key, k.first FROM tagged_surfaces t
+    LEFT JOIN surface_keys k ON k.text = t.text
+    LEFT JOIN (
+        SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
+        WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
+        GROUP BY label, text, coalesce(ref, '')
+    ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
+    WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
+    ORDER BY t.label, t.text, t.ref
+"""
+
+
+def _keyed(texts: Iterable[str]) -> list[tuple[str, str, str]]:
+    rows = []
+    for text in texts:
+        key = surface_key(text)
+        rows.append((text, key, first_piece(key)))
+    return rows
+
+
+def _store(db: Sql, rows: list[tuple[str, str, str]]) -> None:
+    db.conn.executemany("INSERT OR IGNORE INTO surface_keys (text, key, first) VALUES (?, ?, ?)", rows)
+
+
+def store_missing_keys(db: Sql) -> None:
+    """Fold and store every tagged text that has no key yet (inside or outside a transaction)."""
+    missing = [str(row[0]) for row in db.execute(_MISSING)]
+    if missing:
+        with db.atomic():
+            _store(db, _keyed(missing))
+
+
+def has_surface_keys(db: Sql) -> bool:
+    return (
+        db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'surface_keys'").fetchone() is not None
+    )
+
+
+def keyed_elsewhere(
+    db: Sql, annotator: str, document_id: str, first_pieces: Collection[str]
+) -> list[tuple[str, str, str | None, str]]:
+    """(text, label, registry id, key) of what ``annotator`` tagged in documents other than
+    ``document_id``, for the keys whose first piece is among ``first_pieces``.
+
+    Texts without a stored key are folded here, and stored if the file can be written now.
+    """
+    found: list[tuple[str, str, str | None, str]] = []
+    unkeyed: dict[str, tuple[str, str]] = {}
+    for text, label, ref, key, first in db.execute(_ELSEWHERE, [document_id, annotator, annotator]):
+        if key is None:
+            if text not in unkeyed:
+                folded = surface_key(text)
+                unkeyed[text] = (folded, first_piece(folded))
+            key, first = unkeyed[text]
+        if first in first_pieces:
+            found.append((str(text), str(label), str(ref) or None, str(key)))
+    # Not while the check of a large file runs: the first write waits for it.
+    if unkeyed and getattr(db, "pending_check", None) is None:
+        try:
+            with db.atomic():
+                _store(db, [(text, key, first) for text, (key, first) in unkeyed.items()])
+        except (sqlite3.Error, ProjectError):
+            pass  # a read-only file: they are folded again at the next opening
+    return found
