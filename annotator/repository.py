@@ -25,10 +25,11 @@ class Repository(Protocol):
 
     def close(self) -> None: ...
 
-    def wait_for_checks(self) -> None:
+    def wait_for_checks(self, timeout: float | None = None) -> bool:
         """Wait for the checks of the store still running beside the reads; ProjectError if they failed.
 
-        What was read before is shown only after this returned."""
+        What was read before is shown only after this returned. With a ``timeout`` (seconds): False
+        if they are still running then."""
         ...
 
     def is_own_file(self, path: Path) -> bool:

@@ -131,12 +131,16 @@ class ProjectDatabase(SqliteDatabase):
         """Before the first write, the check of the file (still running, for a large file) must pass."""
         self._settle_the_check("Nothing was saved")
 
-    def wait_for_checks(self) -> None:
+    def wait_for_checks(self, timeout: float | None = None) -> bool:
         """Wait for the checks still running beside the reads; ProjectError if they found the file damaged.
 
         A caller that opened the project with ``checked_beside`` calls this before it shows anything
-        it read: what a damaged file yields is never shown."""
+        it read: what a damaged file yields is never shown. With a ``timeout`` (seconds) it returns
+        False if they are still running then."""
+        if self.pending_check is not None and not self.pending_check.finish(timeout):
+            return False
         self._settle_the_check("It was left alone")
+        return True
 
     def _settle_the_check(self, outcome: str) -> None:
         if self.pending_check is None:
@@ -203,8 +207,9 @@ A project opened only to be read (``full_check=False``) gets the quick check (an
 whatever its size: SQLite's full check guards writes, and such an opening makes none."""
 
 BACKGROUND_CHECK_FROM = 16 * 1024 * 1024
-"""Projects from this size on are opened after the quick check, and the full check (up to
-FULL_CHECK_LIMIT) runs beside the work until the first write, which waits for it."""
+"""Projects from this size on open at once: their check (the full one up to FULL_CHECK_LIMIT, the
+quick one beyond) runs beside the work, the first write waits for it, and the window says as soon
+as it finds damage (``wait_for_checks(timeout=0)``)."""
 
 
 class BackgroundCheck:
@@ -226,8 +231,10 @@ class BackgroundCheck:
         except ProjectError as error:
             self._unreadable = error
 
-    def finish(self) -> None:
-        self._thread.join()
+    def finish(self, timeout: float | None = None) -> bool:
+        """Wait for the check, at most ``timeout`` seconds; whether it is done."""
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def problems(self) -> list[str]:
         """What the check found, once it is done: nothing for a sound file; ProjectError if it could not read it."""
@@ -541,14 +548,9 @@ def open_database(
         _create(path, plan or project_plan())
     else:
         size = os.stat(path).st_size
-        in_background = full_check and BACKGROUND_CHECK_FROM <= size <= FULL_CHECK_LIMIT
-        # With the full check in the background, the texts' hashes are checked there too.
+        in_background = full_check and size >= BACKGROUND_CHECK_FROM
         version = _inspect_existing(
-            path,
-            known_version(plan),
-            full_check=full_check and not in_background,
-            hashes=not in_background,
-            checks=not beside,
+            path, known_version(plan), full_check=full_check, checks=not (beside or in_background)
         )
         if not writable(path):
             raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")

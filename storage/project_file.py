@@ -68,10 +68,11 @@ class ProjectFile:
     def close(self) -> None:
         self.db.close()
 
-    def wait_for_checks(self) -> None:
+    def wait_for_checks(self, timeout: float | None = None) -> bool:
         """ProjectError if the checks of the file, still running beside the reads, find it damaged."""
         if isinstance(self.db, ProjectDatabase):
-            self.db.wait_for_checks()
+            return self.db.wait_for_checks(timeout)
+        return True
 
     @reading
     def data_version(self) -> int:

@@ -30,6 +30,7 @@ from ui.claims_menu import install_claims_ledger
 from ui.document_list import DocumentListModel, fit_length_and_status, status_name
 from ui.document_view import DocumentView
 from ui.exchange_actions import ExchangeActions
+from ui.file_check import watch_file_check
 from ui.i18n import display_name
 from ui.keyboard import hotkey_of
 from ui.pane_sizes import keep_panes_usable
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self, self.annotations)
         self.relation_arcs = install_relation_arcs(self, self.annotations)
         self.claims_ledger = install_claims_ledger(self, self.annotations)
+        self.file_check = watch_file_check(self, project.repository)
         restore_window_state(self, self.splitter)
         self.text_focus = give_text_the_focus(self, self.view)
         keep_panes_usable(self.view, self.document_table, self.panel, self.panel.table)

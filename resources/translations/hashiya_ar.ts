@@ -1318,6 +1318,21 @@ Replace it with the file&apos;s layer (Edit &gt; Undo puts it back), merge the f
     </message>
 </context>
 <context>
+    <name>FileCheckWatch</name>
+    <message>
+        <source>The project file is damaged</source>
+        <translation>ملف المشروع تالف</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+What is shown may be wrong or incomplete, and no edit will be saved into it.</source>
+        <translation>{problem}
+
+قد يكون المعروض خاطئًا أو ناقصًا، ولن يُحفظ فيه أي تعديل.</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <source>Not saved: another window or program changed or deleted this first. Its change is shown in a moment; then make your edit again if it is still needed.</source>

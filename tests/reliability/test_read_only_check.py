@@ -131,3 +131,41 @@ def test_a_large_project_whose_text_changed_behind_its_hash_refuses_its_first_ed
     finally:
         project.close()
     assert file_digests(path) == before
+
+
+def project_with_a_damaged_log(path: Path) -> str:
+    """A project whose edit log has a page overwritten: SQLite's quick check finds it, opening reads none of it."""
+    project = Project(SqliteRepository.open(path), "tester")
+    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    document_id = project.documents()[0].id
+    for place in range(120):
+        project.apply(project.add_span(document_id, place * 12, place * 12 + 4, "PER"))
+    project.close()
+    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    pages = [row[0] for row in raw.execute("SELECT pageno FROM dbstat WHERE name = 'edit_log' ORDER BY pageno")]
+    raw.close()
+    assert len(pages) > 2
+    data = bytearray(path.read_bytes())
+    middle = pages[len(pages) // 2]
+    data[4096 * (middle - 1) : 4096 * middle] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    return document_id
+
+
+def test_a_project_too_large_for_the_full_check_opens_before_its_quick_check_and_refuses_its_first_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "damaged.hashiya"
+    document_id = project_with_a_damaged_log(path)
+    before = file_digests(path)
+    monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)  # every file counts as large
+    monkeypatch.setattr(storage.database, "FULL_CHECK_LIMIT", 0)  # and too large for the full check
+
+    project = Project(SqliteRepository.open(path), "tester")
+    try:
+        assert len(project.spans(document_id)) == 120
+        with pytest.raises(ProjectError, match="is damaged: the integrity check reports"):
+            project.apply(project.add_span(document_id, 2000, 2004, "GPE"))
+    finally:
+        project.close()
+    assert file_digests(path) == before
