@@ -10,6 +10,7 @@ from annotator.agreement import AgreementFigures
 from annotator.agreement.table import AgreementTable, agreement_table, number
 from annotator.project import Project
 from annotator.repository import ProjectError
+from cli.agreement_split import split_table
 from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
 
 
@@ -80,7 +81,10 @@ def table_json(table: AgreementTable, titles: dict[str, str]) -> dict[str, Any]:
 def agreement(project: Project, annotators: list[str], as_json: bool, document_id: str | None, out: TextIO) -> int:
     """Print the agreement of ``annotators``' layers; raise ProjectError when they cannot be compared."""
     try:
-        table = agreement_table(project, annotators, document_id, lambda ids: with_progress(ids, len(ids), "comparing"))
+        progress = lambda ids: with_progress(ids, len(ids), "comparing")  # noqa: E731
+        table = (None if document_id else split_table(project, annotators, progress)) or agreement_table(
+            project, annotators, document_id, progress
+        )
     except ProjectError:
         project.repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
         raise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.agreement.coding import (
@@ -158,6 +158,40 @@ def _laid_out_alpha(documents: Sequence[DocumentLayers], layer_count: int) -> Un
     return unitizing_alpha(shifted, 0, offset) if offset > 0 else None
 
 
+@dataclass(frozen=True)
+class DocumentPart:
+    """What the corpus figures keep of one compared document, beside its own figures.
+
+    Plain counts only, so that documents compared in another process add up to the same corpus."""
+
+    result: DocumentAgreement
+    exact: dict[tuple[int, int], dict[str, SpanScores]]
+    overlap: dict[tuple[int, int], dict[str, SpanScores]]
+    per_layer: list[Counter[str]]
+    units: Counter[tuple[Hashable | None, ...]]
+    tally: UnitizingTally | None  # None for a document of length 0
+
+
+def document_part(document: DocumentLayers) -> DocumentPart:
+    """The figures of one document and what the corpus figures need of it."""
+    if len(document.layers) < 2:
+        raise ValueError("every document needs the same number (at least two) of layers")
+    scores = pairwise_span_scores(document.layers)
+    exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
+    per_layer = [Counter(span.label for span in layer) for layer in document.layers]
+    units: Counter[tuple[Hashable | None, ...]] = Counter()
+    if document.tokens:
+        units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
+    elif document.text is not None:
+        units.update(coded_tokens(document.text, document.layers))
+    tally = unitizing = None
+    if document.text_length > 0:
+        tally = unitizing_tally(document.layers, 0, document.text_length)
+        unitizing = alpha_of(tally)
+    figures = _figures(per_layer, exact, overlap, units, unitizing)
+    return DocumentPart(DocumentAgreement(document.document_id, figures), exact, overlap, per_layer, units, tally)
+
+
 def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
     """Agreement figures for every document and for the whole corpus.
 
@@ -168,6 +202,22 @@ def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
     compares a corpus of any size in the memory of its largest document. (Only a sequence may hold
     a document of length 0, whose spans the corpus alpha_u lays on its neighbours.)
     """
+
+    def laid_out(layer_count: int) -> UnitizingAgreement | None:
+        # Spans on an empty document would land on its neighbours: keep that placement.
+        if not isinstance(documents, Sequence):
+            raise ValueError("a document of length 0 can only be compared in a sequence of documents")
+        return _laid_out_alpha(documents, layer_count)
+
+    return combined_report((document_part(document) for document in documents), laid_out)
+
+
+def combined_report(
+    parts: Iterable[DocumentPart], laid_out: Callable[[int], UnitizingAgreement | None] | None = None
+) -> AgreementReport:
+    """The report of documents compared one by one (``document_part``), in the order of ``parts``.
+
+    ``laid_out`` gives the corpus alpha_u when a document has length 0 (see ``agreement_report``)."""
     corpus_exact: dict[tuple[int, int], dict[str, SpanScores]] = {}
     corpus_overlap: dict[tuple[int, int], dict[str, SpanScores]] = {}
     corpus_per_layer: list[Counter[str]] = []
@@ -176,42 +226,30 @@ def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
     results = []
     layer_count = 0
     empty_document = False
-    for document in documents:
+    for part in parts:
         if not layer_count:
-            layer_count = len(document.layers)
+            layer_count = len(part.per_layer)
             corpus_per_layer = [Counter() for _ in range(layer_count)]
-        if layer_count < 2 or len(document.layers) != layer_count:
+        if len(part.per_layer) != layer_count:
             raise ValueError("every document needs the same number (at least two) of layers")
-        scores = pairwise_span_scores(document.layers)
-        exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
-        _sum_by_label(exact, corpus_exact)
-        _sum_by_label(overlap, corpus_overlap)
-        per_layer = [Counter(span.label for span in layer) for layer in document.layers]
-        for pooled, counts in zip(corpus_per_layer, per_layer, strict=True):
+        _sum_by_label(part.exact, corpus_exact)
+        _sum_by_label(part.overlap, corpus_overlap)
+        for pooled, counts in zip(corpus_per_layer, part.per_layer, strict=True):
             pooled.update(counts)
-        units: Counter[tuple[Hashable | None, ...]] = Counter()
-        if document.tokens:
-            units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
-        elif document.text is not None:
-            units.update(coded_tokens(document.text, document.layers))
-        corpus_units.update(units)
-        unitizing = None
-        if document.text_length > 0:
-            tally = unitizing_tally(document.layers, 0, document.text_length)
-            tallies.append(tally)
-            unitizing = alpha_of(tally)
-        else:
+        corpus_units.update(part.units)
+        if part.tally is None:
             empty_document = True
-        results.append(DocumentAgreement(document.document_id, _figures(per_layer, exact, overlap, units, unitizing)))
+        else:
+            tallies.append(part.tally)
+        results.append(part.result)
     if not results:
         raise ValueError("no documents to compare")
     if len(results) == 1:
         return AgreementReport(tuple(results), results[0].figures)
     if empty_document:
-        # Spans on an empty document would land on its neighbours: keep that placement.
-        if not isinstance(documents, Sequence):
+        if laid_out is None:
             raise ValueError("a document of length 0 can only be compared in a sequence of documents")
-        corpus_unitizing = _laid_out_alpha(documents, layer_count)
+        corpus_unitizing = laid_out(layer_count)
     else:
         corpus_unitizing = alpha_of(laid_end_to_end(tallies))
     corpus = _figures(corpus_per_layer, corpus_exact, corpus_overlap, corpus_units, corpus_unitizing)
