@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from annotator.agreement.report import DocumentPart
-from annotator.agreement.table import AgreementTable, check_annotators, compared_parts, table_of_parts
+from annotator.agreement.report import CorpusPart
+from annotator.agreement.table import AgreementTable, check_annotators, compared_part, table_of_parts
 from annotator.model import DocumentSummary
 from annotator.project import Project
 from annotator.repository import ProjectError
@@ -40,18 +40,18 @@ def split_table(
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         later = pool.submit(compare_in_process, str(repository.path), list(annotators), second)
-        parts = compared_parts(project.repository, annotators, progress(first))
-        parts.extend(later.result())
+        mine = compared_part(project.repository, annotators, progress(first))
+        parts = [mine, later.result()]
     return table_of_parts(annotators, parts)
 
 
-def halves(summaries: Sequence[DocumentSummary]) -> tuple[list[str], list[str]]:
-    """The ids of the documents, in order, cut where half of the text lies before."""
+def halves(summaries: Sequence[DocumentSummary], share: float = 0.5) -> tuple[list[str], list[str]]:
+    """The ids of the documents, in order, cut where ``1 - share`` of the text lies before."""
     total = sum(s.length for s in summaries)
     before = 0
     cut = len(summaries)
     for index, summary in enumerate(summaries):
-        if 2 * before >= total:
+        if before >= total * (1 - share):
             cut = index
             break
         before += summary.length
@@ -59,7 +59,7 @@ def halves(summaries: Sequence[DocumentSummary]) -> tuple[list[str], list[str]]:
     return ids[:cut], ids[cut:]
 
 
-def compare_in_process(path: str, annotators: list[str], ids: list[str]) -> list[tuple[str, DocumentPart]]:
+def compare_in_process(path: str, annotators: list[str], ids: list[str]) -> tuple[dict[str, str], CorpusPart]:
     """What the second process does: the titles and counts of its documents, read on its own connection."""
     from storage.database import connect
     from storage.sqlite_repository import SqliteRepository
@@ -70,6 +70,6 @@ def compare_in_process(path: str, annotators: list[str], ids: list[str]) -> list
         raise ProjectError(f"{path} cannot be opened: {error}.") from None
     repository = SqliteRepository(db, Path(path))
     try:
-        return compared_parts(repository, annotators, ids)
+        return compared_part(repository, annotators, ids)
     finally:
         repository.close()

@@ -209,48 +209,77 @@ def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
             raise ValueError("a document of length 0 can only be compared in a sequence of documents")
         return _laid_out_alpha(documents, layer_count)
 
-    return combined_report((document_part(document) for document in documents), laid_out)
+    return combined_report([summed(document_part(document) for document in documents)], laid_out)
+
+
+@dataclass
+class CorpusPart:
+    """The figures of consecutive documents and their counts summed, to be added to those of the next ones."""
+
+    results: list[DocumentAgreement]
+    exact: dict[tuple[int, int], dict[str, SpanScores]]
+    overlap: dict[tuple[int, int], dict[str, SpanScores]]
+    per_layer: list[Counter[str]]
+    units: Counter[tuple[Hashable | None, ...]]
+    tally: UnitizingTally | None  # the documents of length > 0 laid end to end
+    empty_document: bool
+
+
+def summed(parts: Iterable[DocumentPart]) -> CorpusPart:
+    """The documents compared one by one (``document_part``), in order, and their summed counts."""
+    total = CorpusPart([], {}, {}, [], Counter(), None, False)
+    tallies: list[UnitizingTally] = []
+    for part in parts:
+        if not total.per_layer:
+            total.per_layer = [Counter() for _ in part.per_layer]
+        if len(part.per_layer) != len(total.per_layer):
+            raise ValueError("every document needs the same number (at least two) of layers")
+        _sum_by_label(part.exact, total.exact)
+        _sum_by_label(part.overlap, total.overlap)
+        for pooled, counts in zip(total.per_layer, part.per_layer, strict=True):
+            pooled.update(counts)
+        total.units.update(part.units)
+        if part.tally is None:
+            total.empty_document = True
+        else:
+            tallies.append(part.tally)
+        total.results.append(part.result)
+    if tallies:
+        total.tally = laid_end_to_end(tallies)
+    return total
 
 
 def combined_report(
-    parts: Iterable[DocumentPart], laid_out: Callable[[int], UnitizingAgreement | None] | None = None
+    pieces: Sequence[CorpusPart], laid_out: Callable[[int], UnitizingAgreement | None] | None = None
 ) -> AgreementReport:
-    """The report of documents compared one by one (``document_part``), in the order of ``parts``.
+    """The report of consecutive runs of documents (``summed``), in the corpus order.
 
-    ``laid_out`` gives the corpus alpha_u when a document has length 0 (see ``agreement_report``)."""
-    corpus_exact: dict[tuple[int, int], dict[str, SpanScores]] = {}
-    corpus_overlap: dict[tuple[int, int], dict[str, SpanScores]] = {}
-    corpus_per_layer: list[Counter[str]] = []
-    corpus_units: Counter[tuple[Hashable | None, ...]] = Counter()
-    tallies: list[UnitizingTally] = []
-    results = []
-    layer_count = 0
-    empty_document = False
-    for part in parts:
-        if not layer_count:
-            layer_count = len(part.per_layer)
-            corpus_per_layer = [Counter() for _ in range(layer_count)]
-        if len(part.per_layer) != layer_count:
-            raise ValueError("every document needs the same number (at least two) of layers")
-        _sum_by_label(part.exact, corpus_exact)
-        _sum_by_label(part.overlap, corpus_overlap)
-        for pooled, counts in zip(corpus_per_layer, part.per_layer, strict=True):
-            pooled.update(counts)
-        corpus_units.update(part.units)
-        if part.tally is None:
-            empty_document = True
-        else:
-            tallies.append(part.tally)
-        results.append(part.result)
+    Counts add up whatever the runs; the gaps between units, where alpha_u lays one run after the
+    other, are the same as over one run. ``laid_out`` gives the corpus alpha_u when a document has
+    length 0 (see ``agreement_report``)."""
+    pieces = [piece for piece in pieces if piece.results]
+    results = [result for piece in pieces for result in piece.results]
     if not results:
         raise ValueError("no documents to compare")
     if len(results) == 1:
         return AgreementReport(tuple(results), results[0].figures)
-    if empty_document:
+    layer_count = len(pieces[0].per_layer)
+    if any(len(piece.per_layer) != layer_count for piece in pieces):
+        raise ValueError("every document needs the same number (at least two) of layers")
+    first = pieces[0]
+    exact, overlap, per_layer, units = first.exact, first.overlap, first.per_layer, first.units
+    for piece in pieces[1:]:
+        _sum_by_label(piece.exact, exact)
+        _sum_by_label(piece.overlap, overlap)
+        for pooled, counts in zip(per_layer, piece.per_layer, strict=True):
+            pooled.update(counts)
+        units.update(piece.units)
+    if any(piece.empty_document for piece in pieces):
         if laid_out is None:
             raise ValueError("a document of length 0 can only be compared in a sequence of documents")
         corpus_unitizing = laid_out(layer_count)
     else:
-        corpus_unitizing = alpha_of(laid_end_to_end(tallies))
-    corpus = _figures(corpus_per_layer, corpus_exact, corpus_overlap, corpus_units, corpus_unitizing)
+        tallies = [piece.tally for piece in pieces if piece.tally is not None]
+        corpus_unitizing = alpha_of(tallies[0] if len(tallies) == 1 else laid_end_to_end(tallies))
+    corpus = _figures(per_layer, exact, overlap, units, corpus_unitizing)
     return AgreementReport(tuple(results), corpus)

@@ -22,7 +22,7 @@ from annotator.agreement import (
     compare_layers,
     confusion_matrix,
 )
-from annotator.agreement.report import DocumentPart, combined_report, document_part
+from annotator.agreement.report import CorpusPart, combined_report, document_part, summed
 from annotator.collection import collector_paused
 from annotator.model import DocumentStatus, Extent
 from annotator.project import Project
@@ -170,18 +170,16 @@ def read_document_layers(
         yield DocumentLayers(current, document.length, layers, text=document.text)
 
 
-def compared_parts(
+def compared_part(
     repository: Repository, annotators: Sequence[str], ids: Iterable[str]
-) -> list[tuple[str, DocumentPart]]:
-    """The title and figures (``document_part``) of each compared document of ``ids``, in order.
+) -> tuple[dict[str, str], CorpusPart]:
+    """The titles, figures and summed counts (``summed``) of the compared documents of ``ids``.
 
     What a second process computes for its share of the corpus (see ``table_of_parts``)."""
     titles: dict[str, str] = {}
     with collector_paused():
-        return [
-            (titles[layers.document_id], document_part(layers))
-            for layers in read_document_layers(repository, annotators, ids, titles, every=False)
-        ]
+        layers = read_document_layers(repository, annotators, ids, titles, every=False)
+        return titles, summed(map(document_part, layers))
 
 
 def agreement_table(
@@ -202,16 +200,19 @@ def agreement_table(
     return _table(annotators, report, titles)
 
 
-def table_of_parts(annotators: Sequence[str], parts: Sequence[tuple[str, DocumentPart]]) -> AgreementTable:
-    """The table of documents compared apart (``compared_parts``), given in the corpus order.
+def table_of_parts(annotators: Sequence[str], parts: Sequence[tuple[dict[str, str], CorpusPart]]) -> AgreementTable:
+    """The table of runs of documents compared apart (``compared_part``), given in the corpus order.
 
-    The figures are those of ``agreement_table``, to the last digit: the parts hold counts only and
-    are added up in the same order. No part may be of a document of length 0."""
-    if not parts:
+    The figures are those of ``agreement_table``, to the last digit: the parts hold counts, added up
+    in the same order. No part may hold a document of length 0."""
+    if not any(part.results for _, part in parts):
         raise _nothing_to_compare(annotators)
     with collector_paused():
-        report = combined_report(part for _, part in parts)
-    return _table(annotators, report, {part.result.document_id: title for title, part in parts})
+        report = combined_report([part for _, part in parts])
+    titles: dict[str, str] = {}
+    for part_titles, _ in parts:
+        titles.update(part_titles)
+    return _table(annotators, report, titles)
 
 
 def _nothing_to_compare(annotators: Sequence[str]) -> ProjectError:
