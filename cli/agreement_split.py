@@ -23,6 +23,9 @@ from storage.project_file import ProjectFile
 SPLIT_FROM_CHARACTERS = 2_000_000
 """Below this much text, starting the second process costs more than the half of the work it takes."""
 
+SECOND_SHARE = 0.55
+"""The part of the text the second process compares: the first also checks the file, adds up and prints."""
+
 
 def split_table(
     project: Project, annotators: Sequence[str], progress: Callable[[list[str]], Iterable[str]] = iter
@@ -36,7 +39,7 @@ def split_table(
     if sum(s.length for s in summaries) < SPLIT_FROM_CHARACTERS or any(s.length == 0 for s in summaries):
         return None  # a document of length 0 lays its spans on its neighbours: see agreement_report
     check_annotators(project, annotators)
-    first, second = halves(summaries)
+    first, second = halves(summaries, SECOND_SHARE)
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         later = pool.submit(compare_in_process, str(repository.path), list(annotators), second)
