@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from annotator.agreement.coding import (
     AlphaAgreement,
@@ -25,6 +26,8 @@ from annotator.agreement.unitizing import (
     unitizing_alpha,
     unitizing_tally,
 )
+
+_label = attrgetter("label")
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,7 @@ def document_part(document: DocumentLayers) -> DocumentPart:
         raise ValueError("every document needs the same number (at least two) of layers")
     scores = pairwise_span_scores(document.layers)
     exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
-    per_layer = [Counter(span.label for span in layer) for layer in document.layers]
+    per_layer = [Counter(map(_label, layer)) for layer in document.layers]
     units: Counter[tuple[Hashable | None, ...]] = Counter()
     if document.tokens:
         units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
