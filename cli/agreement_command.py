@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from annotator.agreement import AgreementFigures
@@ -78,12 +78,15 @@ def table_json(table: AgreementTable, titles: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _progress(ids: list[str]) -> Iterable[str]:
+    return with_progress(ids, len(ids), "comparing")
+
+
 def agreement(project: Project, annotators: list[str], as_json: bool, document_id: str | None, out: TextIO) -> int:
     """Print the agreement of ``annotators``' layers; raise ProjectError when they cannot be compared."""
     try:
-        progress = lambda ids: with_progress(ids, len(ids), "comparing")  # noqa: E731
-        table = (None if document_id else split_table(project, annotators, progress)) or agreement_table(
-            project, annotators, document_id, progress
+        table = (None if document_id else split_table(project, annotators, _progress)) or agreement_table(
+            project, annotators, document_id, _progress
         )
     except ProjectError:
         project.repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
