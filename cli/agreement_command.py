@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from annotator.agreement import AgreementFigures
 from annotator.agreement.table import AgreementTable, agreement_table, number
 from annotator.project import Project
 from annotator.repository import ProjectError
+from cli.agreement_split import split_table
 from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
 
 
@@ -77,10 +78,16 @@ def table_json(table: AgreementTable, titles: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _progress(ids: list[str]) -> Iterable[str]:
+    return with_progress(ids, len(ids), "comparing")
+
+
 def agreement(project: Project, annotators: list[str], as_json: bool, document_id: str | None, out: TextIO) -> int:
     """Print the agreement of ``annotators``' layers; raise ProjectError when they cannot be compared."""
     try:
-        table = agreement_table(project, annotators, document_id, lambda ids: with_progress(ids, len(ids), "comparing"))
+        table = (None if document_id else split_table(project, annotators, _progress)) or agreement_table(
+            project, annotators, document_id, _progress
+        )
     except ProjectError:
         project.repository.wait_for_checks()  # a damaged file is said to be damaged, not how a read of it failed
         raise

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from annotator.agreement.coding import (
     AlphaAgreement,
@@ -25,6 +26,8 @@ from annotator.agreement.unitizing import (
     unitizing_alpha,
     unitizing_tally,
 )
+
+_label = attrgetter("label")
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,40 @@ def _laid_out_alpha(documents: Sequence[DocumentLayers], layer_count: int) -> Un
     return unitizing_alpha(shifted, 0, offset) if offset > 0 else None
 
 
+@dataclass(frozen=True)
+class DocumentPart:
+    """What the corpus figures keep of one compared document, beside its own figures.
+
+    Plain counts only, so that documents compared in another process add up to the same corpus."""
+
+    result: DocumentAgreement
+    exact: dict[tuple[int, int], dict[str, SpanScores]]
+    overlap: dict[tuple[int, int], dict[str, SpanScores]]
+    per_layer: list[Counter[str]]
+    units: Counter[tuple[Hashable | None, ...]]
+    tally: UnitizingTally | None  # None for a document of length 0
+
+
+def document_part(document: DocumentLayers) -> DocumentPart:
+    """The figures of one document and what the corpus figures need of it."""
+    if len(document.layers) < 2:
+        raise ValueError("every document needs the same number (at least two) of layers")
+    scores = pairwise_span_scores(document.layers)
+    exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
+    per_layer = [Counter(map(_label, layer)) for layer in document.layers]
+    units: Counter[tuple[Hashable | None, ...]] = Counter()
+    if document.tokens:
+        units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
+    elif document.text is not None:
+        units.update(coded_tokens(document.text, document.layers))
+    tally = unitizing = None
+    if document.text_length > 0:
+        tally = unitizing_tally(document.layers, 0, document.text_length)
+        unitizing = alpha_of(tally)
+    figures = _figures(per_layer, exact, overlap, units, unitizing)
+    return DocumentPart(DocumentAgreement(document.document_id, figures), exact, overlap, per_layer, units, tally)
+
+
 def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
     """Agreement figures for every document and for the whole corpus.
 
@@ -168,51 +205,84 @@ def agreement_report(documents: Iterable[DocumentLayers]) -> AgreementReport:
     compares a corpus of any size in the memory of its largest document. (Only a sequence may hold
     a document of length 0, whose spans the corpus alpha_u lays on its neighbours.)
     """
-    corpus_exact: dict[tuple[int, int], dict[str, SpanScores]] = {}
-    corpus_overlap: dict[tuple[int, int], dict[str, SpanScores]] = {}
-    corpus_per_layer: list[Counter[str]] = []
-    corpus_units: Counter[tuple[Hashable | None, ...]] = Counter()
+
+    def laid_out(layer_count: int) -> UnitizingAgreement | None:
+        # Spans on an empty document would land on its neighbours: keep that placement.
+        if not isinstance(documents, Sequence):
+            raise ValueError("a document of length 0 can only be compared in a sequence of documents")
+        return _laid_out_alpha(documents, layer_count)
+
+    return combined_report([summed(document_part(document) for document in documents)], laid_out)
+
+
+@dataclass
+class CorpusPart:
+    """The figures of consecutive documents and their counts summed, to be added to those of the next ones."""
+
+    results: list[DocumentAgreement]
+    exact: dict[tuple[int, int], dict[str, SpanScores]]
+    overlap: dict[tuple[int, int], dict[str, SpanScores]]
+    per_layer: list[Counter[str]]
+    units: Counter[tuple[Hashable | None, ...]]
+    tally: UnitizingTally | None  # the documents of length > 0 laid end to end
+    empty_document: bool
+
+
+def summed(parts: Iterable[DocumentPart]) -> CorpusPart:
+    """The documents compared one by one (``document_part``), in order, and their summed counts."""
+    total = CorpusPart([], {}, {}, [], Counter(), None, False)
     tallies: list[UnitizingTally] = []
-    results = []
-    layer_count = 0
-    empty_document = False
-    for document in documents:
-        if not layer_count:
-            layer_count = len(document.layers)
-            corpus_per_layer = [Counter() for _ in range(layer_count)]
-        if layer_count < 2 or len(document.layers) != layer_count:
+    for part in parts:
+        if not total.per_layer:
+            total.per_layer = [Counter() for _ in part.per_layer]
+        if len(part.per_layer) != len(total.per_layer):
             raise ValueError("every document needs the same number (at least two) of layers")
-        scores = pairwise_span_scores(document.layers)
-        exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
-        _sum_by_label(exact, corpus_exact)
-        _sum_by_label(overlap, corpus_overlap)
-        per_layer = [Counter(span.label for span in layer) for layer in document.layers]
-        for pooled, counts in zip(corpus_per_layer, per_layer, strict=True):
+        _sum_by_label(part.exact, total.exact)
+        _sum_by_label(part.overlap, total.overlap)
+        for pooled, counts in zip(total.per_layer, part.per_layer, strict=True):
             pooled.update(counts)
-        units: Counter[tuple[Hashable | None, ...]] = Counter()
-        if document.tokens:
-            units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))
-        elif document.text is not None:
-            units.update(coded_tokens(document.text, document.layers))
-        corpus_units.update(units)
-        unitizing = None
-        if document.text_length > 0:
-            tally = unitizing_tally(document.layers, 0, document.text_length)
-            tallies.append(tally)
-            unitizing = alpha_of(tally)
+        total.units.update(part.units)
+        if part.tally is None:
+            total.empty_document = True
         else:
-            empty_document = True
-        results.append(DocumentAgreement(document.document_id, _figures(per_layer, exact, overlap, units, unitizing)))
+            tallies.append(part.tally)
+        total.results.append(part.result)
+    if tallies:
+        total.tally = laid_end_to_end(tallies)
+    return total
+
+
+def combined_report(
+    pieces: Sequence[CorpusPart], laid_out: Callable[[int], UnitizingAgreement | None] | None = None
+) -> AgreementReport:
+    """The report of consecutive runs of documents (``summed``), in the corpus order.
+
+    Counts add up whatever the runs; the gaps between units, where alpha_u lays one run after the
+    other, are the same as over one run. ``laid_out`` gives the corpus alpha_u when a document has
+    length 0 (see ``agreement_report``)."""
+    pieces = [piece for piece in pieces if piece.results]
+    results = [result for piece in pieces for result in piece.results]
     if not results:
         raise ValueError("no documents to compare")
     if len(results) == 1:
         return AgreementReport(tuple(results), results[0].figures)
-    if empty_document:
-        # Spans on an empty document would land on its neighbours: keep that placement.
-        if not isinstance(documents, Sequence):
+    layer_count = len(pieces[0].per_layer)
+    if any(len(piece.per_layer) != layer_count for piece in pieces):
+        raise ValueError("every document needs the same number (at least two) of layers")
+    first = pieces[0]
+    exact, overlap, per_layer, units = first.exact, first.overlap, first.per_layer, first.units
+    for piece in pieces[1:]:
+        _sum_by_label(piece.exact, exact)
+        _sum_by_label(piece.overlap, overlap)
+        for pooled, counts in zip(per_layer, piece.per_layer, strict=True):
+            pooled.update(counts)
+        units.update(piece.units)
+    if any(piece.empty_document for piece in pieces):
+        if laid_out is None:
             raise ValueError("a document of length 0 can only be compared in a sequence of documents")
-        corpus_unitizing = _laid_out_alpha(documents, layer_count)
+        corpus_unitizing = laid_out(layer_count)
     else:
-        corpus_unitizing = alpha_of(laid_end_to_end(tallies))
-    corpus = _figures(corpus_per_layer, corpus_exact, corpus_overlap, corpus_units, corpus_unitizing)
+        tallies = [piece.tally for piece in pieces if piece.tally is not None]
+        corpus_unitizing = alpha_of(tallies[0] if len(tallies) == 1 else laid_end_to_end(tallies))
+    corpus = _figures(per_layer, exact, overlap, units, corpus_unitizing)
     return AgreementReport(tuple(results), corpus)

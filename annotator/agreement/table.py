@@ -22,10 +22,11 @@ from annotator.agreement import (
     compare_layers,
     confusion_matrix,
 )
+from annotator.agreement.report import CorpusPart, combined_report, document_part, summed
 from annotator.collection import collector_paused
 from annotator.model import DocumentStatus, Extent
 from annotator.project import Project
-from annotator.repository import ProjectError
+from annotator.repository import ProjectError, Repository
 
 
 @dataclass(frozen=True)
@@ -126,14 +127,14 @@ def check_annotators(project: Project, annotators: Sequence[str]) -> None:
 
 
 def _not_started_by_all(
-    project: Project, document_id: str, annotators: Sequence[str], layers: Sequence[Sequence[Extent]]
+    repository: Repository, document_id: str, annotators: Sequence[str], layers: Sequence[Sequence[Extent]]
 ) -> bool:
     """Whether an annotator with no span on the document never started it (status new).
 
     Such a document is left out of the figures: it would count as F1 = 0 against the others' work,
     although that annotator has not looked at it; an empty layer marked in progress or done stays."""
     return any(
-        not layer and project.repository.status(document_id, name) is DocumentStatus.NEW
+        not layer and repository.status(document_id, name) is DocumentStatus.NEW
         for name, layer in zip(annotators, layers, strict=True)
     )
 
@@ -150,17 +151,35 @@ def iter_document_layers(
     Only the extent and label of each span are read, and a text is read (not kept) only when compared,
     so that memory follows the largest document rather than the corpus.
     """
-    repository = project.repository
     ids = [document_id] if document_id else [summary.id for summary in project.documents()]
-    for current in progress(ids):
+    return read_document_layers(project.repository, annotators, progress(ids), titles, every=document_id is not None)
+
+
+def read_document_layers(
+    repository: Repository, annotators: Sequence[str], ids: Iterable[str], titles: dict[str, str], *, every: bool
+) -> Iterator[DocumentLayers]:
+    """The layers of the documents ``ids`` that are compared (all of them with ``every``), one at a time."""
+    for current in ids:
         layers = [repository.extents(current, name) for name in annotators]
-        if document_id is None and (
-            not any(layers) or (not all(layers) and _not_started_by_all(project, current, annotators, layers))
+        if not every and (
+            not any(layers) or (not all(layers) and _not_started_by_all(repository, current, annotators, layers))
         ):
             continue
         document = repository.get_document(current)
         titles[current] = document.title
         yield DocumentLayers(current, document.length, layers, text=document.text)
+
+
+def compared_part(
+    repository: Repository, annotators: Sequence[str], ids: Iterable[str]
+) -> tuple[dict[str, str], CorpusPart]:
+    """The titles, figures and summed counts (``summed``) of the compared documents of ``ids``.
+
+    What a second process computes for its share of the corpus (see ``table_of_parts``)."""
+    titles: dict[str, str] = {}
+    with collector_paused():
+        layers = read_document_layers(repository, annotators, ids, titles, every=False)
+        return titles, summed(map(document_part, layers))
 
 
 def agreement_table(
@@ -176,10 +195,31 @@ def agreement_table(
         documents = iter_document_layers(project, annotators, titles, document_id, progress)
         first = next(documents, None)
         if first is None:
-            raise ProjectError(
-                f"none of the layers {', '.join(annotators)} has a span yet: there is nothing to compare"
-            )
+            raise _nothing_to_compare(annotators)
         report = agreement_report(itertools.chain([first], documents))
+    return _table(annotators, report, titles)
+
+
+def table_of_parts(annotators: Sequence[str], parts: Sequence[tuple[dict[str, str], CorpusPart]]) -> AgreementTable:
+    """The table of runs of documents compared apart (``compared_part``), given in the corpus order.
+
+    The figures are those of ``agreement_table``, to the last digit: the parts hold counts, added up
+    in the same order. No part may hold a document of length 0."""
+    if not any(part.results for _, part in parts):
+        raise _nothing_to_compare(annotators)
+    with collector_paused():
+        report = combined_report([part for _, part in parts])
+    titles: dict[str, str] = {}
+    for part_titles, _ in parts:
+        titles.update(part_titles)
+    return _table(annotators, report, titles)
+
+
+def _nothing_to_compare(annotators: Sequence[str]) -> ProjectError:
+    return ProjectError(f"none of the layers {', '.join(annotators)} has a span yet: there is nothing to compare")
+
+
+def _table(annotators: Sequence[str], report: AgreementReport, titles: dict[str, str]) -> AgreementTable:
     rows: list[FigureRow] = []
     two = len(annotators) == 2
     for document in report.documents:

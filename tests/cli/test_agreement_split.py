@@ -1,0 +1,110 @@
+"""``hashiya agreement`` on a large project compares part of the corpus in a second process: the
+figures are those of one process to the last digit, and a damaged file still shows nothing."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from annotator.project import Project
+from annotator.repository import ProjectError
+from cli import agreement_split
+from cli.agreement_command import agreement
+from main import open_project
+from storage.database import open_database
+from storage.sqlite_repository import SqliteRepository
+from tests.cli.test_checked_readers import overwrite_page, pages_of
+from tests.conftest import CORPUS
+from tests.reliability.storage_faults import checkpoint
+
+LAYERS = ("amal", "bilal", "chadi")
+LABELS = ("PER", "ORG", "GPE", "CLAIM")
+
+
+def annotated_corpus(path: Path) -> None:
+    """The sample corpus with three layers of overlapping, differing spans; one layer skips a document."""
+    chance = random.Random(19)
+    for layer in LAYERS:
+        project = Project(SqliteRepository.open(path), layer)
+        if not project.documents():
+            project.import_paths(sorted(CORPUS.glob("*.txt")))
+        for number, summary in enumerate(project.documents()):
+            if layer == "chadi" and number == 1:
+                continue
+            for _ in range(40):
+                start = chance.randrange(0, summary.length - 12)
+                end = start + chance.randrange(1, 12)
+                project.apply(project.add_span(summary.id, start, end, chance.choice(LABELS)))
+        project.close()
+    db = open_database(path)
+    checkpoint(db)
+    db.close()
+
+
+def printed(path: Path, annotators: list[str], as_json: bool) -> str:
+    project = open_project(path, "reader", read_only=True, checked_beside=True)
+    out = io.StringIO()
+    try:
+        assert agreement(project, annotators, as_json, None, out) == 0
+    finally:
+        project.close()
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("split") / "project.hashiya"
+    annotated_corpus(path)
+    return path
+
+
+@pytest.mark.parametrize("annotators", [["amal", "bilal"], ["amal", "bilal", "chadi"]])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_the_split_corpus_prints_what_one_process_prints(
+    corpus: Path, annotators: list[str], as_json: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = printed(corpus, annotators, as_json)
+    split: list[tuple[list[str], list[str]]] = []
+    halves = agreement_split.halves
+
+    def recorded(*arguments: object) -> tuple[list[str], list[str]]:
+        split.append(halves(*arguments))  # type: ignore[arg-type]
+        return split[-1]
+
+    monkeypatch.setattr(agreement_split, "SPLIT_FROM_CHARACTERS", 0)
+    monkeypatch.setattr(agreement_split, "halves", recorded)
+
+    assert printed(corpus, annotators, as_json) == alone
+    [(first, second)] = split  # both processes had documents to compare
+    assert first and second
+    assert "document" in alone
+
+
+def test_a_small_project_is_compared_in_one_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*arguments: object) -> None:
+        raise AssertionError("no second process for a small project")
+
+    monkeypatch.setattr(agreement_split, "halves", refused)
+    assert printed(corpus, ["amal", "bilal"], False)
+
+
+def test_damage_read_by_the_second_process_shows_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path
+) -> None:
+    path = tmp_path / "damaged.hashiya"
+    path.write_bytes(corpus.read_bytes())
+    # The last spans stored are the third layer's on the last documents, which the second process reads.
+    overwrite_page(path, pages_of(path, "spans")[-1])
+    monkeypatch.setattr(agreement_split, "SPLIT_FROM_CHARACTERS", 0)
+
+    project = open_project(path, "reader", read_only=True, checked_beside=True)
+    out = io.StringIO()
+    try:
+        with pytest.raises(ProjectError, match="is damaged"):
+            agreement(project, list(LAYERS), False, None, out)
+    finally:
+        project.close()
+    assert out.getvalue() == ""
