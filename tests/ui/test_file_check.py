@@ -55,7 +55,12 @@ def test_a_sound_large_project_opens_without_a_word(
     location = Path(sample_project.location)
     sample_project.close()
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+
+    def answered(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answered)
     project = Project(SqliteRepository.open(location), "tester")
     window = MainWindow(project)
     qtbot.addWidget(window)
