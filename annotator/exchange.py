@@ -252,21 +252,14 @@ def import_file(
     names = layer_names(project, list(first_of), annotator, into)
     at = now_iso()
     summaries: list[ImportSummary] = []
-    batch: list[DocumentRecord] = []
-    size = 0
     try:
-        for record in reread_native(path, digests, annotator):
-            batch.append(record)
-            size += len(record.spans) + len(record.relations)
-            if size >= step:
-                summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
-                batch, size = [], 0
+        with project.repository.storing_many():
+            stored_records = reread_native(path, digests, annotator)
+            _store_in_steps(project, stored_records, summaries, annotator, into, at, names, step)
     except FileChanged as changed:
         stored = "; the lines before it were imported (undo-import takes them back)" if summaries else ""
         message = f"the file changed while it was being imported{stored}"
         raise ImportFailed([Problem(str(path), changed.line, "", message)]) from None
-    if batch:
-        summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
     return ImportSummary(
         documents_added=sum(s.documents_added for s in summaries),
         layers=sum(s.layers for s in summaries),
@@ -279,6 +272,29 @@ def import_file(
         renamed=tuple(sorted(names.items())),
         into=into,
     )
+
+
+def _store_in_steps(
+    project: Project,
+    records: Iterable[DocumentRecord],
+    summaries: list[ImportSummary],
+    annotator: str | None,
+    into: ImportInto | None,
+    at: str,
+    names: dict[str, str],
+    step: int,
+) -> None:
+    """Store ``records`` in transactions of about ``step`` spans and relations, adding a summary of each."""
+    batch: list[DocumentRecord] = []
+    size = 0
+    for record in records:
+        batch.append(record)
+        size += len(record.spans) + len(record.relations)
+        if size >= step:
+            summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
+            batch, size = [], 0
+    if batch:
+        summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
 
 
 def layer_names(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ from storage.folded_texts import StoredFolding, index_documents
 from storage.project_file import ProjectFile, reading
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
-from storage.tagged_surfaces import bulk_writing, count_layer, counting_whole_layers, uncount_layer
+from storage.tagged_surfaces import bulk_writing, count_spans, counting_whole_layers, uncount_layer
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -380,6 +381,10 @@ class SqliteRepository(ProjectFile):
             found.update({row[0]: (row[1], row[2]) for row in rows})
         return found
 
+    def storing_many(self) -> AbstractContextManager[None]:
+        # The page cache then holds the pages one step changed for the next instead of reading them again.
+        return bulk_writing(self.db)
+
     def replace_layers(
         self, documents: list[Document], layers: list[Layer], by: str, at: str, *, undoing: str | None = None
     ) -> None:
@@ -387,16 +392,19 @@ class SqliteRepository(ProjectFile):
         try:
             with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
                 self._insert_documents(documents)
-                self._ensure_annotator(by)
+                added = {document.id for document in documents}
+                for name in dict.fromkeys([by, *(layer.annotator for layer in layers)]):
+                    self._ensure_annotator(name)
                 for layer in layers:
-                    self._ensure_annotator(layer.annotator)
                     key = [layer.document_id, layer.annotator]
-                    replaced = self._layer_state(layer.document_id, layer.annotator)
-                    self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
-                    uncount_layer(self.db, *key)
-                    self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
+                    replaced = None  # a document added just now holds no layer yet
+                    if layer.document_id not in added:
+                        replaced = self._layer_state(layer.document_id, layer.annotator)
+                        self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
+                        uncount_layer(self.db, *key)
+                        self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
-                    count_layer(self.db, *key)
+                    count_spans(self.db, layer.spans)
                     self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
                     self.db.execute(
                         """

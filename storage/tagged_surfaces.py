@@ -1,17 +1,20 @@
 """The counts of tagged texts (table ``tagged_surfaces``) kept current a whole layer at a time.
 
 Triggers on ``spans`` count each span as it is added, changed or deleted (migration 7). An import
-replaces whole layers: inside its transaction it pauses those triggers and counts each layer it
-removes and adds with one grouped statement, which costs a fraction of a trigger per span. The
+replaces whole layers: inside its transaction it pauses those triggers, takes each layer it removes
+out with one grouped statement and adds the spans it stores counted in memory, which costs a
+fraction of a trigger per span. The
 pause is a row of the project file changed inside the same transaction, so no other connection
 ever sees it set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from annotator.model import Span, SpanKind
 from storage.sqlite_database import Sql
 
 _LAYER_SURFACES = """
@@ -52,7 +55,7 @@ def bulk_writing(db: Sql) -> Iterator[None]:
 
 @contextmanager
 def counting_whole_layers(db: Sql) -> Iterator[None]:
-    """Pause the per-span triggers; call inside a transaction, around ``uncount`` and ``count``."""
+    """Pause the per-span triggers; call inside a transaction, around ``uncount_layer`` and ``count_spans``."""
     db.execute("UPDATE surface_counting SET paused = 1")
     try:
         yield
@@ -75,12 +78,15 @@ def uncount_layer(db: Sql, document_id: str, annotator: str) -> None:
     )
 
 
-def count_layer(db: Sql, document_id: str, annotator: str) -> None:
-    """Add the layer's spans to the counts (after they are inserted)."""
-    db.execute(
-        f"""
-        INSERT INTO tagged_surfaces (annotator, label, text, ref, spans) {_LAYER_SURFACES}
+def count_spans(db: Sql, spans: Iterable[Span]) -> None:
+    """Add spans to the counts as the triggers would have (call as they are inserted): counted in
+    memory and written once per tagged text, rather than grouped again from the stored rows."""
+    counted = (SpanKind.ENTITY, SpanKind.TREATY_REF)
+    counts = Counter((span.annotator, span.label, span.text, span.ref or "") for span in spans if span.kind in counted)
+    db.conn.executemany(
+        """
+        INSERT INTO tagged_surfaces (annotator, label, text, ref, spans) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO UPDATE SET spans = tagged_surfaces.spans + excluded.spans
         """,
-        [document_id, annotator],
+        [(*surface, spans) for surface, spans in counts.items()],
     )
