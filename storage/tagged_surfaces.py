@@ -53,14 +53,26 @@ def bulk_writing(db: Sql) -> Iterator[None]:
             db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
+_COUNTING_INSERTS = "spans_surface_added"
+
+
 @contextmanager
 def counting_whole_layers(db: Sql) -> Iterator[None]:
-    """Pause the per-span triggers; call inside a transaction, around ``uncount_layer`` and ``count_spans``."""
+    """Pause the per-span triggers; call inside a transaction, around ``uncount_layer`` and ``count_spans``.
+
+    Even paused, the trigger on inserts runs for every span stored (about a tenth of an import's
+    time in SQLite): it is taken out and put back, as the project file holds it, within the same
+    transaction, so that no other connection ever sees the schema without it.
+    """
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [_COUNTING_INSERTS])
+    counting_inserts = row.fetchone()
     db.execute("UPDATE surface_counting SET paused = 1")
-    try:
-        yield
-    finally:
-        db.execute("UPDATE surface_counting SET paused = 0")
+    if counting_inserts is not None:
+        db.execute(f"DROP TRIGGER {_COUNTING_INSERTS}")
+    yield  # on an error the caller rolls the transaction back, trigger and pause included
+    if counting_inserts is not None:
+        db.execute(counting_inserts[0])
+    db.execute("UPDATE surface_counting SET paused = 0")
 
 
 def uncount_layer(db: Sql, document_id: str, annotator: str) -> None:
