@@ -43,7 +43,14 @@ from storage.folded_texts import StoredFolding, index_documents
 from storage.project_file import ProjectFile, reading
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
-from storage.tagged_surfaces import bulk_writing, count_spans, counting_whole_layers, uncount_layer
+from storage.tagged_surfaces import (
+    Surfaces,
+    bulk_writing,
+    count_surfaces,
+    counting_whole_layers,
+    surfaces,
+    uncount_layer,
+)
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -395,16 +402,19 @@ class SqliteRepository(ProjectFile):
                 added = {document.id for document in documents}
                 for name in dict.fromkeys([by, *(layer.annotator for layer in layers)]):
                     self._ensure_annotator(name)
+                stored = Surfaces()  # counted as a whole at the end: many layers share tagged texts
                 for layer in layers:
                     key = [layer.document_id, layer.annotator]
                     replaced = None  # a document added just now holds no layer yet
                     if layer.document_id not in added:
+                        count_surfaces(self.db, stored)  # before a layer's spans are counted out
+                        stored.clear()
                         replaced = self._layer_state(layer.document_id, layer.annotator)
                         self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
                         uncount_layer(self.db, *key)
                         self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
-                    count_spans(self.db, layer.spans)
+                    stored.update(surfaces(layer.spans))
                     self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
                     self.db.execute(
                         """
@@ -419,6 +429,7 @@ class SqliteRepository(ProjectFile):
                     if undoing is not None:
                         action = undo_action(undoing, count, layer.annotator)
                     self._log(at, by, layer.document_id, action, replaced, None)
+                count_surfaces(self.db, stored)
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 

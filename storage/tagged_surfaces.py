@@ -2,10 +2,9 @@
 
 Triggers on ``spans`` count each span as it is added, changed or deleted (migration 7). An import
 replaces whole layers: inside its transaction it pauses those triggers, takes each layer it removes
-out with one grouped statement and adds the spans it stores counted in memory, which costs a
-fraction of a trigger per span. The
-pause is a row of the project file changed inside the same transaction, so no other connection
-ever sees it set.
+out with one grouped statement and adds the spans it stores, counted in memory, with one write per
+tagged text, which costs a fraction of a trigger per span. The pause is a row of the project file
+changed inside the same transaction, so no other connection ever sees it set.
 """
 
 from __future__ import annotations
@@ -58,7 +57,7 @@ _COUNTING_INSERTS = "spans_surface_added"
 
 @contextmanager
 def counting_whole_layers(db: Sql) -> Iterator[None]:
-    """Pause the per-span triggers; call inside a transaction, around ``uncount_layer`` and ``count_spans``.
+    """Pause the per-span triggers; call inside a transaction, around ``uncount_layer`` and ``count_surfaces``.
 
     Even paused, the trigger on inserts runs for every span stored (about a tenth of an import's
     time in SQLite): it is taken out and put back, as the project file holds it, within the same
@@ -90,15 +89,22 @@ def uncount_layer(db: Sql, document_id: str, annotator: str) -> None:
     )
 
 
-def count_spans(db: Sql, spans: Iterable[Span]) -> None:
-    """Add spans to the counts as the triggers would have (call as they are inserted): counted in
-    memory and written once per tagged text, rather than grouped again from the stored rows."""
+Surfaces = Counter[tuple[str, str, str, str]]
+"""Spans per tagged text: (annotator, label, text, registry id or '') to how many."""
+
+
+def surfaces(spans: Iterable[Span]) -> Surfaces:
+    """The tagged texts of ``spans`` as the triggers count them (entities and treaty references)."""
     counted = (SpanKind.ENTITY, SpanKind.TREATY_REF)
-    counts = Counter((span.annotator, span.label, span.text, span.ref or "") for span in spans if span.kind in counted)
+    return Counter((span.annotator, span.label, span.text, span.ref or "") for span in spans if span.kind in counted)
+
+
+def count_surfaces(db: Sql, counts: Surfaces) -> None:
+    """Add ``counts`` of spans stored with the triggers paused: one write per tagged text, in key order."""
     db.conn.executemany(
         """
         INSERT INTO tagged_surfaces (annotator, label, text, ref, spans) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO UPDATE SET spans = tagged_surfaces.spans + excluded.spans
         """,
-        [(*surface, spans) for surface, spans in counts.items()],
+        [(*surface, counts[surface]) for surface in sorted(counts)],
     )
