@@ -44,7 +44,7 @@ _span_id = attrgetter("id")
 IMPORT_STEP = 20_000  # spans and relations stored per transaction by a native import, at most
 #: How long one of those transactions may last: on a slow or busy machine the steps get smaller, so
 #: that another window's edit still waits well under a second.
-STEP_SECONDS = 0.4
+STEP_SECONDS = 0.5
 
 # Span ids that clash with another layer's are replaced by ids derived from the layer and the old id.
 _ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
