@@ -3,12 +3,14 @@
 Export turns a project's layers into records and hands them to a format's writer. Import checks
 a whole file first (the reader rejects it whole if anything is wrong), then stores its layers.
 A native file is read a line at a time, twice (checked, then stored in transactions of about
-``IMPORT_STEP`` spans, so that memory stays flat and another window's edit waits for one short
-step, never for the whole import); the other formats are read whole and stored in one transaction.
+``IMPORT_STEP`` spans, or fewer when one lasts over ``STEP_SECONDS``, so that memory stays flat and
+another window's edit waits for one short step, never for the whole import); the other formats
+are read whole and stored in one transaction.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -39,7 +41,10 @@ from annotator.schema import Label
 
 _span_id = attrgetter("id")
 
-IMPORT_STEP = 20_000  # spans and relations stored per transaction by a native import
+IMPORT_STEP = 20_000  # spans and relations stored per transaction by a native import, at most
+#: How long one of those transactions may last: on a slow or busy machine the steps get smaller, so
+#: that another window's edit still waits well under a second.
+STEP_SECONDS = 0.5
 
 # Span ids that clash with another layer's are replaced by ids derived from the layer and the old id.
 _ID_NAMESPACE = uuid.UUID("7f5d2c1e-3b8a-4e61-9a4f-2d7c8b1e0a55")
@@ -224,13 +229,14 @@ def import_file(
     *,
     into: ImportInto | None = None,
     step: int = IMPORT_STEP,
+    step_seconds: float = STEP_SECONDS,
 ) -> ImportSummary:
     """Check all of ``path``, then store its layers (into ``annotator`` when given).
 
     A layer that already holds work on the same text raises :class:`LayersExist` unless ``into``
     says what to do with it. A native file is stored in transactions of about ``step`` spans and
-    relations each, read a line at a time; any other format (or a native file read in another unit)
-    is read whole and stored in one transaction.
+    relations each (fewer when one took longer than ``step_seconds``), read a line at a time; any
+    other format (or a native file read in another unit) is read whole and stored in one transaction.
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
@@ -252,21 +258,14 @@ def import_file(
     names = layer_names(project, list(first_of), annotator, into)
     at = now_iso()
     summaries: list[ImportSummary] = []
-    batch: list[DocumentRecord] = []
-    size = 0
     try:
-        for record in reread_native(path, digests, annotator):
-            batch.append(record)
-            size += len(record.spans) + len(record.relations)
-            if size >= step:
-                summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
-                batch, size = [], 0
+        with project.repository.storing_many():
+            stored_records = reread_native(path, digests, annotator)
+            _store_in_steps(project, stored_records, summaries, annotator, into, at, names, (step, step_seconds))
     except FileChanged as changed:
         stored = "; the lines before it were imported (undo-import takes them back)" if summaries else ""
         message = f"the file changed while it was being imported{stored}"
         raise ImportFailed([Problem(str(path), changed.line, "", message)]) from None
-    if batch:
-        summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
     return ImportSummary(
         documents_added=sum(s.documents_added for s in summaries),
         layers=sum(s.layers for s in summaries),
@@ -279,6 +278,34 @@ def import_file(
         renamed=tuple(sorted(names.items())),
         into=into,
     )
+
+
+def _store_in_steps(
+    project: Project,
+    records: Iterable[DocumentRecord],
+    summaries: list[ImportSummary],
+    annotator: str | None,
+    into: ImportInto | None,
+    at: str,
+    names: dict[str, str],
+    step: tuple[int, float],
+) -> None:
+    """Store ``records`` in transactions of about ``step`` (spans and relations, seconds) each,
+    adding a summary of each: after each transaction, the next holds as many as fit in its time."""
+    most, seconds = step
+    batch: list[DocumentRecord] = []
+    size, limit = 0, most
+    for record in records:
+        batch.append(record)
+        size += len(record.spans) + len(record.relations)
+        if size >= limit:
+            began = time.monotonic()
+            summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
+            took = time.monotonic() - began
+            limit = most if took <= 0 else max(1, min(most, int(size * seconds / took)))
+            batch, size = [], 0
+    if batch:
+        summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
 
 
 def layer_names(

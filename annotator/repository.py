@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
 
@@ -94,6 +95,12 @@ class Repository(Protocol):
         Each layer is logged with what it replaced (``annotator.import_log``); ``undoing`` names the
         time stamp of the import this takes back.
         """
+        ...
+
+    def storing_many(self) -> AbstractContextManager[None]:
+        """Around a run of ``replace_layers`` calls that stores one large import step by step: the
+        store may keep what those steps share (caches, deferred checkpoints) between them. Each call
+        is still its own transaction, as durable when it returns as without it."""
         ...
 
     def annotators(self) -> list[str]: ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict
 from itertools import repeat
 from pathlib import Path
@@ -45,7 +46,14 @@ from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
 from storage.surface_keys import store_missing_keys
 from storage.tagged_reads import TaggedSurfaceReads
-from storage.tagged_surfaces import bulk_writing, count_layer, counting_whole_layers, uncount_layer
+from storage.tagged_surfaces import (
+    Surfaces,
+    bulk_writing,
+    count_surfaces,
+    counting_whole_layers,
+    surfaces,
+    uncount_layer,
+)
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -385,6 +393,10 @@ class SqliteRepository(TaggedSurfaceReads):
             found.update({row[0]: (row[1], row[2]) for row in rows})
         return found
 
+    def storing_many(self) -> AbstractContextManager[None]:
+        # The page cache then holds the pages one step changed for the next instead of reading them again.
+        return bulk_writing(self.db)
+
     def replace_layers(
         self, documents: list[Document], layers: list[Layer], by: str, at: str, *, undoing: str | None = None
     ) -> None:
@@ -392,16 +404,22 @@ class SqliteRepository(TaggedSurfaceReads):
         try:
             with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
                 self._insert_documents(documents)
-                self._ensure_annotator(by)
+                added = {document.id for document in documents}
+                for name in dict.fromkeys([by, *(layer.annotator for layer in layers)]):
+                    self._ensure_annotator(name)
+                stored = Surfaces()  # counted as a whole at the end: many layers share tagged texts
                 for layer in layers:
-                    self._ensure_annotator(layer.annotator)
                     key = [layer.document_id, layer.annotator]
-                    replaced = self._layer_state(layer.document_id, layer.annotator)
-                    self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
-                    uncount_layer(self.db, *key)
-                    self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
+                    replaced = None  # a document added just now holds no layer yet
+                    if layer.document_id not in added:
+                        count_surfaces(self.db, stored)  # before a layer's spans are counted out
+                        stored.clear()
+                        replaced = self._layer_state(layer.document_id, layer.annotator)
+                        self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
+                        uncount_layer(self.db, *key)
+                        self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
                     self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
-                    count_layer(self.db, *key)
+                    stored.update(surfaces(layer.spans))
                     self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
                     self.db.execute(
                         """
@@ -416,6 +434,7 @@ class SqliteRepository(TaggedSurfaceReads):
                     if undoing is not None:
                         action = undo_action(undoing, count, layer.annotator)
                     self._log(at, by, layer.document_id, action, replaced, None)
+                count_surfaces(self.db, stored)
             store_missing_keys(self.db)
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None

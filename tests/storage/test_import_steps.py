@@ -14,6 +14,7 @@ import pytest
 
 from annotator.exchange import ExportFormat, export_layer, import_file
 from annotator.formats import ImportFailed
+from annotator.model import Document, Layer
 from annotator.project import Project
 from annotator.resources import sample_corpus_files
 from benchmarks import data
@@ -109,5 +110,28 @@ def test_an_import_writes_about_what_it_stores(tmp_path: Path, exported: Path) -
         stored = sum(file.stat().st_size for file in tmp_path.glob("p.hashiya*"))
         assert summary.spans > 20_000
         assert written < 4 * stored, (written, stored)
+    finally:
+        project.close()
+
+
+def test_after_a_step_that_took_too_long_the_next_steps_are_smaller(
+    tmp_path: Path, exported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a slow or busy machine the transactions shrink to what fits their time (here: one record)."""
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "lead")
+    stored: list[int] = []
+    store = project.repository.replace_layers
+
+    def counting(documents: list[Document], layers: list[Layer], by: str, at: str, **options: str | None) -> None:
+        stored.append(len(layers))
+        store(documents, layers, by, at, **options)
+
+    monkeypatch.setattr(project.repository, "replace_layers", counting)
+    try:
+        summary = import_file(project, exported, step=5_000, step_seconds=1e-6)
+        assert summary.layers == sum(stored) == 20
+        assert stored[0] > 1 and set(stored[1:]) == {1}, stored
+        layers = [(d.id, a) for d in project.documents() for a in ("bench", "second")]
+        assert summary.spans == sum(len(project.spans(*layer)) for layer in layers)
     finally:
         project.close()

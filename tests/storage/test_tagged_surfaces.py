@@ -120,3 +120,25 @@ def test_a_project_made_before_the_counts_gets_them(tmp_path: Path) -> None:
         assert project.repository.tagged_elsewhere("tester", "elsewhere") == [("روسيا", "GPE", "russia")]
     finally:
         project.close()
+
+
+def test_an_import_leaves_the_schema_and_its_counting_as_they_were(tmp_path: Path) -> None:
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "tester")
+    assert isinstance(project.repository, SqliteRepository)
+    db = project.repository.db
+    try:
+        project.import_paths(sample_corpus_files()[:1])
+        document_id = project.documents()[0].id
+        schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        before = db.execute(schema).fetchall()
+        first, second = occurrence(project, document_id, "روسيا", 0), occurrence(project, document_id, "روسيا", 1)
+        assert first is not None and second is not None
+        imported = project.add_span(document_id, *first, "GPE").span
+        layer = Layer(document_id, "tester", DocumentStatus.IN_PROGRESS, (imported,), ())
+        project.repository.replace_layers([], [layer], "tester", now_iso())
+        assert db.execute(schema).fetchall() == before
+        project.apply(project.add_span(document_id, *second, "GPE"))  # counted by the trigger again
+        stored = db.execute("SELECT annotator, label, text, ref, spans FROM tagged_surfaces").fetchall()
+        assert stored == [("tester", "GPE", "روسيا", imported.ref or "", 2)]
+    finally:
+        project.close()
