@@ -20,7 +20,28 @@ class EditConflictError(ProjectError):
     """The project changed under an edit (another window or process got there first)."""
 
 
-class Repository(Protocol):
+class CorpusReads(Protocol):
+    """Reads over every document at once, kept current in the store: what each layer tagged, label counts."""
+
+    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
+        """(text, label, registry id) of each entity or treaty reference that ``annotator`` tagged in
+        a document other than ``document_id``, without duplicates (kept current in the store)."""
+        ...
+
+    def tagged_elsewhere_keyed(
+        self, annotator: str, document_id: str, first_pieces: Collection[str]
+    ) -> list[tuple[str, str, str | None, str]]:
+        """``tagged_elsewhere`` with each text's ``surface_key``, for the keys whose first piece
+        (``suggestion_scan.first_piece``) is among ``first_pieces``: the others cannot occur in
+        a document whose ``first_pieces`` these are."""
+        ...
+
+    def label_counts(self) -> list[tuple[str, str, int]]:
+        """(annotator, label, number of spans) for every label some layer uses."""
+        ...
+
+
+class Repository(CorpusReads, Protocol):
     @property
     def location(self) -> str: ...
 
@@ -104,23 +125,6 @@ class Repository(Protocol):
         ...
 
     def annotators(self) -> list[str]: ...
-
-    def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
-        """(text, label, registry id) of each entity or treaty reference that ``annotator`` tagged in
-        a document other than ``document_id``, without duplicates (kept current in the store)."""
-        ...
-
-    def tagged_elsewhere_keyed(
-        self, annotator: str, document_id: str, first_pieces: Collection[str]
-    ) -> list[tuple[str, str, str | None, str]]:
-        """``tagged_elsewhere`` with each text's ``surface_key``, for the keys whose first piece
-        (``suggestion_scan.first_piece``) is among ``first_pieces``: the others cannot occur in
-        a document whose ``first_pieces`` these are."""
-        ...
-
-    def label_counts(self) -> list[tuple[str, str, int]]:
-        """(annotator, label, number of spans) for every label some layer uses."""
-        ...
 
     def resource(self, name: str) -> str | None:
         """A project-level resource (the schema, the registry) as stored JSON text."""

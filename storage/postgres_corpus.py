@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection
 
 from annotator.search import FoldedCorpus, folded_in_memory
@@ -11,6 +12,10 @@ from storage.postgres_connection import TeamConnection
 
 class CorpusQueries(TeamConnection):
     """The team server's reads over every document at once (the repository builds on them)."""
+
+    def storing_many(self) -> contextlib.nullcontext[None]:
+        # The server's own caches serve an import as they serve every other write.
+        return contextlib.nullcontext()
 
     def folded_corpus(self) -> FoldedCorpus:
         # The server keeps no folded copy: the texts are read and folded for each search.

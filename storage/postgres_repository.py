@@ -9,7 +9,6 @@ whose commit was not confirmed is reported as not saved.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -353,9 +352,6 @@ class PostgresRepository(CorpusQueries):
             lambda c: c.execute("SELECT id, document_id, annotator FROM spans WHERE id = ANY(%s)", [ids]).fetchall()
         )
         return {row[0]: (row[1], row[2]) for row in rows}
-
-    def storing_many(self) -> contextlib.nullcontext[None]:
-        return contextlib.nullcontext()
 
     def replace_layers(
         self, documents: list[Document], layers: list[Layer], by: str, at: str, *, undoing: str | None = None
