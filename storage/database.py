@@ -121,10 +121,14 @@ class ProjectDatabase(SqliteDatabase):
             raise ProjectError(failure_message(error, self.path)) from error
 
     def close(self) -> None:
-        if self.pending_check is not None and not self.pending_check.full:
-            # The quick check's connection closes first: the last connection to close is the one
-            # that folds the log into the file and removes it with the shared memory file.
-            self.pending_check.finish()
+        if self.pending_check is not None:
+            # The check's connection closes first: the last connection to close is the one that
+            # folds the log into the file and removes it with the shared memory file. A full check
+            # of a large file is stopped rather than waited for; a quick one is waited for.
+            if self.pending_check.full:
+                self.pending_check.stop()
+            else:
+                self.pending_check.finish()
         super().close()
 
     def _wait_for_the_check(self) -> None:
@@ -222,14 +226,29 @@ class BackgroundCheck:
         self.full = full_check
         self._problems: list[str] = []
         self._unreadable: ProjectError | None = None
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
         self._thread = threading.Thread(target=self._run, name="project check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            self._problems = _read_facts(self._path, immutable=False, full_check=self.full)[3]
+            self._problems = _read_facts(self._path, immutable=False, full_check=self.full, opened=self._opened)[3]
         except ProjectError as error:
             self._unreadable = error
+
+    def _opened(self, conn: sqlite3.Connection | None) -> None:
+        with self._lock:
+            self._conn = conn
+
+    def stop(self) -> None:
+        """Interrupt the check (the project is being closed) and wait for its connection to close."""
+        # SQLite interrupts only the statements running at the time: asked again until the check ends.
+        while self._thread.is_alive():
+            with self._lock:
+                if self._conn is not None:
+                    self._conn.interrupt()
+            self._thread.join(0.02)
 
     def finish(self, timeout: float | None = None) -> bool:
         """Wait for the check, at most ``timeout`` seconds; whether it is done."""
@@ -291,13 +310,23 @@ def holds_documents(path: Path) -> bool:
 
 
 def _read_facts(
-    path: Path, *, immutable: bool, full_check: bool, hashes: bool = True, checks: bool = True
+    path: Path,
+    *,
+    immutable: bool,
+    full_check: bool,
+    hashes: bool = True,
+    checks: bool = True,
+    opened: Callable[[sqlite3.Connection | None], None] | None = None,
 ) -> tuple[int, int, frozenset[str], list[str]]:
-    """Application id, version, the names in its schema, and the problems the checks find."""
+    """Application id, version, the names in its schema, and the problems the checks find.
+
+    ``opened`` is told the connection while it is open (one that may interrupt it), then None."""
     options = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         db = ProjectDatabase(conn, path)
+        if opened is not None:
+            opened(conn)
         try:
             application_id = int(db.execute("PRAGMA application_id").fetchone()[0])
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -312,6 +341,8 @@ def _read_facts(
             if not problems and within and hashes:
                 problems = _content_problems(db, names)
         finally:
+            if opened is not None:
+                opened(None)
             db.close()
     except sqlite3.DatabaseError as error:
         if is_busy(error):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,35 @@ def test_a_project_too_large_for_the_full_check_opens_before_its_quick_check_and
     finally:
         project.close()
     assert file_digests(path) == before
+
+
+def test_closing_a_large_project_stops_its_check_and_leaves_no_log_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "large.hashiya"
+    project = Project(SqliteRepository.open(path), "tester")
+    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    project.close()
+    raw = sqlite3.connect(path)  # about 50 MB that SQLite's full check takes seconds to read
+    raw.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, k BLOB)")
+    raw.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)"
+        " INSERT INTO filler SELECT i, randomblob(16) FROM n"
+    )
+    raw.execute("CREATE INDEX filler_k ON filler (k)")
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    assert path.stat().st_size >= storage.database.BACKGROUND_CHECK_FROM
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+    for _ in range(5):  # whether the log was left behind depended on where the check was reading
+        repository = SqliteRepository.open(path)
+        assert isinstance(repository.db, storage.database.ProjectDatabase)
+        check = repository.db.pending_check
+        assert check is not None and not check.finish(timeout=0)  # still running
+        started = time.monotonic()
+        repository.close()
+
+        assert time.monotonic() - started < 1.0
+        assert sorted(entry.name for entry in tmp_path.iterdir()) == ["large.hashiya"]
+    assert [span.label for span in Project(SqliteRepository.open(path), "tester").spans("none")] == []
