@@ -17,6 +17,7 @@ from annotator.repository import ProjectError
 from annotator.suggest import surface_key
 from annotator.suggestion_scan import first_piece
 from storage.sqlite_database import Sql
+from storage.tagged_surfaces import ELSEWHERE
 
 SURFACE_KEYS_SCHEMA = """
     CREATE TABLE surface_keys (
@@ -31,17 +32,13 @@ _MISSING = """
     WHERE NOT EXISTS (SELECT 1 FROM surface_keys k WHERE k.text = t.text)
 """
 
-_ELSEWHERE = """
+_ELSEWHERE = (
+    """
     SELECT t.text, t.label, t.ref, k.key, k.first FROM tagged_surfaces t
     LEFT JOIN surface_keys k ON k.text = t.text
-    LEFT JOIN (
-        SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
-        WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
-        GROUP BY label, text, coalesce(ref, '')
-    ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
-    WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
-    ORDER BY t.label, t.text, t.ref
 """
+    + ELSEWHERE
+)
 
 
 def _keyed(texts: Iterable[str]) -> list[tuple[str, str, str]]:

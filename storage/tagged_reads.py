@@ -7,23 +7,14 @@ from collections.abc import Collection
 from annotator.suggest import keyed_in_memory
 from storage.project_file import ProjectFile, reading
 from storage.surface_keys import has_surface_keys, keyed_elsewhere
+from storage.tagged_surfaces import ELSEWHERE
 
 
 class TaggedSurfaceReads(ProjectFile):
     @reading
     def tagged_elsewhere(self, annotator: str, document_id: str) -> list[tuple[str, str, str | None]]:
         rows = self.db.execute(
-            """
-            SELECT t.text, t.label, t.ref FROM tagged_surfaces t
-            LEFT JOIN (
-                SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
-                WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
-                GROUP BY label, text, coalesce(ref, '')
-            ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
-            WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
-            ORDER BY t.label, t.text, t.ref
-            """,
-            [document_id, annotator, annotator],
+            "SELECT t.text, t.label, t.ref FROM tagged_surfaces t" + ELSEWHERE, [document_id, annotator, annotator]
         )
         return [(str(text), str(label), str(ref) or None) for text, label, ref in rows]
 
