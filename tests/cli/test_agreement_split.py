@@ -16,9 +16,8 @@ from cli.agreement_command import agreement
 from main import open_project
 from storage.database import open_database
 from storage.sqlite_repository import SqliteRepository
-from tests.cli.test_checked_readers import overwrite_page, pages_of
 from tests.conftest import CORPUS
-from tests.reliability.storage_faults import checkpoint
+from tests.reliability.storage_faults import checkpoint, overwrite_page, pages_of
 
 LAYERS = ("amal", "bilal", "chadi")
 LABELS = ("PER", "ORG", "GPE", "CLAIM")

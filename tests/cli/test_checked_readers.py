@@ -14,7 +14,7 @@ from storage.database import open_database
 from storage.sqlite_repository import SqliteRepository
 from tests.command_line import hashiya
 from tests.conftest import CORPUS
-from tests.reliability.storage_faults import checkpoint, file_digests
+from tests.reliability.storage_faults import change_first_text, checkpoint, file_digests, overwrite_page, pages_of
 
 LABELS = ("PER", "GPE", "CLAIM", "TREATY_REF", "ORG")
 READERS = {
@@ -81,22 +81,8 @@ def test_stats_counts_what_the_spans_table_holds_after_edits_and_imports(tmp_pat
     assert set(counts["layla"]) >= {"CLAIM", "TREATY_REF", "PER", "LOC"}
 
 
-def pages_of(path: Path, table: str) -> list[int]:
-    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    try:
-        return [int(row[0]) for row in raw.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", [table])]
-    finally:
-        raw.close()
-
-
 def files_beside(path: Path) -> list[str]:
     return sorted(entry.name for entry in path.parent.iterdir())
-
-
-def overwrite_page(path: Path, number: int) -> None:
-    data = bytearray(path.read_bytes())
-    data[4096 * (number - 1) : 4096 * number] = b"\xff" * 4096
-    path.write_bytes(bytes(data))
 
 
 def settled_project(tmp_path: Path) -> Path:
@@ -159,11 +145,7 @@ def test_damage_where_the_reader_reads_is_called_damage(tmp_path: Path, reader: 
 @pytest.mark.parametrize("reader", ["stats", "agreement"])
 def test_a_text_changed_behind_its_hash_shows_nothing(tmp_path: Path, reader: str) -> None:
     path = settled_project(tmp_path)
-    raw = sqlite3.connect(path)
-    raw.execute("UPDATE documents SET text = 'x' || substr(text, 2) WHERE position = 1")
-    raw.commit()
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw.close()
+    change_first_text(path)
     before = file_digests(path)
     files = files_beside(path)
 

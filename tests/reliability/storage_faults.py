@@ -59,6 +59,34 @@ def checkpoint(db: SqliteDatabase) -> None:
     assert db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
 
 
+def pages_of(path: Path, table: str) -> list[int]:
+    """The numbers of the pages that hold ``table`` (or index) in the file at ``path``."""
+    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        return [int(row[0]) for row in raw.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", [table])]
+    finally:
+        raw.close()
+
+
+def overwrite_page(path: Path, number: int) -> None:
+    """Fill page ``number`` of the file (4 KiB pages) with 0xff bytes."""
+    data = bytearray(path.read_bytes())
+    data[4096 * (number - 1) : 4096 * number] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+
+
+def change_first_text(path: Path) -> None:
+    """Change the first character of the first document's text behind its stored hash, then settle the log."""
+    raw = sqlite3.connect(path)
+    raw.execute(
+        "UPDATE documents SET text = 'x' || substr(text, 2)"
+        " WHERE id = (SELECT id FROM documents ORDER BY position LIMIT 1)"
+    )
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+
+
 def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

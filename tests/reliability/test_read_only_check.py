@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,20 @@ from annotator.repository import ProjectError
 from storage.sqlite_repository import SqliteRepository
 from tests.command_line import hashiya
 from tests.conftest import CORPUS
-from tests.reliability.storage_faults import file_digests
+from tests.reliability.storage_faults import change_first_text, file_digests, overwrite_page, pages_of
+
+
+def one_article(path: Path, spans: Iterable[tuple[int, int, str]] = ()) -> str:
+    """A project holding the first sample article and ``spans`` (start, end, label) of "tester"; its id."""
+    project = Project(SqliteRepository.open(path), "tester")
+    try:
+        project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+        document_id = project.documents()[0].id
+        for start, end, label in spans:
+            project.apply(project.add_span(document_id, start, end, label))
+    finally:
+        project.close()
+    return document_id
 
 
 def project_with_a_stale_index(path: Path) -> str:
@@ -22,12 +36,7 @@ def project_with_a_stale_index(path: Path) -> str:
 
     SQLite's quick check does not compare an index with its table; only the full check finds this.
     """
-    project = Project(SqliteRepository.open(path), "tester")
-    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
-    document_id = project.documents()[0].id
-    project.apply(project.add_span(document_id, 0, 3, "PER"))
-    project.apply(project.add_span(document_id, 10, 14, "ORG"))
-    project.close()
+    document_id = one_article(path, [(0, 3, "PER"), (10, 14, "ORG")])
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA writable_schema = ON")
     raw.execute(
@@ -95,10 +104,7 @@ def test_a_large_project_opens_at_once_and_its_first_edit_waits_for_the_full_che
 
 def test_a_sound_large_project_takes_edits_after_its_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "sound.hashiya"
-    first = Project(SqliteRepository.open(path), "tester")
-    first.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
-    document_id = first.documents()[0].id
-    first.close()
+    document_id = one_article(path)
     monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
 
     project = Project(SqliteRepository.open(path), "tester")
@@ -112,15 +118,8 @@ def test_a_large_project_whose_text_changed_behind_its_hash_refuses_its_first_ed
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "changed.hashiya"
-    first = Project(SqliteRepository.open(path), "tester")
-    first.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
-    document_id = first.documents()[0].id
-    first.close()
-    raw = sqlite3.connect(path)
-    raw.execute("UPDATE documents SET text = replace(text, substr(text, 1, 1), 'x')")
-    raw.commit()
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw.close()
+    document_id = one_article(path)
+    change_first_text(path)
     before = file_digests(path)
     monkeypatch.setattr(storage.database, "BACKGROUND_CHECK_FROM", 0)
 
@@ -136,20 +135,10 @@ def test_a_large_project_whose_text_changed_behind_its_hash_refuses_its_first_ed
 
 def project_with_a_damaged_log(path: Path) -> str:
     """A project whose edit log has a page overwritten: SQLite's quick check finds it, opening reads none of it."""
-    project = Project(SqliteRepository.open(path), "tester")
-    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
-    document_id = project.documents()[0].id
-    for place in range(120):
-        project.apply(project.add_span(document_id, place * 12, place * 12 + 4, "PER"))
-    project.close()
-    raw = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    pages = [row[0] for row in raw.execute("SELECT pageno FROM dbstat WHERE name = 'edit_log' ORDER BY pageno")]
-    raw.close()
+    document_id = one_article(path, [(place * 12, place * 12 + 4, "PER") for place in range(120)])
+    pages = pages_of(path, "edit_log")
     assert len(pages) > 2
-    data = bytearray(path.read_bytes())
-    middle = pages[len(pages) // 2]
-    data[4096 * (middle - 1) : 4096 * middle] = b"\xff" * 4096
-    path.write_bytes(bytes(data))
+    overwrite_page(path, pages[len(pages) // 2])
     return document_id
 
 
@@ -174,9 +163,7 @@ def test_a_project_too_large_for_the_full_check_opens_before_its_quick_check_and
 
 def test_closing_a_large_project_stops_its_check_and_leaves_no_log_beside_it(tmp_path: Path) -> None:
     path = tmp_path / "large.hashiya"
-    project = Project(SqliteRepository.open(path), "tester")
-    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
-    project.close()
+    one_article(path)
     raw = sqlite3.connect(path)  # about 50 MB that SQLite's full check takes seconds to read
     raw.execute("CREATE TABLE filler (id INTEGER PRIMARY KEY, k BLOB)")
     raw.execute(
