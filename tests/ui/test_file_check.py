@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 import storage.database
 from annotator.project import Project
+from storage.file_guard import Identity, held_locks
 from storage.sqlite_repository import SqliteRepository
 from tests.reliability.storage_faults import file_digests
 from tests.reliability.test_read_only_check import project_with_a_stale_index
@@ -62,12 +63,17 @@ def test_a_sound_large_project_opens_without_a_word(
 
     monkeypatch.setattr(QMessageBox, "exec", answered)
     project = Project(SqliteRepository.open(location), "tester")
+    identity = Identity.of(location)
+    assert identity is not None
+    held = held_locks(identity)
+    assert held
     window = MainWindow(project)
     qtbot.addWidget(window)
 
     qtbot.waitUntil(lambda: not window.file_check.running, timeout=10_000)
 
     assert shown == []
+    assert held_locks(identity) == held  # the check's own connection closed without dropping the window's locks
     document_id = project.documents()[0].id
     project.apply(project.add_span(document_id, 0, 3, "PER"))
     project.close()
