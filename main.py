@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -161,11 +162,55 @@ def install_language(app: object, language: str | None) -> None:
         print(f"hashiya: {error}; the interface stays in English", file=sys.stderr)
 
 
+class _NothingImported(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def import_into_new_project(args: argparse.Namespace, path: Path, annotator: str) -> int:
+    """``import`` into a project file that does not exist yet: the project is built beside its name
+    and put there whole (storage.new_project), so a file that fails leaves no project behind."""
+    from cli.run import run_import
+    from storage.new_project import new_project_built
+    from storage.sqlite_repository import repository_building
+
+    printed = io.StringIO()  # said once the project is in place
+    try:
+        with new_project_built(path) as temporary:
+            repository, build = repository_building(temporary)
+            project = Project(repository, annotator)
+            try:
+                code = run_import(args, project, printed, checked_while_stored=True)
+                if code != 0:
+                    raise _NothingImported(code)
+                build.complete()
+            finally:
+                project.close()
+    except _NothingImported as failed:
+        return failed.code
+    sys.stdout.write(printed.getvalue())
+    return 0
+
+
+def _new_file(db: Path | str | None) -> Path | None:
+    """The path ``--db`` names when nothing is there yet."""
+    from storage.project_path import PathState, project_path_state
+
+    if not isinstance(db, Path):
+        return None
+    path = db.expanduser()
+    return path if project_path_state(path) is PathState.MISSING and path.parent.is_dir() else None
+
+
 def run_command(args: argparse.Namespace) -> int:
     if args.command in PROJECT_COMMANDS:
         from cli.run import run_project_command
 
         annotator = identity.command_line_layer(args.annotator, preferences.default_path())
+        new_file = _new_file(args.db) if args.command == "import" else None
+        if new_file is not None:
+            return import_into_new_project(args, new_file, annotator)
         project = open_project(
             args.db,
             annotator,

@@ -230,6 +230,7 @@ def import_file(
     into: ImportInto | None = None,
     step: int = IMPORT_STEP,
     step_seconds: float = STEP_SECONDS,
+    checked_while_stored: bool = False,
 ) -> ImportSummary:
     """Check all of ``path``, then store its layers (into ``annotator`` when given).
 
@@ -237,6 +238,9 @@ def import_file(
     says what to do with it. A native file is stored in transactions of about ``step`` spans and
     relations each (fewer when one took longer than ``step_seconds``), read a line at a time; any
     other format (or a native file read in another unit) is read whole and stored in one transaction.
+
+    ``checked_while_stored`` is for a new project that is thrown away whole unless the import
+    succeeds: a native file is then read once, each record stored as soon as it passed.
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
@@ -244,6 +248,8 @@ def import_file(
         records, notes = read_records_noted(project, path, fmt, annotator, unit)
         return replace(import_records(project, records, annotator, into), notes=tuple(notes))
     project.refuse_own_file(path)
+    if checked_while_stored:
+        return _import_read_once(project, path, annotator, step)
     labels, relations = _labels(project)
     problems: list[Problem] = []
     count = 0
@@ -266,6 +272,34 @@ def import_file(
         stored = "; the lines before it were imported (undo-import takes them back)" if summaries else ""
         message = f"the file changed while it was being imported{stored}"
         raise ImportFailed([Problem(str(path), changed.line, "", message)]) from None
+    return _summed(summaries, at, names, into)
+
+
+def _import_read_once(project: Project, path: Path, annotator: str | None, step: int) -> ImportSummary:
+    """Store the records of a native file as they pass; ImportFailed (with every problem of the file)
+    if any did not, once the whole file was read. The caller throws the project away then."""
+    labels, relations = _labels(project)
+    problems: list[Problem] = []
+    first_of: dict[tuple[str, str], int] = {}
+    counted = [0]
+
+    def passed() -> Iterator[DocumentRecord]:
+        for number, record in enumerate(iter_native(path, problems, labels, relations, annotator), start=1):
+            counted[0] = number
+            problems.extend(schema_problems(project, [record], path, number, first_of))
+            if not problems:
+                yield record
+
+    at = now_iso()
+    summaries: list[ImportSummary] = []
+    with project.repository.storing_many():
+        _store_in_steps(project, passed(), summaries, annotator, None, at, {}, (step, float("inf")))
+        if problems or not counted[0]:
+            raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
+    return _summed(summaries, at, {}, None)
+
+
+def _summed(summaries: list[ImportSummary], at: str, names: dict[str, str], into: ImportInto | None) -> ImportSummary:
     return ImportSummary(
         documents_added=sum(s.documents_added for s in summaries),
         layers=sum(s.layers for s in summaries),
@@ -302,7 +336,7 @@ def _store_in_steps(
             began = time.monotonic()
             summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
             took = time.monotonic() - began
-            limit = most if took <= 0 else max(1, min(most, int(size * seconds / took)))
+            limit = most if took <= 0 else max(1, int(min(most, size * seconds / took)))
             batch, size = [], 0
     if batch:
         summaries.append(import_records(project, batch, annotator, into, at=at, names=names))

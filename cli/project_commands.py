@@ -115,9 +115,11 @@ def import_(
     err: TextIO,
     unit: OffsetUnit | None = None,
     into: ImportInto | None = None,
+    *,
+    checked_while_stored: bool = False,
 ) -> int:
     try:
-        summary = import_file(project, path, fmt, annotator, unit, into=into)
+        summary = import_file(project, path, fmt, annotator, unit, into=into, checked_while_stored=checked_while_stored)
     except LayersExist as exists:
         layers = ", ".join(repr(escape_controls(layer)) for layer in exists.layers)
         print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from annotator.exchange import ExportFormat, ImportInto
 from annotator.formats import ImportFormat, OffsetUnit
@@ -20,6 +21,24 @@ def run_import_texts(project: Project, paths: list[Path]) -> int:
     return 0
 
 
+def run_import(args: argparse.Namespace, project: Project, out: TextIO, *, checked_while_stored: bool = False) -> int:
+    unit = OffsetUnit(args.offset_unit) if args.offset_unit else None
+    source_format = ImportFormat(args.import_format) if args.import_format else None
+    # Only an explicit --annotator renames the layers: a native file names its own.
+    into = ImportInto(args.into) if args.into else None
+    return commands.import_(
+        project,
+        args.file,
+        source_format,
+        args.annotator,
+        out,
+        sys.stderr,
+        unit,
+        into,
+        checked_while_stored=checked_while_stored,
+    )
+
+
 def run_project_command(args: argparse.Namespace, project: Project, annotator: str) -> int:
     """The commands that work on the project without a window; ``annotator`` names the analyst's layer."""
     if args.command == "import-texts":
@@ -33,9 +52,7 @@ def run_project_command(args: argparse.Namespace, project: Project, annotator: s
         )
     source_format = ImportFormat(args.import_format) if getattr(args, "import_format", None) else None
     if args.command == "import":
-        # Only an explicit --annotator renames the layers: a native file names its own.
-        into = ImportInto(args.into) if args.into else None
-        return commands.import_(project, args.file, source_format, args.annotator, sys.stdout, sys.stderr, unit, into)
+        return run_import(args, project, sys.stdout)
     if args.command == "undo-import":
         return commands.undo_import_(project, sys.stdout, sys.stderr)
     if args.command == "validate":

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from annotator.repository import ProjectError
 from storage.faults import failure_message, is_busy, primary_code
 from storage.file_guard import Problem, ProjectFiles, Trouble
-from storage.project_path import PathState, project_path_state, writable_by_mode
+from storage.project_path import LOG_SUFFIXES, PathState, project_path_state, writable_by_mode
 from storage.schema_version import APPLICATION_ID, SCHEMA_VERSION
 from storage.sqlite_database import SqliteDatabase
 
@@ -399,16 +399,9 @@ def _create(path: Path, plan: Migrations) -> None:
     two processes create the same project at once, the first one in place wins and the other
     opens it.
     """
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+    temporary = temporary_beside(path)
     try:
-        db = ProjectDatabase(sqlite3.connect(str(temporary)), temporary)
-        try:
-            db.execute("PRAGMA synchronous = FULL")
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            plan.apply(db.utils)
-            db.execute(f"PRAGMA user_version = {len(plan.applied(db.utils))}")
-        finally:
-            db.close()
+        build_schema(temporary, plan)
         _fsync(temporary)
         _put_in_place(temporary, path)
         _fsync(path.parent)
@@ -417,8 +410,44 @@ def _create(path: Path, plan: Migrations) -> None:
     except sqlite3.Error as error:
         raise ProjectError(failure_message(error, path)) from None
     finally:
-        temporary.unlink(missing_ok=True)
-        temporary.with_name(temporary.name + "-journal").unlink(missing_ok=True)
+        remove_temporary(temporary)
+
+
+def temporary_beside(path: Path) -> Path:
+    """A name beside ``path`` for a project being built, which no other program opens."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+
+
+def remove_temporary(temporary: Path) -> None:
+    for name in (temporary, *(temporary.with_name(temporary.name + suffix) for suffix in LOG_SUFFIXES)):
+        name.unlink(missing_ok=True)
+
+
+def build_schema(temporary: Path, plan: Migrations) -> None:
+    """Create the file ``temporary`` with the project schema of ``plan``."""
+    db = ProjectDatabase(sqlite3.connect(str(temporary)), temporary)
+    try:
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        plan.apply(db.utils)
+        db.execute(f"PRAGMA user_version = {len(plan.applied(db.utils))}")
+    finally:
+        db.close()
+
+
+def put_new_in_place(temporary: Path, path: Path) -> None:
+    """Give the complete file ``temporary`` the name ``path``, which must still be free (FileExistsError)."""
+    _fsync(temporary)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: renaming is as good, short of a race with another creator.
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(temporary, path)
+    _fsync(path.parent)
 
 
 def _put_in_place(temporary: Path, path: Path) -> None:

@@ -41,6 +41,7 @@ from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
 from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
+from storage.new_project import Build
 from storage.project_file import reading
 from storage.rows import relations_from_fields, spans_from_fields
 from storage.sqlite_database import dict_rows
@@ -160,7 +161,28 @@ def _log_states(edit: Edit) -> tuple[str | None, str | None]:
     return None, _edit_json(edit)
 
 
+def _layer_state(repository: SqliteRepository, document_id: str, annotator: str) -> str | None:
+    """What a layer holds now, as the edit log keeps what an import replaces."""
+    return layer_state(
+        repository.spans(document_id, annotator),
+        repository.relations(document_id, annotator),
+        repository.status(document_id, annotator),
+    )
+
+
+def repository_building(temporary: Path) -> tuple[SqliteRepository, Build]:
+    """A repository on the new project being built at ``temporary`` (storage.new_project), and the build:
+    what its ``storing_many`` stores goes in as one transaction, and every layer stored is taken to be new.
+    ``Build.complete`` makes the project whole once everything is stored."""
+    build = Build(temporary)
+    repository = SqliteRepository(build.db, temporary)
+    repository._build = build
+    return repository, build
+
+
 class SqliteRepository(TaggedSurfaceReads):
+    _build: Build | None = None
+
     @classmethod
     def open(cls, path: Path, *, full_check: bool = True, checked_beside: bool = False) -> SqliteRepository:
         """The project at ``path``; ``full_check=False`` when it is opened only to be read, ``checked_beside``
@@ -394,6 +416,8 @@ class SqliteRepository(TaggedSurfaceReads):
         return found
 
     def storing_many(self) -> AbstractContextManager[None]:
+        if self._build is not None:
+            return self._build.storing()
         # The page cache then holds the pages one step changed for the next instead of reading them again.
         return bulk_writing(self.db)
 
@@ -402,50 +426,52 @@ class SqliteRepository(TaggedSurfaceReads):
     ) -> None:
         """Add ``documents`` and replace each layer, all or nothing; spans without timestamps get ``at``."""
         try:
+            if self._build is not None:  # a new project stores its counts of tagged texts once, when complete
+                with self.db.atomic():
+                    self._build.tagged.update(self._store_layers(documents, layers, by, at, undoing))
+                return
             with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
-                self._insert_documents(documents)
-                added = {document.id for document in documents}
-                for name in dict.fromkeys([by, *(layer.annotator for layer in layers)]):
-                    self._ensure_annotator(name)
-                stored = Surfaces()  # counted as a whole at the end: many layers share tagged texts
-                for layer in layers:
-                    key = [layer.document_id, layer.annotator]
-                    replaced = None  # a document added just now holds no layer yet
-                    if layer.document_id not in added:
-                        count_surfaces(self.db, stored)  # before a layer's spans are counted out
-                        stored.clear()
-                        replaced = self._layer_state(layer.document_id, layer.annotator)
-                        self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
-                        uncount_layer(self.db, *key)
-                        self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
-                    self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
-                    stored.update(surfaces(layer.spans))
-                    self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
-                    self.db.execute(
-                        """
-                        INSERT INTO document_status (document_id, annotator, status, updated_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (document_id, annotator) DO UPDATE SET status = excluded.status,
-                            updated_at = excluded.updated_at
-                        """,
-                        [layer.document_id, layer.annotator, layer.status.value, at],
-                    )
-                    count = len(layer.spans)
-                    action = import_action(count, layer.annotator)
-                    if undoing is not None:
-                        action = undo_action(undoing, count, layer.annotator)
-                    self._log(at, by, layer.document_id, action, replaced, None)
-                count_surfaces(self.db, stored)
+                count_surfaces(self.db, self._store_layers(documents, layers, by, at, undoing))
             store_missing_keys(self.db)
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 
-    def _layer_state(self, document_id: str, annotator: str) -> str | None:
-        """What a layer holds now, as the edit log keeps what an import replaces."""
-        return layer_state(
-            self.spans(document_id, annotator),
-            self.relations(document_id, annotator),
-            self.status(document_id, annotator),
-        )
+    def _store_layers(
+        self, documents: list[Document], layers: list[Layer], by: str, at: str, undoing: str | None
+    ) -> Surfaces:
+        """Add ``documents`` and replace each layer, inside a transaction; the tagged texts stored, to be counted."""
+        self._insert_documents(documents)
+        added = {document.id for document in documents}
+        for name in dict.fromkeys([by, *(layer.annotator for layer in layers)]):
+            self._ensure_annotator(name)
+        stored = Surfaces()  # counted as a whole at the end: many layers share tagged texts
+        for layer in layers:
+            key = [layer.document_id, layer.annotator]
+            replaced = None  # a document added just now holds no layer yet
+            if layer.document_id not in added and self._build is None:
+                count_surfaces(self.db, stored)  # before a layer's spans are counted out
+                stored.clear()
+                replaced = _layer_state(self, layer.document_id, layer.annotator)
+                self.db.execute("DELETE FROM relations WHERE document_id = ? AND annotator = ?", key)
+                uncount_layer(self.db, *key)
+                self.db.execute("DELETE FROM spans WHERE document_id = ? AND annotator = ?", key)
+            self.db.conn.executemany(_INSERT_SPAN, [_span_values(s, at) for s in layer.spans])
+            stored.update(surfaces(layer.spans))
+            self.db.conn.executemany(_INSERT_RELATION, [_relation_values(r) for r in layer.relations])
+            self.db.execute(
+                """
+                INSERT INTO document_status (document_id, annotator, status, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (document_id, annotator) DO UPDATE SET status = excluded.status,
+                    updated_at = excluded.updated_at
+                """,
+                [layer.document_id, layer.annotator, layer.status.value, at],
+            )
+            count = len(layer.spans)
+            action = import_action(count, layer.annotator)
+            if undoing is not None:
+                action = undo_action(undoing, count, layer.annotator)
+            self._log(at, by, layer.document_id, action, replaced, None)
+        return stored
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]

@@ -1,0 +1,125 @@
+"""A new project filled by one large import, built under a temporary name and put in place whole.
+
+No other program knows the temporary file, so nothing waits on it and nothing else reads it half
+built: it is written without a journal and in one transaction, and what the project derives from
+its spans and texts (the indexes on spans and relations, the trigram index of the folded texts,
+the counts and keys of tagged texts) is built once at the end instead of kept at every row.
+The file gets its final name only when it is complete; on any failure it is removed, and no
+project is left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.repository import ProjectError
+from storage.database import (
+    build_schema,
+    connect,
+    project_plan,
+    put_new_in_place,
+    remove_temporary,
+    temporary_beside,
+)
+from storage.faults import failure_message
+from storage.sqlite_database import Sql
+from storage.surface_keys import store_missing_keys
+from storage.tagged_surfaces import BULK_CACHE_KIB, Surfaces, count_surfaces
+
+#: The triggers that keep derived tables current row by row; the build fills those tables whole.
+_ROW_TRIGGERS = ("spans_surface_added", "folded_texts_indexed")
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """The schema statements of what the build leaves out while it stores rows."""
+
+    indexes: tuple[tuple[str, str], ...]
+    triggers: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def set_aside(cls, db: Sql) -> _Derived:
+        indexes = tuple(
+            (str(name), str(sql))
+            for name, sql in db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('spans', 'relations') "
+                "AND sql IS NOT NULL ORDER BY name"
+            )
+        )
+        marks = ", ".join("?" for _ in _ROW_TRIGGERS)
+        triggers = tuple(
+            (str(name), str(sql))
+            for name, sql in db.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks}) ORDER BY name",
+                list(_ROW_TRIGGERS),
+            )
+        )
+        for name, _sql in indexes:
+            db.execute(f"DROP INDEX {name}")
+        for name, _sql in triggers:
+            db.execute(f"DROP TRIGGER {name}")
+        return cls(indexes, triggers)
+
+    def build(self, db: Sql, tagged: Surfaces) -> None:
+        for _name, sql in self.indexes:
+            db.execute(sql)
+        names = {name for name, _sql in self.triggers}
+        if "folded_texts_indexed" in names:
+            db.execute("INSERT INTO folded_trigrams (folded_trigrams) VALUES ('rebuild')")
+        if "spans_surface_added" in names:
+            count_surfaces(db, tagged)
+        for _name, sql in self.triggers:
+            db.execute(sql)
+
+
+@contextlib.contextmanager
+def new_project_built(path: Path) -> Iterator[Path]:
+    """The temporary file of a new project for ``path``, with its schema, put at ``path`` when the block
+    ends without an error (the block fills it through a :class:`Build`, completes it and closes it).
+    ProjectError if ``path`` was taken meanwhile or the file cannot be written."""
+    temporary = temporary_beside(path)
+    try:
+        try:
+            build_schema(temporary, project_plan())
+            yield temporary
+            put_new_in_place(temporary, path)
+        except FileExistsError:
+            raise ProjectError(f"{path} was created by another program meanwhile; nothing was imported.") from None
+        except OSError as error:
+            raise ProjectError(f"{path} cannot be created ({error.strerror or error}).") from None
+        except sqlite3.Error as error:
+            raise ProjectError(failure_message(error, path)) from None
+    finally:
+        remove_temporary(temporary)
+
+
+class Build:
+    """The connection that fills a project being built, and what it sets aside meanwhile."""
+
+    def __init__(self, temporary: Path) -> None:
+        self.db = connect(temporary)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        with self.db.atomic():
+            self._derived = _Derived.set_aside(self.db)
+        self.tagged = Surfaces()  # what the spans stored tag, counted as the triggers would
+
+    @contextlib.contextmanager
+    def storing(self) -> Iterator[None]:
+        """One transaction around everything stored."""
+        with self.db.atomic():
+            yield
+
+    def complete(self) -> None:
+        """Build what was set aside from what was stored, and leave the file as every project is."""
+        with self.db.atomic():
+            self._derived.build(self.db, self.tagged)
+        store_missing_keys(self.db)
+        self.db.execute("PRAGMA journal_mode = WAL")  # as every project is opened
+        self.db.execute("PRAGMA synchronous = FULL")
