@@ -25,7 +25,7 @@ from storage.database import (
     remove_temporary,
     temporary_beside,
 )
-from storage.faults import failure_message
+from storage.faults import primary_code
 from storage.sqlite_database import Sql
 from storage.surface_keys import store_missing_keys
 from storage.tagged_surfaces import BULK_CACHE_KIB, Surfaces, count_surfaces
@@ -90,11 +90,28 @@ def new_project_built(path: Path) -> Iterator[Path]:
         except FileExistsError:
             raise ProjectError(f"{path} was created by another program meanwhile; nothing was imported.") from None
         except OSError as error:
-            raise ProjectError(f"{path} cannot be created ({error.strerror or error}).") from None
+            raise ProjectError(f"{path} was not created ({error.strerror or error}); nothing was imported.") from None
         except sqlite3.Error as error:
-            raise ProjectError(failure_message(error, path)) from None
+            raise ProjectError(_not_created(error, path)) from None
+        except ProjectError as error:
+            if isinstance(error.__cause__, sqlite3.Error):  # a write into the temporary file failed
+                raise ProjectError(_not_created(error.__cause__, path)) from None
+            raise
     finally:
         remove_temporary(temporary)
+
+
+def _not_created(error: sqlite3.Error, path: Path) -> str:
+    code = primary_code(error)
+    if code == sqlite3.SQLITE_FULL:
+        why = "the disk is full"
+    elif code == sqlite3.SQLITE_READONLY:
+        why = "its folder or the disk is read-only"
+    elif code == sqlite3.SQLITE_IOERR:
+        why = f"the disk reported an error: {error}"
+    else:
+        why = str(error)
+    return f"{path} was not created ({why}); nothing was imported."
 
 
 class Build:

@@ -14,7 +14,7 @@ import pytest
 from annotator.project import Project
 from storage.sqlite_repository import SqliteRepository
 from tests.command_line import hashiya
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, small_file_system
 
 FORMATS = ("native", "spacy", "doccano", "labelstudio", "brat", "conll")
 
@@ -57,14 +57,8 @@ def one_line_refusal(result: subprocess.CompletedProcess[str], reason: str) -> N
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 64 KiB file system, mounted for the test (root only), too small for any export of the corpus."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)]).returncode:
-        pytest.skip("mounting a small file system needs root")
-    try:
+    with small_file_system(tmp_path / "tiny", "64k") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

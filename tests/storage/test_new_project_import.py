@@ -17,6 +17,7 @@ from benchmarks.corpus_data import build, quick_sizes
 from storage.new_project import new_project_built
 from storage.sqlite_repository import SqliteRepository, repository_building
 from tests.cli.test_cli import run
+from tests.conftest import small_file_system
 
 STAMPS = {"created_at", "updated_at", "at", "applied_at"}
 
@@ -171,3 +172,13 @@ def test_a_failed_build_raises_every_problem_of_the_file(layers_file: Path, tmp_
         _built(tmp_path / "new.hashiya", broken, 40)
     assert {problem.line for problem in failed.value.problems} == {1, len(lines)}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jsonl"]
+
+
+def test_a_disk_that_fills_up_leaves_no_project_and_says_so(layers_file: Path, tmp_path: Path) -> None:
+    # Room for a new project's schema (256 KiB), not for what the file holds.
+    with small_file_system(tmp_path / "small", "512k") as disk:
+        result = run("--db", str(disk / "new.hashiya"), "import", str(layers_file))
+        assert result.returncode == 2
+        said = f"hashiya: {disk / 'new.hashiya'} was not created (the disk is full); nothing was imported.\n"
+        assert result.stderr == said
+        assert list(disk.iterdir()) == []
