@@ -251,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         return run_command(args)
+    except KeyboardInterrupt:
+        print("hashiya: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (| head): stop quietly, as command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -4,7 +4,11 @@ whole: it holds what an import into an empty project stores, and a file that fai
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +21,7 @@ from benchmarks.corpus_data import build, quick_sizes
 from storage.new_project import new_project_built
 from storage.sqlite_repository import SqliteRepository, repository_building
 from tests.cli.test_cli import run
-from tests.conftest import small_file_system
+from tests.conftest import ROOT, small_file_system
 
 STAMPS = {"created_at", "updated_at", "at", "applied_at"}
 
@@ -182,3 +186,25 @@ def test_a_disk_that_fills_up_leaves_no_project_and_says_so(layers_file: Path, t
         said = f"hashiya: {disk / 'new.hashiya'} was not created (the disk is full); nothing was imported.\n"
         assert result.stderr == said
         assert list(disk.iterdir()) == []
+
+
+def test_an_import_interrupted_by_ctrl_c_leaves_no_project(tmp_path: Path) -> None:
+    files = build(tmp_path / "corpus", quick_sizes(300))
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    importing = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(folder / "new.hashiya"), "import", str(files.all_layers)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell's background job ignores Ctrl+C; the analyst's terminal delivers it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while not list(folder.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert {p.name.startswith(".new.hashiya.") for p in folder.iterdir()} == {True}
+    importing.send_signal(signal.SIGINT)
+    out, err = importing.communicate(timeout=60)
+    assert (importing.returncode, out, err) == (130, "", "hashiya: interrupted\n")
+    assert list(folder.iterdir()) == []
