@@ -11,7 +11,7 @@ shorter text that may be found and each label, one longer text that begins with 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from annotator.arabic import ARTICLE, LAM
 from annotator.suggestion_scan import LONGEST_HEAD
@@ -19,6 +19,8 @@ from annotator.suggestion_scan import LONGEST_HEAD
 # The pieces of a text other than its runs of spaces (a run of spaces of the text is one space of a key).
 _TOKEN = re.compile(r"\w+|[^\w ]")
 _WORD = re.compile(r"\w")
+# A key's pieces, each with the space before it (a key's spaces are single).
+_KEY_TOKEN = re.compile(r"( ?)(\w+|[^\w ])")
 _WORDS = re.compile(r"\w+(?: \w+)*")
 
 
@@ -50,14 +52,12 @@ class TextChains:
     def _held(self, key: str) -> tuple[int, int, list[tuple[int, int]]]:
         """How many of the key's pieces follow one another from its start as in the text, how
         many pieces it has, and where each space of the key falls, with the pieces before it."""
-        if _WORDS.fullmatch(key):  # most keys: words and single spaces, one piece per word
-            return self._held_words(key)
         held = 0
         pieces = 0
         spaces: list[tuple[int, int]] = []
         previous = ""
         at = 0
-        for space, token in _tokens(key):
+        for space, token in _KEY_TOKEN.findall(key):
             if space:
                 spaces.append((at, pieces))
                 at += 1
@@ -70,25 +70,32 @@ class TextChains:
             at += len(token)
         return held, pieces, spaces
 
-    def _held_words(self, key: str) -> tuple[int, int, list[tuple[int, int]]]:
-        words = key.split(" ")
-        spaces: list[tuple[int, int]] = []
-        at = -1
-        held = len(words)
-        for count, word in enumerate(words[:-1], 1):
-            at += len(word) + 1
-            spaces.append((at, count))
-            if held == len(words):
-                pair = word + " " + words[count]
-                if pair not in (self._first_pairs if count == 1 else self._pairs):
-                    held = count
-        return held, len(words), spaces
+    def _held_words(self, words: list[str]) -> int:
+        """``_held`` of a key made of words and single spaces, one piece per word."""
+        if len(words) == 1:
+            return 1
+        if words[0] + " " + words[1] not in self._first_pairs:
+            return 1
+        pairs = self._pairs
+        for at in range(2, len(words)):
+            if words[at - 1] + " " + words[at] not in pairs:
+                return at
+        return len(words)
 
     def reach(self, key: str) -> tuple[bool, list[str]]:
         """Whether ``key`` may be found in the text, and the shorter texts it begins with (up to a
         space) that may be found there. The key's first piece is taken to be among the text's."""
+        fused = key.startswith(ARTICLE) and len(key) > len(ARTICLE)
+        if _WORDS.fullmatch(key):  # most keys: words and single spaces
+            words = key.split(" ")
+            held = self._held_words(words)
+            if held < len(words) and fused:
+                held = max(held, self._held_words([LAM + words[0][len(ARTICLE) :], *words[1:]]))
+            if held >= len(words):
+                return True, []
+            return False, [" ".join(words[:count]) for count in range(1, held + 1)]
         held, pieces, spaces = self._held(key)
-        if held < pieces and key.startswith(ARTICLE) and len(key) > len(ARTICLE):
+        if held < pieces and fused:
             held = max(held, self._held(LAM + key[len(ARTICLE) :])[0])
         if held >= pieces:
             return True, []
@@ -100,22 +107,36 @@ def keys_that_matter(labels_of: dict[str, set[str]], folded: str) -> set[str]:
     among those of ``folded``) that can change the suggestions in ``folded``."""
     chains = TextChains(folded)
     kept: set[str] = set()
-    covered: set[tuple[str, str]] = set()
     waiting: list[tuple[str, list[str]]] = []
-    for key in sorted(labels_of):
+    for key in labels_of:
+        if " " not in key and _WORDS.fullmatch(key):
+            kept.add(key)  # one word: its first piece is the text's
+            continue
         found, shorter = chains.reach(key)
         if found:
             kept.add(key)
-            covered.update((key[:at], label) for at in _spaces(key) for label in labels_of[key])
         elif shorter:
             waiting.append((key, shorter))
+    if not waiting:
+        return kept
+    # The labels for which a kept longer text is known, of each shorter text that may be found.
+    covered: dict[str, set[str]] = {text: set() for _key, shorter in waiting for text in shorter}
+    for key in kept:
+        for at in _spaces(key):
+            labels = covered.get(key[:at])
+            if labels is not None:
+                labels |= labels_of[key]
     for key, shorter in waiting:
-        needed = {(text, label) for text in shorter for label in labels_of[key]}
-        if not needed <= covered:
+        labels = labels_of[key]
+        if not all(labels <= covered[text] for text in shorter):
             kept.add(key)
-            covered |= needed
+            for text in shorter:
+                covered[text] |= labels
     return kept
 
 
-def _spaces(key: str) -> Iterable[int]:
-    return (at for at, char in enumerate(key) if char == " ")
+def _spaces(key: str) -> Iterator[int]:
+    at = key.find(" ")
+    while at >= 0:
+        yield at
+        at = key.find(" ", at + 1)
