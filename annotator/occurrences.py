@@ -19,7 +19,7 @@ from annotator.registry import AliasForm, Entry, Registry
 from annotator.schema import Schema
 from annotator.search import NameGroup
 from annotator.suggest import REGISTRY_SOURCE, Surface
-from annotator.suggestion_reach import keys_that_matter
+from annotator.suggestion_reach import keys_that_matter, worth_sifting
 from annotator.suggestion_scan import PiecesOf
 
 TREATY_LABEL = "TREATY_REF"
@@ -89,7 +89,9 @@ def tagged_elsewhere(project: Project, document_id: str, text: str | None = None
     labels_of: dict[str, set[str]] = {}
     for _tagged, label, _ref, key in rows:
         labels_of.setdefault(key, set()).add(label)
-    kept = keys_that_matter(labels_of, pieces.folded) if rows else set()
+    if not worth_sifting(labels_of, pieces.folded):
+        return frozenset(Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows)
+    kept = keys_that_matter(labels_of, pieces.folded)
     return frozenset(
         Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows if key in kept
     )

@@ -11,7 +11,7 @@ shorter text that may be found and each label, one longer text that begins with 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from annotator.arabic import ARTICLE, LAM
 from annotator.suggestion_scan import LONGEST_HEAD
@@ -100,6 +100,16 @@ class TextChains:
         if held >= pieces:
             return True, []
         return False, [key[:at] for at, before in spaces if before <= held]
+
+
+#: Sifting the keys costs what the text's pairs of pieces cost; matching them, what the keys cost.
+CHARACTERS_PER_KEY = 4
+
+
+def worth_sifting(keys: Collection[str], folded: str) -> bool:
+    """Whether ``keys_that_matter`` costs less than matching every key in ``folded`` (a long
+    text holds most of them anyway)."""
+    return bool(keys) and len(folded) <= CHARACTERS_PER_KEY * len(keys)
 
 
 def keys_that_matter(labels_of: dict[str, set[str]], folded: str) -> set[str]:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator import suggestion_reach
 from annotator.arabic import fold_string
 from annotator.edits import Batch
 from annotator.occurrences import tagged_elsewhere
@@ -84,7 +85,12 @@ def test_one_longer_text_per_label_is_read_for_a_shorter_one_found(text: str) ->
     assert Suggester(read, article_proclitic=True).suggest(text) == []
 
 
-def test_opening_a_document_reads_only_the_texts_tagged_elsewhere_that_matter_to_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sifted", [True, False])
+def test_opening_a_document_reads_only_the_texts_tagged_elsewhere_that_matter_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sifted: bool
+) -> None:
+    # A text this short is not worth sifting for three tagged texts, unless sifting is made cheaper.
+    monkeypatch.setattr(suggestion_reach, "CHARACTERS_PER_KEY", 1000 if sifted else 1)
     tagged = ["روسيا كوريا", "روسيا ايران", "كوريا ردت"]
     (tmp_path / "a.txt").write_text("عنوان\n" + "، ".join(tagged), encoding="utf-8")
     (tmp_path / "b.txt").write_text("عنوان اخر\nروسيا قالت ان كوريا ردت", encoding="utf-8")
@@ -101,4 +107,4 @@ def test_opening_a_document_reads_only_the_texts_tagged_elsewhere_that_matter_to
     # The two texts that begin with روسيا, never followed there by كوريا nor ايران, keep روسيا
     # from being suggested alone just as well as one of them.
     assert "كوريا ردت" in read
-    assert len(read) == 2
+    assert len(read) == (2 if sifted else 3)
