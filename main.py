@@ -125,7 +125,7 @@ def run_window(
         return 0
     project = open_project(db, annotator)
     try:
-        window = MainWindow(project)
+        window = MainWindow(project, first_document=doc)
         if not team:
             from storage.team_link import LocalTeamSync
             from ui.team_dialog import install_team_menu

@@ -19,6 +19,7 @@ from annotator.registry import AliasForm, Entry, Registry
 from annotator.schema import Schema
 from annotator.search import NameGroup
 from annotator.suggest import REGISTRY_SOURCE, Surface
+from annotator.suggestion_reach import keys_that_matter, worth_sifting
 from annotator.suggestion_scan import PiecesOf
 
 TREATY_LABEL = "TREATY_REF"
@@ -69,7 +70,8 @@ def tagged_elsewhere(project: Project, document_id: str, text: str | None = None
     """What the project's annotator tagged in the other documents, as ``tagged_surfaces`` gives it,
     read from the counts the store keeps rather than from every document's spans.
 
-    Given the document's ``text``, only what may occur in it, with the keys the store keeps.
+    Given the document's ``text``, only what can change its suggestions (``keys_that_matter``),
+    with the keys the store keeps.
     """
     labels = {label.name for label in project.schema.labels}
     if text is None:
@@ -79,10 +81,19 @@ def tagged_elsewhere(project: Project, document_id: str, text: str | None = None
             if label in labels
         )
     pieces = PiecesOf(text)
+    rows = [
+        row
+        for row in project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces)
+        if row[1] in labels
+    ]
+    labels_of: dict[str, set[str]] = {}
+    for _tagged, label, _ref, key in rows:
+        labels_of.setdefault(key, set()).add(label)
+    if not worth_sifting(labels_of, pieces.folded):
+        return frozenset(Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows)
+    kept = keys_that_matter(labels_of, pieces.folded)
     return frozenset(
-        Surface(tagged, label, ref, PROJECT_SOURCE, key)
-        for tagged, label, ref, key in project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces)
-        if label in labels
+        Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows if key in kept
     )
 
 

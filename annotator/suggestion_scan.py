@@ -44,7 +44,7 @@ def first_piece(key: str) -> str:
 
 
 # The most letters a proclitic, or ل of the article written لل with و or ف, takes from a word.
-_LONGEST_HEAD = 4
+LONGEST_HEAD = 4
 
 
 def first_pieces(folded: str) -> frozenset[str]:
@@ -58,7 +58,7 @@ def first_pieces(folded: str) -> frozenset[str]:
     # Every character counts as a piece: the one after a word that is all proclitic among them.
     pieces = {char for char in set(folded) if not char.isspace()}
     for word in set(_START.findall(folded)):
-        for cut in range(min(len(word) - 1, _LONGEST_HEAD) + 1):
+        for cut in range(min(len(word) - 1, LONGEST_HEAD) + 1):
             rest = word[cut:]
             pieces.add(rest)
             if cut:
@@ -82,12 +82,19 @@ class PiecesOf(Collection[str]):
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._folded: str | None = None
         self._pieces: frozenset[str] | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold_string(self._text)
+        return self._folded
 
     @property
     def pieces(self) -> frozenset[str]:
         if self._pieces is None:
-            self._pieces = first_pieces(fold_string(self._text))
+            self._pieces = first_pieces(self.folded)
         return self._pieces
 
     def __contains__(self, piece: object) -> bool:

@@ -232,6 +232,8 @@ class BackgroundCheck:
         self._thread.start()
 
     def _run(self) -> None:
+        if self.full:
+            _yield_to_the_window()
         try:
             self._problems = _read_facts(self._path, immutable=False, full_check=self.full, opened=self._opened)[3]
         except ProjectError as error:
@@ -261,6 +263,18 @@ class BackgroundCheck:
         if self._unreadable is not None:
             raise self._unreadable
         return self._problems
+
+
+#: The niceness of the thread that checks a large file beside the window (Linux counts it per thread).
+CHECK_NICENESS = 10
+
+
+def _yield_to_the_window() -> None:
+    """Let the window (opening a document, painting it) have the processor before the check of
+    the file it opened: the check still ends before the first write, which waits for it."""
+    # Where there is no per-thread priority, the check runs as the window does.
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
 
 
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 
 from annotator.repository import ProjectError
 from annotator.suggest import surface_key
-from annotator.suggestion_scan import first_piece
+from annotator.suggestion_scan import PiecesOf, first_piece
 from storage.sqlite_database import Sql
 from storage.tagged_surfaces import ELSEWHERE
 
@@ -77,14 +77,16 @@ def keyed_elsewhere(
     """
     found: list[tuple[str, str, str | None, str]] = []
     unkeyed: dict[str, tuple[str, str]] = {}
-    for text, label, ref, key, first in db.execute(_ELSEWHERE, [document_id, annotator, annotator]):
+    rows = db.execute(_ELSEWHERE, [document_id, annotator, annotator]).fetchall()
+    wanted = first_pieces.pieces if rows and isinstance(first_pieces, PiecesOf) else first_pieces
+    for text, label, ref, key, first in rows:
         if key is None:
             if text not in unkeyed:
                 folded = surface_key(text)
                 unkeyed[text] = (folded, first_piece(folded))
             key, first = unkeyed[text]
-        if first in first_pieces:
-            found.append((str(text), str(label), str(ref) or None, str(key)))
+        if first in wanted:
+            found.append((text, label, ref or None, key))
     # Not while the check of a large file runs: the first write waits for it.
     if unkeyed and getattr(db, "pending_check", None) is None:
         try:

@@ -121,6 +121,8 @@ class AnnotationController(QObject):
         self.selected: Span | None = None
         self.pick: RelationPick | None = None
         self.known_words = KnownWords()
+        # True while the rest of a long document's layer is read: nothing else in the project changed.
+        self.reading_rest = False
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
         self._rest_timer.setInterval(REST_OF_LAYER_MS)
@@ -175,7 +177,11 @@ class AnnotationController(QObject):
         the analyst did meanwhile is in it. The session reads it before it applies an edit, too.
         """
         if not self.session.complete:
-            self.reload()
+            self.reading_rest = True
+            try:
+                self.reload()
+            finally:
+                self.reading_rest = False
 
     def reload(self) -> None:
         """Read the current document's layer again (after another process changed it)."""

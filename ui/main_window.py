@@ -52,7 +52,7 @@ REFRESH_INTERVAL_MS = 250  # a local check: PRAGMA data_version, or the count a 
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None, *, first_document: str | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.setWindowTitle(
@@ -128,8 +128,12 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self._refresh_if_changed)
         self._refresh_timer.start()
 
-        self.reload_documents()
-        self._resume()
+        # The document asked for (or else the one the analyst left) is the first one opened: opening
+        # the list's first document before it would cost what that one costs, a long one perhaps.
+        last = resume.last_document(project.location)
+        self.reload_documents(first_document or last)
+        if last is not None and self.view.document_id == last:
+            resume.restore_scroll(project.location, last, self.view)
         self.search = install_search(self, self.annotations)
         self.review = install_review(self, self.annotations)
         self.relation_arcs = install_relation_arcs(self, self.annotations)
@@ -299,8 +303,8 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def reload_documents(self) -> None:
-        current = self.view.document_id
+    def reload_documents(self, preferred: str | None = None) -> None:
+        current = preferred or self.view.document_id
         self.documents.set_documents(self.project.documents())
         row = self.documents.row_of(current) if current else None
         if row is None and self.documents.rowCount() > 0:
@@ -590,13 +594,6 @@ class MainWindow(QMainWindow):
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.show()
         self.shortcut_sheet = sheet
-
-    def _resume(self) -> None:
-        """Open the document the analyst left this project on, scrolled where it was."""
-        last = resume.last_document(self.project.location)
-        if last is not None and self.documents.row_of(last) is not None:
-            self.open_document(last)
-            resume.restore_scroll(self.project.location, last, self.view)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         resume.remember(self.project.location, self.view.document_id, self.view)

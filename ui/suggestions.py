@@ -76,6 +76,7 @@ class SuggestionController(QObject):
         self._visible = self._settings.current.show_suggestions
         self._rejected: dict[str, set[Extent]] = {}
         self._elsewhere: frozenset[Surface] | None = None  # tagged in the other documents, as stored
+        self._elsewhere_of: str | None = None  # the document they were read for
         self._shown_surfaces: Counter[Surface] | None = None  # the current document's, kept edit by edit
         self._showing: str | None = None  # the document whose surfaces are counted as shown
         self._from_project: frozenset[Surface] | None = None
@@ -137,8 +138,10 @@ class SuggestionController(QObject):
         self._timer.start()
 
     def _spans_reloaded(self) -> None:
-        """Another document, or the same one read again: everything shown is worked out anew."""
-        self._elsewhere = None
+        """Another document, or the same one read again: everything shown is worked out anew, but
+        for the texts tagged in other documents when only the rest of this one's layer was read."""
+        if not (self.annotations.reading_rest and self._elsewhere_of == self.view.document_id):
+            self._elsewhere = None
         self._showing = self.view.document_id
         self._shown = None
         self._shown_surfaces = None
@@ -245,6 +248,7 @@ class SuggestionController(QObject):
         if self._from_project is None:
             if self._elsewhere is None:
                 self._elsewhere = tagged_elsewhere(self.project, document_id, self.view.stored_text)
+                self._elsewhere_of = document_id
             self._from_project = self._elsewhere.union(self._shown_surfaces)
         return self._from_project
 

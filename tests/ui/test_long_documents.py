@@ -147,3 +147,27 @@ def test_reading_the_rest_of_the_layer_does_not_put_off_the_suggestions(qtbot: Q
     window.view.select_offsets(text.rfind("موسكو"), text.rfind("موسكو") + len("موسكو"))
     window.annotations.annotate_selection("GPE")
     assert suggestions._active_at > opened_at, "an edit does"
+
+
+def test_reading_the_rest_of_the_layer_does_not_read_the_other_documents_texts_again(
+    qtbot: QtBot, long_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What was tagged elsewhere is read once per opening: the rest of this document's layer changes none of it."""
+    repository = long_project.repository
+    reads: list[str] = []
+    read_elsewhere = repository.tagged_elsewhere_keyed
+
+    def counted(annotator: str, document_id: str, first_pieces: object) -> object:
+        reads.append(document_id)
+        return read_elsewhere(annotator, document_id, first_pieces)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(repository, "tagged_elsewhere_keyed", counted)
+    window = MainWindow(long_project)
+    qtbot.addWidget(window)
+    window.search.suggestions.refresh()  # the suggestions of the first part
+    assert not complete(window)
+    assert len(reads) == 1
+    window.show()
+    qtbot.waitUntil(lambda: complete(window))
+    window.search.suggestions.settle()
+    assert reads == [long_project.documents()[0].id]

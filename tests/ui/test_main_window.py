@@ -174,3 +174,25 @@ def test_a_document_with_a_span_that_does_not_cover_its_text_is_refused_with_a_m
     assert shown and "ليس هو" in shown[0]
     assert window.annotations.document_id == first
     assert window.view.document_id == first
+
+
+def test_a_window_asked_for_one_document_reads_no_other_first(
+    qtbot: QtBot, sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``hashiya screenshot --doc`` and a resumed project open their document at once, not the
+    list's first one before it (a long one costs seconds in a large project)."""
+    wanted = sample_project.documents()[3].id
+    read: list[str] = []
+    get_document = sample_project.repository.get_document
+
+    def recorded(document_id: str) -> Any:
+        read.append(document_id)
+        return get_document(document_id)
+
+    monkeypatch.setattr(sample_project.repository, "get_document", recorded)
+    window = MainWindow(sample_project, first_document=wanted)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.view.document_id == wanted
+    assert window.document_table.currentIndex().row() == 3
+    assert read == [wanted]
