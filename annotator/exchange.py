@@ -249,7 +249,7 @@ def import_file(
         return replace(import_records(project, records, annotator, into), notes=tuple(notes))
     project.refuse_own_file(path)
     if checked_while_stored:
-        return _import_read_once(project, path, annotator, step)
+        return _import_read_once(project, path, annotator, into, step)
     labels, relations = _labels(project)
     problems: list[Problem] = []
     count = 0
@@ -275,7 +275,9 @@ def import_file(
     return _summed(summaries, at, names, into)
 
 
-def _import_read_once(project: Project, path: Path, annotator: str | None, step: int) -> ImportSummary:
+def _import_read_once(
+    project: Project, path: Path, annotator: str | None, into: ImportInto | None, step: int
+) -> ImportSummary:
     """Store the records of a native file as they pass; ImportFailed (with every problem of the file)
     if any did not, once the whole file was read. The caller throws the project away then."""
     labels, relations = _labels(project)
@@ -293,10 +295,10 @@ def _import_read_once(project: Project, path: Path, annotator: str | None, step:
     at = now_iso()
     summaries: list[ImportSummary] = []
     with project.repository.storing_many():
-        _store_in_steps(project, passed(), summaries, annotator, None, at, {}, (step, float("inf")))
+        _store_in_steps(project, passed(), summaries, annotator, into, at, {}, (step, float("inf")))
         if problems or not counted[0]:
             raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
-    return _summed(summaries, at, {}, None)
+    return _summed(summaries, at, {}, into)
 
 
 def _summed(summaries: list[ImportSummary], at: str, names: dict[str, str], into: ImportInto | None) -> ImportSummary:

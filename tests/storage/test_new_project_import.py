@@ -208,3 +208,20 @@ def test_an_import_interrupted_by_ctrl_c_leaves_no_project(tmp_path: Path) -> No
     out, err = importing.communicate(timeout=60)
     assert (importing.returncode, out, err) == (130, "", "hashiya: interrupted\n")
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "labelstudio"])
+def test_a_file_of_another_tool_builds_the_project_an_empty_one_would_get(tmp_path: Path, fmt: str) -> None:
+    files = build(tmp_path / "corpus", quick_sizes(4))
+    exported = tmp_path / f"bench.{fmt}.json{'l' if fmt == 'doccano' else ''}"
+    result = run("--db", str(files.project), "--annotator", "bench", "export", "--format", fmt, "-o", str(exported))
+    assert result.returncode == 0, result.stderr
+    empty = tmp_path / "empty.hashiya"
+    assert run("--db", str(empty), "--annotator", "bench", "stats").returncode == 0
+    into_empty = run("--db", str(empty), "--annotator", "bench", "import", "--format", fmt, str(exported))
+    built = tmp_path / "built.hashiya"
+    into_new = run("--db", str(built), "--annotator", "bench", "import", "--format", fmt, str(exported))
+    assert into_new.returncode == into_empty.returncode == 0, (into_new.stderr, into_empty.stderr)
+    assert into_new.stdout == into_empty.stdout
+    assert "span(s)" in into_new.stdout
+    assert _contents(built) == _contents(empty)
