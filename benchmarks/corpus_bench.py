@@ -47,10 +47,12 @@ class Budget:
 
 @dataclass(frozen=True)
 class Step:
-    """One process: the measuring mode and its arguments; a fresh project path is made for ``{new}``."""
+    """One process: the measuring mode and its arguments; a fresh project path is made for ``{new}``,
+    and ``{copy}`` names a copy of ``copied`` made before the clock starts."""
 
     mode: str  # "cli" or "search"
     args: tuple[str, ...]
+    copied: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,11 @@ FIGURES = (
     Figure(
         "import of one layer into a new project",
         lambda c: _cli("import", "--db", "{new}", c.one_layer),
+        Budget(),
+    ),
+    Figure(
+        "import of one layer into the project, as a new layer",
+        lambda c: replace(_cli("import", "--db", "{copy}", "--into", "new-layer", c.one_layer), copied=c.project),
         Budget(),
     ),
     Figure(
@@ -126,9 +133,13 @@ def run_step(step: Step, env: dict[str, str], scratch: Path, runs: int, timeout:
     measured = Measured([], [])
     for number in range(runs):
         work = Path(tempfile.mkdtemp(prefix="run-", dir=scratch))
-        args = [
-            a.replace("{new}", str(work / "new.hashiya")).replace("{png}", str(work / "shot.png")) for a in step.args
-        ]
+        copy = work / "copy.hashiya"
+        if step.copied is not None:
+            shutil.copyfile(step.copied, copy)
+        places = {"{new}": work / "new.hashiya", "{png}": work / "shot.png", "{copy}": copy}
+        args = list(step.args)
+        for mark, place in places.items():
+            args = [a.replace(mark, str(place)) for a in args]
         result = work / "result.json"
         started = time.perf_counter()
         try:

@@ -83,6 +83,7 @@ def test_quick_corpus_benchmark_reports_every_step_at_both_sizes(tmp_path: Path)
         "agreement, three layers, --json",
         "import of the three layers into a new project",
         "import of one layer into a new project",
+        "import of one layer into the project, as a new layer",
         "screenshot of the long document",
         "opening an article (screenshot)",
         "stats",
