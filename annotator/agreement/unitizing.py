@@ -177,7 +177,7 @@ def _check_inside(layer: Sequence[SpanLike], begin: int, end: int) -> None:
                 raise ValueError(f"span [{start}, {stop}) is not inside [{begin}, {end})")
 
 
-def _by_label(layer: Sequence[SpanLike]) -> list[tuple[str, list[Extent]]]:
+def by_label(layer: Sequence[SpanLike]) -> list[tuple[str, list[Extent]]]:
     """Each label of ``layer`` with the sorted extents of its spans, sorted by one sort of the whole layer."""
     ordered = sorted(zip(map(_label, layer), map(_start, layer), map(_end, layer), strict=True))
     if not ordered:
@@ -204,7 +204,7 @@ def unitizing_tally(layers: Sequence[Sequence[SpanLike]], begin: int, end: int) 
     by_category: dict[str, list[list[Extent]]] = {}
     for index, layer in enumerate(layers):
         _check_inside(layer, begin, end)
-        for label, extents in _by_label(layer):
+        for label, extents in by_label(layer):
             observers = by_category.get(label)
             if observers is None:
                 observers = by_category[label] = [[] for _ in layers]
