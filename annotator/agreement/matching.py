@@ -19,10 +19,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
-from typing import Protocol
+from typing import Protocol, cast
+
+from annotator.model import Extent
 
 _start, _end, _label = attrgetter("start"), attrgetter("end"), attrgetter("label")
 _first, _second = itemgetter(0), itemgetter(1)
+
+_NO_IDENT = ("",)
 
 Item = tuple[int, int, str, str]
 """``(start, end, category, ident)`` of one span; ``ident`` only breaks ties."""
@@ -62,6 +66,8 @@ class Matching:
 
 def items_of(spans: Sequence[SpanLike]) -> list[Item]:
     """Items for spans matched by label alone, with no identity tie-break."""
+    if set(map(type, spans)) == {Extent}:  # already (start, end, label): one C call per span
+        return cast(list[Item], list(map(tuple.__add__, cast(Sequence[Extent], spans), repeat(_NO_IDENT))))
     return list(zip(map(_start, spans), map(_end, spans), map(_label, spans), repeat(""), strict=False))
 
 
