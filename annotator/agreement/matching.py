@@ -17,16 +17,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import compress, filterfalse, repeat
-from operator import attrgetter, itemgetter
-from typing import Protocol, cast
-
-from annotator.model import Extent
-
-_start, _end, _label = attrgetter("start"), attrgetter("end"), attrgetter("label")
-_first, _second = itemgetter(0), itemgetter(1)
-
-_NO_IDENT = ("",)
+from operator import itemgetter
+from typing import Protocol
 
 Item = tuple[int, int, str, str]
 """``(start, end, category, ident)`` of one span; ``ident`` only breaks ties."""
@@ -66,9 +58,7 @@ class Matching:
 
 def items_of(spans: Sequence[SpanLike]) -> list[Item]:
     """Items for spans matched by label alone, with no identity tie-break."""
-    if set(map(type, spans)) == {Extent}:  # already (start, end, label): one C call per span
-        return cast(list[Item], list(map(tuple.__add__, cast(Sequence[Extent], spans), repeat(_NO_IDENT))))
-    return list(zip(map(_start, spans), map(_end, spans), map(_label, spans), repeat(""), strict=False))
+    return [(s.start, s.end, s.label, "") for s in spans]
 
 
 def overlapping_pairs(a: Sequence[Item], b: Sequence[Item]) -> Iterator[tuple[int, int]]:
@@ -128,9 +118,7 @@ def _pair_equal(
     first_b, repeated_b = _index(b, free_b, width)
     paired: list[tuple[int, int]]
     if not repeated_a and not repeated_b:
-        present = list(map(first_b.__contains__, first_a))
-        partners = map(first_b.__getitem__, compress(first_a, present))
-        paired = list(zip(compress(first_a.values(), present), partners, strict=True))
+        paired = [(i, first_b[key]) for key, i in first_a.items() if key in first_b]
     else:
         paired = []
         for key, i in first_a.items():
@@ -147,7 +135,7 @@ def _pair_equal(
         return paired, free_a, free_b
     used_a = set(map(itemgetter(0), paired))
     used_b = set(map(itemgetter(1), paired))
-    return paired, list(filterfalse(used_a.__contains__, free_a)), list(filterfalse(used_b.__contains__, free_b))
+    return paired, [i for i in free_a if i not in used_a], [j for j in free_b if j not in used_b]
 
 
 def match_items(a: Sequence[Item], b: Sequence[Item], *, cross_category: bool) -> Matching:
@@ -160,13 +148,13 @@ def match_items(a: Sequence[Item], b: Sequence[Item], *, cross_category: bool) -
     pairs: list[Pair] = []
     free_a, free_b = list(range(len(a))), list(range(len(b)))
     exact, free_a, free_b = _pair_equal(a, b, free_a, free_b, 3)
-    pairs.extend(zip(map(_first, exact), map(_second, exact), repeat(MatchKind.EXACT), strict=False))
+    pairs.extend([(i, j, MatchKind.EXACT) for i, j in exact])
     if cross_category:
         same_extent, free_a, free_b = _pair_equal(a, b, free_a, free_b, 2)
         pairs.extend([(i, j, MatchKind.SAME_EXTENT) for i, j in same_extent])
 
-    rest_a = list(map(a.__getitem__, free_a))
-    rest_b = list(map(b.__getitem__, free_b))
+    rest_a = [a[i] for i in free_a]
+    rest_b = [b[j] for j in free_b]
     candidates: list[tuple[float, int, Item, Item, int, int]] = []
     for i, j in overlapping_pairs(rest_a, rest_b):
         item_a, item_b = rest_a[i], rest_b[j]

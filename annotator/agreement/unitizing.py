@@ -25,8 +25,8 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, combinations, compress, islice
-from operator import attrgetter, itemgetter, lt, ne, sub
+from itertools import accumulate, combinations
+from operator import attrgetter, itemgetter, lt, sub
 
 from annotator.agreement.matching import SpanLike
 
@@ -35,8 +35,8 @@ Segment = tuple[int, int, bool]
 
 Extent = tuple[int, int]
 
-_start, _end, _label = attrgetter("start"), attrgetter("end"), attrgetter("label")
-_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
+_start, _end = attrgetter("start"), attrgetter("end")
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -177,21 +177,6 @@ def _check_inside(layer: Sequence[SpanLike], begin: int, end: int) -> None:
                 raise ValueError(f"span [{start}, {stop}) is not inside [{begin}, {end})")
 
 
-def by_label(layer: Sequence[SpanLike]) -> list[tuple[str, list[Extent]]]:
-    """Each label of ``layer`` with the sorted extents of its spans, sorted by one sort of the whole layer."""
-    ordered = sorted(zip(map(_label, layer), map(_start, layer), map(_end, layer), strict=True))
-    if not ordered:
-        return []
-    labels = list(map(_first, ordered))
-    starts = list(map(_second, ordered))
-    ends = list(map(_third, ordered))
-    cuts = [0, *compress(range(1, len(labels)), map(ne, islice(labels, 1, None), labels)), len(labels)]
-    return [
-        (labels[low], list(zip(starts[low:high], ends[low:high], strict=True)))
-        for low, high in zip(cuts, islice(cuts, 1, None), strict=False)
-    ]
-
-
 def unitizing_tally(layers: Sequence[Sequence[SpanLike]], begin: int, end: int) -> UnitizingTally:
     """The tally of two or more observers over the continuum ``[begin, end)``, by span label.
 
@@ -204,10 +189,14 @@ def unitizing_tally(layers: Sequence[Sequence[SpanLike]], begin: int, end: int) 
     by_category: dict[str, list[list[Extent]]] = {}
     for index, layer in enumerate(layers):
         _check_inside(layer, begin, end)
-        for label, extents in by_label(layer):
+        grouped: dict[str, list[Extent]] = {}
+        for span in layer:
+            grouped.setdefault(span.label, []).append((span.start, span.end))
+        for label, extents in grouped.items():
             observers = by_category.get(label)
             if observers is None:
                 observers = by_category[label] = [[] for _ in layers]
+            extents.sort()
             observers[index] = _union(extents)
     categories = {category: _category_tally(by_category[category], begin, end) for category in sorted(by_category)}
     return UnitizingTally(len(layers), end - begin, categories)
