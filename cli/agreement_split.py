@@ -56,7 +56,12 @@ def split_table(
     claims = context.Array("i", [1, len(ids) - 1])
     with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_keep, initargs=(claims,)) as pool:
         later = pool.submit(compare_in_process, str(repository.path), list(annotators), ids)
-        mine = compared_part(project.repository, annotators, _reported(claims, ids, progress))
+        try:
+            mine = compared_part(project.repository, annotators, _reported(claims, ids, progress))
+        except BaseException:
+            with claims.get_lock():  # the second process takes no further document: the error is shown at once
+                claims[1] = claims[0]
+            raise
         parts = [mine, later.result()]
     return table_of_parts(annotators, parts)
 
