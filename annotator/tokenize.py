@@ -90,8 +90,9 @@ def token_spans_within(text: str, stretches: Iterable[tuple[int, int]]) -> list[
     is never part of a token, so the tokens found in a stretch alone are those of the whole text.
     """
     spans: list[tuple[int, int]] = []
+    extend, finditer, span = spans.extend, _TOKEN.finditer, re.Match.span
     for begin, end in stretches:
-        spans.extend([match.span() for match in _TOKEN.finditer(text, begin, end)])
+        extend(map(span, finditer(text, begin, end)))
     return spans
 
 

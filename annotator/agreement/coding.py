@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 Units = Mapping[tuple[Hashable | None, ...], int]
 """Coded units: each distinct tuple of values (one per coder) and how many units carry it,
@@ -118,6 +119,13 @@ def fleiss_kappa(ratings: Sequence[Sequence[Hashable]]) -> CodingAgreement:
     return fleiss_kappa_from_units(Counter(tuple(row) for row in ratings))
 
 
+@lru_cache(maxsize=4096)
+def _categories(unit: tuple[Hashable | None, ...]) -> tuple[tuple[tuple[Hashable | None, int], ...], int]:
+    """How many raters of ``unit`` chose each category, and the sum of those counts squared (per distinct unit)."""
+    found = Counter(unit)
+    return tuple(found.items()), sum(n * n for n in found.values())
+
+
 def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
     """Fleiss' kappa of coded units, each tuple holding the categories its raters chose.
 
@@ -132,10 +140,10 @@ def fleiss_kappa_from_units(units: Units) -> CodingAgreement:
     items = agreeing = 0
     totals: Counter[Hashable | None] = Counter()
     for unit, repeats in coded:
-        found = Counter(unit)
+        found, squares = _categories(unit)
         items += repeats
-        agreeing += repeats * (sum(n * n for n in found.values()) - raters)
-        for category, n in found.items():
+        agreeing += repeats * (squares - raters)
+        for category, n in found:
             totals[category] += repeats * n
     observed = agreeing / (items * raters * (raters - 1))
     expected = sum(t * t for t in totals.values()) / (items * raters) ** 2
@@ -165,19 +173,28 @@ def krippendorff_alpha_nominal(values_by_coder: Sequence[Sequence[Hashable | Non
     return krippendorff_alpha_from_units(Counter(zip(*values_by_coder, strict=True)))
 
 
+@lru_cache(maxsize=4096)
+def _pairable(unit: tuple[Hashable | None, ...]) -> tuple[tuple[tuple[Hashable, int], ...], int, int]:
+    """How often each value occurs in ``unit``, how many values it has, and its pairs of differing values.
+
+    Kept per distinct unit: the documents of a corpus repeat the same few tuples of labels."""
+    found = Counter(value for value in unit if value is not None)
+    size = sum(found.values())
+    return tuple(found.items()), size, sum(n * (size - n) for n in found.values())
+
+
 def krippendorff_alpha_from_units(units: Units) -> AlphaAgreement:
     """Krippendorff's alpha for nominal data from coded units (None where a coder gave no value)."""
     totals: Counter[Hashable] = Counter()
     disagreeing = 0.0
     # Units with the same values disagree alike: handle each distinct unit once.
     for unit, repeats in units.items():
-        found = Counter(value for value in unit if value is not None)
-        size = sum(found.values())
+        found, size, pairs = _pairable(unit)
         if size < 2:
             continue
-        for value, count in found.items():
+        for value, count in found:
             totals[value] += count * repeats
-        disagreeing += repeats * sum(n * (size - n) for n in found.values()) / (size - 1)
+        disagreeing += repeats * pairs / (size - 1)
     n = sum(totals.values())
     if n == 0:
         return AlphaAgreement(0.0, 0.0, None, 0)

@@ -179,9 +179,9 @@ def document_part(document: DocumentLayers) -> DocumentPart:
     """The figures of one document and what the corpus figures need of it."""
     if len(document.layers) < 2:
         raise ValueError("every document needs the same number (at least two) of layers")
-    scores = pairwise_span_scores(document.layers)
-    exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
     per_layer = [Counter(map(_label, layer)) for layer in document.layers]
+    scores = pairwise_span_scores(document.layers, per_layer)
+    exact, overlap = scores[MatchMode.EXACT], scores[MatchMode.OVERLAP]
     units: Counter[tuple[Hashable | None, ...]] = Counter()
     if document.tokens:
         units.update(zip(*layers_token_labels(document.layers, document.tokens), strict=True))

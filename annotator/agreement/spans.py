@@ -108,11 +108,14 @@ def span_scores(reference: Sequence[SpanLike], prediction: Sequence[SpanLike], m
 
 
 def pairwise_span_scores(
-    layers: Sequence[Sequence[SpanLike]],
+    layers: Sequence[Sequence[SpanLike]], counts: Sequence[Counter[str]] | None = None
 ) -> dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]]:
-    """Per-label scores of every mode for every pair ``(i, j)``, ``i < j``, layer i as the reference."""
+    """Per-label scores of every mode for every pair ``(i, j)``, ``i < j``, layer i as the reference.
+
+    ``counts`` are the spans per label of each layer, when the caller has them already."""
     result: dict[MatchMode, dict[tuple[int, int], dict[str, SpanScores]]] = {mode: {} for mode in MatchMode}
-    counts = [_label_counts(layer) for layer in layers]
+    if counts is None:
+        counts = [_label_counts(layer) for layer in layers]
     for i, j in combinations(range(len(layers)), 2):
         for mode, matched in _matched_labels(layers[i], layers[j], list(MatchMode)).items():
             result[mode][i, j] = _by_label(counts[i], counts[j], matched)

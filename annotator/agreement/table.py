@@ -171,14 +171,17 @@ def read_document_layers(
 
 
 def compared_part(
-    repository: Repository, annotators: Sequence[str], ids: Iterable[str]
+    repository: Repository, annotators: Sequence[str], ids: Iterable[str], *, backwards: bool = False
 ) -> tuple[dict[str, str], CorpusPart]:
     """The titles, figures and summed counts (``summed``) of the compared documents of ``ids``.
 
-    What a second process computes for its share of the corpus (see ``table_of_parts``)."""
+    What a second process computes for its share of the corpus (see ``table_of_parts``). With
+    ``backwards``, ``ids`` come in the reverse of the corpus order, and are summed in the corpus order."""
     titles: dict[str, str] = {}
     with collector_paused():
         layers = read_document_layers(repository, annotators, ids, titles, every=False)
+        if backwards:
+            return titles, summed(list(map(document_part, layers))[::-1])
         return titles, summed(map(document_part, layers))
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import attrgetter, ge, gt, itemgetter, lt, sub
+from operator import attrgetter, eq, ge, gt, itemgetter, lt, neg, or_, sub
 
 from annotator.agreement.compare import NO_LABEL
 from annotator.agreement.matching import SpanLike
 from annotator.tokenize import split_at, token_count, token_spans_within
 
-_first, _second = itemgetter(0), itemgetter(1)
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 _start, _end, _label = attrgetter("start"), attrgetter("end"), attrgetter("label")
 
 
@@ -102,25 +102,63 @@ def coded_tokens(text: str, layers: Sequence[Sequence[SpanLike]]) -> Counter[tup
         tokens = split_at(tokens, inside)
         starts = list(map(_first, tokens))
         ends = list(map(_second, tokens))
-    units: Counter[tuple[str, ...]] = Counter(zip(*(_painted(layer, starts, ends) for layer in layers), strict=True))
+    units: Counter[tuple[str, ...]] = Counter(
+        zip(*(painted_labels(layer, starts, ends) for layer in layers), strict=True)
+    )
     if untouched:
         units[(NO_LABEL,) * len(layers)] += untouched
     return units
 
 
-def _painted(spans: Sequence[SpanLike], starts: list[int], ends: list[int]) -> list[str]:
+def painted_labels(spans: Sequence[SpanLike], starts: list[int], ends: list[int]) -> list[str]:
     """The labels of ordered, disjoint, non-empty tokens painted by ``spans`` as in ``layers_token_labels``."""
-    labels = [NO_LABEL] * len(starts)
     span_starts = list(map(_start, spans))
     span_ends = list(map(_end, spans))
-    extents = list(zip(map(sub, span_starts, span_ends), span_starts, map(_label, spans), strict=True))
+    # By start, then longest first, then smallest label: the order of strength among spans sharing a start.
+    ordered = sorted(zip(span_starts, map(neg, span_ends), map(_label, spans), strict=True))
     if not all(map(lt, span_starts, span_ends)):
-        extents = [extent for extent in extents if extent[0] < 0]
-    extents.sort(reverse=True)
-    for negative_length, start, label in extents:
-        first, last = bisect_right(ends, start), bisect_left(starts, start - negative_length)
-        labels[first:last] = [label] * (last - first)
-    return labels
+        ordered = [extent for extent in ordered if extent[0] < -extent[1]]
+    if not ordered:
+        return [NO_LABEL] * len(starts)
+    lows = list(map(_first, ordered))
+    highs = list(map(neg, map(_second, ordered)))
+    reach = list(accumulate(highs, max))
+    # A span starting where all before it have ended is outermost; any other must lie inside the
+    # outermost one before it, which then touches every token it touches and is stronger.
+    outermost = [True, *map(ge, islice(lows, 1, None), reach)]
+    if all(map(or_, islice(outermost, 1, None), map(eq, islice(reach, 1, None), reach))):
+        return _runs(compress(lows, outermost), compress(highs, outermost), compress(ordered, outermost), starts, ends)
+    painted = [NO_LABEL] * len(starts)
+    # Weakest first, so that the strongest is left on top: longest, then earliest, then smallest label.
+    for low, negative_high, label in sorted(ordered, key=_strength, reverse=True):
+        first, last = bisect_right(ends, low), bisect_left(starts, -negative_high)
+        painted[first:last] = [label] * (last - first)
+    return painted
+
+
+def _strength(extent: tuple[int, int, str]) -> tuple[int, int, str]:
+    low, negative_high, label = extent
+    return low + negative_high, low, label
+
+
+def _runs(
+    lows: Iterable[int],
+    highs: Iterable[int],
+    extents: Iterable[tuple[int, int, str]],
+    starts: list[int],
+    ends: list[int],
+) -> list[str]:
+    """The labels of the tokens under spans that follow one another without overlapping: as they touch
+    disjoint runs of tokens (every boundary splits a token), the labels are runs of "no label" and of
+    each span's label, in order."""
+    firsts = list(map(bisect_right, repeat(ends), lows))
+    lasts = list(map(bisect_left, repeat(starts), highs))
+    gaps = map(sub, firsts, chain((0,), lasts))
+    runs = chain.from_iterable(zip(gaps, map(sub, lasts, firsts), strict=True))
+    values = chain.from_iterable(zip(repeat(NO_LABEL), map(_third, extents)))
+    painted = list(chain.from_iterable(map(repeat, values, runs)))
+    painted.extend(repeat(NO_LABEL, len(starts) - len(painted)))
+    return painted
 
 
 def _touched_stretches(text: str, layers: Sequence[Sequence[SpanLike]]) -> list[tuple[int, int]]:

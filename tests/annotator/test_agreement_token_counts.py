@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.agreement import DocumentLayers, agreement_report
-from annotator.agreement.tokens import coded_tokens, layers_token_labels
+from annotator.agreement.tokens import coded_tokens, layers_token_labels, painted_labels
 from annotator.model import Extent
 from annotator.tokenize import token_count, token_spans, tokenize
 
@@ -73,3 +73,35 @@ def test_a_long_unbroken_run_with_many_spans_is_read_once() -> None:
     spans = [Extent(start, start + 1, "PER") for start in range(0, 200_000, 50)]
     units = coded_tokens(text, [spans, spans[::2]])
     assert units.total() == len(token_spans(text, {s.start for s in spans} | {s.end for s in spans}))
+
+
+def crosses(a: Extent, b: Extent) -> bool:
+    return a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end
+
+
+@st.composite
+def nested_documents(draw: st.DrawFn) -> tuple[str, list[list[Extent]]]:
+    """Layers whose spans nest or follow one another, never cross: labelled by their outermost spans."""
+    text, drawn = draw(documents())
+    layers = []
+    for spans in drawn:
+        kept: list[Extent] = []
+        for span in spans + [Extent(s.start, s.end, draw(st.sampled_from(LABELS))) for s in spans[:2]]:
+            if not any(crosses(span, other) for other in kept):
+                kept.append(span)
+        layers.append(draw(st.permutations(kept)))
+    return text, layers
+
+
+@settings(max_examples=400, deadline=None)
+@given(nested_documents())
+def test_coded_tokens_of_nested_spans_are_those_of_every_token_labelled(
+    document: tuple[str, list[list[Extent]]],
+) -> None:
+    text, layers = document
+    assert coded_tokens(text, layers) == every_token_labelled(text, layers)
+    points = {position for spans in layers for span in spans for position in (span.start, span.end)}
+    tokens = token_spans(text, points)
+    starts, ends = [start for start, _ in tokens], [end for _, end in tokens]
+    for spans in layers:
+        assert painted_labels(spans, starts, ends) == layers_token_labels([spans], tokens)[0]

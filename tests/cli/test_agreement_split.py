@@ -4,11 +4,17 @@ figures are those of one process to the last digit, and a damaged file still sho
 from __future__ import annotations
 
 import io
+import itertools
+import multiprocessing
 import random
 from pathlib import Path
 
 import pytest
 
+from annotator.agreement.report import CorpusPart
+from annotator.agreement.table import AgreementTable
+from annotator.agreement.table import table_of_parts as plain_table_of_parts
+from annotator.model import DocumentSummary
 from annotator.project import Project
 from annotator.repository import ProjectError
 from cli import agreement_split
@@ -43,6 +49,14 @@ def annotated_corpus(path: Path) -> None:
     db.close()
 
 
+def documents_of(path: Path) -> list[DocumentSummary]:
+    project = Project(SqliteRepository.open(path), "reader")
+    try:
+        return project.documents()
+    finally:
+        project.close()
+
+
 def printed(path: Path, annotators: list[str], as_json: bool) -> str:
     project = open_project(path, "reader", read_only=True, checked_beside=True)
     out = io.StringIO()
@@ -66,27 +80,27 @@ def test_the_split_corpus_prints_what_one_process_prints(
     corpus: Path, annotators: list[str], as_json: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alone = printed(corpus, annotators, as_json)
-    split: list[tuple[list[str], list[str]]] = []
-    halves = agreement_split.halves
+    compared: list[list[str]] = []
 
-    def recorded(*arguments: object) -> tuple[list[str], list[str]]:
-        split.append(halves(*arguments))  # type: ignore[arg-type]
-        return split[-1]
+    def recorded(names: list[str], parts: list[tuple[dict[str, str], CorpusPart]]) -> AgreementTable:
+        compared.extend([result.document_id for result in part.results] for _titles, part in parts)
+        return plain_table_of_parts(names, parts)
 
     monkeypatch.setattr(agreement_split, "SPLIT_FROM_CHARACTERS", 0)
-    monkeypatch.setattr(agreement_split, "halves", recorded)
+    monkeypatch.setattr(agreement_split, "table_of_parts", recorded)
 
     assert printed(corpus, annotators, as_json) == alone
-    [(first, second)] = split  # both processes had documents to compare
+    first, second = compared  # both processes had documents to compare, the first ones and the last ones
     assert first and second
+    assert first + second == [summary.id for summary in documents_of(corpus) if summary.id in first + second]
     assert "document" in alone
 
 
 def test_a_small_project_is_compared_in_one_process(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(*arguments: object) -> None:
+    def refused(*arguments: object, **options: object) -> None:
         raise AssertionError("no second process for a small project")
 
-    monkeypatch.setattr(agreement_split, "halves", refused)
+    monkeypatch.setattr(agreement_split, "ProcessPoolExecutor", refused)
     assert printed(corpus, ["amal", "bilal"], False)
 
 
@@ -107,3 +121,21 @@ def test_damage_read_by_the_second_process_shows_nothing(
     finally:
         project.close()
     assert out.getvalue() == ""
+
+
+@pytest.mark.parametrize("pattern", ["front", "back", "alternate", "front then back"])
+def test_documents_are_claimed_once_from_both_ends_until_they_meet(pattern: str) -> None:
+    ids = [f"d{number}" for number in range(9)]
+    claims = multiprocessing.get_context("forkserver").Array("i", [1, len(ids) - 1])
+    front = agreement_split.claimed(claims, ids, from_back=False)
+    back = agreement_split.claimed(claims, ids, from_back=True)
+    taken: dict[str, list[str]] = {"front": [ids[0]], "back": [ids[-1]]}
+    counts: list[int] = []
+    turns = {"front": ["front"], "back": ["back"], "alternate": ["front", "back"], "front then back": ["front"] * 3}
+    for turn in itertools.chain(itertools.islice(itertools.cycle(turns[pattern]), 20), itertools.repeat("back", 20)):
+        found = next(front if turn == "front" else back, None)
+        if found is not None:
+            taken[turn].append(found[0])
+            counts.append(found[1])
+    assert taken["front"] + taken["back"][::-1] == ids
+    assert counts == list(range(3, len(ids) + 1))
