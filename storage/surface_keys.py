@@ -10,9 +10,11 @@ at once, after an import).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Collection, Iterable
 
+from annotator import suggestion_reach
 from annotator.repository import ProjectError
 from annotator.suggest import surface_key
 from annotator.suggestion_scan import PiecesOf, first_piece
@@ -39,6 +41,23 @@ _ELSEWHERE = (
 """
     + ELSEWHERE
 )
+
+
+# The rows of ``_ELSEWHERE`` whose text has no key yet or a first piece among a JSON list's.
+_ELSEWHERE_BEGUN = f"""
+    SELECT * FROM ({_ELSEWHERE}) WHERE first IS NULL OR first IN (SELECT value FROM json_each(?))
+"""
+
+
+def _wanted(db: Sql, annotator: str, first_pieces: Collection[str]) -> Collection[str] | None:
+    """The first pieces to look for in the file, for a text that is not long for what was tagged
+    (``worth_sifting``): a long one holds the first pieces of most tagged texts anyway."""
+    if not isinstance(first_pieces, PiecesOf):
+        return None
+    if db.execute("SELECT 1 FROM tagged_surfaces WHERE annotator = ? LIMIT 1", [annotator]).fetchone() is None:
+        return None  # nothing tagged: the text's pieces are not worked out
+    keyed = db.execute("SELECT count(*) FROM surface_keys").fetchone()[0]
+    return first_pieces.pieces if len(first_pieces.folded) <= suggestion_reach.CHARACTERS_PER_KEY * keyed else None
 
 
 def _keyed(texts: Iterable[str]) -> list[tuple[str, str, str]]:
@@ -77,8 +96,13 @@ def keyed_elsewhere(
     """
     found: list[tuple[str, str, str | None, str]] = []
     unkeyed: dict[str, tuple[str, str]] = {}
-    rows = db.execute(_ELSEWHERE, [document_id, annotator, annotator]).fetchall()
-    wanted = first_pieces.pieces if rows and isinstance(first_pieces, PiecesOf) else first_pieces
+    wanted = _wanted(db, annotator, first_pieces)
+    if wanted is None:
+        rows = db.execute(_ELSEWHERE, [document_id, annotator, annotator]).fetchall()
+        wanted = first_pieces.pieces if rows and isinstance(first_pieces, PiecesOf) else first_pieces
+    else:  # the texts whose first piece the document does not hold stay in the file
+        pieces = json.dumps(list(wanted), ensure_ascii=False)
+        rows = db.execute(_ELSEWHERE_BEGUN, [document_id, annotator, annotator, pieces]).fetchall()
     for text, label, ref, key, first in rows:
         if key is None:
             if text not in unkeyed:
