@@ -10,6 +10,7 @@ import pytest
 
 from annotator.project import Project
 from annotator.repository import Repository
+from annotator.resources import sample_corpus_files
 from storage.sqlite_repository import SqliteRepository
 from tests.team_server import TeamServer
 
@@ -65,3 +66,12 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     for repository in made.opened:
         repository.close()
     del _STORES[made.location]
+
+
+@pytest.fixture(scope="module")
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
+    """The five sample articles in a project of their own, shared by the tests of one module."""
+    project = Project(SqliteRepository.open(tmp_path_factory.mktemp("sample") / "p.hashiya"), "tester")
+    project.import_paths(sample_corpus_files())
+    yield project
+    project.close()

@@ -60,14 +60,6 @@ def assert_same(found: SearchResult, wanted: SearchResult) -> None:
     assert found.hits == wanted.hits
 
 
-@pytest.fixture(scope="module")
-def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
-    project = Project(SqliteRepository.open(tmp_path_factory.mktemp("sample") / "p.hashiya"), "tester")
-    project.import_paths(sample_corpus_files())
-    yield project
-    project.close()
-
-
 @pytest.mark.parametrize("query", QUERIES)
 @pytest.mark.parametrize("whole_word", [False, True])
 def test_index_search_equals_search_of_every_text_on_the_sample_corpus(

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from annotator.arabic import fold
 from annotator.occurrences import alias_groups
 from annotator.project import Project
-from annotator.resources import sample_corpus_files
 from annotator.search import (
     DEFAULT_CONTEXT,
     AliasGroups,
@@ -57,14 +56,6 @@ def assert_as_at_once(result: SearchResult, counts: dict[str, int], hits: list[H
     assert [result.hits[-number] for number in range(1, len(hits) + 1)] == hits[::-1]
     assert result.hits[1:4] == hits[1:4]
     assert list(result.hits) == hits
-
-
-@pytest.fixture(scope="module")
-def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
-    project = Project(SqliteRepository.open(tmp_path_factory.mktemp("sample") / "p.hashiya"), "tester")
-    project.import_paths(sample_corpus_files())
-    yield project
-    project.close()
 
 
 @pytest.mark.parametrize("query", QUERIES)
