@@ -106,10 +106,11 @@ class TextChains:
 CHARACTERS_PER_KEY = 4
 
 
-def worth_sifting(keys: Collection[str], folded: str) -> bool:
-    """Whether ``keys_that_matter`` costs less than matching every key in ``folded`` (a long
-    text holds most of them anyway)."""
-    return bool(keys) and len(folded) <= CHARACTERS_PER_KEY * len(keys)
+def worth_sifting(keys: Collection[str] | int, folded: str) -> bool:
+    """Whether ``keys_that_matter`` costs less than matching every key (``keys``, or how many) in
+    ``folded`` (a long text holds most of them anyway)."""
+    count = keys if isinstance(keys, int) else len(keys)
+    return count > 0 and len(folded) <= CHARACTERS_PER_KEY * count
 
 
 def keys_that_matter(labels_of: dict[str, set[str]], folded: str) -> set[str]:

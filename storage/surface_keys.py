@@ -14,9 +14,9 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable
 
-from annotator import suggestion_reach
 from annotator.repository import ProjectError
 from annotator.suggest import surface_key
+from annotator.suggestion_reach import worth_sifting
 from annotator.suggestion_scan import PiecesOf, first_piece
 from storage.sqlite_database import Sql
 from storage.tagged_surfaces import ELSEWHERE
@@ -57,7 +57,7 @@ def _wanted(db: Sql, annotator: str, first_pieces: Collection[str]) -> Collectio
     if db.execute("SELECT 1 FROM tagged_surfaces WHERE annotator = ? LIMIT 1", [annotator]).fetchone() is None:
         return None  # nothing tagged: the text's pieces are not worked out
     keyed = db.execute("SELECT count(*) FROM surface_keys").fetchone()[0]
-    return first_pieces.pieces if len(first_pieces.folded) <= suggestion_reach.CHARACTERS_PER_KEY * keyed else None
+    return first_pieces.pieces if worth_sifting(keyed, first_pieces.folded) else None
 
 
 def _keyed(texts: Iterable[str]) -> list[tuple[str, str, str]]:
