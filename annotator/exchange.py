@@ -260,7 +260,7 @@ def import_file(
         count += 1
         problems.extend(schema_problems(project, [record], path, number, first_of))
     if problems or not count:
-        raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
+        raise ImportFailed(problems or [Problem.empty_file(path)])
     names = layer_names(project, list(first_of), annotator, into)
     at = now_iso()
     summaries: list[ImportSummary] = []
@@ -297,7 +297,7 @@ def _import_read_once(
     with project.repository.storing_many():
         _store_in_steps(project, passed(), summaries, annotator, into, at, {}, (step, float("inf")))
         if problems or not counted[0]:
-            raise ImportFailed(problems or [Problem(str(path), None, "", "the file is empty (no records)")])
+            raise ImportFailed(problems or [Problem.empty_file(path)])
     return _summed(summaries, at, {}, into)
 
 

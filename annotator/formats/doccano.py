@@ -167,7 +167,7 @@ def parse_doccano(
         rest = {k: v for k, v in meta.items() if k not in ("title", "doc_id")}
         collect(records, seen, doc.record(meta.get("title"), rest), ck)
     if not records and not problems:
-        problems.append(Problem(str(path), None, "", "the file is empty (no records)"))
+        problems.append(Problem.empty_file(path))
     return records, problems
 
 

@@ -167,7 +167,7 @@ def parse_native(
         )
     )
     if not records and not problems:
-        problems.append(Problem(str(path), None, "", "the file is empty (no records)"))
+        problems.append(Problem.empty_file(path))
     return records, problems
 
 

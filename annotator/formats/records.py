@@ -72,6 +72,11 @@ class Problem:
             where += f": task {self.task}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
+    @classmethod
+    def empty_file(cls, path: str | Path) -> Problem:
+        """A file that holds no record at all."""
+        return cls(str(path), None, "", "the file is empty (no records)")
+
 
 class ImportFailed(Exception):
     """A file could not be imported; ``problems`` lists everything wrong with it, in file order."""

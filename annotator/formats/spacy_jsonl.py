@@ -212,7 +212,7 @@ def parse_prodigy(
         record = doc.record(meta.get("title"), {k: v for k, v in meta.items() if k not in ("doc_id", "title")})
         collect(records, seen, record, ck)
     if not records and not problems:
-        problems.append(Problem(str(path), None, "", "the file is empty (no records)"))
+        problems.append(Problem.empty_file(path))
     return records, problems
 
 
