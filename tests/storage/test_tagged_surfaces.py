@@ -3,7 +3,6 @@ equal to what reading every document's spans gives."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,11 +29,8 @@ def read_from_every_document(project: Project, annotator: str, shown: str) -> se
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
-    opened = Project(SqliteRepository.open(tmp_path_factory.mktemp("surfaces") / "p.hashiya"), "tester")
-    opened.import_paths(sample_corpus_files())
-    yield opened
-    opened.close()
+def project(sample_project: Project) -> Project:
+    return sample_project
 
 
 def occurrence(project: Project, document_id: str, word: str, nth: int) -> tuple[int, int] | None:
