@@ -53,6 +53,7 @@ from storage.tagged_surfaces import (
     count_surfaces,
     counting_whole_layers,
     surfaces,
+    tagged_texts,
     uncount_layer,
 )
 
@@ -432,7 +433,7 @@ class SqliteRepository(TaggedSurfaceReads):
                 return
             with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
                 count_surfaces(self.db, self._store_layers(documents, layers, by, at, undoing))
-            store_missing_keys(self.db)
+            store_missing_keys(self.db, tagged_texts(layers))
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 

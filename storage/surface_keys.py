@@ -34,6 +34,10 @@ _MISSING = """
     WHERE NOT EXISTS (SELECT 1 FROM surface_keys k WHERE k.text = t.text)
 """
 
+_MISSING_AMONG = """
+    SELECT DISTINCT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM surface_keys k WHERE k.text = value)
+"""
+
 _ELSEWHERE = (
     """
     SELECT t.text, t.label, t.ref, k.key, k.first FROM tagged_surfaces t
@@ -72,9 +76,15 @@ def _store(db: Sql, rows: list[tuple[str, str, str]]) -> None:
     db.conn.executemany("INSERT OR IGNORE INTO surface_keys (text, key, first) VALUES (?, ?, ?)", rows)
 
 
-def store_missing_keys(db: Sql) -> None:
-    """Fold and store every tagged text that has no key yet (inside or outside a transaction)."""
-    missing = [str(row[0]) for row in db.execute(_MISSING)]
+def store_missing_keys(db: Sql, among: Collection[str] | None = None) -> None:
+    """Fold and store every tagged text that has no key yet, or only those ``among`` the texts given
+    (an import step's: looking for every missing one reads all that the project has tagged);
+    inside or outside a transaction."""
+    if among is None:
+        rows = db.execute(_MISSING)
+    else:
+        rows = db.execute(_MISSING_AMONG, [json.dumps(list(among), ensure_ascii=False)])
+    missing = [str(row[0]) for row in rows]
     if missing:
         with db.atomic():
             _store(db, _keyed(missing))

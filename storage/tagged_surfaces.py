@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from annotator.model import Span, SpanKind
+from annotator.model import Layer, Span, SpanKind
 from storage.sqlite_database import Sql
 
 _LAYER_SURFACES = """
@@ -110,6 +110,12 @@ def surfaces(spans: Iterable[Span]) -> Surfaces:
     """The tagged texts of ``spans`` as the triggers count them (entities and treaty references)."""
     counted = (SpanKind.ENTITY, SpanKind.TREATY_REF)
     return Counter((span.annotator, span.label, span.text, span.ref or "") for span in spans if span.kind in counted)
+
+
+def tagged_texts(layers: Iterable[Layer]) -> set[str]:
+    """The texts ``surfaces`` counts in the spans of ``layers``."""
+    counted = (SpanKind.ENTITY, SpanKind.TREATY_REF)
+    return {span.text for layer in layers for span in layer.spans if span.kind in counted}
 
 
 def count_surfaces(db: Sql, counts: Surfaces) -> None:
