@@ -34,7 +34,7 @@ from annotator.formats.table import EXPORTS as EXPORTS
 from annotator.formats.table import ExportFormat as ExportFormat
 from annotator.formats.table import UnitWriter, Writer
 from annotator.import_log import LoggedImport, last_import, layer_from_state
-from annotator.model import Document, Layer, Relation, Span, SpanKind
+from annotator.model import Document, Layer, Relation, Span, SpanKind, changed, name_id
 from annotator.project import Project, document_id_for, now_iso
 from annotator.repository import ProjectError
 from annotator.schema import Label
@@ -501,9 +501,9 @@ def _merged(project: Project, layer: Layer) -> tuple[Layer, int, int]:
             same[span.id] = found
             continue
         if span.id in span_ids:  # the file's span was moved or relabelled since it was exported
-            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"merge\x00{layer.annotator}\x00{span.id}"))
+            new_id = name_id(_ID_NAMESPACE, f"merge\x00{layer.annotator}\x00{span.id}")
             same[span.id] = new_id
-            span = replace(span, id=new_id)
+            span = changed(span, id=new_id)
         span_ids.add(span.id)
         at_place[(span.start, span.end, span.label)] = span.id
         added.append(span)
@@ -516,10 +516,10 @@ def _merged(project: Project, layer: Layer) -> tuple[Layer, int, int]:
             continue
         new_id = relation.id
         if new_id in relation_ids:
-            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"merge\x00{layer.annotator}\x00{relation.id}"))
+            new_id = name_id(_ID_NAMESPACE, f"merge\x00{layer.annotator}\x00{relation.id}")
         linked.add((head, tail, relation.label))
         relation_ids.add(new_id)
-        added_relations.append(replace(relation, id=new_id, head=head, tail=tail))
+        added_relations.append(changed(relation, id=new_id, head=head, tail=tail))
     status = project.repository.status(layer.document_id, layer.annotator)
     merged = Layer(layer.document_id, layer.annotator, status, (*spans, *added), (*relations, *added_relations))
     return merged, len(spans), len(relations)
@@ -537,16 +537,16 @@ def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict
         owner = taken.get(span.id)
         new_id = span.id
         if owner is not None and owner != (document_id, annotator):
-            new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{document_id}\x00{span.id}"))
+            new_id = name_id(_ID_NAMESPACE, f"{annotator}\x00{document_id}\x00{span.id}")
             renamed[span.id] = new_id
         if new_id != span.id or span.document_id != document_id or span.annotator != annotator:
-            span = replace(span, id=new_id, document_id=document_id, annotator=annotator)
+            span = changed(span, id=new_id, document_id=document_id, annotator=annotator)
         spans.append(span)
     # A layer copied under another name gets new relation ids along with its new span ids.
     copied = bool(renamed)
     relations: list[Relation] = []
     for relation in record.relations:
-        new_id = str(uuid.uuid5(_ID_NAMESPACE, f"{annotator}\x00{relation.id}")) if copied else relation.id
+        new_id = name_id(_ID_NAMESPACE, f"{annotator}\x00{relation.id}") if copied else relation.id
         head, tail = renamed.get(relation.head, relation.head), renamed.get(relation.tail, relation.tail)
         if (new_id, document_id, annotator, head, tail) != (
             relation.id,
@@ -555,6 +555,6 @@ def _layer(record: DocumentRecord, document_id: str, annotator: str, taken: dict
             relation.head,
             relation.tail,
         ):
-            relation = replace(relation, id=new_id, document_id=document_id, annotator=annotator, head=head, tail=tail)
+            relation = changed(relation, id=new_id, document_id=document_id, annotator=annotator, head=head, tail=tail)
         relations.append(relation)
     return Layer(document_id, annotator, record.status, tuple(spans), tuple(relations))

@@ -7,10 +7,11 @@ span and its document can always be detected.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from annotator.offsets import reading_order as reading_order  # the order spans are listed in
 
@@ -44,6 +45,27 @@ class OffsetError(ValueError):
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def name_id(namespace: uuid.UUID, name: str) -> str:
+    """``str(uuid.uuid5(namespace, name))`` without building a ``UUID`` on the way: an import
+    that renames a layer's ids makes hundreds of thousands of them."""
+    digest = bytearray(hashlib.sha1(namespace.bytes + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    hexed = digest.hex()
+    return f"{hexed[:8]}-{hexed[8:12]}-{hexed[12:16]}-{hexed[16:20]}-{hexed[20:]}"
+
+
+Record = TypeVar("Record")
+
+
+def changed(record: Record, **fields: Any) -> Record:
+    """``dataclasses.replace`` for the model's frozen dataclasses whose new ``fields`` hold checked
+    values: ``__init__`` is not run again (an import rebuilds hundreds of thousands of spans)."""
+    copy = object.__new__(type(record))
+    copy.__dict__.update(record.__dict__, **fields)
+    return copy
 
 
 @dataclass(frozen=True)
