@@ -408,6 +408,8 @@ class SqliteRepository(TaggedSurfaceReads):
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def span_ids(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        if self._build is not None:
+            ids = self._build.maybe_stored(ids)
         found: dict[str, tuple[str, str]] = {}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start : chunk_start + 500]
@@ -430,6 +432,7 @@ class SqliteRepository(TaggedSurfaceReads):
             if self._build is not None:  # a new project stores its counts of tagged texts once, when complete
                 with self.db.atomic():
                     self._build.tagged.update(self._store_layers(documents, layers, by, at, undoing))
+                self._build.stored(layers)
                 return
             with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
                 count_surfaces(self.db, self._store_layers(documents, layers, by, at, undoing))
