@@ -10,7 +10,9 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
+import socket
 import sqlite3
 import threading
 import time
@@ -413,6 +415,7 @@ def _create(path: Path, plan: Migrations) -> None:
     two processes create the same project at once, the first one in place wins and the other
     opens it.
     """
+    remove_stale_temporaries(path)
     temporary = temporary_beside(path)
     try:
         build_schema(temporary, plan)
@@ -428,13 +431,48 @@ def _create(path: Path, plan: Migrations) -> None:
 
 
 def temporary_beside(path: Path) -> Path:
-    """A name beside ``path`` for a project being built, which no other program opens."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
+    """A name beside ``path`` for a project being built, which no other program opens. It names the
+    process and the machine building it: one left behind by a process that was killed is removed
+    by the next build for ``path`` (``remove_stale_temporaries``)."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.{os.getpid()}@{socket.gethostname()}.new")
 
 
 def remove_temporary(temporary: Path) -> None:
     for name in (temporary, *(temporary.with_name(temporary.name + suffix) for suffix in LOG_SUFFIXES)):
         name.unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files beside ``path`` of builds of ``path`` whose process, on this machine,
+    has ended without removing them (it was killed); the ones removed. A build of another machine
+    sharing the folder, or of a process still running, is left alone."""
+    named = re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{12}}\.([0-9]+)@(.+)\.new")
+    host = socket.gethostname()
+    removed: list[Path] = []
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        found = named.fullmatch(name)
+        if found is None or found[2] != host or _running(int(found[1])):
+            continue
+        try:
+            remove_temporary(path.parent / name)
+        except OSError:
+            continue  # a folder of that name, or one that cannot be written: left as it is
+        removed.append(path.parent / name)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or no pid of this machine: not known to have ended
+    return True
 
 
 def build_schema(temporary: Path, plan: Migrations) -> None:

@@ -23,6 +23,7 @@ from storage.database import (
     connect,
     project_plan,
     put_new_in_place,
+    remove_stale_temporaries,
     remove_temporary,
     temporary_beside,
 )
@@ -82,6 +83,7 @@ def new_project_built(path: Path) -> Iterator[Path]:
     """The temporary file of a new project for ``path``, with its schema, put at ``path`` when the block
     ends without an error (the block fills it through a :class:`Build`, completes it and closes it).
     ProjectError if ``path`` was taken meanwhile or the file cannot be written."""
+    remove_stale_temporaries(path)
     temporary = temporary_beside(path)
     try:
         try:
