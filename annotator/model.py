@@ -7,6 +7,7 @@ span and its document can always be detected.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from dataclasses import dataclass, field
@@ -63,7 +64,10 @@ Record = TypeVar("Record")
 def changed(record: Record, **fields: Any) -> Record:
     """``dataclasses.replace`` for the model's frozen dataclasses whose new ``fields`` hold checked
     values: ``__init__`` is not run again (an import rebuilds hundreds of thousands of spans)."""
-    copy = object.__new__(type(record))
+    kind = type(record)
+    if "__slots__" in vars(kind) or hasattr(kind, "__post_init__"):
+        return dataclasses.replace(record, **fields)  # type: ignore[type-var]
+    copy = object.__new__(kind)
     copy.__dict__.update(record.__dict__, **fields)
     return copy
 

@@ -56,3 +56,16 @@ def test_a_changed_relation_equals_the_replaced_one(relation: Relation, new_id: 
     assert copy == dataclasses.replace(relation, id=new_id, head=head, tail=tail)
     with pytest.raises(dataclasses.FrozenInstanceError):
         copy.id = "other"  # type: ignore[misc]
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    value: int
+    double: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "double", 2 * self.value)
+
+
+def test_a_record_that_works_out_fields_of_its_own_is_rebuilt() -> None:
+    assert changed(Checked(1), value=5) == Checked(5)
