@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from operator import attrgetter
@@ -82,6 +82,40 @@ class LayersExist(Exception):
     def __init__(self, layers: list[str]) -> None:
         super().__init__(", ".join(layers))
         self.layers = tuple(layers)
+
+
+@dataclass(frozen=True)
+class ImportWatch:
+    """Who follows an import as it goes: told how many records were checked and stored, and asked
+    what to do with layers that already hold work.
+
+    ``checked`` may raise (InterruptedError to cancel): nothing is stored until every record is
+    checked. ``stored`` is called after each transaction; what it raises ends the import with the
+    steps before stored. ``into`` returns None to cancel.
+    """
+
+    checked: Callable[[int], None] = lambda records: None
+    stored: Callable[[int, int], None] = lambda records, of: None
+    into: Callable[[tuple[str, ...]], ImportInto | None] | None = None
+
+
+def _names_asked(
+    project: Project,
+    layers: list[tuple[str, str]],
+    annotator: str | None,
+    into: ImportInto | None,
+    watch: ImportWatch | None,
+) -> tuple[dict[str, str], ImportInto | None]:
+    """``layer_names``, and ``into`` as ``watch`` chose it when layers hold work; InterruptedError if cancelled."""
+    try:
+        return layer_names(project, layers, annotator, into), into
+    except LayersExist as exists:
+        if watch is None or watch.into is None:
+            raise
+        into = watch.into(exists.layers)
+        if into is None:
+            raise InterruptedError("cancelled") from None
+        return layer_names(project, layers, annotator, into), into
 
 
 @dataclass(frozen=True)
@@ -231,6 +265,7 @@ def import_file(
     step: int = IMPORT_STEP,
     step_seconds: float = STEP_SECONDS,
     checked_while_stored: bool = False,
+    watch: ImportWatch | None = None,
 ) -> ImportSummary:
     """Check all of ``path``, then store its layers (into ``annotator`` when given).
 
@@ -241,12 +276,19 @@ def import_file(
 
     ``checked_while_stored`` is for a new project that is thrown away whole unless the import
     succeeds: a native file is then read once, each record stored as soon as it passed.
+    ``watch`` follows the import (see :class:`ImportWatch`).
     """
     path = Path(path)
     fmt = fmt or detect_format(path)
     if fmt is not ImportFormat.NATIVE or unit not in (None, OffsetUnit.CODEPOINT):
         records, notes = read_records_noted(project, path, fmt, annotator, unit)
-        return replace(import_records(project, records, annotator, into), notes=tuple(notes))
+        if watch is not None:
+            watch.checked(len(records))
+        names, into = _names_asked(project, [(r.text_sha256, r.annotator) for r in records], annotator, into, watch)
+        summary = import_records(project, records, annotator, into, names=names)
+        if watch is not None:
+            watch.stored(len(records), len(records))
+        return replace(summary, notes=tuple(notes))
     project.refuse_own_file(path)
     if checked_while_stored:
         return _import_read_once(project, path, annotator, into, step)
@@ -259,19 +301,24 @@ def import_file(
     for number, record in enumerate(checked, start=1):
         count += 1
         problems.extend(schema_problems(project, [record], path, number, first_of))
+        if watch is not None:
+            watch.checked(number)
     if problems or not count:
         raise ImportFailed(problems or [Problem.empty_file(path)])
-    names = layer_names(project, list(first_of), annotator, into)
+    names, into = _names_asked(project, list(first_of), annotator, into, watch)
     at = now_iso()
     summaries: list[ImportSummary] = []
+    after_step = _counting_stored(watch, count)
     try:
         with project.repository.storing_many():
             stored_records = reread_native(path, digests, annotator)
-            _store_in_steps(project, stored_records, summaries, annotator, into, at, names, (step, step_seconds))
-    except FileChanged as changed:
+            _store_in_steps(
+                project, stored_records, summaries, annotator, into, at, names, (step, step_seconds), after_step
+            )
+    except FileChanged as change:
         stored = "; the lines before it were imported (undo-import takes them back)" if summaries else ""
         message = f"the file changed while it was being imported{stored}"
-        raise ImportFailed([Problem(str(path), changed.line, "", message)]) from None
+        raise ImportFailed([Problem(str(path), change.line, "", message)]) from None
     return _summed(summaries, at, names, into)
 
 
@@ -325,9 +372,11 @@ def _store_in_steps(
     at: str,
     names: dict[str, str],
     step: tuple[int, float],
+    stored: Callable[[int], None] = lambda records: None,
 ) -> None:
     """Store ``records`` in transactions of about ``step`` (spans and relations, seconds) each,
-    adding a summary of each: after each transaction, the next holds as many as fit in its time."""
+    adding a summary of each: after each transaction, the next holds as many as fit in its time.
+    ``stored`` is told how many records are stored after each."""
     most, seconds = step
     batch: list[DocumentRecord] = []
     size, limit = 0, most
@@ -339,9 +388,23 @@ def _store_in_steps(
             summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
             took = time.monotonic() - began
             limit = most if took <= 0 else max(1, int(min(most, size * seconds / took)))
+            stored(len(batch))
             batch, size = [], 0
     if batch:
         summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
+        stored(len(batch))
+
+
+def _counting_stored(watch: ImportWatch | None, total: int) -> Callable[[int], None]:
+    """What ``_store_in_steps`` calls after each step: ``watch.stored`` with the records stored so far."""
+    done = [0]
+
+    def stored(records: int) -> None:
+        done[0] += records
+        if watch is not None:
+            watch.stored(done[0], total)
+
+    return stored
 
 
 def layer_names(

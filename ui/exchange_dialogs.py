@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -25,18 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import exchange
 from annotator.exchange import (
     EXPORTS,
     WRITERS,
     ExportFormat,
     ImportInto,
     ImportSummary,
-    LayersExist,
+    ImportWatch,
     chosen_documents,
-    import_records,
+    import_file,
     iter_layer_records,
-    layer_names,
-    read_records_noted,
 )
 from annotator.formats import DocumentRecord, ExportReport, ImportFailed, ImportFormat
 from annotator.formats.table import IMPORTS
@@ -164,6 +164,12 @@ class ExchangeMessages(QObject):
 
     def cancel(self) -> str:
         return self.tr("Cancel")
+
+    def checking(self, name: str, records: int) -> str:
+        return self.tr("Checking {file}: %n record(s)…", "", records).format(file=name)
+
+    def storing(self, name: str, records: int, of: int) -> str:
+        return self.tr("Storing {file}: {records} of {of} records…").format(file=name, records=records, of=of)
 
     def export_cancelled(self, target: Path) -> tuple[str, str]:
         return self.tr("Export cancelled"), self.tr("Nothing was written to {target}.").format(target=target)
@@ -321,46 +327,111 @@ def ask_into(parent: QWidget, layers: tuple[str, ...], name: str) -> ImportInto 
     return choices.get(box.clickedButton())
 
 
+SHOW_PROGRESS_AFTER_SECONDS = 0.5
+
+
+class ImportProgress:
+    """The progress of an import, shown once it has taken half a second: a busy bar while the file is
+    checked (Cancel stores nothing), then the records stored, which cannot be cancelled.
+
+    Application-modal: nothing else of the program takes input meanwhile. While records are stored,
+    only painting and timers run (another project window's refresh), no input at all.
+    """
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        self._say = ExchangeMessages()
+        self._name = name
+        self._parent = parent
+        self._began = time.monotonic()
+        self._painted = 0.0
+        self._dialog: QProgressDialog | None = None
+
+    def watch(self) -> ImportWatch:
+        return ImportWatch(checked=self._checked, stored=self._stored, into=self._into)
+
+    def close(self) -> None:
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _shown(self) -> QProgressDialog | None:
+        now = time.monotonic()
+        if now - self._painted < 0.05:
+            return None
+        self._painted = now
+        if self._dialog is None and now - self._began >= SHOW_PROGRESS_AFTER_SECONDS:
+            dialog = QProgressDialog(self._say.checking(self._name, 0), self._say.cancel(), 0, 0, self._parent)
+            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.show()
+            self._dialog = dialog
+        return self._dialog
+
+    def _checked(self, records: int) -> None:
+        dialog = self._shown()
+        if dialog is not None:
+            dialog.setLabelText(self._say.checking(self._name, records))
+            QApplication.processEvents()
+        if self._dialog is not None and self._dialog.wasCanceled():
+            raise InterruptedError("cancelled")
+
+    def _stored(self, records: int, of: int) -> None:
+        dialog = self._shown()
+        if dialog is None:
+            return
+        if dialog.maximum() != of:
+            dialog.setCancelButton(None)  # the steps before are in the project: the import goes on
+            dialog.setRange(0, of)
+        dialog.setLabelText(self._say.storing(self._name, records, of))
+        dialog.setValue(records)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _into(self, layers: tuple[str, ...]) -> ImportInto | None:
+        if self._dialog is not None:
+            self._dialog.hide()
+        QApplication.restoreOverrideCursor()
+        try:
+            return ask_into(self._parent, layers, self._name)
+        finally:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            if self._dialog is not None:
+                self._dialog.show()
+
+
 def run_import(
     parent: QWidget, project: Project, path: Path, fmt: ImportFormat | None, layer: str | None
 ) -> ImportSummary | None:
-    """Read the whole file, then store it in one transaction; a bad file is refused whole.
+    """Check the whole file, then store it (a native file in short transactions, the others in one),
+    showing the progress; a bad file is refused whole, and Cancel while it is checked stores nothing.
 
     When a layer of the file already holds work, the analyst chooses replace, merge or a new layer.
     """
     say = ExchangeMessages()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    progress = ImportProgress(parent, path.name)
+    failed: tuple[str, str] | None = None
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
-        records, notes = read_records_noted(project, path, fmt, layer)
-        into: ImportInto | None = None
-        try:
-            layer_names(project, [(record.text_sha256, record.annotator) for record in records], layer, None)
-        except LayersExist as exists:
-            QApplication.restoreOverrideCursor()
-            into = ask_into(parent, exists.layers, path.name)
-            if into is None:
-                return None
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        summary = import_records(project, records, layer, into)
+        summary = import_file(project, path, fmt, layer, step=exchange.IMPORT_STEP, watch=progress.watch())
+    except InterruptedError:
+        return None
     except ImportFailed as failure:
-        QApplication.restoreOverrideCursor()
-        shown = "\n".join(str(problem) for problem in failure.problems[:200])
-        message(
-            parent,
-            QMessageBox.Icon.Warning,
-            say.nothing_imported(),
-            say.import_problems(path.name, len(failure.problems)),
-            shown,
-        )
-        return None
+        problems = "\n".join(str(problem) for problem in failure.problems[:200])
+        failed = (say.import_problems(path.name, len(failure.problems)), problems)
     except (ValueError, OSError, ProjectError) as error:
+        failed = (f"{path.name}: {error}", "")
+    finally:
+        progress.close()
         QApplication.restoreOverrideCursor()
-        message(parent, QMessageBox.Icon.Warning, say.nothing_imported(), f"{path.name}: {error}")
+    if failed is not None:
+        message(parent, QMessageBox.Icon.Warning, say.nothing_imported(), *failed)
         return None
-    QApplication.restoreOverrideCursor()
     title, text = say.imported(summary)
     lines = [text, *(say.went_into_new_layer(old, new) for old, new in summary.renamed)]
     if summary.replaced:
         lines.append(say.replaced(summary.replaced))
-    message(parent, QMessageBox.Icon.Information, title, "\n".join([*lines, *notes]))  # notes: offset unit assumed
+    # The notes say which offset unit was assumed for a file that had no span texts to check against.
+    message(parent, QMessageBox.Icon.Information, title, "\n".join([*lines, *summary.notes]))
     return summary

@@ -708,6 +708,21 @@
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
+    <message numerus="yes">
+        <source>Checking {file}: %n record(s)…</source>
+        <translation>
+            <numerusform>جارٍ فحص {file}…</numerusform>
+            <numerusform>فُحص سجل واحد من {file}…</numerusform>
+            <numerusform>فُحص سجلّان من {file}…</numerusform>
+            <numerusform>فُحصت %n سجلات من {file}…</numerusform>
+            <numerusform>فُحص %n سجلًا من {file}…</numerusform>
+            <numerusform>فُحص %n سجل من {file}…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Storing {file}: {records} of {of} records…</source>
+        <translation>حُفظ {records} من {of} سجل من {file}…</translation>
+    </message>
     <message>
         <source>Export cancelled</source>
         <translation>أُلغي التصدير</translation>

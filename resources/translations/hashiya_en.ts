@@ -46,6 +46,13 @@
 <context>
     <name>ExchangeMessages</name>
     <message numerus="yes">
+        <source>Checking {file}: %n record(s)…</source>
+        <translation>
+            <numerusform>Checking {file}: %n record…</numerusform>
+            <numerusform>Checking {file}: %n records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
