@@ -81,14 +81,17 @@ def tagged_elsewhere(project: Project, document_id: str, text: str | None = None
             if label in labels
         )
     pieces = PiecesOf(text)
-    rows = [
-        row
-        for row in project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces)
-        if row[1] in labels
-    ]
+    rows = []
     labels_of: dict[str, set[str]] = {}
-    for _tagged, label, _ref, key in rows:
-        labels_of.setdefault(key, set()).add(label)
+    for row in project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces):
+        label = row[1]
+        if label in labels:
+            rows.append(row)
+            known = labels_of.get(row[3])
+            if known is None:
+                labels_of[row[3]] = {label}
+            else:
+                known.add(label)
     if not worth_sifting(labels_of, pieces.folded):
         return frozenset(Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows)
     kept = keys_that_matter(labels_of, pieces.folded)

@@ -111,18 +111,32 @@ def _choose_entries(surfaces: Iterable[Surface]) -> dict[str, list[Surface]]:
     chosen: dict[str, dict[str, Surface]] = {}
     refs: dict[str, set[str]] = {}
     for surface in surfaces:
-        key = surface_key(surface.text) if surface.key is None else surface.key
+        key = surface.key
+        if key is None:
+            key = surface_key(surface.text)
         if not key:
             continue
-        if surface.ref is not None:
-            refs.setdefault(key, set()).add(surface.ref)
-        by_label = chosen.setdefault(key, {})
+        ref = surface.ref
+        if ref is not None:
+            known = refs.get(key)
+            if known is None:
+                refs[key] = {ref}
+            else:
+                known.add(ref)
+        by_label = chosen.get(key)
+        if by_label is None:
+            chosen[key] = {surface.label: surface}
+            continue
         current = by_label.get(surface.label)
-        if current is None or (current.ref is None and surface.ref is not None):
+        if current is None or (current.ref is None and ref is not None):
             by_label[surface.label] = surface
     _drop_project_prefixes(chosen)
     entries: dict[str, list[Surface]] = {}
     for key, by_label in chosen.items():
+        if len(by_label) == 1:  # most keys: one label, whatever its source
+            (only,) = by_label.values()
+            entries[key] = [replace(only, ref=None) if len(refs.get(key, ())) > 1 else only]
+            continue
         if any(surface.source == REGISTRY_SOURCE for surface in by_label.values()):
             by_label = {label: s for label, s in by_label.items() if s.source == REGISTRY_SOURCE}
         ambiguous = len(refs.get(key, ())) > 1

@@ -230,12 +230,19 @@ class BackgroundCheck:
         self._unreadable: ProjectError | None = None
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._wanted = threading.Event()
+        self._stopped = False
         self._thread = threading.Thread(target=self._run, name="project check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         if self.full:
+            # The window opens and paints its document first; the first write (or anyone else
+            # waiting for the check) starts it at once.
+            self._wanted.wait(CHECK_DELAY_S)
             _yield_to_the_window()
+        if self._stopped:
+            return
         try:
             self._problems = _read_facts(self._path, immutable=False, full_check=self.full, opened=self._opened)[3]
         except ProjectError as error:
@@ -247,6 +254,8 @@ class BackgroundCheck:
 
     def stop(self) -> None:
         """Interrupt the check (the project is being closed) and wait for its connection to close."""
+        self._stopped = True
+        self._wanted.set()
         # SQLite interrupts only the statements running at the time: asked again until the check ends.
         while self._thread.is_alive():
             with self._lock:
@@ -255,7 +264,9 @@ class BackgroundCheck:
             self._thread.join(0.02)
 
     def finish(self, timeout: float | None = None) -> bool:
-        """Wait for the check, at most ``timeout`` seconds; whether it is done."""
+        """Wait for the check, at most ``timeout`` seconds; whether it is done (a look, with 0)."""
+        if timeout != 0:
+            self._wanted.set()
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
@@ -269,6 +280,11 @@ class BackgroundCheck:
 
 #: The niceness of the thread that checks a large file beside the window (Linux counts it per thread).
 CHECK_NICENESS = 10
+
+#: How long after opening the check of a large file beside the window waits before it starts, in
+#: seconds, unless someone waits for it: opening and painting the first document take a core each
+#: on a small machine, and reading the whole file competes with them even at a lower priority.
+CHECK_DELAY_S = 1.5
 
 
 def _yield_to_the_window() -> None:

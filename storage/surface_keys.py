@@ -47,9 +47,11 @@ _ELSEWHERE = (
 )
 
 
-# The rows of ``_ELSEWHERE`` whose text has no key yet or a first piece among a JSON list's.
+# The rows of ``_ELSEWHERE`` whose text has no key yet or a first piece among a JSON list's, as
+# ``keyed_elsewhere`` returns them: (text, label, registry id or None, key or None).
 _ELSEWHERE_BEGUN = f"""
-    SELECT * FROM ({_ELSEWHERE}) WHERE first IS NULL OR first IN (SELECT value FROM json_each(?))
+    SELECT text, label, nullif(ref, ''), key FROM ({_ELSEWHERE})
+    WHERE first IS NULL OR first IN (SELECT value FROM json_each(?))
 """
 
 
@@ -112,7 +114,12 @@ def keyed_elsewhere(
         wanted = first_pieces.pieces if rows and isinstance(first_pieces, PiecesOf) else first_pieces
     else:  # the texts whose first piece the document does not hold stay in the file
         pieces = json.dumps(list(wanted), ensure_ascii=False)
-        rows = db.execute(_ELSEWHERE_BEGUN, [document_id, annotator, annotator, pieces]).fetchall()
+        sifted = db.execute(_ELSEWHERE_BEGUN, [document_id, annotator, annotator, pieces]).fetchall()
+        if all(row[3] is not None for row in sifted):  # every text has its key: the rows are the answer
+            return sifted
+        rows = [
+            (text, label, ref or "", key, None if key is None else first_piece(key)) for text, label, ref, key in sifted
+        ]
     for text, label, ref, key, first in rows:
         if key is None:
             if text not in unkeyed:
