@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 from annotator.agreement.coding import (
     AlphaAgreement,
@@ -46,9 +47,10 @@ class DocumentLayers:
     text: str | None = None
 
 
-@dataclass(frozen=True)
-class LabelAgreement:
-    """What a per-label agreement bar shows: F1 (mean over pairs of layers) and alpha_u."""
+class LabelAgreement(NamedTuple):
+    """What a per-label agreement bar shows: F1 (mean over pairs of layers) and alpha_u.
+
+    A tuple, as every figure made once per label and document: quicker to make and to send between processes."""
 
     label: str
     spans_per_layer: tuple[int, ...]

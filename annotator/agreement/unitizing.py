@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
 from operator import attrgetter, itemgetter, lt, sub
+from typing import NamedTuple
 
 from annotator.agreement.matching import SpanLike
 
@@ -39,8 +40,9 @@ _start, _end = attrgetter("start"), attrgetter("end")
 _first, _second = itemgetter(0), itemgetter(1)
 
 
-@dataclass(frozen=True)
-class CategoryUnitizing:
+class CategoryUnitizing(NamedTuple):
+    """alpha_u of one category (a tuple: one is made per label and document)."""
+
     category: str
     observed_disagreement: float
     expected_disagreement: float
