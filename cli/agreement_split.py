@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +56,40 @@ def split_table(
     # Each process has one document of its own, the first and the last; the others go to whoever asks first.
     claims = context.Array("i", [1, len(ids) - 1])
     with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_keep, initargs=(claims,)) as pool:
-        later = pool.submit(compare_in_process, str(repository.path), list(annotators), ids)
+        # Starting the second process waits until the process server has started: this one compares meanwhile.
+        starting = _Starting(pool, str(repository.path), list(annotators), ids)
         try:
             mine = compared_part(project.repository, annotators, _reported(claims, ids, progress))
         except BaseException:
             with claims.get_lock():  # the second process takes no further document: the error is shown at once
                 claims[1] = claims[0]
+            starting.started()
             raise
-        parts = [mine, later.result()]
+        parts = [mine, starting.started().result()]
     return table_of_parts(annotators, parts)
+
+
+class _Starting:
+    """The second process's work submitted to ``pool`` on a thread of its own."""
+
+    def __init__(self, pool: ProcessPoolExecutor, *arguments: Any) -> None:
+        self._submitted: Future[tuple[dict[str, str], CorpusPart]] | None = None
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._submit, args=(pool, arguments), name="second process start")
+        self._thread.start()
+
+    def _submit(self, pool: ProcessPoolExecutor, arguments: tuple[Any, ...]) -> None:
+        try:
+            self._submitted = pool.submit(compare_in_process, *arguments)
+        except BaseException as failure:  # raised where the result is asked for
+            self._failure = failure
+
+    def started(self) -> Future[tuple[dict[str, str], CorpusPart]]:
+        """The submitted work, once the process is started (the failure to start it, raised)."""
+        self._thread.join()
+        if self._submitted is None:
+            raise self._failure or RuntimeError("the second process was not started")
+        return self._submitted
 
 
 def claimed(claims: Claims, ids: Sequence[str], *, from_back: bool) -> Iterator[tuple[str, int]]:
