@@ -59,8 +59,7 @@ class LabelAgreement(NamedTuple):
     alpha_u: float | None
 
 
-@dataclass(frozen=True)
-class AgreementFigures:
+class AgreementFigures(NamedTuple):
     """Span F1 (mean over pairs of layers), token kappa/alpha and alpha_u for one scope.
 
     ``token_kappa`` is Cohen's kappa for two layers and Fleiss' kappa for more.
@@ -78,8 +77,7 @@ class AgreementFigures:
     labels: tuple[LabelAgreement, ...]
 
 
-@dataclass(frozen=True)
-class DocumentAgreement:
+class DocumentAgreement(NamedTuple):
     document_id: str
     figures: AgreementFigures
 

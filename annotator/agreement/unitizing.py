@@ -49,8 +49,7 @@ class CategoryUnitizing(NamedTuple):
     value: float | None
 
 
-@dataclass(frozen=True)
-class UnitizingAgreement:
+class UnitizingAgreement(NamedTuple):
     """alpha_u over all categories (None if undefined) and per category."""
 
     value: float | None
