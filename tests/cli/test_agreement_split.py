@@ -8,7 +8,9 @@ import itertools
 import multiprocessing
 import random
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -183,3 +185,26 @@ def test_a_failure_in_the_first_process_stops_the_second_at_once(
     assert out.getvalue() == ""
     # The second process compares the last document, which is its own from the start, and takes no other.
     assert Path(f"{path}.taken").read_text().split() == [ids[-1]]
+
+
+class _NoProcess(ProcessPoolExecutor):
+    def submit(self, *arguments: object, **options: object) -> Future[Any]:
+        raise OSError("no process can be started now")
+
+
+def test_a_second_process_that_cannot_start_is_an_error_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path
+) -> None:
+    path = tmp_path / "no-process.hashiya"
+    path.write_bytes(corpus.read_bytes())
+    monkeypatch.setattr(agreement_split, "SPLIT_FROM_CHARACTERS", 0)
+    monkeypatch.setattr(agreement_split, "ProcessPoolExecutor", _NoProcess)
+
+    project = open_project(path, "reader", read_only=True, checked_beside=True)
+    out = io.StringIO()
+    try:
+        with pytest.raises(OSError, match="no process can be started now"):
+            agreement(project, ["amal", "bilal"], False, None, out)
+    finally:
+        project.close()
+    assert out.getvalue() == ""
