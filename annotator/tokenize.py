@@ -124,12 +124,11 @@ def token_count(text: str) -> int:
     """``len(tokenize(text))``, counted mostly without the tokenizer.
 
     A whitespace-delimited run of letters alone is one word token (the word rule takes it whole);
-    only the other runs (with digits, marks or punctuation) are tokenized, in one pass: joined by
-    spaces, as no token spans whitespace.
+    only the other runs (with digits, marks or punctuation) are tokenized.
     """
     runs = text.split()
     others = list(filterfalse(str.isalpha, runs))
-    return len(runs) - len(others) + len(_TOKEN.findall(" ".join(others)))
+    return len(runs) - len(others) + sum(map(len, map(_TOKEN.findall, others)))
 
 
 def sentence_breaks(text: str, tokens: list[Token]) -> list[int]:
