@@ -55,6 +55,8 @@ def split_table(
     context = multiprocessing.get_context("forkserver")
     # Each process has one document of its own, the first and the last; the others go to whoever asks first.
     claims = context.Array("i", [1, len(ids) - 1])
+    # Two processes keep both processors busy until their last steps, which the check of the file fills.
+    repository.checks_yield_to_readers()
     with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_keep, initargs=(claims,)) as pool:
         # Starting the second process waits until the process server has started: this one compares meanwhile.
         starting = _Starting(pool, claims, str(repository.path), list(annotators), ids)
