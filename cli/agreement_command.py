@@ -97,16 +97,17 @@ def agreement(project: Project, annotators: list[str], as_json: bool, document_i
         print(json.dumps(table_json(table, titles), ensure_ascii=False, indent=2), file=out)
         return 0
     visual = wants_visual(BidiMode.AUTO, out)
+    lines: list[str] = []
+    line = lines.append
     two = len(annotators) == 2
-    print(f"Agreement of {', '.join(annotators)}; {table.kappa_name} and alpha over tokens", file=out)
+    line(f"Agreement of {', '.join(annotators)}; {table.kappa_name} and alpha over tokens")
     if two:
-        print(f"precision and recall of {annotators[1]} with {annotators[0]} as the reference", file=out)
+        line(f"precision and recall of {annotators[1]} with {annotators[0]} as the reference")
     for row in table.rows:
         if row.scope == "label":
-            print(
+            line(
                 f"    {row.label:<12} spans {' / '.join(map(str, row.spans)):<9} "
-                f"exact F1 {number(row.exact_f1)}  overlap F1 {number(row.overlap_f1)}  alpha_u {number(row.alpha_u)}",
-                file=out,
+                f"exact F1 {number(row.exact_f1)}  overlap F1 {number(row.overlap_f1)}  alpha_u {number(row.alpha_u)}"
             )
             continue
         heading = (
@@ -114,18 +115,18 @@ def agreement(project: Project, annotators: list[str], as_json: bool, document_i
             if row.scope == "document"
             else f"corpus ({len(table.report.documents)} document(s))"
         )
-        print(heading, file=out)
-        print(f"  spans    {', '.join(f'{n} {c}' for n, c in zip(annotators, row.spans, strict=True))}", file=out)
+        line(heading)
+        line(f"  spans    {', '.join(f'{n} {c}' for n, c in zip(annotators, row.spans, strict=True))}")
         for name, p, r, f in (
             ("exact", row.exact_precision, row.exact_recall, row.exact_f1),
             ("overlap", row.overlap_precision, row.overlap_recall, row.overlap_f1),
         ):
             scores = f"P {number(p)}  R {number(r)}  " if two else ""
-            print(f"  {name:<8} {scores}F1 {number(f)}", file=out)
-        print(
+            line(f"  {name:<8} {scores}F1 {number(f)}")
+        line(
             f"  {table.kappa_name} {number(row.kappa)}  Krippendorff's alpha {number(row.alpha)}"
-            f"  ({row.tokens or 0} tokens)  alpha_u {number(row.alpha_u)}",
-            file=out,
+            f"  ({row.tokens or 0} tokens)  alpha_u {number(row.alpha_u)}"
         )
-        print("  per label:", file=out)
+        line("  per label:")
+    out.write("\n".join(lines) + "\n")  # one write: a large corpus prints tens of thousands of lines
     return 0

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -54,16 +55,52 @@ def split_table(
     context = multiprocessing.get_context("forkserver")
     # Each process has one document of its own, the first and the last; the others go to whoever asks first.
     claims = context.Array("i", [1, len(ids) - 1])
+    # Two processes keep both processors busy until their last steps, which the check of the file fills.
+    repository.checks_yield_to_readers()
     with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_keep, initargs=(claims,)) as pool:
-        later = pool.submit(compare_in_process, str(repository.path), list(annotators), ids)
+        # Starting the second process waits until the process server has started: this one compares meanwhile.
+        starting = _Starting(pool, claims, str(repository.path), list(annotators), ids)
         try:
             mine = compared_part(project.repository, annotators, _reported(claims, ids, progress))
         except BaseException:
-            with claims.get_lock():  # the second process takes no further document: the error is shown at once
-                claims[1] = claims[0]
+            _take_no_more(claims)  # the second process takes no further document: the error is shown at once
+            starting.wait()
             raise
-        parts = [mine, later.result()]
+        parts = [mine, starting.started().result()]
     return table_of_parts(annotators, parts)
+
+
+class _Starting:
+    """The second process's work submitted to ``pool`` on a thread of its own; if it cannot be
+    started, no document is left to it, so that this process stops and the failure is shown."""
+
+    def __init__(self, pool: ProcessPoolExecutor, claims: Claims, *arguments: Any) -> None:
+        self._submitted: Future[tuple[dict[str, str], CorpusPart]] | None = None
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._submit, args=(pool, claims, arguments), name="second process")
+        self._thread.start()
+
+    def _submit(self, pool: ProcessPoolExecutor, claims: Claims, arguments: tuple[Any, ...]) -> None:
+        try:
+            self._submitted = pool.submit(compare_in_process, *arguments)
+        except BaseException as failure:  # raised where the result is asked for
+            self._failure = failure
+            _take_no_more(claims)
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def started(self) -> Future[tuple[dict[str, str], CorpusPart]]:
+        """The submitted work, once the process is started; the failure to start it, raised."""
+        self._thread.join()
+        if self._submitted is None:
+            raise self._failure or RuntimeError("the second process was not started")
+        return self._submitted
+
+
+def _take_no_more(claims: Claims) -> None:
+    with claims.get_lock():
+        claims[1] = claims[0]
 
 
 def claimed(claims: Claims, ids: Sequence[str], *, from_back: bool) -> Iterator[tuple[str, int]]:

@@ -148,6 +148,11 @@ class ProjectDatabase(SqliteDatabase):
         self._settle_the_check("It was left alone")
         return True
 
+    def checks_yield_to_readers(self) -> None:
+        """The checks still running beside the reads run at a lower priority (see BackgroundCheck.yield_to_readers)."""
+        if self.pending_check is not None:
+            self.pending_check.yield_to_readers()
+
     def _settle_the_check(self, outcome: str) -> None:
         if self.pending_check is None:
             return
@@ -269,6 +274,14 @@ class BackgroundCheck:
             self._wanted.set()
         self._thread.join(timeout)
         return not self._thread.is_alive()
+
+    def yield_to_readers(self) -> None:
+        """Let readers that keep every processor busy go first: the check takes what they leave idle
+        (their last, single-threaded steps) and still ends before anything read is shown."""
+        native_id = self._thread.native_id
+        if native_id is not None and self._thread.is_alive():
+            with contextlib.suppress(AttributeError, OSError):
+                os.setpriority(os.PRIO_PROCESS, native_id, CHECK_NICENESS)
 
     def problems(self) -> list[str]:
         """What the check found, once it is done: nothing for a sound file; ProjectError if it could not read it."""

@@ -74,6 +74,11 @@ class ProjectFile:
             return self.db.wait_for_checks(timeout)
         return True
 
+    def checks_yield_to_readers(self) -> None:
+        """Readers that keep every processor busy go before the checks running beside them."""
+        if isinstance(self.db, ProjectDatabase):
+            self.db.checks_yield_to_readers()
+
     @reading
     def data_version(self) -> int:
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])

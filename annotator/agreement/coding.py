@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 Units = Mapping[tuple[Hashable | None, ...], int]
 """Coded units: each distinct tuple of values (one per coder) and how many units carry it,
@@ -19,16 +19,14 @@ in the order the tuples were first seen (``Counter(zip(*values_by_coder))``). Un
 sets (documents, say) pool by adding their mappings in order (``Counter.update``)."""
 
 
-@dataclass(frozen=True)
-class CodingAgreement:
+class CodingAgreement(NamedTuple):
     observed: float
     expected: float
     value: float | None
     items: int
 
 
-@dataclass(frozen=True)
-class AlphaAgreement:
+class AlphaAgreement(NamedTuple):
     observed_disagreement: float
     expected_disagreement: float
     value: float | None

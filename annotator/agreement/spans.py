@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 from operator import attrgetter
+from typing import NamedTuple
 
 from annotator.agreement.matching import MatchKind, SpanLike, items_of, match_items
 
@@ -21,8 +21,7 @@ class MatchMode(StrEnum):
     """Same label and at least one shared character; each span matches at most one other."""
 
 
-@dataclass(frozen=True)
-class SpanScores:
+class SpanScores(NamedTuple):
     """Counts of reference spans, predicted spans and matched pairs, and the scores they give.
 
     Precision is None without predicted spans, recall None without reference spans, and F1
@@ -46,7 +45,7 @@ class SpanScores:
         total = self.reference + self.predicted
         return 2 * self.matched / total if total else None
 
-    def __add__(self, other: SpanScores) -> SpanScores:
+    def __add__(self, other: SpanScores) -> SpanScores:  # type: ignore[override]  # counts add up, not tuples
         return SpanScores(
             self.reference + other.reference, self.predicted + other.predicted, self.matched + other.matched
         )

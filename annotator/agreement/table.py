@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from annotator.agreement import (
     AgreementFigures,
@@ -29,12 +30,12 @@ from annotator.project import Project
 from annotator.repository import ProjectError, Repository
 
 
-@dataclass(frozen=True)
-class FigureRow:
+class FigureRow(NamedTuple):
     """One row of the metrics table: a document, a label (within a document or the corpus), or the corpus.
 
     Precision and recall take the first layer as the reference and exist for two layers only;
     F1 is the mean over pairs of layers. ``kappa`` is Cohen's for two layers, Fleiss' for more.
+    A tuple: a large corpus has tens of thousands of rows, made far faster than a frozen dataclass's.
     """
 
     scope: str  # "document", "label" or "corpus"

@@ -26,7 +26,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
-from operator import attrgetter, itemgetter, lt, sub
+from operator import attrgetter, itemgetter, lt, mul, sub
+from typing import NamedTuple
 
 from annotator.agreement.matching import SpanLike
 
@@ -39,16 +40,16 @@ _start, _end = attrgetter("start"), attrgetter("end")
 _first, _second = itemgetter(0), itemgetter(1)
 
 
-@dataclass(frozen=True)
-class CategoryUnitizing:
+class CategoryUnitizing(NamedTuple):
+    """alpha_u of one category (a tuple: one is made per label and document)."""
+
     category: str
     observed_disagreement: float
     expected_disagreement: float
     value: float | None
 
 
-@dataclass(frozen=True)
-class UnitizingAgreement:
+class UnitizingAgreement(NamedTuple):
     """alpha_u over all categories (None if undefined) and per category."""
 
     value: float | None
@@ -243,20 +244,34 @@ def laid_end_to_end(tallies: Sequence[UnitizingTally]) -> UnitizingTally:
     return UnitizingTally(observers, sum(tally.length for tally in tallies), categories)
 
 
+COUNTED_GAPS_FROM = 1_000
+"""From this many gaps (a corpus's), gaps of one length are counted rather than sorted one by one."""
+
+
 def _disagreements(tally: CategoryTally, m: int, length: int) -> tuple[float, float]:
     observed = 2 * tally.distance_sum / (m * (m - 1) * length * length)
     gaps = list(tally.inner_gaps)
     for edge in tally.edges:
         gaps.extend((length,) if edge is None else edge)
-    gaps.sort()
+    # The distinct gap lengths in order, and from each one on, how many gaps and their summed length.
     # Zero-length gaps sort first and never hold a unit: they change neither sum below.
-    suffix = list(accumulate(reversed(gaps), initial=0))[::-1]
+    if len(gaps) < COUNTED_GAPS_FROM:
+        gaps.sort()
+        lengths = gaps
+        gaps_from = list(range(len(gaps), -1, -1))
+        summed_from = list(accumulate(reversed(gaps), initial=0))[::-1]
+    else:
+        counted = Counter(gaps)
+        lengths = sorted(counted)
+        counts = list(map(counted.__getitem__, reversed(lengths)))
+        gaps_from = list(accumulate(counts, initial=0))[::-1]
+        summed_from = list(accumulate(map(mul, reversed(lengths), counts), initial=0))[::-1]
     n_units = len(tally.units)
     numerator = 0
     squares = 0
     for unit, count in Counter(tally.units).items():
-        first = bisect.bisect_left(gaps, unit)
-        placements = suffix[first] - (unit - 1) * (len(gaps) - first)
+        first = bisect.bisect_left(lengths, unit)
+        placements = summed_from[first] - (unit - 1) * gaps_from[first]
         numerator += count * ((n_units - 1) * (unit * (unit - 1) * (2 * unit - 1) // 3) + unit * unit * placements)
         squares += count * unit * (unit - 1)
     denominator = m * length * (m * length - 1) - squares

@@ -21,9 +21,10 @@ from annotator.agreement import (
     krippendorff_alpha_nominal,
     token_labels,
     unit_distance,
+    unitizing,
     unitizing_alpha,
 )
-from annotator.agreement.unitizing import laid_end_to_end, unitizing_tally
+from annotator.agreement.unitizing import alpha_of, laid_end_to_end, unitizing_tally
 from annotator.model import Span, SpanKind
 
 LABELS = ("PER", "ORG", "GPE")
@@ -170,3 +171,20 @@ def test_tallies_of_documents_join_into_the_tally_of_the_whole() -> None:
     # has [8, 9) with 8 before and 7 after.
     assert joined.categories["ORG"].edges == ((10, 2), (8, 7))
     assert joined.categories["PER"].edges == ((2, 11), (2, 10))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(layer(40), min_size=2, max_size=3), st.integers(min_value=1, max_value=5))
+def test_a_corpus_alpha_u_from_gap_lengths_counted_is_the_one_from_gaps_sorted(
+    layers: list[list[Span]], documents: int
+) -> None:
+    tally = laid_end_to_end([unitizing_tally(layers, 0, 40)] * documents)  # the same gap lengths again and again
+    plain = unitizing.COUNTED_GAPS_FROM
+    try:
+        unitizing.COUNTED_GAPS_FROM = 10**9
+        sorted_one_by_one = alpha_of(tally)
+        unitizing.COUNTED_GAPS_FROM = 0
+        counted = alpha_of(tally)
+    finally:
+        unitizing.COUNTED_GAPS_FROM = plain
+    assert counted == sorted_one_by_one

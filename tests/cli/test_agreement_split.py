@@ -7,11 +7,16 @@ import io
 import itertools
 import multiprocessing
 import random
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from annotator.agreement.report import CorpusPart
+from annotator.agreement import DocumentLayers
+from annotator.agreement import table as agreement_table_module
+from annotator.agreement.report import CorpusPart, DocumentPart
 from annotator.agreement.table import AgreementTable
 from annotator.agreement.table import table_of_parts as plain_table_of_parts
 from annotator.model import DocumentSummary
@@ -139,3 +144,67 @@ def test_documents_are_claimed_once_from_both_ends_until_they_meet(pattern: str)
             counts.append(found[1])
     assert taken["front"] + taken["back"][::-1] == ids
     assert counts == list(range(3, len(ids) + 1))
+
+
+def _compare_noting(path: str, annotators: list[str], document_ids: list[str]) -> tuple[dict[str, str], CorpusPart]:
+    """``compare_in_process`` in the second process, writing down each document it takes beside the project."""
+    taken = Path(f"{path}.taken")
+    claimed_from_back = agreement_split._from_back
+
+    def noted(ids: list[str]) -> Iterator[str]:
+        for document_id in claimed_from_back(ids):
+            with taken.open("a") as notes:
+                notes.write(f"{document_id}\n")
+            yield document_id
+
+    agreement_split._from_back = noted
+    return agreement_split.compare_in_process(path, annotators, document_ids)
+
+
+def test_a_failure_in_the_first_process_stops_the_second_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path
+) -> None:
+    path = tmp_path / "failing.hashiya"
+    path.write_bytes(corpus.read_bytes())
+    ids = [summary.id for summary in documents_of(path)]
+
+    def failing(document: DocumentLayers) -> DocumentPart:
+        raise ValueError(f"document {document.document_id} cannot be compared")
+
+    monkeypatch.setattr(agreement_split, "SPLIT_FROM_CHARACTERS", 0)
+    monkeypatch.setattr(agreement_split, "compare_in_process", _compare_noting)
+    monkeypatch.setattr(agreement_table_module, "document_part", failing)  # in this process only
+
+    project = open_project(path, "reader", read_only=True, checked_beside=True)
+    out = io.StringIO()
+    try:
+        with pytest.raises(ValueError, match=f"document {ids[0]} cannot be compared"):
+            agreement(project, ["amal", "bilal"], False, None, out)
+    finally:
+        project.close()
+    assert out.getvalue() == ""
+    # The second process compares the last document, which is its own from the start, and takes no other.
+    assert Path(f"{path}.taken").read_text().split() == [ids[-1]]
+
+
+class _NoProcess(ProcessPoolExecutor):
+    def submit(self, *arguments: object, **options: object) -> Future[Any]:
+        raise OSError("no process can be started now")
+
+
+def test_a_second_process_that_cannot_start_is_an_error_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path
+) -> None:
+    path = tmp_path / "no-process.hashiya"
+    path.write_bytes(corpus.read_bytes())
+    monkeypatch.setattr(agreement_split, "SPLIT_FROM_CHARACTERS", 0)
+    monkeypatch.setattr(agreement_split, "ProcessPoolExecutor", _NoProcess)
+
+    project = open_project(path, "reader", read_only=True, checked_beside=True)
+    out = io.StringIO()
+    try:
+        with pytest.raises(OSError, match="no process can be started now"):
+            agreement(project, ["amal", "bilal"], False, None, out)
+    finally:
+        project.close()
+    assert out.getvalue() == ""

@@ -53,3 +53,32 @@ def test_a_large_file_is_checked_beside_the_window_at_a_lower_priority(
 def test_the_check_a_reader_waits_for_keeps_its_priority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reader = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert checked_at(tmp_path, monkeypatch, full_check=False, checked_beside=True) == [reader]
+
+
+def test_the_check_beside_readers_on_every_processor_yields_to_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "p.hashiya"
+    project = Project(SqliteRepository.open(path), "tester")
+    project.import_paths(sorted(CORPUS.glob("*.txt"))[:1])
+    project.close()
+    reader = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    asked = threading.Event()
+    niceness: list[int] = []
+    read_facts = database._read_facts
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("opened") is not None:  # the check beside: still running when the reader asks
+            asked.wait(10)
+            niceness.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return read_facts(*args, **kwargs)
+
+    monkeypatch.setattr(database, "_read_facts", held)
+    repository = SqliteRepository.open(path, full_check=False, checked_beside=True)
+    try:
+        repository.checks_yield_to_readers()
+        asked.set()
+        assert repository.wait_for_checks()
+    finally:
+        repository.close()
+    assert niceness == [max(reader, database.CHECK_NICENESS)]
