@@ -280,8 +280,7 @@ class BackgroundCheck:
         (their last, single-threaded steps) and still ends before anything read is shown."""
         native_id = self._thread.native_id
         if native_id is not None and self._thread.is_alive():
-            with contextlib.suppress(AttributeError, OSError):
-                os.setpriority(os.PRIO_PROCESS, native_id, CHECK_NICENESS)
+            _lower_priority(native_id)
 
     def problems(self) -> list[str]:
         """What the check found, once it is done: nothing for a sound file; ProjectError if it could not read it."""
@@ -303,9 +302,15 @@ CHECK_DELAY_S = 1.5
 def _yield_to_the_window() -> None:
     """Let the window (opening a document, painting it) have the processor before the check of
     the file it opened: the check still ends before the first write, which waits for it."""
+    _lower_priority(threading.get_native_id())
+
+
+def _lower_priority(thread: int) -> None:
+    """``CHECK_NICENESS`` below the thread's priority (Linux counts niceness per thread)."""
     # Where there is no per-thread priority, the check runs as the window does.
     with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+        niceness = os.getpriority(os.PRIO_PROCESS, thread)
+        os.setpriority(os.PRIO_PROCESS, thread, min(niceness + CHECK_NICENESS, 19))
 
 
 HASHIYA_TABLES = frozenset({"documents", "spans", "annotators", "edit_log"})

@@ -81,4 +81,4 @@ def test_the_check_beside_readers_on_every_processor_yields_to_them(
         assert repository.wait_for_checks()
     finally:
         repository.close()
-    assert niceness == [max(reader, database.CHECK_NICENESS)]
+    assert niceness == [min(reader + database.CHECK_NICENESS, 19)]
