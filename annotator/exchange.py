@@ -95,7 +95,7 @@ class ImportWatch:
     """
 
     checked: Callable[[int], None] = lambda records: None
-    stored: Callable[[int, int], None] = lambda records, of: None
+    stored: Callable[[int, int], None] = lambda records, of: None  # ``of`` is 0 while not known
     into: Callable[[tuple[str, ...]], ImportInto | None] | None = None
 
 
@@ -291,7 +291,7 @@ def import_file(
         return replace(summary, notes=tuple(notes))
     project.refuse_own_file(path)
     if checked_while_stored:
-        return _import_read_once(project, path, annotator, into, step)
+        return _import_read_once(project, path, annotator, into, step, watch)
     labels, relations = _labels(project)
     problems: list[Problem] = []
     count = 0
@@ -323,7 +323,7 @@ def import_file(
 
 
 def _import_read_once(
-    project: Project, path: Path, annotator: str | None, into: ImportInto | None, step: int
+    project: Project, path: Path, annotator: str | None, into: ImportInto | None, step: int, watch: ImportWatch | None
 ) -> ImportSummary:
     """Store the records of a native file as they pass; ImportFailed (with every problem of the file)
     if any did not, once the whole file was read. The caller throws the project away then."""
@@ -336,13 +336,16 @@ def _import_read_once(
         for number, record in enumerate(iter_native(path, problems, labels, relations, annotator), start=1):
             counted[0] = number
             problems.extend(schema_problems(project, [record], path, number, first_of))
+            if watch is not None:
+                watch.checked(number)
             if not problems:
                 yield record
 
     at = now_iso()
     summaries: list[ImportSummary] = []
     with project.repository.storing_many():
-        _store_in_steps(project, passed(), summaries, annotator, into, at, {}, (step, float("inf")))
+        after_step = _counting_stored(watch, 0)  # how many records the file holds is not known yet
+        _store_in_steps(project, passed(), summaries, annotator, into, at, {}, (step, float("inf")), after_step)
         if problems or not counted[0]:
             raise ImportFailed(problems or [Problem.empty_file(path)])
     return _summed(summaries, at, {}, into)

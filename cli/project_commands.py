@@ -29,7 +29,7 @@ from annotator.formats import ImportFailed, ImportFormat, OffsetUnit, Problem
 from annotator.model import GOLD, DocumentSummary
 from annotator.project import Project
 from annotator.repository import ProjectError
-from cli.terminal import BidiMode, escape_controls, for_terminal, wants_visual, with_progress
+from cli.terminal import BidiMode, ImportProgress, escape_controls, for_terminal, wants_visual, with_progress
 
 MAX_PROBLEMS_SHOWN = 200
 
@@ -118,8 +118,21 @@ def import_(
     *,
     checked_while_stored: bool = False,
 ) -> int:
+    progress = ImportProgress(err)
     try:
-        summary = import_file(project, path, fmt, annotator, unit, into=into, checked_while_stored=checked_while_stored)
+        try:
+            summary = import_file(
+                project,
+                path,
+                fmt,
+                annotator,
+                unit,
+                into=into,
+                checked_while_stored=checked_while_stored,
+                watch=progress.watch(),
+            )
+        finally:
+            progress.end()
     except LayersExist as exists:
         layers = ", ".join(repr(escape_controls(layer)) for layer in exists.layers)
         print(

@@ -20,8 +20,11 @@ import arabic_reshaper
 # quotes, so "(روسيا)" came out as ")ايسور(" on the terminal.
 from bidi.algorithm import get_display
 
+from annotator.exchange import ImportWatch
+
 T = TypeVar("T")
 PROGRESS_AFTER_SECONDS = 1.0
+PROGRESS_EVERY_SECONDS = 0.1  # how often a terminal's progress line is rewritten, at most
 
 
 class BidiMode(StrEnum):
@@ -58,6 +61,42 @@ def for_terminal(text: str, visual: bool) -> str:
     if not visual:
         return text
     return str(get_display(arabic_reshaper.reshape(text)))
+
+
+class ImportProgress:
+    """The progress of a long import on ``stream`` (stderr), once it has taken over a second: on a
+    terminal one line rewritten as the records are checked and stored, elsewhere a line per stage."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._started = time.monotonic()
+        self._shown_at = 0.0
+        self._stages: set[str] = set()
+
+    def watch(self) -> ImportWatch:
+        return ImportWatch(checked=self._checked, stored=self._stored)
+
+    def end(self) -> None:
+        """After the import, done or failed: the terminal's line is left for what is printed next."""
+        if self._stages and self._stream.isatty():
+            print(file=self._stream, flush=True)
+
+    def _checked(self, records: int) -> None:
+        self._show("checking", f"checking: {records} record(s)")
+
+    def _stored(self, records: int, of: int) -> None:
+        self._show("storing", f"storing: {records}/{of} record(s)" if of else f"stored: {records} record(s)")
+
+    def _show(self, stage: str, text: str) -> None:
+        now = time.monotonic()
+        if now - self._started <= PROGRESS_AFTER_SECONDS or now - self._shown_at < PROGRESS_EVERY_SECONDS:
+            return
+        self._shown_at = now
+        if self._stream.isatty():
+            print(f"\r\x1b[K{text}", end="", file=self._stream, flush=True)
+        elif stage not in self._stages:
+            print(f"{text}…", file=self._stream, flush=True)
+        self._stages.add(stage)
 
 
 def with_progress(items: Iterable[T], total: int, what: str, stream: TextIO | None = None) -> Iterator[T]:
