@@ -279,6 +279,7 @@ def import_file(
     ``watch`` follows the import (see :class:`ImportWatch`).
     """
     path = Path(path)
+    project.refuse_own_file(path)  # before anything reads it: the format is told by its first bytes
     fmt = fmt or detect_format(path)
     if fmt is not ImportFormat.NATIVE or unit not in (None, OffsetUnit.CODEPOINT):
         records, notes = read_records_noted(project, path, fmt, annotator, unit)
@@ -289,7 +290,6 @@ def import_file(
         if watch is not None:
             watch.stored(len(records), len(records))
         return replace(summary, notes=tuple(notes))
-    project.refuse_own_file(path)
     if checked_while_stored:
         return _import_read_once(project, path, annotator, into, step, watch)
     labels, relations = _labels(project)
