@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.model import Relation, Span, SpanKind, changed, name_id
+from annotator.model import Relation, Span, changed, name_id
+from tests.strategies import relations, spans
 
 names = st.text(max_size=120)
 namespaces = st.binary(min_size=16, max_size=16).map(lambda raw: uuid.UUID(bytes=raw))
@@ -18,25 +19,6 @@ namespaces = st.binary(min_size=16, max_size=16).map(lambda raw: uuid.UUID(bytes
 @given(namespaces, names)
 def test_a_name_id_is_the_uuid5_of_the_name(namespace: uuid.UUID, name: str) -> None:
     assert name_id(namespace, name) == str(uuid.uuid5(namespace, name))
-
-
-spans = st.builds(
-    Span,
-    id=names,
-    document_id=names,
-    annotator=names,
-    kind=st.sampled_from(SpanKind),
-    label=names,
-    start=st.integers(0, 10**6),
-    end=st.integers(0, 10**6),
-    text=names,
-    attributes=st.dictionaries(names, names, max_size=3),
-    ref=st.none() | names,
-    note=names,
-    created_at=names,
-    updated_at=names,
-)
-relations = st.builds(Relation, id=names, document_id=names, annotator=names, label=names, head=names, tail=names)
 
 
 @given(spans, names, names, names)
