@@ -262,7 +262,7 @@ def import_file(
     unit: OffsetUnit | None = None,
     *,
     into: ImportInto | None = None,
-    step: int = IMPORT_STEP,
+    step: int | None = None,
     step_seconds: float = STEP_SECONDS,
     checked_while_stored: bool = False,
     watch: ImportWatch | None = None,
@@ -279,6 +279,7 @@ def import_file(
     ``watch`` follows the import (see :class:`ImportWatch`).
     """
     path = Path(path)
+    step = IMPORT_STEP if step is None else step
     project.refuse_own_file(path)  # before anything reads it: the format is told by its first bytes
     fmt = fmt or detect_format(path)
     if fmt is not ImportFormat.NATIVE or unit not in (None, OffsetUnit.CODEPOINT):
@@ -308,7 +309,7 @@ def import_file(
     names, into = _names_asked(project, list(first_of), annotator, into, watch)
     at = now_iso()
     summaries: list[ImportSummary] = []
-    after_step = _counting_stored(watch, count)
+    after_step = _reporting(watch, count)
     try:
         with project.repository.storing_many():
             stored_records = reread_native(path, digests, annotator)
@@ -344,7 +345,7 @@ def _import_read_once(
     at = now_iso()
     summaries: list[ImportSummary] = []
     with project.repository.storing_many():
-        after_step = _counting_stored(watch, 0)  # how many records the file holds is not known yet
+        after_step = _reporting(watch, 0)  # how many records the file holds is not known yet
         _store_in_steps(project, passed(), summaries, annotator, into, at, {}, (step, float("inf")), after_step)
         if problems or not counted[0]:
             raise ImportFailed(problems or [Problem.empty_file(path)])
@@ -379,10 +380,10 @@ def _store_in_steps(
 ) -> None:
     """Store ``records`` in transactions of about ``step`` (spans and relations, seconds) each,
     adding a summary of each: after each transaction, the next holds as many as fit in its time.
-    ``stored`` is told how many records are stored after each."""
+    ``stored`` is told how many records are stored so far after each."""
     most, seconds = step
     batch: list[DocumentRecord] = []
-    size, limit = 0, most
+    size, limit, done = 0, most, 0
     for record in records:
         batch.append(record)
         size += len(record.spans) + len(record.relations)
@@ -391,23 +392,19 @@ def _store_in_steps(
             summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
             took = time.monotonic() - began
             limit = most if took <= 0 else max(1, int(min(most, size * seconds / took)))
-            stored(len(batch))
+            done += len(batch)
+            stored(done)
             batch, size = [], 0
     if batch:
         summaries.append(import_records(project, batch, annotator, into, at=at, names=names))
-        stored(len(batch))
+        stored(done + len(batch))
 
 
-def _counting_stored(watch: ImportWatch | None, total: int) -> Callable[[int], None]:
+def _reporting(watch: ImportWatch | None, total: int) -> Callable[[int], None]:
     """What ``_store_in_steps`` calls after each step: ``watch.stored`` with the records stored so far."""
-    done = [0]
-
-    def stored(records: int) -> None:
-        done[0] += records
-        if watch is not None:
-            watch.stored(done[0], total)
-
-    return stored
+    if watch is None:
+        return lambda done: None
+    return lambda done: watch.stored(done, total)
 
 
 def layer_names(

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import exchange
 from annotator.exchange import (
     EXPORTS,
     WRITERS,
@@ -345,6 +344,7 @@ class ImportProgress:
         self._began = time.monotonic()
         self._painted = 0.0
         self._dialog: QProgressDialog | None = None
+        self._storing = False
 
     def watch(self) -> ImportWatch:
         return ImportWatch(checked=self._checked, stored=self._stored, into=self._into)
@@ -382,7 +382,8 @@ class ImportProgress:
         dialog = self._shown()
         if dialog is None:
             return
-        if dialog.maximum() != of:
+        if not self._storing:
+            self._storing = True
             dialog.setCancelButton(None)  # the steps before are in the project: the import goes on
             dialog.setRange(0, of)
         dialog.setLabelText(self._say.storing(self._name, records, of))
@@ -414,7 +415,7 @@ def run_import(
     failed: tuple[str, str] | None = None
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     try:
-        summary = import_file(project, path, fmt, layer, step=exchange.IMPORT_STEP, watch=progress.watch())
+        summary = import_file(project, path, fmt, layer, watch=progress.watch())
     except InterruptedError:
         return None
     except ImportFailed as failure:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from annotator.formats.records import Problem
-from annotator.model import Span, SpanKind
+from annotator.model import Span, SpanKind, name_id
 from annotator.text import BOM
 
 KINDS: dict[str, SpanKind] = {kind.value: kind for kind in SpanKind}
@@ -123,7 +123,7 @@ def json_type(value: Any) -> str:
 
 def derived_id(*parts: object) -> str:
     """A stable UUID for an item that arrived without one (same input, same id)."""
-    return str(uuid.uuid5(_ID_NAMESPACE, "\x1f".join(str(p) for p in parts)))
+    return name_id(_ID_NAMESPACE, "\x1f".join(str(p) for p in parts))
 
 
 def stored_form(text: str) -> tuple[str, list[int] | None]:
