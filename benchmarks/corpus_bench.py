@@ -32,7 +32,7 @@ DEFAULT_DATA = ROOT / "benchmarks" / "out" / "corpus"
 class Budget:
     ms: float | None = None
     mb: float | None = None
-    ratio: float | None = None  # of the time to the floor's (the same step in a one-document project)
+    ratio: float | None = None  # of the time to the floor's (see ``Figure.floor``)
 
     def text(self) -> str:
         parts = []
@@ -50,7 +50,7 @@ class Step:
     """One process: the measuring mode and its arguments; a fresh project path is made for ``{new}``,
     and ``{copy}`` names a copy of ``copied`` made before the clock starts."""
 
-    mode: str  # "cli" or "search"
+    mode: str  # "cli", "search" or "import-floor" (benchmarks/measure_corpus.py)
     args: tuple[str, ...]
     copied: Path | None = None
 
@@ -60,11 +60,17 @@ class Figure:
     name: str
     step: Callable[[CorpusFiles], Step]
     budget: Budget
+    # The same step in a one-document project; for an import into a new project, the least any
+    # import of the file does with the standard library and SQLite (measure_corpus.import_floor).
     floor: Callable[[CorpusFiles], Step] | None = None
 
 
 def _cli(*args: object) -> Step:
     return Step("cli", tuple(str(a) for a in args))
+
+
+def _import_floor(source: Path) -> Step:
+    return Step("import-floor", (str(source), "{new}"))
 
 
 FIGURES = (
@@ -82,11 +88,13 @@ FIGURES = (
         "import of the three layers into a new project",
         lambda c: _cli("import", "--db", "{new}", c.all_layers),
         Budget(ms=10_000, mb=500),
+        lambda c: _import_floor(c.all_layers),
     ),
     Figure(
         "import of one layer into a new project",
         lambda c: _cli("import", "--db", "{new}", c.one_layer),
         Budget(),
+        lambda c: _import_floor(c.one_layer),
     ),
     Figure(
         "import of one layer into the project, as a new layer",

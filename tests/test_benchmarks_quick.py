@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -100,8 +101,38 @@ def test_quick_corpus_benchmark_reports_every_step_at_both_sizes(tmp_path: Path)
     assert budgets["agreement, two layers"]["budget_mb"] == 400
     assert budgets["stats"]["budget_ms"] == 1000
     assert any(row["figure"].startswith("search") and row["budget_ms"] == 200 for row in rows)
+    for step in ("import of the three layers into a new project", "import of one layer into a new project"):
+        for row in (r for r in rows if r["figure"] == step):
+            assert row["floor_ms"] > 0 and row["ratio"] == pytest.approx(row["ms"] / row["floor_ms"], rel=0.01), row
     for step in steps:
         assert step in finished.stdout
+
+
+def test_the_import_floor_stores_what_the_import_stores(tmp_path: Path) -> None:
+    """The floor the imports are compared with does at least their inserts: the same rows."""
+    from benchmarks.corpus_data import build, quick_sizes
+    from benchmarks.measure_corpus import import_floor
+
+    files = build(tmp_path / "data", quick_sizes(3))
+    floor, imported = tmp_path / "floor.hashiya", tmp_path / "imported.hashiya"
+    spans = import_floor(files.all_layers, floor)
+    command = [sys.executable, str(ROOT / "main.py"), "import", "--db", str(imported), str(files.all_layers)]
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, timeout=120)
+
+    def rows(path: Path) -> list[set[tuple[Any, ...]]]:
+        with sqlite3.connect(path) as db:
+            return [
+                set(db.execute(sql))
+                for sql in (
+                    "SELECT id, text_sha256, text FROM documents",
+                    'SELECT id, document_id, annotator, kind, label, start, "end", text, ref FROM spans',
+                    "SELECT id, document_id, annotator, label, head, tail FROM relations",
+                )
+            ]
+
+    stored = rows(imported)
+    assert spans == files.spans == len(stored[1])
+    assert rows(floor) == stored
 
 
 def test_the_corpus_benchmark_measures_only_the_sizes_asked_for(tmp_path: Path) -> None:
