@@ -431,24 +431,26 @@ class SqliteRepository(TaggedSurfaceReads):
         try:
             if self._build is not None:  # a new project stores its counts of tagged texts once, when complete
                 with self.db.atomic():
-                    self._build.tagged.update(self._store_layers(documents, layers, by, at, undoing))
+                    self._store_layers(documents, layers, by, at, undoing, self._build.tagged)
                 self._build.stored(layers)
                 return
             with bulk_writing(self.db), self.db.atomic(), counting_whole_layers(self.db):
-                count_surfaces(self.db, self._store_layers(documents, layers, by, at, undoing))
+                stored = Surfaces()  # counted as a whole at the end: many layers share tagged texts
+                self._store_layers(documents, layers, by, at, undoing, stored)
+                count_surfaces(self.db, stored)
             store_missing_keys(self.db, tagged_texts(layers))
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
 
     def _store_layers(
-        self, documents: list[Document], layers: list[Layer], by: str, at: str, undoing: str | None
-    ) -> Surfaces:
-        """Add ``documents`` and replace each layer, inside a transaction; the tagged texts stored, to be counted."""
+        self, documents: list[Document], layers: list[Layer], by: str, at: str, undoing: str | None, stored: Surfaces
+    ) -> None:
+        """Add ``documents`` and replace each layer, inside a transaction; the tagged texts stored are added
+        to ``stored``, to be counted (those counted before a layer is replaced are taken out of it)."""
         self._insert_documents(documents)
         added = {document.id for document in documents}
         for name in dict.fromkeys([by, *(layer.annotator for layer in layers)]):
             self._ensure_annotator(name)
-        stored = Surfaces()  # counted as a whole at the end: many layers share tagged texts
         for layer in layers:
             key = [layer.document_id, layer.annotator]
             replaced = None  # a document added just now holds no layer yet
@@ -475,7 +477,6 @@ class SqliteRepository(TaggedSurfaceReads):
             if undoing is not None:
                 action = undo_action(undoing, count, layer.annotator)
             self._log(at, by, layer.document_id, action, replaced, None)
-        return stored
 
     def annotators(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM annotators ORDER BY name")]

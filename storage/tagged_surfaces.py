@@ -106,10 +106,11 @@ Surfaces = Counter[tuple[str, str, str, str]]
 """Spans per tagged text: (annotator, label, text, registry id or '') to how many."""
 
 
-def surfaces(spans: Iterable[Span]) -> Surfaces:
-    """The tagged texts of ``spans`` as the triggers count them (entities and treaty references)."""
+def surfaces(spans: Iterable[Span]) -> Iterator[tuple[str, str, str, str]]:
+    """The tagged texts of ``spans`` as the triggers count them (entities and treaty references), one
+    per span: ``Surfaces.update`` counts them in C, where adding one ``Counter`` to another loops in Python."""
     counted = (SpanKind.ENTITY, SpanKind.TREATY_REF)
-    return Counter((span.annotator, span.label, span.text, span.ref or "") for span in spans if span.kind in counted)
+    return ((span.annotator, span.label, span.text, span.ref or "") for span in spans if span.kind in counted)
 
 
 def tagged_texts(layers: Iterable[Layer]) -> set[str]:
