@@ -25,7 +25,7 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, combinations
+from itertools import accumulate, combinations, filterfalse
 from operator import attrgetter, itemgetter, lt, mul, sub
 from typing import NamedTuple
 
@@ -110,6 +110,10 @@ def _union(extents: list[Extent]) -> list[Extent]:
     return merged
 
 
+def _square_length(extent: Extent) -> int:
+    return (extent[1] - extent[0]) ** 2
+
+
 def _pair_distance(first: list[Extent], second: list[Extent]) -> int:
     """The squared distances between two observers' disjoint sorted units of one category.
 
@@ -120,8 +124,10 @@ def _pair_distance(first: list[Extent], second: list[Extent]) -> int:
     """
     shared = set(first).intersection(second)
     if shared:
-        first = [unit for unit in first if unit not in shared]
-        second = [unit for unit in second if unit not in shared]
+        first = list(filterfalse(shared.__contains__, first))
+        second = list(filterfalse(shared.__contains__, second))
+        if not first or not second:  # what is left of one side lies in the other's gaps
+            return sum(map(_square_length, first or second))
     total = i = j = 0
     first_hit = second_hit = False
     while i < len(first) and j < len(second):
@@ -148,7 +154,7 @@ def _pair_distance(first: list[Extent], second: list[Extent]) -> int:
                 second_hit = False
     # What is left of one side overlaps nothing more, bar a current unit already overlapped.
     for units, left, hit in ((first, i, first_hit), (second, j, second_hit)):
-        total += sum((stop - start) ** 2 for start, stop in units[left + 1 if hit else left :])
+        total += sum(map(_square_length, units[left + 1 if hit else left :]))
     return total
 
 
@@ -165,7 +171,10 @@ def _category_tally(observers: list[list[Extent]], begin: int, end: int) -> Cate
         units.extend(map(sub, stops, starts))
         inner_gaps.extend(map(sub, starts[1:], stops))
         edges.append((starts[0] - begin, end - stops[-1]))
-    distance = sum(_pair_distance(a, b) for a, b in combinations(observers, 2))
+    if len(observers) == 2:
+        distance = _pair_distance(*observers)
+    else:
+        distance = sum(_pair_distance(a, b) for a, b in combinations(observers, 2))
     return CategoryTally(distance, units, inner_gaps, tuple(edges))
 
 
