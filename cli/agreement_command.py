@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -11,6 +10,7 @@ from annotator.agreement.table import AgreementTable, agreement_table, number
 from annotator.project import Project
 from annotator.repository import ProjectError
 from cli.agreement_split import split_table
+from cli.indented_json import indented_json
 from cli.terminal import BidiMode, for_terminal, wants_visual, with_progress
 
 
@@ -94,7 +94,7 @@ def agreement(project: Project, annotators: list[str], as_json: bool, document_i
     project.repository.wait_for_checks()  # nothing read from a file that fails its check is shown
     titles = {row.document_id: row.title for row in table.rows if row.scope == "document" and row.document_id}
     if as_json:
-        print(json.dumps(table_json(table, titles), ensure_ascii=False, indent=2), file=out)
+        print(indented_json(table_json(table, titles)), file=out)
         return 0
     visual = wants_visual(BidiMode.AUTO, out)
     lines: list[str] = []

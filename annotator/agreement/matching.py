@@ -17,8 +17,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from operator import itemgetter
+from itertools import filterfalse, repeat
+from operator import attrgetter, itemgetter
 from typing import Protocol
+
+_start, _end, _label = attrgetter("start"), attrgetter("end"), attrgetter("label")
+_first, _second = itemgetter(0), itemgetter(1)
 
 Item = tuple[int, int, str, str]
 """``(start, end, category, ident)`` of one span; ``ident`` only breaks ties."""
@@ -58,7 +62,7 @@ class Matching:
 
 def items_of(spans: Sequence[SpanLike]) -> list[Item]:
     """Items for spans matched by label alone, with no identity tie-break."""
-    return [(s.start, s.end, s.label, "") for s in spans]
+    return list(zip(map(_start, spans), map(_end, spans), map(_label, spans), repeat("")))
 
 
 def overlapping_pairs(a: Sequence[Item], b: Sequence[Item]) -> Iterator[tuple[int, int]]:
@@ -135,7 +139,7 @@ def _pair_equal(
         return paired, free_a, free_b
     used_a = set(map(itemgetter(0), paired))
     used_b = set(map(itemgetter(1), paired))
-    return paired, [i for i in free_a if i not in used_a], [j for j in free_b if j not in used_b]
+    return paired, list(filterfalse(used_a.__contains__, free_a)), list(filterfalse(used_b.__contains__, free_b))
 
 
 def match_items(a: Sequence[Item], b: Sequence[Item], *, cross_category: bool) -> Matching:
@@ -148,10 +152,10 @@ def match_items(a: Sequence[Item], b: Sequence[Item], *, cross_category: bool) -
     pairs: list[Pair] = []
     free_a, free_b = list(range(len(a))), list(range(len(b)))
     exact, free_a, free_b = _pair_equal(a, b, free_a, free_b, 3)
-    pairs.extend([(i, j, MatchKind.EXACT) for i, j in exact])
+    pairs.extend(zip(map(_first, exact), map(_second, exact), repeat(MatchKind.EXACT)))
     if cross_category:
         same_extent, free_a, free_b = _pair_equal(a, b, free_a, free_b, 2)
-        pairs.extend([(i, j, MatchKind.SAME_EXTENT) for i, j in same_extent])
+        pairs.extend(zip(map(_first, same_extent), map(_second, same_extent), repeat(MatchKind.SAME_EXTENT)))
 
     rest_a = [a[i] for i in free_a]
     rest_b = [b[j] for j in free_b]

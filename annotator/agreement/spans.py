@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
-from itertools import combinations
-from operator import attrgetter
+from itertools import combinations, compress, repeat
+from operator import attrgetter, is_, itemgetter
 from typing import NamedTuple
 
 from annotator.agreement.matching import MatchKind, SpanLike, items_of, match_items
 
 _label = attrgetter("label")
+_first, _third = itemgetter(0), itemgetter(2)
 
 
 class MatchMode(StrEnum):
@@ -68,10 +69,11 @@ def _matched_labels(
         return {MatchMode.EXACT: _exact_labels(reference, prediction)}
     items = items_of(reference)
     pairs = match_items(items, items_of(prediction), cross_category=False).pairs
+    labels = list(map(_third, map(items.__getitem__, map(_first, pairs))))
     # Overlap matching pairs every exact match first, so its EXACT pairs are the exact matches.
     return {
-        MatchMode.EXACT: [items[i][2] for i, _, kind in pairs if kind is MatchKind.EXACT],
-        MatchMode.OVERLAP: [items[i][2] for i, _, _ in pairs],
+        MatchMode.EXACT: list(compress(labels, map(is_, map(_third, pairs), repeat(MatchKind.EXACT)))),
+        MatchMode.OVERLAP: labels,
     }
 
 

@@ -91,19 +91,27 @@ def coded_tokens(text: str, layers: Sequence[Sequence[SpanLike]]) -> Counter[tup
     whitespace-delimited runs of text that a span touches (or a boundary falls in) are tokenized and
     labelled; the tokens of all other runs carry ``NO_LABEL`` in every layer and are only counted.
     """
-    tokens = token_spans_within(text, _touched_stretches(text, layers))
+    # Each layer's span starts and ends, listed once for every step below.
+    bounds = [(list(map(_start, layer)), list(map(_end, layer))) for layer in layers]
+    tokens = token_spans_within(text, _touched_stretches(text, bounds))
     untouched = token_count(text) - len(tokens)
     starts = list(map(_first, tokens))
     ends = list(map(_second, tokens))
     # Most span boundaries fall between tokens; only the others can split one.
-    inside = set().union(*(map(_start, layer) for layer in layers), *(map(_end, layer) for layer in layers))
+    inside = set().union(*chain.from_iterable(bounds))
     inside = inside.difference(starts, ends)
     if inside:
         tokens = split_at(tokens, inside)
         starts = list(map(_first, tokens))
         ends = list(map(_second, tokens))
     units: Counter[tuple[str, ...]] = Counter(
-        zip(*(painted_labels(layer, starts, ends) for layer in layers), strict=True)
+        zip(
+            *(
+                _painted(span_starts, span_ends, layer, starts, ends)
+                for (span_starts, span_ends), layer in zip(bounds, layers, strict=True)
+            ),
+            strict=True,
+        )
     )
     if untouched:
         units[(NO_LABEL,) * len(layers)] += untouched
@@ -112,8 +120,13 @@ def coded_tokens(text: str, layers: Sequence[Sequence[SpanLike]]) -> Counter[tup
 
 def painted_labels(spans: Sequence[SpanLike], starts: list[int], ends: list[int]) -> list[str]:
     """The labels of ordered, disjoint, non-empty tokens painted by ``spans`` as in ``layers_token_labels``."""
-    span_starts = list(map(_start, spans))
-    span_ends = list(map(_end, spans))
+    return _painted(list(map(_start, spans)), list(map(_end, spans)), spans, starts, ends)
+
+
+def _painted(
+    span_starts: list[int], span_ends: list[int], spans: Sequence[SpanLike], starts: list[int], ends: list[int]
+) -> list[str]:
+    """``painted_labels`` given the starts and ends of ``spans``."""
     # By start, then longest first, then smallest label: the order of strength among spans sharing a start.
     ordered = sorted(zip(span_starts, map(neg, span_ends), map(_label, spans), strict=True))
     if not all(map(lt, span_starts, span_ends)):
@@ -161,12 +174,13 @@ def _runs(
     return painted
 
 
-def _touched_stretches(text: str, layers: Sequence[Sequence[SpanLike]]) -> list[tuple[int, int]]:
+def _touched_stretches(text: str, bounds: Sequence[tuple[list[int], list[int]]]) -> list[tuple[int, int]]:
     """The ordered, disjoint stretches of whole runs of ``text`` holding every character of every span
-    and both characters around every span boundary (a boundary inside a run splits a token there).
+    and both characters around every span boundary (a boundary inside a run splits a token there);
+    ``bounds`` holds the starts and the ends of each layer's spans.
 
     Each character is looked at at most once, however many spans share a run."""
-    extents = _extents(layers, len(text))
+    extents = _extents(bounds, len(text))
     if not extents:
         return []
     # Overlapping or touching extents make one piece: a piece begins where an extent starts after
@@ -191,14 +205,14 @@ def _touched_stretches(text: str, layers: Sequence[Sequence[SpanLike]]) -> list[
         else:
             stretches.append([begin, end])
         done = end
-    return [(begin, end) for begin, end in stretches]
+    return list(map(tuple, stretches))  # type: ignore[arg-type]  # each a [begin, end] pair
 
 
-def _extents(layers: Sequence[Sequence[SpanLike]], length: int) -> list[tuple[int, int]]:
-    """The sorted ``(low, high)`` inside ``[0, length)`` of every span and, for an empty span, of the
-    characters around its boundary."""
-    starts = list(chain.from_iterable(map(_start, layer) for layer in layers))
-    ends = list(chain.from_iterable(map(_end, layer) for layer in layers))
+def _extents(bounds: Sequence[tuple[list[int], list[int]]], length: int) -> list[tuple[int, int]]:
+    """The sorted ``(low, high)`` inside ``[0, length)`` of every span (its start and end in ``bounds``)
+    and, for an empty span, of the characters around its boundary."""
+    starts = list(chain.from_iterable(map(_first, bounds)))
+    ends = list(chain.from_iterable(map(_second, bounds)))
     if all(map(lt, starts, ends)) and (not starts or (min(starts) >= 0 and max(ends) <= length)):
         return sorted(zip(starts, ends, strict=True))
     extents = []

@@ -25,7 +25,7 @@ import bisect
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, combinations
+from itertools import accumulate, chain, combinations, filterfalse
 from operator import attrgetter, itemgetter, lt, mul, sub
 from typing import NamedTuple
 
@@ -64,10 +64,11 @@ class CategoryTally:
 
     distance_sum: int
     """The squared distances summed over every pair of observers."""
-    units: list[int]
-    """The length of every observer's every unit."""
-    inner_gaps: list[int]
-    """The lengths of the gaps between two units of one observer (zeros allowed, they count for nothing)."""
+    units: list[int] | Counter[int]
+    """The length of every observer's every unit; for continua laid end to end, how many units have each length."""
+    inner_gaps: list[int] | Counter[int]
+    """The lengths of the gaps between two units of one observer (zeros allowed, they count for nothing);
+    for continua laid end to end, how many gaps have each length."""
     edges: tuple[tuple[int, int] | None, ...]
     """Per observer, the gaps before its first unit and after its last; None if it has no unit."""
 
@@ -110,6 +111,10 @@ def _union(extents: list[Extent]) -> list[Extent]:
     return merged
 
 
+def _square_length(extent: Extent) -> int:
+    return (extent[1] - extent[0]) ** 2
+
+
 def _pair_distance(first: list[Extent], second: list[Extent]) -> int:
     """The squared distances between two observers' disjoint sorted units of one category.
 
@@ -120,8 +125,10 @@ def _pair_distance(first: list[Extent], second: list[Extent]) -> int:
     """
     shared = set(first).intersection(second)
     if shared:
-        first = [unit for unit in first if unit not in shared]
-        second = [unit for unit in second if unit not in shared]
+        first = list(filterfalse(shared.__contains__, first))
+        second = list(filterfalse(shared.__contains__, second))
+        if not first or not second:  # what is left of one side lies in the other's gaps
+            return sum(map(_square_length, first or second))
     total = i = j = 0
     first_hit = second_hit = False
     while i < len(first) and j < len(second):
@@ -148,7 +155,7 @@ def _pair_distance(first: list[Extent], second: list[Extent]) -> int:
                 second_hit = False
     # What is left of one side overlaps nothing more, bar a current unit already overlapped.
     for units, left, hit in ((first, i, first_hit), (second, j, second_hit)):
-        total += sum((stop - start) ** 2 for start, stop in units[left + 1 if hit else left :])
+        total += sum(map(_square_length, units[left + 1 if hit else left :]))
     return total
 
 
@@ -165,7 +172,10 @@ def _category_tally(observers: list[list[Extent]], begin: int, end: int) -> Cate
         units.extend(map(sub, stops, starts))
         inner_gaps.extend(map(sub, starts[1:], stops))
         edges.append((starts[0] - begin, end - stops[-1]))
-    distance = sum(_pair_distance(a, b) for a, b in combinations(observers, 2))
+    if len(observers) == 2:
+        distance = _pair_distance(*observers)
+    else:
+        distance = sum(_pair_distance(a, b) for a, b in combinations(observers, 2))
     return CategoryTally(distance, units, inner_gaps, tuple(edges))
 
 
@@ -207,7 +217,8 @@ def laid_end_to_end(tallies: Sequence[UnitizingTally]) -> UnitizingTally:
     """The tally of the continua of ``tallies`` laid end to end, in order, as one continuum.
 
     No unit crosses from one continuum into the next, so the distances simply add up; only the
-    gaps at the seams join, with whole continua an observer left empty of a category.
+    gaps at the seams join, with whole continua an observer left empty of a category. Unit and
+    gap lengths are counted, not listed: a corpus's thousands of them repeat a few hundred lengths.
     """
     if not tallies:
         raise ValueError("no continua to lay end to end")
@@ -217,8 +228,10 @@ def laid_end_to_end(tallies: Sequence[UnitizingTally]) -> UnitizingTally:
     categories: dict[str, CategoryTally] = {}
     for category in sorted({name for tally in tallies for name in tally.categories}):
         distance = 0
-        units: list[int] = []
-        inner_gaps: list[int] = []
+        units: Counter[int] = Counter()
+        inner_gaps: Counter[int] = Counter()
+        listed_units: list[int] = []  # counted at the end, in one step
+        listed_gaps: list[int] = []
         # Per observer: the gap before its first unit, and the gap still open after its last.
         leading: list[int | None] = [None] * observers
         open_gap = [0] * observers
@@ -227,8 +240,14 @@ def laid_end_to_end(tallies: Sequence[UnitizingTally]) -> UnitizingTally:
             edges = part.edges if part is not None else (None,) * observers
             if part is not None:
                 distance += part.distance_sum
-                units.extend(part.units)
-                inner_gaps.extend(part.inner_gaps)
+                if isinstance(part.units, Counter):
+                    units.update(part.units)
+                else:
+                    listed_units.extend(part.units)
+                if isinstance(part.inner_gaps, Counter):
+                    inner_gaps.update(part.inner_gaps)
+                else:
+                    listed_gaps.extend(part.inner_gaps)
             for observer, edge in enumerate(edges):
                 if edge is None:
                     open_gap[observer] += tally.length
@@ -237,8 +256,10 @@ def laid_end_to_end(tallies: Sequence[UnitizingTally]) -> UnitizingTally:
                 if leading[observer] is None:
                     leading[observer] = open_gap[observer] + before
                 else:
-                    inner_gaps.append(open_gap[observer] + before)
+                    listed_gaps.append(open_gap[observer] + before)
                 open_gap[observer] = after
+        units.update(listed_units)
+        inner_gaps.update(listed_gaps)
         joined = tuple(None if first is None else (first, last) for first, last in zip(leading, open_gap, strict=True))
         categories[category] = CategoryTally(distance, units, inner_gaps, joined)
     return UnitizingTally(observers, sum(tally.length for tally in tallies), categories)
@@ -250,26 +271,31 @@ COUNTED_GAPS_FROM = 1_000
 
 def _disagreements(tally: CategoryTally, m: int, length: int) -> tuple[float, float]:
     observed = 2 * tally.distance_sum / (m * (m - 1) * length * length)
-    gaps = list(tally.inner_gaps)
-    for edge in tally.edges:
-        gaps.extend((length,) if edge is None else edge)
+    edges = [(length,) if edge is None else edge for edge in tally.edges]
     # The distinct gap lengths in order, and from each one on, how many gaps and their summed length.
     # Zero-length gaps sort first and never hold a unit: they change neither sum below.
-    if len(gaps) < COUNTED_GAPS_FROM:
+    counted: Counter[int] | None
+    if isinstance(tally.inner_gaps, Counter):
+        counted = tally.inner_gaps.copy()
+        counted.update(chain.from_iterable(edges))
+    else:
+        gaps = [*tally.inner_gaps, *chain.from_iterable(edges)]
+        counted = Counter(gaps) if len(gaps) >= COUNTED_GAPS_FROM else None
+    if counted is None:
         gaps.sort()
         lengths = gaps
         gaps_from = list(range(len(gaps), -1, -1))
         summed_from = list(accumulate(reversed(gaps), initial=0))[::-1]
     else:
-        counted = Counter(gaps)
         lengths = sorted(counted)
         counts = list(map(counted.__getitem__, reversed(lengths)))
         gaps_from = list(accumulate(counts, initial=0))[::-1]
         summed_from = list(accumulate(map(mul, reversed(lengths), counts), initial=0))[::-1]
-    n_units = len(tally.units)
+    unit_counts = tally.units if isinstance(tally.units, Counter) else Counter(tally.units)
+    n_units = unit_counts.total()
     numerator = 0
     squares = 0
-    for unit, count in Counter(tally.units).items():
+    for unit, count in unit_counts.items():
         first = bisect.bisect_left(lengths, unit)
         placements = summed_from[first] - (unit - 1) * gaps_from[first]
         numerator += count * ((n_units - 1) * (unit * (unit - 1) * (2 * unit - 1) // 3) + unit * unit * placements)
