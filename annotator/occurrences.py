@@ -71,7 +71,7 @@ def read_elsewhere(project: Project, document_id: str, text: str) -> TaggedElsew
     labels = {label.name for label in project.schema.labels}
     pieces = PiecesOf(text)
     read = project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces)
-    return TaggedElsewhere([row for row in read if row[1] in labels], pieces.folded)
+    return TaggedElsewhere(read, pieces.folded, labels)
 
 
 def tagged_elsewhere(project: Project, document_id: str, text: str | None = None) -> frozenset[Surface]:

@@ -52,16 +52,20 @@ class _Others:
 class TaggedElsewhere:
     """What one annotator tagged in other documents, read for one text: its rows by key."""
 
-    def __init__(self, rows: Iterable[Row], folded: str) -> None:
+    def __init__(self, rows: Iterable[Row], folded: str, labels: Collection[str] | None = None) -> None:
+        """``rows`` whose key's first piece may be found in ``folded``; of ``labels`` only, if given."""
         self._folded = folded
         self._rows: dict[str, list[Row]] = {}
         for row in rows:
+            if labels is not None and row[1] not in labels:
+                continue
             found = self._rows.get(row[3])
             if found is None:
                 self._rows[row[3]] = [row]
             else:
                 found.append(row)
         self._ordered: list[str] | None = None
+        self._reaches: tuple[dict[str, int], dict[str, int]] | None = None
         self._labels: dict[str, set[str]] = {}
         self._with_ref: dict[str, set[str]] = {}
         self._all: frozenset[Surface] | None = None
@@ -111,8 +115,12 @@ class TaggedElsewhere:
             labels = self._with_ref[key] = {row[1] for row in self._rows.get(key, ()) if row[2] is not None}
         return labels
 
-    def keys(self) -> Collection[str]:
-        return self._rows.keys()
+    def reaches(self) -> tuple[dict[str, int], dict[str, int]]:
+        """A copy of the longest key and fused key of the rows per first piece (see ``KeyScanner``)."""
+        if self._reaches is None:
+            self._reaches = ({}, {})
+            _reaches(self._rows, *self._reaches)
+        return dict(self._reaches[0]), dict(self._reaches[1])
 
 
 def _reaches(keys: Iterable[str], plain: dict[str, int], fused: dict[str, int]) -> None:
@@ -181,9 +189,7 @@ class _Matching:
 
     def matched(self, folded: str) -> set[str]:
         """The keys the matching lands on, with either order of proclitics."""
-        plain: dict[str, int] = {}
-        fused: dict[str, int] = {}
-        _reaches(self._elsewhere.keys(), plain, fused)
+        plain, fused = self._elsewhere.reaches()
         _reaches(self._registry.ordered, plain, fused)
         _reaches(self._project.ordered, plain, fused)
         keys = _LiveKeys(self)
