@@ -53,7 +53,8 @@ class TaggedElsewhere:
     """What one annotator tagged in other documents, read for one text: its rows by key."""
 
     def __init__(self, rows: Iterable[Row], folded: str, labels: Collection[str] | None = None) -> None:
-        """``rows`` whose key's first piece may be found in ``folded``; of ``labels`` only, if given."""
+        """``rows`` of ``labels`` only, if given (the rows of keys whose first piece ``folded`` does not
+        hold may be left out: they are never found there)."""
         self._folded = folded
         self._rows: dict[str, list[Row]] = {}
         for row in rows:
@@ -89,7 +90,7 @@ class TaggedElsewhere:
         document's own tagged texts, give the text the suggestions that every one of them gives."""
         if not self._rows or not self.worth_sifting:
             return self.every_surface()
-        kept = _Matching(self, _Others(registry), _Others(shown)).kept()
+        kept = _Matching(self, _Others(registry), _Others(shown)).kept(self._folded)
         return frozenset(
             Surface(text, label, ref, PROJECT_SOURCE, key)
             for key in kept
@@ -203,10 +204,9 @@ class _Matching:
                 found.add(ARTICLE + matched[len(LAM) :] if match.fused else matched)
         return found
 
-    def kept(self) -> set[str]:
-        """The keys whose rows are kept: those matched, and every key that takes part, each with one
-        longer key per label it loses to one (and so on for those)."""
-        folded = self._elsewhere._folded
+    def kept(self, folded: str) -> set[str]:
+        """The keys whose rows are kept: those matched in ``folded``, and every key that takes part,
+        each with one longer key per label it loses to one (and so on for those)."""
         waiting = [*self.matched(folded), *self._registry.ordered, *self._project.ordered]
         kept: set[str] = set()
         while waiting:
