@@ -74,7 +74,9 @@ def read_elsewhere(project: Project, document_id: str, text: str) -> TaggedElsew
     return TaggedElsewhere(read, pieces.folded, labels)
 
 
-def tagged_elsewhere(project: Project, document_id: str, text: str | None = None) -> frozenset[Surface]:
+def tagged_elsewhere(
+    project: Project, document_id: str, text: str | None = None, *, article_proclitic: bool = False
+) -> frozenset[Surface]:
     """What the project's annotator tagged in the other documents, as ``tagged_surfaces`` gives it.
 
     Given the document's ``text``, only what its suggestions depend on, with the registry's aliases
@@ -89,7 +91,7 @@ def tagged_elsewhere(project: Project, document_id: str, text: str | None = None
         )
     shown = tagged_surfaces(project.spans(document_id), project.schema)
     registry = registry_surfaces(project.registry, project.schema)
-    return read_elsewhere(project, document_id, text).surfaces(registry, shown)
+    return read_elsewhere(project, document_id, text).surfaces(registry, shown, article_proclitic=article_proclitic)
 
 
 def suggestion_surfaces(registry: Registry, schema: Schema, spans: Iterable[Span] = ()) -> list[Surface]:

@@ -14,7 +14,7 @@ asked again when they change, from what was read once.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from annotator.arabic import ARTICLE, LAM, proclitic_prefixes
 from annotator.suggest import Surface, surface_key
@@ -26,10 +26,10 @@ PROJECT_SOURCE = "project"
 Row = tuple[str, str, str | None, str]
 """(text, label, registry id or None, key) of a text tagged in another document."""
 
-# Matching with the article as a proclitic, and without: the set read is right for both.
-_PREFIX_ORDERS = tuple(
-    sorted(proclitic_prefixes(article=article) - {""}, key=lambda p: (len(p), p)) for article in (False, True)
-)
+# The proclitics tried in turn, as ``Suggester`` tries them, without and with the article.
+_PREFIXES = {
+    article: sorted(proclitic_prefixes(article=article) - {""}, key=lambda p: (len(p), p)) for article in (False, True)
+}
 
 
 class _Others:
@@ -85,12 +85,16 @@ class TaggedElsewhere:
             )
         return self._all
 
-    def surfaces(self, registry: Iterable[Surface], shown: Iterable[Surface]) -> frozenset[Surface]:
+    def surfaces(
+        self, registry: Iterable[Surface], shown: Iterable[Surface], *, article_proclitic: bool = False
+    ) -> frozenset[Surface]:
         """The surfaces tagged elsewhere that, after the ``registry``'s aliases and with the ``shown``
-        document's own tagged texts, give the text the suggestions that every one of them gives."""
+        document's own tagged texts, give the text the suggestions that every one of them gives
+        (to a ``Suggester`` with ``article_proclitic``)."""
         if not self._rows or not self.worth_sifting:
             return self.every_surface()
-        kept = _Matching(self, _Others(registry), _Others(shown)).kept(self._folded)
+        matching = _Matching(self, _Others(registry), _Others(shown))
+        kept = matching.kept(matching.matched(self._folded, _PREFIXES[article_proclitic]))
         return frozenset(
             Surface(text, label, ref, PROJECT_SOURCE, key)
             for key in kept
@@ -188,26 +192,23 @@ class _Matching:
                 return False
         return True
 
-    def matched(self, folded: str) -> set[str]:
-        """The keys the matching lands on, with either order of proclitics."""
+    def matched(self, folded: str, prefixes: Sequence[str]) -> set[str]:
+        """The keys the matching lands on in ``folded``, trying ``prefixes`` in turn."""
         plain, fused = self._elsewhere.reaches()
         _reaches(self._registry.ordered, plain, fused)
         _reaches(self._project.ordered, plain, fused)
-        keys = _LiveKeys(self)
-        fused_keys = _LiveFused(self)
         found: set[str] = set()
-        for prefixes in _PREFIX_ORDERS:
-            for match in KeyScanner(keys, fused_keys, prefixes, (plain, fused)).matches(folded):
-                matched = folded[match.group_start : match.end]
-                if "  " in matched:
-                    matched = " ".join(matched.split())
-                found.add(ARTICLE + matched[len(LAM) :] if match.fused else matched)
+        for match in KeyScanner(_LiveKeys(self), _LiveFused(self), prefixes, (plain, fused)).matches(folded):
+            matched = folded[match.group_start : match.end]
+            if "  " in matched:
+                matched = " ".join(matched.split())
+            found.add(ARTICLE + matched[len(LAM) :] if match.fused else matched)
         return found
 
-    def kept(self, folded: str) -> set[str]:
-        """The keys whose rows are kept: those matched in ``folded``, and every key that takes part,
-        each with one longer key per label it loses to one (and so on for those)."""
-        waiting = [*self.matched(folded), *self._registry.ordered, *self._project.ordered]
+    def kept(self, matched: Iterable[str]) -> set[str]:
+        """The keys whose rows are kept: those ``matched``, and every key that takes part, each with
+        one longer key per label it loses to one (and so on for those)."""
+        waiting = [*matched, *self._registry.ordered, *self._project.ordered]
         kept: set[str] = set()
         while waiting:
             key = waiting.pop()

@@ -72,7 +72,7 @@ def test_the_texts_read_for_a_document_give_the_suggestions_of_every_tagged_text
             every = Suggester([*registry, *every_tagged], article_proclitic=article).suggest(text)
             # Read twice: texts tagged by hand are folded at the first reading, and kept for the next.
             for _reading in range(2):
-                read = tagged_elsewhere(project, document_id, text)
+                read = tagged_elsewhere(project, document_id, text, article_proclitic=article)
                 assert Suggester([*registry, *read], article_proclitic=article).suggest(text) == every
         finally:
             project.close()
