@@ -38,6 +38,7 @@ _MISSING_AMONG = """
     SELECT DISTINCT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM surface_keys k WHERE k.text = value)
 """
 
+# In no order: what is read is grouped by key, and SQLite's sort cost a third of the read.
 _ELSEWHERE = (
     """
     SELECT t.text, t.label, t.ref, k.key, k.first FROM tagged_surfaces t
@@ -45,7 +46,6 @@ _ELSEWHERE = (
 """
     + ELSEWHERE_UNORDERED
 )
-# In no order: what is read becomes a set of surfaces, and SQLite's sort cost a third of the read.
 
 
 # The rows of ``_ELSEWHERE`` whose text has no key yet or a first piece among a JSON list's, as
