@@ -19,11 +19,10 @@ from annotator.registry import AliasForm, Entry, Registry
 from annotator.schema import Schema
 from annotator.search import NameGroup
 from annotator.suggest import REGISTRY_SOURCE, Surface
-from annotator.suggestion_reach import keys_that_matter, worth_sifting
+from annotator.suggestion_elsewhere import PROJECT_SOURCE, TaggedElsewhere
 from annotator.suggestion_scan import PiecesOf
 
 TREATY_LABEL = "TREATY_REF"
-PROJECT_SOURCE = "project"
 _SUGGESTED_KINDS = frozenset({SpanKind.ENTITY, SpanKind.TREATY_REF})
 
 
@@ -66,38 +65,33 @@ def tagged_surfaces(spans: Iterable[Span], schema: Schema) -> list[Surface]:
     ]
 
 
-def tagged_elsewhere(project: Project, document_id: str, text: str | None = None) -> frozenset[Surface]:
-    """What the project's annotator tagged in the other documents, as ``tagged_surfaces`` gives it,
-    read from the counts the store keeps rather than from every document's spans.
-
-    Given the document's ``text``, only what can change its suggestions (``keys_that_matter``),
-    with the keys the store keeps.
-    """
+def read_elsewhere(project: Project, document_id: str, text: str) -> TaggedElsewhere:
+    """What the project's annotator tagged in the other documents whose keys may be found in
+    ``text``, read from the counts and keys the store keeps rather than from every document's spans."""
     labels = {label.name for label in project.schema.labels}
+    pieces = PiecesOf(text)
+    read = project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces)
+    return TaggedElsewhere(read, pieces.folded, labels)
+
+
+def tagged_elsewhere(
+    project: Project, document_id: str, text: str | None = None, *, article_proclitic: bool = False
+) -> frozenset[Surface]:
+    """What the project's annotator tagged in the other documents, as ``tagged_surfaces`` gives it.
+
+    Given the document's ``text``, only what its suggestions depend on, with the registry's aliases
+    and the texts tagged in it as stored (``TaggedElsewhere.surfaces``).
+    """
     if text is None:
+        labels = {label.name for label in project.schema.labels}
         return frozenset(
             Surface(tagged, label, ref, PROJECT_SOURCE)
             for tagged, label, ref in project.repository.tagged_elsewhere(project.annotator, document_id)
             if label in labels
         )
-    pieces = PiecesOf(text)
-    rows = []
-    labels_of: dict[str, set[str]] = {}
-    for row in project.repository.tagged_elsewhere_keyed(project.annotator, document_id, pieces):
-        label = row[1]
-        if label in labels:
-            rows.append(row)
-            known = labels_of.get(row[3])
-            if known is None:
-                labels_of[row[3]] = {label}
-            else:
-                known.add(label)
-    if not worth_sifting(labels_of, pieces.folded):
-        return frozenset(Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows)
-    kept = keys_that_matter(labels_of, pieces.folded)
-    return frozenset(
-        Surface(tagged, label, ref, PROJECT_SOURCE, key) for tagged, label, ref, key in rows if key in kept
-    )
+    shown = tagged_surfaces(project.spans(document_id), project.schema)
+    registry = registry_surfaces(project.registry, project.schema)
+    return read_elsewhere(project, document_id, text).surfaces(registry, shown, article_proclitic=article_proclitic)
 
 
 def suggestion_surfaces(registry: Registry, schema: Schema, spans: Iterable[Span] = ()) -> list[Surface]:

@@ -111,12 +111,19 @@ class KeyScanner:
     """The matches of ``keys`` (plain surfaces, after ``prefixes`` in the order they are tried) and
     of ``fused`` (surfaces with the article written ل after ل) in a folded text."""
 
-    def __init__(self, keys: Collection[str], fused: Collection[str], prefixes: Sequence[str]) -> None:
+    def __init__(
+        self,
+        keys: Collection[str],
+        fused: Collection[str],
+        prefixes: Sequence[str],
+        reaches: tuple[dict[str, int], dict[str, int]] | None = None,
+    ) -> None:
+        """``reaches``: the longest key and fused key beginning with each first piece, or more
+        (worked out from ``keys`` and ``fused`` when not given)."""
         self._keys = keys
         self._fused = fused
         self._prefixes = prefixes
-        self._plain_reach = _reaches(keys)
-        self._fused_reach = _reaches(fused)
+        self._plain_reach, self._fused_reach = reaches if reaches is not None else (_reaches(keys), _reaches(fused))
 
     def matches(self, folded: str) -> Iterator[ScanMatch]:
         """Every match, in text order, as ``re.finditer`` of the compiled expression gives them."""

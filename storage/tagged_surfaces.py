@@ -23,17 +23,19 @@ _LAYER_SURFACES = """
 """
 
 
-ELSEWHERE = """
+ELSEWHERE_UNORDERED = """
     LEFT JOIN (
         SELECT label, text, coalesce(ref, '') AS ref, count(*) AS spans FROM spans
         WHERE document_id = ? AND annotator = ? AND kind IN ('entity', 'treaty_ref')
         GROUP BY label, text, coalesce(ref, '')
     ) here ON here.label = t.label AND here.text = t.text AND here.ref = t.ref
     WHERE t.annotator = ? AND t.spans > coalesce(here.spans, 0)
-    ORDER BY t.label, t.text, t.ref
 """
 """The rows of ``tagged_surfaces t`` that a layer tagged in some other document than the one given:
 joined after ``FROM tagged_surfaces t``, with the parameters (document_id, annotator, annotator)."""
+
+ELSEWHERE = ELSEWHERE_UNORDERED + "    ORDER BY t.label, t.text, t.ref\n"
+"""``ELSEWHERE_UNORDERED`` in the order of the table's key."""
 
 
 #: The page cache of a connection while it stores whole layers, in KiB (SQLite's default is 2,000).

@@ -17,10 +17,11 @@ from PySide6.QtGui import QColor
 from annotator.edits import AddSpan
 from annotator.model import Span
 from annotator.occurrences import (
+    read_elsewhere,
+    registry_surfaces,
     rejected_from_json,
     rejected_resource_name,
     rejected_to_json,
-    tagged_elsewhere,
     tagged_surfaces,
 )
 from annotator.preferences import PreferencesStore
@@ -29,6 +30,7 @@ from annotator.registry import Registry
 from annotator.repository import ProjectError
 from annotator.schema import Schema
 from annotator.suggest import Suggestion, Surface
+from annotator.suggestion_elsewhere import TaggedElsewhere
 from annotator.suggestion_matching import (
     Extent,
     Matches,
@@ -75,11 +77,12 @@ class SuggestionController(QObject):
         self._settings = settings
         self._visible = self._settings.current.show_suggestions
         self._rejected: dict[str, set[Extent]] = {}
-        self._elsewhere: frozenset[Surface] | None = None  # tagged in the other documents, as stored
+        self._elsewhere: TaggedElsewhere | None = None  # tagged in the other documents, as stored
         self._elsewhere_of: str | None = None  # the document they were read for
         self._shown_surfaces: Counter[Surface] | None = None  # the current document's, kept edit by edit
         self._showing: str | None = None  # the document whose surfaces are counted as shown
         self._from_project: frozenset[Surface] | None = None
+        self._from_project_with: tuple[Registry, Schema] | None = None  # what the elsewhere part was chosen for
         self._matches: Matches | None = None
         self._shown: ShownSuggestions | None = None
         self._run: MatchRun | None = None
@@ -220,6 +223,8 @@ class SuggestionController(QObject):
         added = surfaces - old.from_project
         if len(added) > MAX_SURFACES_ADDED_INLINE or not old.from_project <= surfaces:
             return matches
+        if self._shown_surfaces is None or any(surface not in self._shown_surfaces for surface in added):
+            return matches  # texts tagged elsewhere that now take part: matched again whole
         job = replace(old, from_project=surfaces)
         extended, new = matches.extended(job, added)
         self._matches = extended
@@ -245,11 +250,18 @@ class SuggestionController(QObject):
         if self._shown_surfaces is None:
             self._shown_surfaces = Counter(tagged_surfaces(self.view.spans, self.project.schema))
             self._from_project = None
+        registry, schema = self.project.registry, self.project.schema
+        with_ = self._from_project_with
+        if with_ is None or with_[0] is not registry or with_[1] is not schema:
+            self._from_project = None  # the texts tagged elsewhere that take part depend on the aliases
         if self._from_project is None:
             if self._elsewhere is None:
-                self._elsewhere = tagged_elsewhere(self.project, document_id, self.view.stored_text)
+                self._elsewhere = read_elsewhere(self.project, document_id, self.view.stored_text)
                 self._elsewhere_of = document_id
-            self._from_project = self._elsewhere.union(self._shown_surfaces)
+            shown = frozenset(self._shown_surfaces)
+            elsewhere = self._elsewhere.surfaces(registry_surfaces(registry, schema), shown)
+            self._from_project = elsewhere.union(shown)
+            self._from_project_with = (registry, schema)
         return self._from_project
 
     @property

@@ -7,16 +7,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from annotator import suggestion_reach
 from annotator.edits import Batch
 from annotator.occurrences import registry_surfaces, tagged_surfaces
 from annotator.project import Project
 from annotator.resources import sample_corpus_files
-from annotator.suggest import Suggester
+from annotator.suggest import Suggester, Suggestion
 from annotator.text import decode_document
 from storage.sqlite_repository import SqliteRepository
-from tests.ui.test_annotating import open_window
+from tests.ui.analyst import Analyst
+from tests.ui.test_annotating import document_row, open_window
+from ui.suggestions import EDIT_PAUSE_MS
 
 DOCUMENTS = 40
 LABELS = ["GPE", "PER", "ORG", "NORP"]
@@ -78,5 +82,50 @@ def test_a_document_among_many_shows_what_every_tagged_text_would_suggest(qtbot:
             from_elsewhere = {s.text for s in expected if s.source == "project"} - {s.text for s in spans}
             assert len(expected) > 20 and from_elsewhere
             assert suggestions.suggestions == expected
+    finally:
+        project.close()
+
+
+def plain_suggestions(project: Project, document_id: str) -> list[Suggestion]:
+    """What every tagged text of the project and every alias suggest in the document."""
+    documents = [summary.id for summary in project.documents()]
+    every_tagged = [span for other in documents for span in project.spans(other)]
+    surfaces = [*registry_surfaces(project.registry, project.schema), *tagged_surfaces(every_tagged, project.schema)]
+    spans = project.spans(document_id)
+    return Suggester(surfaces).suggest(
+        project.document(document_id).text, existing=[(s.start, s.end, s.label) for s in spans]
+    )
+
+
+def test_tagging_in_one_document_then_in_another_shows_what_every_tagged_text_would_suggest(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(suggestion_reach, "CHARACTERS_PER_KEY", 1000)  # short texts are sifted too
+    (tmp_path / "a.txt").write_text("تقرير اول\nالصواريخ البالستية خطر", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("تقرير ثان\nاطلقت الصواريخ امس، ثم الصواريخ اليوم", encoding="utf-8")
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "tester")
+    try:
+        project.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+        window = open_window(qtbot, project)
+        analyst = Analyst(qtbot, window)
+        suggestions = window.search.suggestions
+        window.select_row(document_row(window, "a"))
+        window.view.setFocus()
+        analyst.tag("الصواريخ البالستية", "w")
+        window.select_row(document_row(window, "b"))
+        window.view.setFocus()
+        suggestions.settle()
+        shown = window.view.document_id
+        assert shown is not None
+        assert suggestions.suggestions == plain_suggestions(project, shown)
+        # Tagged alone here, الصواريخ is still not suggested at its other mention: a longer text of
+        # its label, tagged in the other document, begins with it.
+        analyst.tag("الصواريخ", "w")
+        qtbot.wait(EDIT_PAUSE_MS + 100)
+        suggestions.settle()
+        expected = plain_suggestions(project, shown)
+        assert [s.text for s in project.spans(shown)] == ["الصواريخ"]
+        assert analyst.offsets_of("الصواريخ", 1) not in {(s.start, s.end) for s in expected}
+        assert suggestions.suggestions == expected
     finally:
         project.close()
