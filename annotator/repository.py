@@ -143,3 +143,7 @@ class Repository(CorpusReads, Protocol):
     def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
         """The review decisions taken on ``document_id`` comparing ``layer_a`` with ``layer_b``."""
         ...
+
+    def has_decisions(self, document_id: str) -> bool:
+        """Whether any review decision is stored on ``document_id``, for any two layers."""
+        ...

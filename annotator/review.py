@@ -316,16 +316,22 @@ def accept_full_agreements(project: Project, review: Review) -> Batch | None:
     return Batch(f"Accept {len(units)} full agreement(s)", tuple(edits))
 
 
+_SET_BY_DECISIONS = (DocumentStatus.IN_PROGRESS, DocumentStatus.REVIEWED)
+
+
 def settle_status(project: Project, review: Review) -> DocumentStatus:
     """Gold's status for the document: ``reviewed`` once every unit is decided, in progress before.
 
-    A document where neither layer has a span keeps its status: there is nothing to decide.
+    When the last decision is undone and gold is empty again, gold is new again. A document where
+    neither layer has a span keeps its status: there is nothing to decide.
     """
     current = project.repository.status(review.document_id, GOLD)
     if not review.units:
         return current
     if review.all_decided:
         wanted = DocumentStatus.REVIEWED
+    elif current in _SET_BY_DECISIONS and not review.decisions and _nothing_decided(project, review):
+        wanted = DocumentStatus.NEW
     elif review.decisions or current is DocumentStatus.REVIEWED:
         wanted = DocumentStatus.IN_PROGRESS
     else:
@@ -333,6 +339,11 @@ def settle_status(project: Project, review: Review) -> DocumentStatus:
     if wanted is not current:
         project.repository.set_status(review.document_id, GOLD, wanted)
     return wanted
+
+
+def _nothing_decided(project: Project, review: Review) -> bool:
+    """No decision on the document for any two layers, and gold holds nothing there."""
+    return not (review.gold_spans or review.gold_relations or project.repository.has_decisions(review.document_id))
 
 
 def next_undecided(review: Review, after: int, *, forwards: bool = True) -> ComparisonUnit | None:

@@ -420,6 +420,11 @@ class PostgresRepository(CorpusQueries):
         )
         return [_decision(row) for row in rows]
 
+    def has_decisions(self, document_id: str) -> bool:
+        query = "SELECT EXISTS (SELECT 1 FROM review_decisions WHERE document_id = %s)"
+        row = self._read(lambda c: c.execute(query, [document_id]).fetchone())
+        return row is not None and bool(row[0])
+
 
 _DECISION_KEYS = (
     "document_id",

@@ -514,3 +514,7 @@ class SqliteRepository(TaggedSurfaceReads):
             )
         )
         return [decision_from_row(row) for row in rows]
+
+    def has_decisions(self, document_id: str) -> bool:
+        query = "SELECT EXISTS (SELECT 1 FROM review_decisions WHERE document_id = ?)"
+        return bool(self.db.execute(query, [document_id]).fetchone()[0])

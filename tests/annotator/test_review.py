@@ -181,6 +181,61 @@ def test_status_becomes_reviewed_when_every_unit_is_decided_and_goes_back_on_und
     assert settle_status(project, review_of(project, layers)) is DocumentStatus.IN_PROGRESS
 
 
+def test_gold_is_new_again_when_its_only_decision_is_undone(project: Project, layers: Layers) -> None:
+    edit = settle(project, layers, RUSSIAN, RUSSIAN, DecisionChoice.ACCEPT_B)
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.IN_PROGRESS
+    project.apply(inverse(edit))
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.NEW
+    assert project.repository.status(layers.document_id, GOLD) is DocumentStatus.NEW
+
+
+def test_gold_reviewed_then_every_decision_undone_is_new_again(project: Project, layers: Layers) -> None:
+    edits = [
+        settle(project, layers, a_text, b_text, choice)
+        for a_text, b_text, choice in (
+            (RUSSIAN, RUSSIAN, DecisionChoice.ACCEPT_B),
+            (KCNA, KCNA_SHORT, DecisionChoice.ACCEPT_A),
+            (TREATY, None, DecisionChoice.REJECT),
+            (None, MINISTER, DecisionChoice.ACCEPT_B),
+            (CLAIM, CLAIM, DecisionChoice.EDIT),
+        )
+    ]
+    agreements = accept_full_agreements(project, review_of(project, layers))
+    assert agreements is not None
+    edits.append(agreements)
+    project.apply(agreements)
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.REVIEWED
+    for edit in reversed(edits[1:]):
+        project.apply(inverse(edit))
+        assert settle_status(project, review_of(project, layers)) is DocumentStatus.IN_PROGRESS
+    project.apply(inverse(edits[0]))
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.NEW
+
+
+def test_gold_stays_in_progress_while_another_pair_has_a_decision(project: Project, layers: Layers) -> None:
+    reversed_pair = load_review(project, layers.document_id, TEAMMATE, "tester")
+    project.apply(decide(project, reversed_pair, unit_of(reversed_pair, None, TREATY), DecisionChoice.REJECT))
+    reversed_pair = load_review(project, layers.document_id, TEAMMATE, "tester")
+    assert settle_status(project, reversed_pair) is DocumentStatus.IN_PROGRESS
+    edit = settle(project, layers, RUSSIAN, RUSSIAN, DecisionChoice.ACCEPT_B)
+    project.apply(inverse(edit))
+    assert gold(project, layers) == []
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.IN_PROGRESS
+
+
+def test_gold_edited_by_hand_stays_in_progress(project: Project, layers: Layers) -> None:
+    edit = settle(project, layers, RUSSIAN, RUSSIAN, DecisionChoice.ACCEPT_B)
+    other = settle(project, layers, KCNA, KCNA_SHORT, DecisionChoice.ACCEPT_A)
+    project.apply(inverse(other))
+    project.apply(inverse(edit))
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.NEW
+    text = project.document(layers.document_id).text
+    start = text.index(RUSSIAN)
+    gold_project = Project(project.repository, GOLD)
+    gold_project.apply(gold_project.add_span(layers.document_id, start, start + len(RUSSIAN), "GPE"))
+    assert settle_status(project, review_of(project, layers)) is DocumentStatus.IN_PROGRESS
+
+
 def test_next_disagreement_skips_full_agreements_and_wraps(project: Project, layers: Layers) -> None:
     review = review_of(project, layers)
     seen = []

@@ -183,11 +183,13 @@ def test_undo_in_the_main_window_takes_back_a_decision(qtbot: QtBot, sample_proj
     first = unit_texts(review)
     key(qtbot, Qt.Key.Key_X)
     assert len(sample_project.repository.decisions(layers.document_id, "tester", TEAMMATE)) == 1
+    assert sample_project.repository.status(layers.document_id, GOLD) is DocumentStatus.IN_PROGRESS
     with qtbot.waitActive(window):
         window.activateWindow()
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert sample_project.repository.decisions(layers.document_id, "tester", TEAMMATE) == []
+    assert sample_project.repository.status(layers.document_id, GOLD) is DocumentStatus.NEW
     row = [unit_texts_of(review, r) for r in range(review.units.rowCount())].index(first)
     assert cell_text(review, row, 5) == ""
 
