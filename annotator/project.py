@@ -22,6 +22,7 @@ from annotator.model import (
 from annotator.registry import Registry, load_default_registry
 from annotator.repository import ProjectError, Repository
 from annotator.resource_merge import MergeConflict, merge_registries, merge_schemas
+from annotator.said import QT_TRANSLATE_NOOP, said
 from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
 from annotator.text_import import IncomingText, TextImportError, read_texts
@@ -69,7 +70,13 @@ class Project:
             try:
                 return Schema.from_json(stored)
             except (ValueError, KeyError, TypeError, AttributeError) as error:
-                raise ProjectError(f"{self.location}: the stored schema is damaged ({error}).") from None
+                raise ProjectError(
+                    said(
+                        QT_TRANSLATE_NOOP("Said", "{place}: the stored schema is damaged ({error})."),
+                        place=self.location,
+                        error=error,
+                    )
+                ) from None
         schema = load_default_schema()
         self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
         return schema
@@ -80,7 +87,13 @@ class Project:
             try:
                 return Registry.from_json(stored)
             except (ValueError, KeyError, TypeError, AttributeError) as error:
-                raise ProjectError(f"{self.location}: the stored registry is damaged ({error}).") from None
+                raise ProjectError(
+                    said(
+                        QT_TRANSLATE_NOOP("Said", "{place}: the stored registry is damaged ({error})."),
+                        place=self.location,
+                        error=error,
+                    )
+                ) from None
         registry = load_default_registry()
         self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
         return registry
@@ -132,9 +145,10 @@ class Project:
     def refuse_own_file(self, path: Path) -> None:
         """ProjectError if ``path`` is the project's own file or log: opening it any other way drops its locks."""
         if self.repository.is_own_file(path):
-            raise ProjectError(
-                f"{path} is this project's own file; it is not read or written except as the open project."
+            template = QT_TRANSLATE_NOOP(
+                "Said", "{path} is this project's own file; it is not read or written except as the open project."
             )
+            raise ProjectError(said(template, path=path))
 
     def save_copy(self, target: Path) -> None:
         """One self-contained copy of the whole project at ``target`` (what its log holds included)."""

@@ -32,6 +32,7 @@ from annotator.edits import (
 from annotator.model import Document, Relation, Span, reading_order
 from annotator.project import Project
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 
 # A longer document is opened with the spans that start in this many characters of it, more than
 # any screen holds; the rest of its layer is read as soon as the interface has shown the text.
@@ -106,9 +107,22 @@ def checked_against(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` as read from the store, each checked to cover its own text in ``text``."""
     for span in spans:
         if text[span.start : span.end] != span.text:
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "the span {span} of {annotator} says it covers {text}, but the text at "
+                "{start}-{end} of document {document} is {found}",
+            )
             raise SpanMismatchError(
-                f"the span {span.id} of {span.annotator!r} says it covers {span.text!r}, but the text at "
-                f"{span.start}-{span.end} of document {span.document_id} is {text[span.start : span.end]!r}"
+                said(
+                    template,
+                    span=span.id,
+                    annotator=repr(span.annotator),
+                    text=repr(span.text),
+                    start=span.start,
+                    end=span.end,
+                    document=span.document_id,
+                    found=repr(text[span.start : span.end]),
+                )
             )
     return spans
 
@@ -180,7 +194,7 @@ class DocumentSession:
         """Read the open document's layer again (another process changed it)."""
         document = self.document
         if document is None:
-            raise ProjectError("no document is open")
+            raise ProjectError(said(QT_TRANSLATE_NOOP("Said", "no document is open")))
         spans = checked_against(document.text, self.project.spans(document.id, self.annotator))
         self._partial = False
         self._take(spans)

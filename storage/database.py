@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, Said, said
 from storage.faults import failure_message, is_busy, primary_code
 from storage.file_guard import Problem, ProjectFiles, Trouble
 from storage.project_path import LOG_SUFFIXES, PathState, project_path_state, writable_by_mode
@@ -37,8 +38,13 @@ class ProjectFilesChanged(ProjectError):
     """The project file, its folder, its log or this process's lock on it changed; nothing was saved."""
 
     def __init__(self, problem: Problem, *, reopened: bool = False) -> None:
-        again = " The project was opened again from its file: make the change once more." if reopened else ""
-        super().__init__(problem.message + again)
+        told = problem.message
+        if reopened:
+            template = QT_TRANSLATE_NOOP(
+                "Said", "{problem} The project was opened again from its file: make the change once more."
+            )
+            told = said(template, problem=told)
+        super().__init__(told)
         self.problem = problem
         self.reopened = reopened
 
@@ -135,7 +141,7 @@ class ProjectDatabase(SqliteDatabase):
 
     def _wait_for_the_check(self) -> None:
         """Before the first write, the check of the file (still running, for a large file) must pass."""
-        self._settle_the_check("Nothing was saved")
+        self._settle_the_check(said(QT_TRANSLATE_NOOP("Said", "Nothing was saved")))
 
     def wait_for_checks(self, timeout: float | None = None) -> bool:
         """Wait for the checks still running beside the reads; ProjectError if they found the file damaged.
@@ -145,7 +151,7 @@ class ProjectDatabase(SqliteDatabase):
         False if they are still running then."""
         if self.pending_check is not None and not self.pending_check.finish(timeout):
             return False
-        self._settle_the_check("It was left alone")
+        self._settle_the_check(said(QT_TRANSLATE_NOOP("Said", "It was left alone")))
         return True
 
     def checks_yield_to_readers(self) -> None:
@@ -153,15 +159,19 @@ class ProjectDatabase(SqliteDatabase):
         if self.pending_check is not None:
             self.pending_check.yield_to_readers()
 
-    def _settle_the_check(self, outcome: str) -> None:
+    def _settle_the_check(self, outcome: Said) -> None:
         if self.pending_check is None:
             return
         try:
             problems = self.pending_check.problems()
         except ProjectError as unreadable:
-            raise ProjectError(f"{unreadable} {outcome}.") from None
+            told = unreadable.said or str(unreadable)
+            raise ProjectError(
+                said(QT_TRANSLATE_NOOP("Said", "{problem} {outcome}."), problem=told, outcome=outcome)
+            ) from None
         if problems:
-            raise ProjectError(f"{self.path} is damaged: {'; '.join(problems)}. {outcome}; restore it from a copy.")
+            template = QT_TRANSLATE_NOOP("Said", "{path} is damaged: {problems}. {outcome}; restore it from a copy.")
+            raise ProjectError(said(template, path=self.path, problems="; ".join(problems), outcome=outcome))
         self.pending_check = None
 
     def _begin_immediate(self) -> None:
@@ -290,12 +300,12 @@ class BackgroundCheck:
         return self._problems
 
 
-#: The niceness of the thread that checks a large file beside the window (Linux counts it per thread).
+# The niceness of the thread that checks a large file beside the window (Linux counts it per thread).
 CHECK_NICENESS = 10
 
-#: How long after opening the check of a large file beside the window waits before it starts, in
-#: seconds, unless someone waits for it: opening and painting the first document take a core each
-#: on a small machine, and reading the whole file competes with them even at a lower priority.
+# How long after opening the check of a large file beside the window waits before it starts, in
+# seconds, unless someone waits for it: opening and painting the first document take a core each
+# on a small machine, and reading the whole file competes with them even at a lower priority.
 CHECK_DELAY_S = 1.5
 
 
@@ -332,14 +342,24 @@ def _inspect_existing(
         facts = _read_facts(path, immutable=False, full_check=full_check, hashes=hashes, checks=checks)
     application_id, version, tables, problems = facts
     if application_id != APPLICATION_ID and not (application_id == 0 and tables >= HASHIYA_TABLES):
-        raise ProjectError(f"{path} is an SQLite database but not a Hashiya project; it was left alone.")
-    if version > known:
         raise ProjectError(
-            f"{path} was written by a newer version of Hashiya (project version {version}, "
-            f"this program knows up to {known}). Update Hashiya to open it."
+            said(
+                QT_TRANSLATE_NOOP("Said", "{path} is an SQLite database but not a Hashiya project; it was left alone."),
+                path=path,
+            )
         )
+    if version > known:
+        template = QT_TRANSLATE_NOOP(
+            "Said",
+            "{path} was written by a newer version of Hashiya (project version {version}, "
+            "this program knows up to {known}). Update Hashiya to open it.",
+        )
+        raise ProjectError(said(template, path=path, version=version, known=known))
     if problems:
-        raise ProjectError(f"{path} is damaged: {'; '.join(problems)}. It was left alone; restore it from a copy.")
+        template = QT_TRANSLATE_NOOP(
+            "Said", "{path} is damaged: {problems}. It was left alone; restore it from a copy."
+        )
+        raise ProjectError(said(template, path=path, problems="; ".join(problems)))
     return version
 
 
@@ -396,12 +416,14 @@ def _read_facts(
             db.close()
     except sqlite3.DatabaseError as error:
         if is_busy(error):
-            raise ProjectError(f"{path} is kept busy by another program; try again in a moment.") from None
-        if primary_code(error) == sqlite3.SQLITE_NOTADB:
-            raise ProjectError(f"{path} is not a Hashiya project (it is not an SQLite database).") from None
-        if primary_code(error) == sqlite3.SQLITE_CORRUPT:
-            raise ProjectError(f"{path} is damaged and cannot be read ({error}).") from None
-        raise ProjectError(f"{path} cannot be opened ({error}).") from None
+            template = QT_TRANSLATE_NOOP("Said", "{path} is kept busy by another program; try again in a moment.")
+        elif primary_code(error) == sqlite3.SQLITE_NOTADB:
+            template = QT_TRANSLATE_NOOP("Said", "{path} is not a Hashiya project (it is not an SQLite database).")
+        elif primary_code(error) == sqlite3.SQLITE_CORRUPT:
+            template = QT_TRANSLATE_NOOP("Said", "{path} is damaged and cannot be read ({error}).")
+        else:
+            template = QT_TRANSLATE_NOOP("Said", "{path} cannot be opened ({error}).")
+        raise ProjectError(said(template, path=path, error=error)) from None
     return application_id, version, names, problems
 
 
@@ -457,7 +479,13 @@ def _create(path: Path, plan: Migrations) -> None:
         _put_in_place(temporary, path)
         _fsync(path.parent)
     except OSError as error:
-        raise ProjectError(f"{path} cannot be created ({error.strerror or error}).") from None
+        raise ProjectError(
+            said(
+                QT_TRANSLATE_NOOP("Said", "{path} cannot be created ({error})."),
+                path=path,
+                error=error.strerror or error,
+            )
+        ) from None
     except sqlite3.Error as error:
         raise ProjectError(failure_message(error, path)) from None
     finally:
@@ -602,7 +630,7 @@ def upgrade(path: Path, plan: Migrations | None = None, busy_timeout_ms: int = B
     try:
         db = connect(path, busy_timeout_ms=busy_timeout_ms)
     except sqlite3.Error as error:
-        raise ProjectError(f"{path} cannot be opened: {error}.") from None
+        raise ProjectError(_cannot_open(path, error)) from None
     try:
         db.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
@@ -610,13 +638,15 @@ def upgrade(path: Path, plan: Migrations | None = None, busy_timeout_ms: int = B
             db.conn.execute("COMMIT")
         except sqlite3.OperationalError as error:
             if is_busy(error):
-                raise ProjectError(
-                    f"{path} needs upgrading, but another program has it open. Close it there and open it again."
-                ) from None
+                template = QT_TRANSLATE_NOOP(
+                    "Said", "{path} needs upgrading, but another program has it open. Close it there and open it again."
+                )
+                raise ProjectError(said(template, path=path)) from None
             raise
         _upgrade_locked(db, path, plan or project_plan())
     except sqlite3.Error as error:
-        raise ProjectError(f"{path} could not be upgraded ({error}); it was not changed.") from None
+        template = QT_TRANSLATE_NOOP("Said", "{path} could not be upgraded ({error}); it was not changed.")
+        raise ProjectError(said(template, path=path, error=error)) from None
     finally:
         db.close()
 
@@ -635,9 +665,11 @@ def _upgrade_locked(db: ProjectDatabase, path: Path, plan: Migrations) -> None:
         try:
             backup_to(db, marker)
         except (OSError, sqlite3.Error) as error:
-            raise ProjectError(
-                f"{path} needs upgrading, but the copy taken first could not be written ({error}); nothing was changed."
-            ) from None
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "{path} needs upgrading, but the copy taken first could not be written ({error}); nothing was changed.",
+            )
+            raise ProjectError(said(template, path=path, error=error)) from None
     try:
         plan.apply(db.utils)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -647,14 +679,19 @@ def _upgrade_locked(db: ProjectDatabase, path: Path, plan: Migrations) -> None:
         try:
             restore_from(marker, db)
         except sqlite3.Error as restore_error:
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "{path} could not be upgraded ({error}), and putting it back failed ({restore_error}). "
+                "It will be put back from {marker} the next time it is opened.",
+            )
             raise ProjectError(
-                f"{path} could not be upgraded ({error}), and putting it back failed ({restore_error}). "
-                f"It will be put back from {marker} the next time it is opened."
+                said(template, path=path, error=error, restore_error=restore_error, marker=marker)
             ) from error
         os.replace(marker, backup)
-        raise ProjectError(
-            f"{path} could not be upgraded ({error}); it was put back as it was. A copy is kept in {backup}."
-        ) from error
+        template = QT_TRANSLATE_NOOP(
+            "Said", "{path} could not be upgraded ({error}); it was put back as it was. A copy is kept in {backup}."
+        )
+        raise ProjectError(said(template, path=path, error=error, backup=backup)) from error
     os.replace(marker, backup)
 
 
@@ -663,7 +700,12 @@ def _ensure_folder(folder: Path) -> None:
         try:
             folder.mkdir(parents=True)
         except OSError as error:
-            raise ProjectError(f"cannot create the folder {folder} ({error.strerror}).") from None
+            template = QT_TRANSLATE_NOOP("Said", "cannot create the folder {folder} ({error}).")
+            raise ProjectError(said(template, folder=folder, error=error.strerror)) from None
+
+
+def _cannot_open(path: Path, error: sqlite3.Error) -> Said:
+    return said(QT_TRANSLATE_NOOP("Said", "{path} cannot be opened: {error}."), path=path, error=error)
 
 
 def open_database(
@@ -699,7 +741,8 @@ def open_database(
             path, known_version(plan), full_check=full_check, checks=not (beside or in_background)
         )
         if not writable(path):
-            raise ProjectError(f"{path} is read-only; Hashiya needs to save every edit into it.")
+            template = QT_TRANSLATE_NOOP("Said", "{path} is read-only; Hashiya needs to save every edit into it.")
+            raise ProjectError(said(template, path=path))
         if version < known_version(plan) or upgrade_marker(path, version).exists():
             if not full_check or in_background:  # an upgrade writes: it gets the full check first
                 _inspect_existing(path, known_version(plan))
@@ -710,7 +753,7 @@ def open_database(
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the log, as every reader does
     except sqlite3.Error as error:
-        raise ProjectError(f"{path} cannot be opened: {error}.") from None
+        raise ProjectError(_cannot_open(path, error)) from None
     db.files = ProjectFiles(path)
     if in_background or beside:
         db.pending_check = BackgroundCheck(path, full_check=in_background)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from annotator.said import QT_TRANSLATE_NOOP, Said, said
+
 PROC_LOCKS = Path("/proc/locks")
 SELF_DESCRIPTORS = Path("/proc/self/fd")
 SELF_DESCRIPTOR_INFO = Path("/proc/self/fdinfo")
@@ -32,7 +34,7 @@ class Trouble(Enum):
 @dataclass(frozen=True)
 class Problem:
     trouble: Trouble
-    message: str
+    message: Said
 
 
 @dataclass(frozen=True)
@@ -143,23 +145,55 @@ class ProjectFiles:
         if Identity.of(path.parent) != self.folder:
             return Problem(
                 Trouble.FILE_GONE,
-                f"The folder holding {path} was deleted, moved or replaced while the project was open, "
-                "so this change was not saved. Save a copy of the project (File > Save a Copy) to keep "
-                "what is still open here.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Said",
+                        "The folder holding {path} was deleted, moved or replaced while the project was open, "
+                        "so this change was not saved. Save a copy of the project (File > Save a Copy) to keep "
+                        "what is still open here.",
+                    ),
+                    path=path,
+                ),
             )
         if Identity.of(path) != self.file:
             return Problem(
                 Trouble.FILE_GONE,
-                f"{path} was deleted, moved or replaced by another program while it was open here, so this "
-                "change was not saved. Save a copy of the project (File > Save a Copy) to keep what is still "
-                "open here.",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Said",
+                        "{path} was deleted, moved or replaced by another program while it was open here, so this "
+                        "change was not saved. Save a copy of the project (File > Save a Copy) to keep what is still "
+                        "open here.",
+                    ),
+                    path=path,
+                ),
             )
         locked = self.own_locks is None or self.own_locks.held()
-        lost_lock = f"This program no longer holds its lock on {path} (something in it opened the file another way)"
         if self.log_file is not None and Identity.of(self.log) != self.log_file:
-            deleted = f"the log beside it ({self.log.name}) was deleted or replaced by another program"
-            told = f"{lost_lock}, and {deleted}" if not locked else f"In {path.parent}, {deleted}"
-            return Problem(Trouble.LOG_GONE, f"{told}, so this change was not saved.")
+            if locked:
+                template = QT_TRANSLATE_NOOP(
+                    "Said",
+                    "In {folder}, the log beside it ({log}) was deleted or replaced by another program, "
+                    "so this change was not saved.",
+                )
+            else:
+                template = QT_TRANSLATE_NOOP(
+                    "Said",
+                    "This program no longer holds its lock on {path} (something in it opened the file another way), "
+                    "and the log beside it ({log}) was deleted or replaced by another program, "
+                    "so this change was not saved.",
+                )
+            return Problem(Trouble.LOG_GONE, said(template, path=path, folder=path.parent, log=self.log.name))
         if not locked:
-            return Problem(Trouble.LOCKS_LOST, f"{lost_lock}, so this change was not saved.")
+            return Problem(
+                Trouble.LOCKS_LOST,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Said",
+                        "This program no longer holds its lock on {path} (something in it opened the file "
+                        "another way), so this change was not saved.",
+                    ),
+                    path=path,
+                ),
+            )
         return None

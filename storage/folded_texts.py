@@ -24,6 +24,7 @@ from functools import cache
 
 from annotator.arabic import FoldedText, fold
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.sqlite_database import Sql, SqliteDatabase
 
 TRIGRAM = 3  # the trigram tokenizer's shortest searchable substring
@@ -155,7 +156,9 @@ class StoredFolding:
                     else:
                         yield document_id, folded, spread_in[document_id]
         except sqlite3.DatabaseError as error:
-            raise ProjectError(f"the project cannot be searched right now ({error}).") from None
+            raise ProjectError(
+                said(QT_TRANSLATE_NOOP("Said", "the project cannot be searched right now ({error})."), error=error)
+            ) from None
 
     def _spread(self, needles: Sequence[Sequence[str]]) -> set[int] | None:
         """The folded texts (by row id) where a word of a needle, but its first, may follow two
@@ -175,7 +178,12 @@ class StoredFolding:
             [document_id],
         ).fetchone()
         if row is None:
-            raise ProjectError(f"there is no document {document_id!r} in this project")
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "there is no document {document_id} in this project"),
+                    document_id=repr(document_id),
+                )
+            )
         text, folded, positions, shifts = row
         if folded is None:
             return fold(text)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from annotator.model import Layer
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, Said, said
 from storage.database import (
     build_schema,
     connect,
@@ -32,7 +33,7 @@ from storage.sqlite_database import Sql
 from storage.surface_keys import store_missing_keys
 from storage.tagged_surfaces import BULK_CACHE_KIB, Surfaces, count_surfaces
 
-#: The triggers that keep derived tables current row by row; the build fills those tables whole.
+# The triggers that keep derived tables current row by row; the build fills those tables whole.
 _ROW_TRIGGERS = ("spans_surface_added", "folded_texts_indexed")
 
 
@@ -91,9 +92,14 @@ def new_project_built(path: Path) -> Iterator[Path]:
             yield temporary
             put_new_in_place(temporary, path)
         except FileExistsError:
-            raise ProjectError(f"{path} was created by another program meanwhile; nothing was imported.") from None
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "{path} was created by another program meanwhile; nothing was imported."),
+                    path=path,
+                )
+            ) from None
         except OSError as error:
-            raise ProjectError(f"{path} was not created ({error.strerror or error}); nothing was imported.") from None
+            raise ProjectError(_was_not_created(path, error.strerror or error)) from None
         except sqlite3.Error as error:
             raise ProjectError(_not_created(error, path)) from None
         except ProjectError as error:
@@ -104,17 +110,22 @@ def new_project_built(path: Path) -> Iterator[Path]:
         remove_temporary(temporary)
 
 
-def _not_created(error: sqlite3.Error, path: Path) -> str:
+def _not_created(error: sqlite3.Error, path: Path) -> Said:
     code = primary_code(error)
+    why: Said | sqlite3.Error
     if code == sqlite3.SQLITE_FULL:
-        why = "the disk is full"
+        why = said(QT_TRANSLATE_NOOP("Said", "the disk is full"))
     elif code == sqlite3.SQLITE_READONLY:
-        why = "its folder or the disk is read-only"
+        why = said(QT_TRANSLATE_NOOP("Said", "its folder or the disk is read-only"))
     elif code == sqlite3.SQLITE_IOERR:
-        why = f"the disk reported an error: {error}"
+        why = said(QT_TRANSLATE_NOOP("Said", "the disk reported an error: {error}"), error=error)
     else:
-        why = str(error)
-    return f"{path} was not created ({why}); nothing was imported."
+        why = error
+    return _was_not_created(path, why)
+
+
+def _was_not_created(path: Path, why: object) -> Said:
+    return said(QT_TRANSLATE_NOOP("Said", "{path} was not created ({why}); nothing was imported."), path=path, why=why)
 
 
 class SeenStrings:

@@ -16,6 +16,7 @@ import psycopg
 from psycopg import errors
 
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.postgres_listener import ChangeListener
 
 T = TypeVar("T")
@@ -41,11 +42,15 @@ def connect(url: str) -> Connection:
         return psycopg.connect(url, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as error:
         text = str(error).strip()
+        shown = shown_url(url)
         if "password authentication failed" in text or ("role" in text and "does not exist" in text):
-            raise RefusedError(f"the team server at {shown_url(url)} does not let this user in ({text}).") from None
+            template = QT_TRANSLATE_NOOP("Said", "the team server at {url} does not let this user in ({error}).")
+            raise RefusedError(said(template, url=shown, error=text)) from None
         if "permission denied for database" in text:
-            raise RefusedError(f"the team project {shown_url(url)} was not given to this user ({text}).") from None
-        raise ProjectError(f"the team server at {shown_url(url)} cannot be reached ({text}).") from None
+            template = QT_TRANSLATE_NOOP("Said", "the team project {url} was not given to this user ({error}).")
+            raise RefusedError(said(template, url=shown, error=text)) from None
+        template = QT_TRANSLATE_NOOP("Said", "the team server at {url} cannot be reached ({error}).")
+        raise ProjectError(said(template, url=shown, error=text)) from None
 
 
 class TeamConnection:
@@ -74,12 +79,14 @@ class TeamConnection:
             self.conn.execute("SELECT value FROM project_meta WHERE key = 'team_schema_version'")
         except errors.UndefinedTable:
             self.conn.close()
-            raise ProjectError(
-                f"{shown_url(self.url)} is not a Hashiya team project yet: create it with `hashiya init-team URL`."
-            ) from None
+            template = QT_TRANSLATE_NOOP(
+                "Said", "{url} is not a Hashiya team project yet: create it with `hashiya init-team URL`."
+            )
+            raise ProjectError(said(template, url=shown_url(self.url))) from None
         except errors.InsufficientPrivilege:
             self.conn.close()
-            raise RefusedError(f"the team project {shown_url(self.url)} was not given to {self.user}.") from None
+            template = QT_TRANSLATE_NOOP("Said", "the team project {url} was not given to {user}.")
+            raise RefusedError(said(template, url=shown_url(self.url), user=self.user)) from None
 
     def is_reviewer(self) -> bool:
         return bool(self._read(lambda c: c.execute("SELECT hashiya_is_reviewer()").fetchone() or [False])[0])
@@ -98,31 +105,44 @@ class TeamConnection:
         return self.conn
 
     def _refusal(self, error: psycopg.Error) -> RefusedError:
-        return RefusedError(
-            f"the team server refused this change for {self.user}: an annotator writes only their own layer, "
-            f"and gold, the schema, the registry and documents already there are written by reviewers ({error})."
+        template = QT_TRANSLATE_NOOP(
+            "Said",
+            "the team server refused this change for {user}: an annotator writes only their own layer, "
+            "and gold, the schema, the registry and documents already there are written by reviewers ({error}).",
         )
+        return RefusedError(said(template, user=self.user, error=error))
 
     def _lost(self, error: psycopg.Error, writing: bool) -> ProjectError:
-        what = "this change was not saved" if writing else "it could not be read"
-        return ProjectError(
-            f"the connection to the team server {shown_url(self.url)} was lost, so {what} "
-            f"({str(error).strip()}). Hashiya connects again at the next step."
-        )
+        if writing:
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "the connection to the team server {url} was lost, so this change was not saved "
+                "({error}). Hashiya connects again at the next step.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "the connection to the team server {url} was lost, so it could not be read "
+                "({error}). Hashiya connects again at the next step.",
+            )
+        return ProjectError(said(template, url=shown_url(self.url), error=str(error).strip()))
 
     def _read(self, work: Callable[[Connection], T]) -> T:
         try:
             return work(self._connection())
         except psycopg.OperationalError as error:
             if not self.conn.broken:
-                raise ProjectError(f"the team server could not answer ({error}).") from None
+                raise ProjectError(
+                    said(QT_TRANSLATE_NOOP("Said", "the team server could not answer ({error})."), error=error)
+                ) from None
             # Reading again after reconnecting is harmless.
             try:
                 return work(self._connection())
             except psycopg.OperationalError as again:
                 raise self._lost(again, writing=False) from None
         except errors.InsufficientPrivilege as error:
-            raise RefusedError(f"{self.user} may not read this team project ({error}).") from None
+            template = QT_TRANSLATE_NOOP("Said", "{user} may not read this team project ({error}).")
+            raise RefusedError(said(template, user=self.user, error=error)) from None
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

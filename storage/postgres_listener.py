@@ -13,6 +13,7 @@ import threading
 import psycopg
 
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.postgres_schema import CHANNEL
 
 RETRY_SECONDS = 0.2
@@ -38,10 +39,12 @@ class ChangeListener:
 
     def version(self) -> int:
         if self._lost is not None:
-            raise ProjectError(
-                f"the connection to the team server was lost ({self._lost}); Hashiya is connecting again, "
-                "and edits are not saved until it is back."
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "the connection to the team server was lost ({error}); Hashiya is connecting again, "
+                "and edits are not saved until it is back.",
             )
+            raise ProjectError(said(template, error=self._lost))
         return self._count
 
     def stop(self) -> None:

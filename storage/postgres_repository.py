@@ -43,6 +43,7 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.postgres_connection import Connection
 from storage.postgres_corpus import CorpusQueries
 from storage.rows import relations_from_fields, spans_from_fields
@@ -105,7 +106,13 @@ class PostgresRepository(CorpusQueries):
             ).fetchone()
         )
         if row is None:
-            raise ProjectError(f"there is no document {document_id!r} in {self.location}")
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "there is no document {document_id} in {place}"),
+                    document_id=repr(document_id),
+                    place=self.location,
+                )
+            )
         id_, title, source, text, text_sha256, metadata, created_at = row
         return Document(
             id=id_,
@@ -218,7 +225,8 @@ class PostgresRepository(CorpusQueries):
                 before, after = _log_states(edit)
                 self._log(conn, at, annotator, edit_document(edit), describe(edit), before, after)
         except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
-            raise EditConflictError(f"the edit no longer fits the project ({str(error).strip()})") from None
+            template = QT_TRANSLATE_NOOP("Said", "the edit no longer fits the project ({error})")
+            raise EditConflictError(said(template, error=str(error).strip())) from None
 
     def _log(
         self,
@@ -249,11 +257,23 @@ class PostgresRepository(CorpusQueries):
                     conn.execute(_INSERT_RELATION, _relation_values(relation))
             case RemoveSpan(span, _):
                 if _stored_span(conn, span.id) != span:
-                    raise EditConflictError(f"the {span.label} span {span.text!r} was changed or deleted elsewhere")
+                    raise EditConflictError(
+                        said(
+                            QT_TRANSLATE_NOOP("Said", "the {label} span {text} was changed or deleted elsewhere"),
+                            label=span.label,
+                            text=repr(span.text),
+                        )
+                    )
                 self._changed(conn.execute("DELETE FROM spans WHERE id = %s", [span.id]).rowcount, "the span")
             case ChangeSpan(before, after):
                 if _stored_span(conn, before.id) != before:
-                    raise EditConflictError(f"the {before.label} span {before.text!r} was changed or deleted elsewhere")
+                    raise EditConflictError(
+                        said(
+                            QT_TRANSLATE_NOOP("Said", "the {label} span {text} was changed or deleted elsewhere"),
+                            label=before.label,
+                            text=repr(before.text),
+                        )
+                    )
                 cursor = conn.execute(_UPDATE_SPAN, (*_span_values(after, "")[1:], before.id))
                 self._changed(cursor.rowcount, "the span")
             case AddRelation(relation):
@@ -262,7 +282,12 @@ class PostgresRepository(CorpusQueries):
             case RemoveRelation(relation):
                 cursor = conn.execute("DELETE FROM relations WHERE id = %s", [relation.id])
                 if cursor.rowcount != 1:
-                    raise EditConflictError(f"the {relation.label} relation was deleted elsewhere")
+                    raise EditConflictError(
+                        said(
+                            QT_TRANSLATE_NOOP("Said", "the {label} relation was deleted elsewhere"),
+                            label=relation.label,
+                        )
+                    )
             case Batch(_, edits):
                 for part in edits:
                     self._apply(conn, part)
@@ -331,10 +356,12 @@ class PostgresRepository(CorpusQueries):
         return False  # the project lives on the server: no local file of it to protect
 
     def save_copy(self, target: Path) -> None:
-        raise ProjectError(
-            f"{self.location} is kept on its server, which keeps its own backups; to have it in one file, "
-            f"pull it into a new local project: hashiya pull --from URL --db {target}"
+        template = QT_TRANSLATE_NOOP(
+            "Said",
+            "{place} is kept on its server, which keeps its own backups; to have it in one file, "
+            "pull it into a new local project: hashiya pull --from URL --db {target}",
         )
+        raise ProjectError(said(template, place=self.location, target=target))
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]:
         where = "" if document_id is None else "WHERE document_id = %s"
@@ -360,9 +387,8 @@ class PostgresRepository(CorpusQueries):
             with self.writing() as conn:
                 self.replace_layers_in(conn, documents, layers, by, at, undoing=undoing)
         except (errors.IntegrityError, errors.ForeignKeyViolation, errors.CheckViolation) as error:
-            raise ProjectError(
-                f"the import does not fit the project ({str(error).strip()}); nothing was imported"
-            ) from None
+            template = QT_TRANSLATE_NOOP("Said", "the import does not fit the project ({error}); nothing was imported")
+            raise ProjectError(said(template, error=str(error).strip())) from None
 
     def replace_layers_in(
         self,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.database import ProjectDatabase, backup_to
 from storage.file_guard import Identity
 from storage.project_path import LOG_SUFFIXES
@@ -25,7 +26,11 @@ def reading(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as error:
-            raise ProjectError(f"{self.path} cannot be read right now ({error}).") from None
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "{path} cannot be read right now ({error})."), path=self.path, error=error
+                )
+            ) from None
 
     return cast(F, wrapper)
 
@@ -55,15 +60,36 @@ class ProjectFile:
     def save_copy(self, target: Path) -> None:
         """Write the whole project, with what its log holds, into one self-contained file at ``target``."""
         if self.is_own_file(target):
-            raise ProjectError(f"{target} is this project's own file; choose another name for the copy.")
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "{target} is this project's own file; choose another name for the copy."),
+                    target=target,
+                )
+            )
         if target.is_dir():
-            raise ProjectError(f"{target} is a folder; choose a file name for the copy.")
+            raise ProjectError(
+                said(QT_TRANSLATE_NOOP("Said", "{target} is a folder; choose a file name for the copy."), target=target)
+            )
         if not target.parent.is_dir():
-            raise ProjectError(f"{target}: the folder {target.parent} does not exist; nothing was written.")
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "{target}: the folder {parent} does not exist; nothing was written."),
+                    target=target,
+                    parent=target.parent,
+                )
+            )
         try:
             backup_to(self.db, target)
         except (OSError, sqlite3.Error) as error:
-            raise ProjectError(f"{target}: the copy could not be written ({error}); nothing was written.") from None
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Said", "{target}: the copy could not be written ({error}); nothing was written."
+                    ),
+                    target=target,
+                    error=error,
+                )
+            ) from None
 
     def close(self) -> None:
         self.db.close()

@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from annotator.repository import ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, Said, said
 
 LOG_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -23,18 +24,18 @@ class PathState(Enum):
     FILE = "file"  # a regular file with content: it must be a Hashiya project
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Said:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return said(QT_TRANSLATE_NOOP("Said", "a folder"))
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return said(QT_TRANSLATE_NOOP("Said", "a character device"))
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return said(QT_TRANSLATE_NOOP("Said", "a block device"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return said(QT_TRANSLATE_NOOP("Said", "a named pipe (FIFO)"))
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return said(QT_TRANSLATE_NOOP("Said", "a socket"))
+    return said(QT_TRANSLATE_NOOP("Said", "not a regular file"))
 
 
 def project_path_state(path: Path) -> PathState:
@@ -44,25 +45,33 @@ def project_path_state(path: Path) -> PathState:
     except FileNotFoundError:
         return PathState.MISSING
     except OSError as error:
-        raise ProjectError(f"{path} cannot be looked at ({error.strerror or error}).") from None
+        template = QT_TRANSLATE_NOOP("Said", "{path} cannot be looked at ({error}).")
+        raise ProjectError(said(template, path=path, error=error.strerror or error)) from None
     is_link = stat.S_ISLNK(link.st_mode)
     try:
         target = os.stat(path)
     except OSError:
-        raise ProjectError(
-            f"{path} is a link to {os.readlink(path)!r}, which does not exist; "
-            "a project must be a regular file or a new name."
-        ) from None
+        template = QT_TRANSLATE_NOOP(
+            "Said",
+            "{path} is a link to {target}, which does not exist; a project must be a regular file or a new name.",
+        )
+        raise ProjectError(said(template, path=path, target=repr(os.readlink(path)))) from None
     if not stat.S_ISREG(target.st_mode):
-        what = _kind(target.st_mode)
-        through = " (through a link)" if is_link else ""
-        raise ProjectError(f"{path} is {what}{through}, not a project file; it was left alone.")
+        if is_link:
+            template = QT_TRANSLATE_NOOP(
+                "Said", "{path} is {kind} (through a link), not a project file; it was left alone."
+            )
+        else:
+            template = QT_TRANSLATE_NOOP("Said", "{path} is {kind}, not a project file; it was left alone.")
+        raise ProjectError(said(template, path=path, kind=_kind(target.st_mode)))
     if target.st_size == 0:
         if is_link:
-            raise ProjectError(
-                f"{path} is a link to an empty file; a new project is only made at a new name or in an "
-                "empty regular file. It was left alone."
+            template = QT_TRANSLATE_NOOP(
+                "Said",
+                "{path} is a link to an empty file; a new project is only made at a new name or in an "
+                "empty regular file. It was left alone.",
             )
+            raise ProjectError(said(template, path=path))
         return PathState.EMPTY
     return PathState.FILE
 

@@ -39,6 +39,7 @@ from annotator.model import (
 )
 from annotator.project import now_iso
 from annotator.repository import EditConflictError, ProjectError
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.database import open_database
 from storage.folded_texts import StoredFolding, index_documents
 from storage.new_project import Build
@@ -215,7 +216,13 @@ class SqliteRepository(TaggedSurfaceReads):
             [document_id],
         ).fetchone()
         if row is None:
-            raise ProjectError(f"there is no document {document_id!r} in {self.path}")
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "there is no document {document_id} in {path}"),
+                    document_id=repr(document_id),
+                    path=self.path,
+                )
+            )
         id_, title, source, text, text_sha256, metadata, created_at = row
         return Document(
             id=id_,
@@ -325,7 +332,9 @@ class SqliteRepository(TaggedSurfaceReads):
                 before, after = _log_states(edit)
                 self._log(at, annotator, edit_document(edit), describe(edit), before, after)
         except sqlite3.IntegrityError as error:
-            raise EditConflictError(f"the edit no longer fits the project ({error})") from None
+            raise EditConflictError(
+                said(QT_TRANSLATE_NOOP("Said", "the edit no longer fits the project ({error})"), error=error)
+            ) from None
 
     def _log(
         self, at: str, annotator: str, document_id: str | None, action: str, before: str | None, after: str | None
@@ -346,11 +355,23 @@ class SqliteRepository(TaggedSurfaceReads):
             case RemoveSpan(span, relations):
                 stored = self.span(span.id)
                 if stored != span:
-                    raise EditConflictError(f"the {span.label} span {span.text!r} was changed or deleted elsewhere")
+                    raise EditConflictError(
+                        said(
+                            QT_TRANSLATE_NOOP("Said", "the {label} span {text} was changed or deleted elsewhere"),
+                            label=span.label,
+                            text=repr(span.text),
+                        )
+                    )
                 self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
             case ChangeSpan(before, after):
                 if self.span(before.id) != before:
-                    raise EditConflictError(f"the {before.label} span {before.text!r} was changed or deleted elsewhere")
+                    raise EditConflictError(
+                        said(
+                            QT_TRANSLATE_NOOP("Said", "the {label} span {text} was changed or deleted elsewhere"),
+                            label=before.label,
+                            text=repr(before.text),
+                        )
+                    )
                 self.db.execute(_UPDATE_SPAN, (*_span_values(after, "")[1:], before.id))
             case AddRelation(relation):
                 self._ensure_annotator(relation.annotator)
@@ -358,7 +379,12 @@ class SqliteRepository(TaggedSurfaceReads):
             case RemoveRelation(relation):
                 cursor = self.db.execute("DELETE FROM relations WHERE id = ?", [relation.id])
                 if cursor.rowcount != 1:
-                    raise EditConflictError(f"the {relation.label} relation was deleted elsewhere")
+                    raise EditConflictError(
+                        said(
+                            QT_TRANSLATE_NOOP("Said", "the {label} relation was deleted elsewhere"),
+                            label=relation.label,
+                        )
+                    )
             case Batch(_, edits):
                 for part in edits:
                     self._apply(part)
@@ -440,7 +466,12 @@ class SqliteRepository(TaggedSurfaceReads):
                 count_surfaces(self.db, stored)
             store_missing_keys(self.db, tagged_texts(layers))
         except sqlite3.IntegrityError as error:
-            raise ProjectError(f"the import does not fit the project ({error}); nothing was imported") from None
+            raise ProjectError(
+                said(
+                    QT_TRANSLATE_NOOP("Said", "the import does not fit the project ({error}); nothing was imported"),
+                    error=error,
+                )
+            ) from None
 
     def _store_layers(
         self, documents: list[Document], layers: list[Layer], by: str, at: str, undoing: str | None, stored: Surfaces

@@ -10,6 +10,7 @@ from psycopg import errors
 from annotator.model import GOLD, Layer
 from annotator.project import REGISTRY_RESOURCE, SCHEMA_RESOURCE, now_iso
 from annotator.repository import ProjectError, Repository
+from annotator.said import QT_TRANSLATE_NOOP, said
 from storage.postgres_connection import connect, shown_url
 from storage.postgres_repository import PostgresRepository
 from storage.postgres_schema import add_members, create_team_schema, is_empty
@@ -37,16 +38,16 @@ def init_team(
     conn = connect(url)
     try:
         if not is_empty(conn):
-            raise ProjectError(f"{shown_url(url)} already holds tables: init-team needs an empty database.")
+            template = QT_TRANSLATE_NOOP("Said", "{url} already holds tables: init-team needs an empty database.")
+            raise ProjectError(said(template, url=shown_url(url)))
         database = conn.info.dbname
         try:
             with conn.transaction():
                 create_team_schema(conn, database)
                 add_members(conn, database, annotators, reviewers)
         except errors.InsufficientPrivilege as error:
-            raise ProjectError(
-                f"{conn.info.user} may not create the team project's roles on {shown_url(url)} ({error})."
-            ) from None
+            template = QT_TRANSLATE_NOOP("Said", "{user} may not create the team project's roles on {url} ({error}).")
+            raise ProjectError(said(template, user=conn.info.user, url=shown_url(url), error=error)) from None
     finally:
         conn.close()
     if local is None:
@@ -93,5 +94,12 @@ def copy_project(local: Repository, team: PostgresRepository, by: str) -> TeamIm
                     log,
                 )
     except psycopg.IntegrityError as error:
-        raise ProjectError(f"the local project does not fit the team project ({error}); nothing was imported") from None
+        raise ProjectError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Said", "the local project does not fit the team project ({error}); nothing was imported"
+                ),
+                error=error,
+            )
+        ) from None
     return TeamImport(len(documents), len(layers), len(log))

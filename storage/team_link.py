@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from annotator.repository import ProjectError, Repository
+from annotator.said import QT_TRANSLATE_NOOP, said
 from annotator.team import SyncReport
 from storage.team_location import ensure_team_support
 
@@ -25,7 +26,12 @@ class LocalTeamSync:
                 shared = push_shared(self.local, team, keep_mine)
                 report.kept_local, report.conflicts = shared.kept_local, shared.conflicts
             elif keep_mine:
-                raise ProjectError(f"only a reviewer may push shared items, and {team.user} is not one")
+                raise ProjectError(
+                    said(
+                        QT_TRANSLATE_NOOP("Said", "only a reviewer may push shared items, and {user} is not one"),
+                        user=team.user,
+                    )
+                )
             return report
         finally:
             team.close()

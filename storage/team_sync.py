@@ -25,6 +25,7 @@ from annotator.model import GOLD, DocumentStatus, Layer
 from annotator.project import REGISTRY_RESOURCE, SCHEMA_RESOURCE, now_iso
 from annotator.registry import load_default_registry
 from annotator.repository import ProjectError, Repository
+from annotator.said import QT_TRANSLATE_NOOP, said
 from annotator.schema import load_default_schema
 from annotator.team import SyncReport
 from storage.postgres_connection import shown_url
@@ -287,7 +288,9 @@ def push_shared(local: Repository, team: PostgresRepository, keep_mine: tuple[st
             try:
                 copy_item(local, team, item, team.user)
             except ProjectError as error:
-                raise ProjectError(f"{item} could not be pushed: {error}") from None
+                raise ProjectError(
+                    said(QT_TRANSLATE_NOOP("Said", "{item} could not be pushed: {error}"), item=item, error=error)
+                ) from None
             state.bases[item] = ours
             report.kept_local.append(item)
         elif side == "both":

@@ -31,7 +31,7 @@ from annotator.session import Change, DocumentSession
 from annotator.snapping import SnapMode, snap
 from ui.document_view import DocumentView
 from ui.i18n import kind_name
-from ui.refusals import refusal_text
+from ui.refusals import error_text, refusal_text
 from ui.rtl import isolated_rtl
 from ui.span_panel import SpanPanel
 from ui.undo_command import EditCommand
@@ -289,7 +289,7 @@ class AnnotationController(QObject):
         try:
             edit = self.project.add_span(self.document_id, *selection, label)
         except InvalidEditError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(error_text(error))
             return
         self.push(edit, select=edit.span.id)
 
@@ -337,7 +337,7 @@ class AnnotationController(QObject):
         try:
             edit = build(span)
         except InvalidEditError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(error_text(error))
             return
         self.push(edit)
 
@@ -389,7 +389,7 @@ class AnnotationController(QObject):
         try:
             edit = self.project.add_relation(pick.spec.name, pick.head, tail)
         except InvalidEditError as error:
-            self.problem.emit(str(error))
+            self.problem.emit(error_text(error))
             self.select_span(pick.head.id)
             return
         self.selected = pick.head

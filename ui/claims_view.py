@@ -42,6 +42,7 @@ from ui.claims_chart import ClaimsChart
 from ui.file_dialogs import save_file_name
 from ui.i18n import display_name
 from ui.plain import plain_label, show_message
+from ui.refusals import error_text
 from ui.rtl import RtlTextDelegate
 
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -338,7 +339,7 @@ class ClaimsLedgerWindow(QMainWindow):
         try:
             change()
         except ProjectError as error:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not done"), error_text(error))
             return
         self.reload()
 
@@ -375,6 +376,6 @@ class ClaimsLedgerWindow(QMainWindow):
         try:
             self.export(path)
         except OSError as error:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), error_text(error))
             return
         self.statusBar().showMessage(self.tr("Written: {path}").format(path=path), 10000)

@@ -38,6 +38,7 @@ from annotator.repository import ProjectError
 from annotator.spreadsheet import safe_cell
 from ui.file_dialogs import save_file_name
 from ui.plain import plain_label, show_message, visible_controls
+from ui.refusals import error_text
 from ui.rtl import RtlTextDelegate
 
 # English source texts, drawn in the interface language.
@@ -352,7 +353,7 @@ class Dashboard(QWidget):
             table = agreement_table(self.project, chosen)
         except ProjectError as error:
             self.table_data = None
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             self.table.setRowCount(0)
             self.bars.set_rows([], {})
             self.matrix.set_matrix(None, "", "")
@@ -423,4 +424,4 @@ class Dashboard(QWidget):
             self.project.refuse_own_file(path)
             write(path)
         except (OSError, ProjectError) as error:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), f"{path}: {error}")
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not exported"), f"{path}: {error_text(error)}")

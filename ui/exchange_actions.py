@@ -15,6 +15,7 @@ from ui.annotation_controller import AnnotationController
 from ui.file_dialogs import open_file_name, open_file_names
 from ui.import_undo import ImportCommand
 from ui.plain import show_message
+from ui.refusals import error_text
 from ui.shell import Shell
 from ui.text_focus import back_to_text
 
@@ -93,7 +94,7 @@ class ExchangeActions(QObject):
                 self.window,
                 QMessageBox.Icon.Critical,
                 self.tr("Nothing was imported"),
-                str(error),
+                error_text(error),
             )
             return
         self.shell.reload_documents()

@@ -44,6 +44,7 @@ from annotator.project import Project
 from annotator.repository import ProjectError
 from ui.file_dialogs import save_file_name
 from ui.plain import show_message, visible_controls
+from ui.refusals import error_text
 
 # The descriptions of annotator.exchange.EXPORTS to translate (product names stay as they are).
 TRANSLATED_DESCRIPTIONS = (
@@ -174,7 +175,7 @@ class ExchangeMessages(QObject):
         return self.tr("Export cancelled"), self.tr("Nothing was written to {target}.").format(target=target)
 
     def export_failed(self, target: Path, error: Exception) -> tuple[str, str]:
-        text = self.tr("Nothing was written to {target}: {error}").format(target=target, error=error)
+        text = self.tr("Nothing was written to {target}: {error}").format(target=target, error=error_text(error))
         return self.tr("Export failed"), text
 
     def exported(self, report: ExportReport, layer: str, target: Path) -> tuple[str, str]:
@@ -422,7 +423,7 @@ def run_import(
         problems = "\n".join(str(problem) for problem in failure.problems[:200])
         failed = (say.import_problems(path.name, len(failure.problems)), problems)
     except (ValueError, OSError, ProjectError) as error:
-        failed = (f"{path.name}: {error}", "")
+        failed = (f"{path.name}: {error_text(error)}", "")
     finally:
         progress.close()
         QApplication.restoreOverrideCursor()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.repository import ProjectError, Repository
 from ui.plain import show_message
+from ui.refusals import error_text
 from ui.shell import Shell
 
 POLL_INTERVAL_MS = 250
@@ -38,7 +39,7 @@ class FileCheckWatch(QObject):
                 self.tr("The project file is damaged"),
                 self.tr(
                     "{problem}\n\nWhat is shown may be wrong or incomplete, and no edit will be saved into it."
-                ).format(problem=str(damaged)),
+                ).format(problem=error_text(damaged)),
             )
             return
         if done:

@@ -28,16 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.rtl import POP_DIRECTIONAL_ISOLATE, isolated
+
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
-FIRST_STRONG_ISOLATE = "\u2068"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
-
-
-def isolated(text: str) -> str:
-    """``text`` laid out in the direction of its own first letter, as one run in its line."""
-    if not text or text.startswith(FIRST_STRONG_ISOLATE):
-        return text
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
 class FileNameDelegate(QStyledItemDelegate):

@@ -16,6 +16,7 @@ from annotator.schema import Label
 from annotator.session import DocumentSession
 from ui.document_view import DocumentView
 from ui.keyboard import hotkey_of
+from ui.refusals import error_text
 
 
 class GoldEditor:
@@ -87,7 +88,7 @@ class GoldEditor:
             else:
                 return False
         except InvalidEditError as error:
-            self.status.showMessage(str(error), 8000)
+            self.status.showMessage(error_text(error), 8000)
             return True
         if edit is not None:
             self.commit(edit)

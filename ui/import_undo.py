@@ -11,6 +11,7 @@ from annotator.exchange import undo_import
 from annotator.project import Project
 from annotator.repository import ProjectError
 from ui.plain import show_message
+from ui.refusals import error_text
 
 
 class ImportCommand(QUndoCommand):
@@ -33,6 +34,6 @@ class ImportCommand(QUndoCommand):
         try:
             undo_import(self.project, self.at)
         except ProjectError as error:
-            show_message(self._parent, QMessageBox.Icon.Warning, self.text(), str(error))
+            show_message(self._parent, QMessageBox.Icon.Warning, self.text(), error_text(error))
         self.setObsolete(True)
         self._done()

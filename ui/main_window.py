@@ -36,6 +36,7 @@ from ui.keyboard import hotkey_of
 from ui.pane_sizes import keep_panes_usable
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
 from ui.project_menu import ProjectMenu, remember_project
+from ui.refusals import error_text
 from ui.relation_arcs_feature import install_relation_arcs
 from ui.review_menu import install_review
 from ui.rtl import RtlTextDelegate, isolated_rtl
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
             document = self.project.document(summary.id)
             self.annotations.show_document(summary.id)
         except ProjectError as error:  # a stored span that does not cover its text, say
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Document not shown"), str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Document not shown"), error_text(error))
             return
         self.location_label.setText(f"{self.project.location} — {isolated_rtl(visible_controls(document.title))}")
         self.status_label.setText(self.tr("Status: {status}").format(status=status_name(summary.status)))
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
         try:
             version = self.project.repository.data_version()
         except ProjectError as error:
-            self.statusBar().showMessage(str(error), REFRESH_INTERVAL_MS * 2)
+            self.statusBar().showMessage(error_text(error), REFRESH_INTERVAL_MS * 2)
             return
         if version != self._data_version:
             self._data_version = version
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
             try:
                 self.annotations.reload()
             except ProjectError as error:
-                self.statusBar().showMessage(str(error), REFRESH_INTERVAL_MS * 2)
+                self.statusBar().showMessage(error_text(error), REFRESH_INTERVAL_MS * 2)
 
     def shared_changed(self) -> None:
         self.annotations.schema_changed()
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
             try:
                 self.project.set_schema(editor.schema)
             except (InvalidEditError, ProjectError) as error:
-                show_message(self, QMessageBox.Icon.Warning, self.tr("Schema not saved"), str(error))
+                show_message(self, QMessageBox.Icon.Warning, self.tr("Schema not saved"), error_text(error))
                 return
             self.annotations.schema_changed()
             self._build_label_actions()
@@ -532,7 +533,7 @@ class MainWindow(QMainWindow):
             try:
                 self.project.set_schema(dialog.schema)
             except (InvalidEditError, ProjectError) as error:
-                show_message(self, QMessageBox.Icon.Warning, self.tr("Labels not saved"), str(error))
+                show_message(self, QMessageBox.Icon.Warning, self.tr("Labels not saved"), error_text(error))
             else:
                 self.annotations.schema_changed()
                 self._build_label_actions()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from annotator.arabic import fold_string
 from annotator.registry import Alias, Entity, EntityType, Registry, RegistryError, Treaty, TreatyArticle
 from ui.plain import plain_label, plain_tooltip, show_message, visible_controls
+from ui.refusals import error_text
 from ui.rtl import RtlTextDelegate, make_document_rtl
 
 LINE_BREAKS = re.compile("[\n\u2028\u2029]")
@@ -153,7 +154,7 @@ class RegistryPicker(QDialog):
         try:
             self.registry = change(self.registry)
         except RegistryError as error:
-            show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), str(error))
+            show_message(self, QMessageBox.Icon.Warning, self.tr("Not saved"), error_text(error))
             return
         self.refresh()
 

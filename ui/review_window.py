@@ -56,7 +56,7 @@ from ui.document_list import status_name as document_status_name
 from ui.gold_editing import GoldEditor
 from ui.i18n import current, display_name
 from ui.plain import plain_label, show_message, visible_controls
-from ui.refusals import refusal_text
+from ui.refusals import error_text, refusal_text
 from ui.review_units import UnitsTable
 from ui.rtl import RtlTextDelegate
 from ui.status_messages import give_messages_room
@@ -458,7 +458,7 @@ class ReviewWindow(QMainWindow):
         try:
             edit = decide(self.project, review, unit, choice)
         except ReviewError as error:
-            self.statusBar().showMessage(str(error), 8000)
+            self.statusBar().showMessage(error_text(error), 8000)
             return
         if not self._commit(edit, undo_name(choice, unit)):
             return

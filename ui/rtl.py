@@ -31,6 +31,7 @@ class RtlTextDelegate(QStyledItemDelegate):
 
 
 RIGHT_TO_LEFT_ISOLATE = "\u2067"
+FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
@@ -40,3 +41,10 @@ def isolated_rtl(text: str) -> str:
     Without the isolate, a title ending in «» or ".." shows those marks at the wrong end.
     """
     return f"{RIGHT_TO_LEFT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def isolated(text: str) -> str:
+    """``text`` laid out in the direction of its own first letter, as one run in its line."""
+    if not text or text.startswith(FIRST_STRONG_ISOLATE):
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"

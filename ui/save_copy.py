@@ -11,6 +11,7 @@ from annotator.project import Project
 from annotator.repository import ProjectError
 from ui.file_dialogs import save_file_name
 from ui.plain import show_message
+from ui.refusals import error_text
 
 SUFFIX = ".hashiya"
 
@@ -36,7 +37,7 @@ class SaveCopy(QObject):
         try:
             self.project.save_copy(target)
         except ProjectError as error:
-            show_message(self.window, QMessageBox.Icon.Critical, self.tr("No copy was saved"), str(error))
+            show_message(self.window, QMessageBox.Icon.Critical, self.tr("No copy was saved"), error_text(error))
             return False
         show_message(
             self.window,

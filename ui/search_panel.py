@@ -40,6 +40,7 @@ from ui.annotate_all import AnnotateAllDialog, hit_context
 from ui.annotation_controller import AnnotationController
 from ui.document_view import Overlay, OverlayStyle
 from ui.plain import plain_label, show_message, visible_controls
+from ui.refusals import error_text
 from ui.rtl import RtlTextDelegate, isolated_rtl
 from ui.shell import Shell
 from ui.suggestions import SuggestionController
@@ -352,7 +353,7 @@ class SearchFeature(QObject):
             # The listed hits built now, while the documents searched are those shown.
             return SearchResult(list(found.hits), found.counts)
         except ProjectError as error:  # the project cannot be read now (a team server away)
-            self.window.statusBar().showMessage(str(error), 5000)
+            self.window.statusBar().showMessage(error_text(error), 5000)
             return SearchResult()
 
     def _searched_corpus(self, scope: SearchScope) -> FoldedCorpus | None:
@@ -434,7 +435,7 @@ class SearchFeature(QObject):
             try:
                 self.shell.open_document(hit.doc_id)
             except ProjectError as error:
-                show_message(self.window, QMessageBox.Icon.Warning, self.tr("Hit not shown"), str(error))
+                show_message(self.window, QMessageBox.Icon.Warning, self.tr("Hit not shown"), error_text(error))
                 return
         view.select_offsets(hit.start, hit.end)
         view.ensureCursorVisible()
@@ -564,7 +565,7 @@ class SearchFeature(QObject):
         try:
             plan = plan_annotate_all(self.project, occurrences, label, ref, last_document=current)
         except InvalidEditError as error:
-            annotations.problem.emit(str(error))
+            annotations.problem.emit(error_text(error))
             return 0
         if not plan.batches:
             self.window.statusBar().showMessage(self.tr("Every occurrence is already tagged."), 5000)

@@ -42,6 +42,7 @@ from annotator.suggestion_matching import (
 from ui.annotation_controller import AnnotationController
 from ui.document_view import Overlay, OverlayStyle
 from ui.plain import visible_controls
+from ui.refusals import error_text
 from ui.rtl import isolated_rtl
 
 SUGGESTIONS_GROUP = "suggestions"
@@ -391,7 +392,7 @@ class SuggestionController(QObject):
             if suggestion.ref is not None and suggestion.ref in self.project.registry:
                 edit = AddSpan(self.project.link(edit.span, suggestion.ref).after)
         except InvalidEditError as error:
-            self._say(str(error))
+            self._say(error_text(error))
             return None
         self.annotations.push(edit, select=edit.span.id)
         self.refresh()
@@ -416,7 +417,7 @@ class SuggestionController(QObject):
             self.project.repository.set_resource(name, rejected_to_json(rejected), self.project.annotator, now_iso())
         except ProjectError as error:
             rejected.discard((suggestion.start, suggestion.end, suggestion.label))
-            self.annotations.problem.emit(str(error))
+            self.annotations.problem.emit(error_text(error))
             return None
         if self._shown is not None:
             self._shown.reject((suggestion.start, suggestion.end, suggestion.label))

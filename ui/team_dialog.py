@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from annotator.project import Project
 from annotator.repository import ProjectError
 from annotator.team import SyncReport, TeamSync, reload_shared
+from ui.refusals import error_text
 from ui.rtl import RtlTextDelegate, make_document_rtl
 from ui.shell import Shell
 
@@ -85,7 +86,7 @@ class TeamDialog(QDialog):
         try:
             report = self.sync.pull(url, take_team) if pull else self.sync.push(url, keep_mine)
         except ProjectError as error:
-            self.log.appendPlainText(str(error))
+            self.log.appendPlainText(error_text(error))
             return
         if pull:
             self.after_pull()

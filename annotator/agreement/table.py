@@ -28,6 +28,7 @@ from annotator.collection import collector_paused
 from annotator.model import DocumentStatus, Extent
 from annotator.project import Project
 from annotator.repository import ProjectError, Repository
+from annotator.said import QT_TRANSLATE_NOOP, said
 
 
 class FigureRow(NamedTuple):
@@ -118,13 +119,20 @@ def number(value: float | None) -> str:
 
 def check_annotators(project: Project, annotators: Sequence[str]) -> None:
     if len(annotators) < 2:
-        raise ProjectError("agreement needs at least two annotator layers, such as --annotators amal,bilal")
+        raise ProjectError(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Said", "agreement needs at least two annotator layers, such as --annotators amal,bilal"
+                )
+            )
+        )
     if len(set(annotators)) != len(annotators):
-        raise ProjectError("each annotator layer may be named only once")
+        raise ProjectError(said(QT_TRANSLATE_NOOP("Said", "each annotator layer may be named only once")))
     known = project.repository.annotators()
     for name in annotators:
         if name not in known:
-            raise ProjectError(f"there is no layer {name!r} in this project (layers: {', '.join(known) or 'none'})")
+            template = QT_TRANSLATE_NOOP("Said", "there is no layer {name} in this project (layers: {layers})")
+            raise ProjectError(said(template, name=repr(name), layers=", ".join(known) or "none"))
 
 
 def _not_started_by_all(
@@ -220,7 +228,8 @@ def table_of_parts(annotators: Sequence[str], parts: Sequence[tuple[dict[str, st
 
 
 def _nothing_to_compare(annotators: Sequence[str]) -> ProjectError:
-    return ProjectError(f"none of the layers {', '.join(annotators)} has a span yet: there is nothing to compare")
+    template = QT_TRANSLATE_NOOP("Said", "none of the layers {layers} has a span yet: there is nothing to compare")
+    return ProjectError(said(template, layers=", ".join(annotators)))
 
 
 def _table(annotators: Sequence[str], report: AgreementReport, titles: dict[str, str]) -> AgreementTable:

@@ -944,6 +944,21 @@ Replace it with the file&apos;s layer (Edit &gt; Undo puts it back), merge the f
     </message>
 </context>
 <context>
+    <name>FileCheckWatch</name>
+    <message>
+        <source>The project file is damaged</source>
+        <translation>ملف المشروع تالف</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+What is shown may be wrong or incomplete, and no edit will be saved into it.</source>
+        <translation>{problem}
+
+قد يكون المعروض خاطئًا أو ناقصًا، ولن يُحفظ فيه أي تعديل.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import annotations</source>
@@ -1333,21 +1348,6 @@ Replace it with the file&apos;s layer (Edit &gt; Undo puts it back), merge the f
     </message>
 </context>
 <context>
-    <name>FileCheckWatch</name>
-    <message>
-        <source>The project file is damaged</source>
-        <translation>ملف المشروع تالف</translation>
-    </message>
-    <message>
-        <source>{problem}
-
-What is shown may be wrong or incomplete, and no edit will be saved into it.</source>
-        <translation>{problem}
-
-قد يكون المعروض خاطئًا أو ناقصًا، ولن يُحفظ فيه أي تعديل.</translation>
-    </message>
-</context>
-<context>
     <name>Refusals</name>
     <message>
         <source>Not saved: another window or program changed or deleted this first. Its change is shown in a moment; then make your edit again if it is still needed.</source>
@@ -1628,6 +1628,361 @@ What is shown may be wrong or incomplete, and no edit will be saved into it.</so
     <message>
         <source>Select the new extent in a pane (Shift+arrows), then press =.</source>
         <translation>حدّد الامتداد الجديد في إحدى اللوحتين (Shift مع الأسهم)، ثم اضغط =.</translation>
+    </message>
+</context>
+<context>
+    <name>Said</name>
+    <message>
+        <source>agreement needs at least two annotator layers, such as --annotators amal,bilal</source>
+        <translation>يحتاج حساب الاتفاق إلى طبقتين لموسِّمَين على الأقل، مثل ‎--annotators amal,bilal</translation>
+    </message>
+    <message>
+        <source>each annotator layer may be named only once</source>
+        <translation>لا تُذكر طبقة الموسِّم إلا مرة واحدة</translation>
+    </message>
+    <message>
+        <source>there is no layer {name} in this project (layers: {layers})</source>
+        <translation>لا توجد طبقة {name} في هذا المشروع (الطبقات: {layers})</translation>
+    </message>
+    <message>
+        <source>none of the layers {layers} has a span yet: there is nothing to compare</source>
+        <translation>لا مقاطع بعدُ في أيٍّ من الطبقات {layers}: لا شيء للمقارنة</translation>
+    </message>
+    <message>
+        <source>{place}: the stored schema is damaged ({error}).</source>
+        <translation>{place}: مخطط التوسيم المحفوظ تالف ({error}).</translation>
+    </message>
+    <message>
+        <source>{place}: the stored registry is damaged ({error}).</source>
+        <translation>{place}: السجل المرجعي المحفوظ تالف ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} is this project&apos;s own file; it is not read or written except as the open project.</source>
+        <translation>{path} هو ملف هذا المشروع نفسه؛ لا يُقرأ ولا يُكتب إلا بوصفه المشروع المفتوح.</translation>
+    </message>
+    <message>
+        <source>the span {span} of {annotator} says it covers {text}, but the text at {start}-{end} of document {document} is {found}</source>
+        <translation>المقطع {span} من طبقة {annotator} يذكر أنه يغطي {text}، لكن النص في الموضع {start}-{end} من المستند {document} هو {found}</translation>
+    </message>
+    <message>
+        <source>no document is open</source>
+        <translation>لا مستند مفتوح</translation>
+    </message>
+    <message>
+        <source>{problem} The project was opened again from its file: make the change once more.</source>
+        <translation>{problem} أُعيد فتح المشروع من ملفه: أجرِ التغيير مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved</source>
+        <translation>لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <source>It was left alone</source>
+        <translation>تُرك كما هو</translation>
+    </message>
+    <message>
+        <source>{problem} {outcome}.</source>
+        <translation>{problem} {outcome}.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {problems}. {outcome}; restore it from a copy.</source>
+        <translation>{path} تالف: {problems}. {outcome}؛ استعده من نسخة.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a Hashiya project; it was left alone.</source>
+        <translation>{path} قاعدة بيانات SQLite وليس مشروع حاشية؛ تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of Hashiya (project version {version}, this program knows up to {known}). Update Hashiya to open it.</source>
+        <translation>كُتب {path} بإصدار أحدث من حاشية (إصدار المشروع {version}، وهذا البرنامج يعرف حتى {known}). حدِّث حاشية لتفتحه.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {problems}. It was left alone; restore it from a copy.</source>
+        <translation>{path} تالف: {problems}. تُرك كما هو؛ استعده من نسخة.</translation>
+    </message>
+    <message>
+        <source>{path} is kept busy by another program; try again in a moment.</source>
+        <translation>برنامج آخر يشغل {path}؛ أعد المحاولة بعد لحظة.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Hashiya project (it is not an SQLite database).</source>
+        <translation>{path} ليس مشروع حاشية (ليس قاعدة بيانات SQLite).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read ({error}).</source>
+        <translation>{path} تالف ولا يمكن قراءته ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened ({error}).</source>
+        <translation>تعذّر فتح {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be created ({error}).</source>
+        <translation>تعذّر إنشاء {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} needs upgrading, but another program has it open. Close it there and open it again.</source>
+        <translation>{path} يحتاج إلى ترقية، لكن برنامجًا آخر يفتحه. أغلقه هناك ثم افتحه من جديد.</translation>
+    </message>
+    <message>
+        <source>{path} could not be upgraded ({error}); it was not changed.</source>
+        <translation>تعذّرت ترقية {path} ({error})؛ ولم يُغيَّر.</translation>
+    </message>
+    <message>
+        <source>{path} needs upgrading, but the copy taken first could not be written ({error}); nothing was changed.</source>
+        <translation>{path} يحتاج إلى ترقية، لكن تعذّرت كتابة النسخة التي تُؤخذ قبلها ({error})؛ ولم يُغيَّر شيء.</translation>
+    </message>
+    <message>
+        <source>{path} could not be upgraded ({error}), and putting it back failed ({restore_error}). It will be put back from {marker} the next time it is opened.</source>
+        <translation>تعذّرت ترقية {path} ({error})، وفشلت إعادته كما كان ({restore_error}). سيُعاد من {marker} في المرة القادمة التي يُفتح فيها.</translation>
+    </message>
+    <message>
+        <source>{path} could not be upgraded ({error}); it was put back as it was. A copy is kept in {backup}.</source>
+        <translation>تعذّرت ترقية {path} ({error})؛ فأُعيد كما كان. وحُفظت نسخة منه في {backup}.</translation>
+    </message>
+    <message>
+        <source>cannot create the folder {folder} ({error}).</source>
+        <translation>تعذّر إنشاء المجلد {folder} ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {error}.</source>
+        <translation>تعذّر فتح {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; Hashiya needs to save every edit into it.</source>
+        <translation>{path} للقراءة فقط؛ وتحتاج حاشية إلى حفظ كل تعديل فيه.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full, so this change was not saved. Free some space and try again; everything saved before is safe.</source>
+        <translation>القرص الذي يحمل {path} ممتلئ، فلم يُحفظ هذا التغيير. أفرغ بعض المساحة وأعد المحاولة؛ كل ما حُفظ من قبل سليم.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (the file, its folder or the disk is read-only), so this change was not saved.</source>
+        <translation>تتعذّر الكتابة في {path} (الملف أو مجلده أو القرص للقراءة فقط)، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>Another program kept {path} busy for too long, so this change was not saved. Try again in a moment.</source>
+        <translation>شغل برنامج آخر {path} وقتًا طويلًا، فلم يُحفظ هذا التغيير. أعد المحاولة بعد لحظة.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while writing {path} ({error}), so this change was not saved.</source>
+        <translation>أبلغ القرص عن خطأ أثناء الكتابة في {path} ({error})، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}), so this change was not saved. Restore the project from a backup.</source>
+        <translation>{path} تالف ({error})، فلم يُحفظ هذا التغيير. استعد المشروع من نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>{path} can no longer be opened (was it moved or deleted?), so this change was not saved.</source>
+        <translation>لم يعد ممكنًا فتح {path} (هل نُقل أو حُذف؟)، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({error}), so this change was not saved.</source>
+        <translation>تعذّرت الكتابة في {path} ({error})، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>The folder holding {path} was deleted, moved or replaced while the project was open, so this change was not saved. Save a copy of the project (File &gt; Save a Copy) to keep what is still open here.</source>
+        <translation>حُذف المجلد الذي يحوي {path} أو نُقل أو استُبدل والمشروع مفتوح، فلم يُحفظ هذا التغيير. احفظ نسخة من المشروع (ملف &gt; حفظ نسخة) لتحتفظ بما لا يزال مفتوحًا هنا.</translation>
+    </message>
+    <message>
+        <source>{path} was deleted, moved or replaced by another program while it was open here, so this change was not saved. Save a copy of the project (File &gt; Save a Copy) to keep what is still open here.</source>
+        <translation>حذف برنامج آخر {path} أو نقله أو استبدله وهو مفتوح هنا، فلم يُحفظ هذا التغيير. احفظ نسخة من المشروع (ملف &gt; حفظ نسخة) لتحتفظ بما لا يزال مفتوحًا هنا.</translation>
+    </message>
+    <message>
+        <source>In {folder}, the log beside it ({log}) was deleted or replaced by another program, so this change was not saved.</source>
+        <translation>في {folder}، حذف برنامج آخر ملف اليومية المجاور للمشروع ({log}) أو استبدله، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>This program no longer holds its lock on {path} (something in it opened the file another way), and the log beside it ({log}) was deleted or replaced by another program, so this change was not saved.</source>
+        <translation>لم يعد هذا البرنامج يمسك قفله على {path} (فتح شيءٌ فيه الملف بطريقة أخرى)، وحذف برنامج آخر ملف اليومية المجاور له ({log}) أو استبدله، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>This program no longer holds its lock on {path} (something in it opened the file another way), so this change was not saved.</source>
+        <translation>لم يعد هذا البرنامج يمسك قفله على {path} (فتح شيءٌ فيه الملف بطريقة أخرى)، فلم يُحفظ هذا التغيير.</translation>
+    </message>
+    <message>
+        <source>the project cannot be searched right now ({error}).</source>
+        <translation>يتعذّر البحث في المشروع الآن ({error}).</translation>
+    </message>
+    <message>
+        <source>there is no document {document_id} in this project</source>
+        <translation>لا يوجد المستند {document_id} في هذا المشروع</translation>
+    </message>
+    <message>
+        <source>{path} was created by another program meanwhile; nothing was imported.</source>
+        <translation>أنشأ برنامج آخر {path} في أثناء ذلك؛ ولم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+        <source>its folder or the disk is read-only</source>
+        <translation>مجلده أو القرص للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>the disk reported an error: {error}</source>
+        <translation>أبلغ القرص عن خطأ: {error}</translation>
+    </message>
+    <message>
+        <source>{path} was not created ({why}); nothing was imported.</source>
+        <translation>لم يُنشأ {path} ({why})؛ ولم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>the team server at {url} does not let this user in ({error}).</source>
+        <translation>لا يسمح خادم الفريق في {url} بدخول هذا المستخدم ({error}).</translation>
+    </message>
+    <message>
+        <source>the team project {url} was not given to this user ({error}).</source>
+        <translation>لم يُمنح هذا المستخدم مشروع الفريق {url} ({error}).</translation>
+    </message>
+    <message>
+        <source>the team server at {url} cannot be reached ({error}).</source>
+        <translation>يتعذّر الوصول إلى خادم الفريق في {url} ({error}).</translation>
+    </message>
+    <message>
+        <source>{url} is not a Hashiya team project yet: create it with `hashiya init-team URL`.</source>
+        <translation>{url} ليس مشروع فريق لحاشية بعدُ: أنشئه بالأمر `hashiya init-team URL`.</translation>
+    </message>
+    <message>
+        <source>the team project {url} was not given to {user}.</source>
+        <translation>لم يُمنح {user} مشروع الفريق {url}.</translation>
+    </message>
+    <message>
+        <source>the team server refused this change for {user}: an annotator writes only their own layer, and gold, the schema, the registry and documents already there are written by reviewers ({error}).</source>
+        <translation>رفض خادم الفريق هذا التغيير من {user}: يكتب الموسِّم في طبقته وحدها، أما الطبقة المرجعية ومخطط التوسيم والسجل المرجعي والمستندات الموجودة فيكتبها المراجعون ({error}).</translation>
+    </message>
+    <message>
+        <source>the connection to the team server {url} was lost, so this change was not saved ({error}). Hashiya connects again at the next step.</source>
+        <translation>انقطع الاتصال بخادم الفريق {url}، فلم يُحفظ هذا التغيير ({error}). تتصل حاشية من جديد في الخطوة التالية.</translation>
+    </message>
+    <message>
+        <source>the connection to the team server {url} was lost, so it could not be read ({error}). Hashiya connects again at the next step.</source>
+        <translation>انقطع الاتصال بخادم الفريق {url}، فتعذّرت القراءة ({error}). تتصل حاشية من جديد في الخطوة التالية.</translation>
+    </message>
+    <message>
+        <source>the team server could not answer ({error}).</source>
+        <translation>تعذّر على خادم الفريق الرد ({error}).</translation>
+    </message>
+    <message>
+        <source>{user} may not read this team project ({error}).</source>
+        <translation>لا يحق لـ{user} قراءة مشروع الفريق هذا ({error}).</translation>
+    </message>
+    <message>
+        <source>the connection to the team server was lost ({error}); Hashiya is connecting again, and edits are not saved until it is back.</source>
+        <translation>انقطع الاتصال بخادم الفريق ({error})؛ تتصل حاشية من جديد، ولا تُحفظ التعديلات حتى يعود.</translation>
+    </message>
+    <message>
+        <source>there is no document {document_id} in {place}</source>
+        <translation>لا يوجد المستند {document_id} في {place}</translation>
+    </message>
+    <message>
+        <source>the edit no longer fits the project ({error})</source>
+        <translation>لم يعد التعديل يتوافق مع المشروع ({error})</translation>
+    </message>
+    <message>
+        <source>the {label} span {text} was changed or deleted elsewhere</source>
+        <translation>غُيِّر المقطع {text} ({label}) أو حُذف في مكان آخر</translation>
+    </message>
+    <message>
+        <source>the {label} relation was deleted elsewhere</source>
+        <translation>حُذفت العلاقة {label} في مكان آخر</translation>
+    </message>
+    <message>
+        <source>{place} is kept on its server, which keeps its own backups; to have it in one file, pull it into a new local project: hashiya pull --from URL --db {target}</source>
+        <translation>{place} محفوظ على خادمه، وهو يحتفظ بنسخه الاحتياطية؛ لتحصل عليه في ملف واحد، اجلبه إلى مشروع محلي جديد: hashiya pull --from URL --db {target}</translation>
+    </message>
+    <message>
+        <source>the import does not fit the project ({error}); nothing was imported</source>
+        <translation>لا يتوافق الاستيراد مع المشروع ({error})؛ ولم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read right now ({error}).</source>
+        <translation>تتعذّر قراءة {path} الآن ({error}).</translation>
+    </message>
+    <message>
+        <source>{target} is this project&apos;s own file; choose another name for the copy.</source>
+        <translation>{target} هو ملف هذا المشروع نفسه؛ اختر اسمًا آخر للنسخة.</translation>
+    </message>
+    <message>
+        <source>{target} is a folder; choose a file name for the copy.</source>
+        <translation>{target} مجلد؛ اختر اسم ملف للنسخة.</translation>
+    </message>
+    <message>
+        <source>{target}: the folder {parent} does not exist; nothing was written.</source>
+        <translation>{target}: المجلد {parent} غير موجود؛ ولم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>{target}: the copy could not be written ({error}); nothing was written.</source>
+        <translation>{target}: تعذّرت كتابة النسخة ({error})؛ ولم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>جهاز محارف</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>جهاز كتل</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>أنبوب مسمّى (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>مقبس</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>شيء غير الملف العادي</translation>
+    </message>
+    <message>
+        <source>{path} cannot be looked at ({error}).</source>
+        <translation>يتعذّر الاطلاع على {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>{path} is a link to {target}, which does not exist; a project must be a regular file or a new name.</source>
+        <translation>{path} رابط إلى {target}، وهو غير موجود؛ يجب أن يكون المشروع ملفًا عاديًا أو اسمًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>{path} is {kind} (through a link), not a project file; it was left alone.</source>
+        <translation>{path} {kind} (عبر رابط)، وليس ملف مشروع؛ تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a project file; it was left alone.</source>
+        <translation>{path} {kind}، وليس ملف مشروع؛ تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>{path} is a link to an empty file; a new project is only made at a new name or in an empty regular file. It was left alone.</source>
+        <translation>{path} رابط إلى ملف فارغ؛ لا يُنشأ مشروع جديد إلا باسم جديد أو في ملف عادي فارغ. تُرك كما هو.</translation>
+    </message>
+    <message>
+        <source>there is no document {document_id} in {path}</source>
+        <translation>لا يوجد المستند {document_id} في {path}</translation>
+    </message>
+    <message>
+        <source>{url} already holds tables: init-team needs an empty database.</source>
+        <translation>في {url} جداول من قبل: يحتاج init-team إلى قاعدة بيانات فارغة.</translation>
+    </message>
+    <message>
+        <source>{user} may not create the team project&apos;s roles on {url} ({error}).</source>
+        <translation>لا يحق لـ{user} إنشاء أدوار مشروع الفريق على {url} ({error}).</translation>
+    </message>
+    <message>
+        <source>the local project does not fit the team project ({error}); nothing was imported</source>
+        <translation>لا يتوافق المشروع المحلي مع مشروع الفريق ({error})؛ ولم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>only a reviewer may push shared items, and {user} is not one</source>
+        <translation>لا يدفع العناصر المشتركة إلا مراجع، و{user} ليس مراجعًا</translation>
+    </message>
+    <message>
+        <source>{item} could not be pushed: {error}</source>
+        <translation>تعذّر دفع {item}: {error}</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,13 @@ from ui.search_panel import SearchScope
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "hashiya_ar.ts"
-SOURCES = sorted((ROOT / "ui").glob("*.py"))
+# The interface's own sources, and the sentences that the domain and storage keep for it (annotator.said).
+SOURCES = sorted((ROOT / "ui").glob("*.py")) + sorted(
+    path
+    for folder in ("annotator", "storage")
+    for path in (ROOT / folder).rglob("*.py")
+    if "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")
+)
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_\-]*")
 # What stays as it is in the Arabic interface: Qt's key names, product and format names, format hints.

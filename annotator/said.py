@@ -1,0 +1,33 @@
+"""Sentences for the analyst that the window says in its own language.
+
+A sentence is kept as its English template and the values that fill it. The command line and the
+logs read it in English (``str``); the window looks the template up in its catalogue (context
+``"Said"``) and fills in the same values, so a path or a system error reads as it is in either
+language. ``QT_TRANSLATE_NOOP`` marks a template for Qt's ``lupdate`` and returns it unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT = "Said"
+
+
+def QT_TRANSLATE_NOOP(context: str, template: str) -> str:
+    return template
+
+
+@dataclass(frozen=True)
+class Said:
+    template: str
+    values: tuple[tuple[str, str | Said], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format_map({name: str(value) for name, value in self.values})
+
+
+def said(template: str, /, **values: object) -> Said:
+    """``template`` with ``values``; a value that is itself a Said is translated with it."""
+    return Said(
+        template, tuple((name, value if isinstance(value, Said) else str(value)) for name, value in values.items())
+    )

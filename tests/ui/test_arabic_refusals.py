@@ -1,0 +1,115 @@
+"""In the Arabic interface, what the project file refuses is said in Arabic, with its path as it is."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from annotator.preferences import Language
+from annotator.project import Project
+from annotator.repository import ProjectError
+from storage.database import ProjectFilesChanged
+from storage.file_guard import ProjectFiles, Trouble
+from storage.project_path import project_path_state
+from storage.sqlite_repository import SqliteRepository
+from tests.conftest import CORPUS
+from tests.ui.analyst import Analyst
+from tests.ui.test_annotating import LAVROV, document_row, open_window
+from ui import i18n
+from ui.app import application
+from ui.refusals import error_text
+from ui.rtl import isolated
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    app = application()
+    assert i18n.install(app, Language.ARABIC) is Language.ARABIC
+    yield
+    i18n.install(app, Language.ENGLISH)
+
+
+def latin_words_beside(text: str, *kept: object) -> list[str]:
+    for value in kept:
+        text = text.replace(str(value), "")
+    return LATIN_WORD.findall(text)
+
+
+def test_an_edit_refused_because_the_folder_went_is_said_in_arabic(
+    arabic: None, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "work" / "p.hashiya"
+    path.parent.mkdir()
+    project = Project(SqliteRepository.open(path), "tester")
+    project.import_paths([CORPUS / f"{LAVROV}.txt"])
+    shown: list[tuple[str, str]] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append((box.windowTitle(), box.text()))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    window = open_window(qtbot, project)
+    window.select_row(document_row(window, LAVROV))
+    window.view.setFocus()
+    analyst = Analyst(qtbot, window)
+    analyst.tag("سيرغي لافروف", "p")
+    assert shown == []
+    shutil.rmtree(path.parent)
+    analyst.select("روسيا")
+    analyst.type("g", window.view)
+
+    [(title, text)] = shown
+    assert title == "لم يُنفَّذ"
+    # The path is set apart as a left-to-right run: its leading slash stays at its start.
+    assert text.startswith(f"حُذف المجلد الذي يحوي {isolated(str(path.absolute()))} أو نُقل أو استُبدل والمشروع مفتوح")
+    assert "(ملف > حفظ نسخة)" in text
+    assert latin_words_beside(text, path.absolute()) == []
+    project.close()
+
+
+def test_a_sentence_made_of_sentences_is_said_in_arabic_and_in_english_for_the_command_line(
+    arabic: None, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "p.hashiya"
+    os.mkfifo(fifo)
+    with pytest.raises(ProjectError) as refused:
+        project_path_state(fifo)
+    assert str(refused.value) == f"{fifo} is a named pipe (FIFO), not a project file; it was left alone."
+    assert error_text(refused.value) == f"{isolated(str(fifo))} أنبوب مسمّى (FIFO)، وليس ملف مشروع؛ تُرك كما هو."
+
+    lost = tmp_path / "gone.hashiya"
+    lost.write_bytes(b"")
+    files = ProjectFiles(lost)
+    lost.unlink()
+    problem = files.problem()
+    assert problem is not None and problem.trouble is Trouble.FILE_GONE
+    changed = ProjectFilesChanged(problem, reopened=True)
+    assert str(changed).endswith("The project was opened again from its file: make the change once more.")
+    said = error_text(changed)
+    assert said.startswith(f"حذف برنامج آخر {isolated(str(lost.absolute()))} أو نقله أو استبدله وهو مفتوح هنا")
+    assert said.endswith("أُعيد فتح المشروع من ملفه: أجرِ التغيير مرة أخرى.")
+    assert latin_words_beside(said, lost.absolute()) == []
+
+
+def test_an_error_without_a_said_sentence_is_shown_as_it_is(arabic: None) -> None:
+    assert error_text(ProjectError("a sentence {with} braces")) == "a sentence {with} braces"
+    assert error_text(ValueError("not a project error")) == "not a project error"
+
+
+def test_the_english_interface_shows_the_sentence_the_command_line_prints(tmp_path: Path) -> None:
+    fifo = tmp_path / "p.hashiya"
+    os.mkfifo(fifo)
+    with pytest.raises(ProjectError) as refused:
+        project_path_state(fifo)
+    assert error_text(refused.value) == str(refused.value)
