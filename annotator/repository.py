@@ -148,10 +148,7 @@ class Repository(CorpusReads, Protocol):
 
     def edit_log(self, document_id: str | None = None) -> list[dict[str, str | None]]: ...
 
-    def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
-        """The review decisions taken on ``document_id`` comparing ``layer_a`` with ``layer_b``."""
-        ...
-
-    def has_decisions(self, document_id: str) -> bool:
-        """Whether any review decision is stored on ``document_id``, for any two layers."""
+    def decisions(self, document_id: str, layer_a: str | None = None, layer_b: str | None = None) -> list[Decision]:
+        """The review decisions taken on ``document_id`` comparing ``layer_a`` with ``layer_b``; without
+        the layers, those of every two layers compared there."""
         ...

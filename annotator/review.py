@@ -343,7 +343,7 @@ def settle_status(project: Project, review: Review) -> DocumentStatus:
 
 def _nothing_decided(project: Project, review: Review) -> bool:
     """No decision on the document for any two layers, and gold holds nothing there."""
-    return not (review.gold_spans or review.gold_relations or project.repository.has_decisions(review.document_id))
+    return not (review.gold_spans or review.gold_relations or project.repository.decisions(review.document_id))
 
 
 def next_undecided(review: Review, after: int, *, forwards: bool = True) -> ComparisonUnit | None:

@@ -435,21 +435,26 @@ class PostgresRepository(CorpusQueries):
         rows = self._read(lambda c: c.execute('SELECT name FROM annotators ORDER BY name COLLATE "C"').fetchall())
         return [row[0] for row in rows]
 
-    def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
-        rows = self._read(
-            lambda c: c.execute(
-                "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, decided_by, decided_at "
-                "FROM review_decisions WHERE document_id = %s AND layer_a = %s AND layer_b = %s "
-                'ORDER BY unit COLLATE "C"',
-                [document_id, layer_a, layer_b],
-            ).fetchall()
-        )
+    def decisions(self, document_id: str, layer_a: str | None = None, layer_b: str | None = None) -> list[Decision]:
+        if layer_a is None or layer_b is None:
+            rows = self._read(
+                lambda c: c.execute(
+                    "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, "
+                    "decided_by, decided_at FROM review_decisions WHERE document_id = %s "
+                    'ORDER BY layer_a COLLATE "C", layer_b COLLATE "C", unit COLLATE "C"',
+                    [document_id],
+                ).fetchall()
+            )
+        else:
+            rows = self._read(
+                lambda c: c.execute(
+                    "SELECT document_id, layer_a, layer_b, unit, choice, source_span, gold_span, "
+                    "decided_by, decided_at FROM review_decisions "
+                    'WHERE document_id = %s AND layer_a = %s AND layer_b = %s ORDER BY unit COLLATE "C"',
+                    [document_id, layer_a, layer_b],
+                ).fetchall()
+            )
         return [_decision(row) for row in rows]
-
-    def has_decisions(self, document_id: str) -> bool:
-        query = "SELECT EXISTS (SELECT 1 FROM review_decisions WHERE document_id = %s)"
-        row = self._read(lambda c: c.execute(query, [document_id]).fetchone())
-        return row is not None and bool(row[0])
 
 
 _DECISION_KEYS = (

@@ -537,7 +537,10 @@ class SqliteRepository(TaggedSurfaceReads):
         )
         return decision_from_row(rows[0]) if rows else None
 
-    def decisions(self, document_id: str, layer_a: str, layer_b: str) -> list[Decision]:
+    def decisions(self, document_id: str, layer_a: str | None = None, layer_b: str | None = None) -> list[Decision]:
+        if layer_a is None or layer_b is None:
+            query = "SELECT * FROM review_decisions WHERE document_id = ? ORDER BY layer_a, layer_b, unit"
+            return [decision_from_row(row) for row in dict_rows(self.db.execute(query, [document_id]))]
         rows = dict_rows(
             self.db.execute(
                 "SELECT * FROM review_decisions WHERE document_id = ? AND layer_a = ? AND layer_b = ? ORDER BY unit",
@@ -545,7 +548,3 @@ class SqliteRepository(TaggedSurfaceReads):
             )
         )
         return [decision_from_row(row) for row in rows]
-
-    def has_decisions(self, document_id: str) -> bool:
-        query = "SELECT EXISTS (SELECT 1 FROM review_decisions WHERE document_id = ?)"
-        return bool(self.db.execute(query, [document_id]).fetchone()[0])

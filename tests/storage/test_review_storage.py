@@ -178,14 +178,14 @@ def test_a_decision_is_stored_logged_with_the_reviewer_and_undone(project: Proje
     assert (gold.label, gold.text, gold.annotator) == ("GPE", RUSSIAN, GOLD)
     assert gold.id not in {unit.a.id if unit.a else "", unit.b.id if unit.b else ""}
     assert decision.gold_span == gold.id
-    assert again.repository.has_decisions(layers.document_id)
+    assert again.repository.decisions(layers.document_id) == [decision]
     log = again.repository.edit_log(layers.document_id)
     assert log[-1]["annotator"] == "tester" and log[-1]["action"] == "Accept B GPE"
     assert '"choice": "accept_b"' in (log[-1]["after"] or "")
 
     again.apply(inverse(edit))
     assert again.repository.decisions(layers.document_id, "tester", TEAMMATE) == []
-    assert not again.repository.has_decisions(layers.document_id)
+    assert again.repository.decisions(layers.document_id) == []
     assert again.spans(layers.document_id, GOLD) == []
     assert again.repository.edit_log(layers.document_id)[-1]["action"] == "Accept B GPE"
     again.close()
