@@ -70,13 +70,8 @@ class Project:
             try:
                 return Schema.from_json(stored)
             except (ValueError, KeyError, TypeError, AttributeError) as error:
-                raise ProjectError(
-                    said(
-                        QT_TRANSLATE_NOOP("Said", "{place}: the stored schema is damaged ({error})."),
-                        place=self.location,
-                        error=error,
-                    )
-                ) from None
+                template = QT_TRANSLATE_NOOP("Said", "{place}: the stored schema is damaged ({error}).")
+                raise ProjectError(said(template, place=self.location, error=error)) from None
         schema = load_default_schema()
         self.repository.set_resource(SCHEMA_RESOURCE, schema.to_json(), self.annotator, now_iso())
         return schema
@@ -87,13 +82,8 @@ class Project:
             try:
                 return Registry.from_json(stored)
             except (ValueError, KeyError, TypeError, AttributeError) as error:
-                raise ProjectError(
-                    said(
-                        QT_TRANSLATE_NOOP("Said", "{place}: the stored registry is damaged ({error})."),
-                        place=self.location,
-                        error=error,
-                    )
-                ) from None
+                template = QT_TRANSLATE_NOOP("Said", "{place}: the stored registry is damaged ({error}).")
+                raise ProjectError(said(template, place=self.location, error=error)) from None
         registry = load_default_registry()
         self.repository.set_resource(REGISTRY_RESOURCE, registry.to_json(), self.annotator, now_iso())
         return registry

@@ -27,6 +27,15 @@ def _english_interface() -> None:
     assert i18n.install(application(), Language.ENGLISH) is Language.ENGLISH
 
 
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    """The interface in Arabic for one test, then in English again."""
+    app = application()
+    assert i18n.install(app, Language.ARABIC) is Language.ARABIC
+    yield
+    i18n.install(app, Language.ENGLISH)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path: Path) -> Iterator[None]:
     application()

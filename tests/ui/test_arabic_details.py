@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,28 +10,18 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 import main
-from annotator.preferences import Language, Preferences
+from annotator.preferences import Preferences
 from annotator.project import Project
 from annotator.review import load_review
 from storage.sqlite_repository import SqliteRepository
 from tests.storage.test_review_storage import TEAMMATE, make_layers
 from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
-from ui import i18n
 from ui.annotator_name import WelcomeDialog
-from ui.app import application
 from ui.preferences_dialog import PreferencesDialog
 from ui.review_window import difference_lines
 from ui.span_panel import SpanPanel
 from ui.status_messages import room_for_message
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    app = application()
-    assert i18n.install(app, Language.ARABIC) is Language.ARABIC
-    yield
-    i18n.install(app, Language.ENGLISH)
 
 
 def test_a_long_arabic_link_name_is_cut_at_its_end_with_an_ellipsis(qtbot: QtBot, sample_project: Project) -> None:

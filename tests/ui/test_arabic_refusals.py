@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator.preferences import Language
 from annotator.project import Project
 from annotator.repository import ProjectError
 from storage.database import ProjectFilesChanged
@@ -22,21 +20,11 @@ from storage.sqlite_repository import SqliteRepository
 from tests.conftest import CORPUS
 from tests.ui.analyst import Analyst
 from tests.ui.test_annotating import LAVROV, document_row, open_window
-from ui import i18n
-from ui.app import application
 from ui.refusals import error_text
 from ui.rtl import isolated
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    app = application()
-    assert i18n.install(app, Language.ARABIC) is Language.ARABIC
-    yield
-    i18n.install(app, Language.ENGLISH)
 
 
 def latin_words_beside(text: str, *kept: object) -> list[str]:

@@ -73,14 +73,6 @@ KEPT_WORDS = {
 }
 
 
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    app = application()
-    assert i18n.install(app, Language.ARABIC) is Language.ARABIC
-    yield
-    i18n.install(app, Language.ENGLISH)
-
-
 def untranslated(texts: list[tuple[str, str]], kept: set[str]) -> list[tuple[str, str]]:
     """The (where, text) pairs with a Latin word that is not a name, key or format that stays as it is."""
     bad = []
