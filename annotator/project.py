@@ -22,7 +22,7 @@ from annotator.model import (
 from annotator.registry import Registry, load_default_registry
 from annotator.repository import ProjectError, Repository
 from annotator.resource_merge import MergeConflict, merge_registries, merge_schemas
-from annotator.said import QT_TRANSLATE_NOOP, said
+from annotator.said import QT_TRANSLATE_NOOP, Said, SaidError, said
 from annotator.schema import Schema, load_default_schema
 from annotator.text import text_sha256
 from annotator.text_import import IncomingText, TextImportError, read_texts
@@ -31,7 +31,7 @@ SCHEMA_RESOURCE = "schema"
 REGISTRY_RESOURCE = "registry"
 
 
-class InvalidEditError(ValueError):
+class InvalidEditError(SaidError, ValueError):
     """An edit the schema or the text does not allow; the message is for the user."""
 
 
@@ -105,7 +105,7 @@ class Project:
         try:
             saved = self.repository.update_resource(SCHEMA_RESOURCE, merged, self.annotator, now_iso())
         except MergeConflict as conflict:
-            raise InvalidEditError(str(conflict)) from None
+            raise InvalidEditError(conflict.said or str(conflict)) from None
         self.schema = schema if saved == schema.to_json() else Schema.from_json(saved)
 
     def set_registry(self, registry: Registry) -> None:
@@ -125,7 +125,7 @@ class Project:
         try:
             saved = self.repository.update_resource(REGISTRY_RESOURCE, merged, self.annotator, now_iso())
         except MergeConflict as conflict:
-            raise InvalidEditError(str(conflict)) from None
+            raise InvalidEditError(conflict.said or str(conflict)) from None
         self.registry = registry if saved == registry.to_json() else Registry.from_json(saved)
 
     @property
@@ -170,7 +170,7 @@ class Project:
 
     def add_span(self, document_id: str, start: int, end: int, label: str, ref: str | None = None) -> AddSpan:
         if not self.schema.has_label(label):
-            raise InvalidEditError(f"the schema has no label {label!r}")
+            raise InvalidEditError(_no_label(label))
         text = self.document(document_id).text
         try:
             check_offsets(text, start, end, text[start:end])
@@ -203,7 +203,7 @@ class Project:
 
     def relabel(self, span: Span, label: str) -> ChangeSpan:
         if not self.schema.has_label(label):
-            raise InvalidEditError(f"the schema has no label {label!r}")
+            raise InvalidEditError(_no_label(label))
         spec = self.schema.label(label)
         attributes = {k: v for k, v in span.attributes.items() if any(a.name == k for a in spec.attributes)}
         return self._change(span, label=label, kind=spec.kind, attributes=self.schema.with_defaults(spec, attributes))
@@ -225,7 +225,8 @@ class Project:
 
     def link(self, span: Span, ref: str | None) -> ChangeSpan:
         if ref is not None and ref not in self.registry:
-            raise InvalidEditError(f"the registry has no entry {ref!r}")
+            template = QT_TRANSLATE_NOOP("Said", "the registry has no entry {ref}")
+            raise InvalidEditError(said(template, ref=repr(ref)))
         attributes = dict(span.attributes)
         if "treaty" in attributes or any(a.name == "treaty" for a in self.schema.label(span.label).attributes):
             attributes["treaty"] = ref if ref in self.registry.treaty_ids() else None
@@ -239,13 +240,14 @@ class Project:
 
     def add_relation(self, label: str, head: Span, tail: Span) -> AddRelation:
         if head.id == tail.id:
-            raise InvalidEditError("a span cannot be related to itself")
+            raise InvalidEditError(said(QT_TRANSLATE_NOOP("Said", "a span cannot be related to itself")))
         problems = self.schema.validate_relation(label, head.kind, tail.kind)
         if problems:
             raise InvalidEditError("; ".join(problems))
         for existing in self.relations(head.document_id, head.annotator):
             if (existing.label, existing.head, existing.tail) == (label, head.id, tail.id):
-                raise InvalidEditError(f"{tail.text!r} is already the {label} of {head.text!r}")
+                template = QT_TRANSLATE_NOOP("Said", "{tail} is already the {label} of {head}")
+                raise InvalidEditError(said(template, tail=repr(tail.text), label=label, head=repr(head.text)))
         return AddRelation(
             Relation(
                 id=new_id(),
@@ -317,3 +319,7 @@ class Project:
 
     def set_status(self, document_id: str, status: DocumentStatus) -> None:
         self.repository.set_status(document_id, self.annotator, status)
+
+
+def _no_label(label: str) -> Said:
+    return said(QT_TRANSLATE_NOOP("Said", "the schema has no label {label}"), label=repr(label))

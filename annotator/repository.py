@@ -9,19 +9,12 @@ from typing import Protocol
 
 from annotator.edits import Decision, Edit
 from annotator.model import Document, DocumentStatus, DocumentSummary, Extent, Layer, Relation, Span
-from annotator.said import Said
+from annotator.said import SaidError
 from annotator.search import FoldedCorpus
 
 
-class ProjectError(Exception):
-    """A project file that cannot be opened or written; the message is for the user.
-
-    A message given as a ``Said`` is also kept as one, so that the window can say it in its language.
-    """
-
-    def __init__(self, message: str | Said) -> None:
-        super().__init__(str(message))
-        self.said = message if isinstance(message, Said) else None
+class ProjectError(SaidError):
+    """A project file that cannot be opened or written; the message is for the user."""
 
 
 class EditConflictError(ProjectError):

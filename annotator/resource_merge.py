@@ -13,18 +13,19 @@ from dataclasses import replace
 from typing import TypeVar
 
 from annotator.registry import Registry
+from annotator.said import QT_TRANSLATE_NOOP, Said, SaidError, said
 from annotator.schema import Schema
 
 T = TypeVar("T")
 V = TypeVar("V")
 
 
-class MergeConflict(ValueError):
+class MergeConflict(SaidError, ValueError):
     """Both sides changed the same entries differently; the message names them."""
 
 
 def merge_entries(
-    base: Sequence[T], mine: Sequence[T], theirs: Sequence[T], key: Callable[[T], str], what: str
+    base: Sequence[T], mine: Sequence[T], theirs: Sequence[T], key: Callable[[T], str], what: Said
 ) -> tuple[T, ...]:
     """Three-way merge of keyed entries, in the stored order with this side's new entries after."""
     before = {key(entry): entry for entry in base}
@@ -41,10 +42,12 @@ def merge_entries(
             merged.append(chosen)  # type: ignore[arg-type]
     if conflicts:
         names = ", ".join(repr(name) for name in conflicts)
-        raise MergeConflict(
-            f"another window changed the {what} {names} at the same time; nothing was saved. "
-            "Open the project again to see its change, then make yours."
+        template = QT_TRANSLATE_NOOP(
+            "Said",
+            "another window changed the {what} {names} at the same time; nothing was saved. "
+            "Open the project again to see its change, then make yours.",
         )
+        raise MergeConflict(said(template, what=what, names=names))
     return tuple(merged)
 
 
@@ -59,21 +62,32 @@ def merge_value(base: V | None, mine: V | None, theirs: V | None) -> V | object 
     return _CONFLICT
 
 
-def _scalar(base: V, mine: V, theirs: V, what: str) -> V:
+def _scalar(base: V, mine: V, theirs: V, what: Said) -> V:
     chosen = merge_value(base, mine, theirs)
     if chosen is _CONFLICT:
-        raise MergeConflict(f"another window changed the {what} at the same time; nothing was saved.")
+        template = QT_TRANSLATE_NOOP("Said", "another window changed the {what} at the same time; nothing was saved.")
+        raise MergeConflict(said(template, what=what))
     return chosen  # type: ignore[return-value]
 
 
 def merge_schemas(base: Schema, mine: Schema, theirs: Schema) -> Schema:
     return replace(
         theirs,
-        version=_scalar(base.version, mine.version, theirs.version, "schema version"),
-        name=_scalar(base.name, mine.name, theirs.name, "schema name"),
-        labels=merge_entries(base.labels, mine.labels, theirs.labels, lambda label: label.name, "label(s)"),
+        version=_scalar(base.version, mine.version, theirs.version, said(QT_TRANSLATE_NOOP("Said", "schema version"))),
+        name=_scalar(base.name, mine.name, theirs.name, said(QT_TRANSLATE_NOOP("Said", "schema name"))),
+        labels=merge_entries(
+            base.labels,
+            mine.labels,
+            theirs.labels,
+            lambda label: label.name,
+            said(QT_TRANSLATE_NOOP("Said", "label(s)")),
+        ),
         relations=merge_entries(
-            base.relations, mine.relations, theirs.relations, lambda relation: relation.name, "relation(s)"
+            base.relations,
+            mine.relations,
+            theirs.relations,
+            lambda relation: relation.name,
+            said(QT_TRANSLATE_NOOP("Said", "relation(s)")),
         ),
     )
 
@@ -81,7 +95,21 @@ def merge_schemas(base: Schema, mine: Schema, theirs: Schema) -> Schema:
 def merge_registries(base: Registry, mine: Registry, theirs: Registry) -> Registry:
     return replace(
         theirs,
-        version=_scalar(base.version, mine.version, theirs.version, "registry version"),
-        entities=merge_entries(base.entities, mine.entities, theirs.entities, lambda e: e.id, "registry entity(ies)"),
-        treaties=merge_entries(base.treaties, mine.treaties, theirs.treaties, lambda t: t.id, "treaty(ies)"),
+        version=_scalar(
+            base.version, mine.version, theirs.version, said(QT_TRANSLATE_NOOP("Said", "registry version"))
+        ),
+        entities=merge_entries(
+            base.entities,
+            mine.entities,
+            theirs.entities,
+            lambda e: e.id,
+            said(QT_TRANSLATE_NOOP("Said", "registry entity(ies)")),
+        ),
+        treaties=merge_entries(
+            base.treaties,
+            mine.treaties,
+            theirs.treaties,
+            lambda t: t.id,
+            said(QT_TRANSLATE_NOOP("Said", "treaty(ies)")),
+        ),
     )

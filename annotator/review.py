@@ -37,10 +37,11 @@ from annotator.edits import (
 )
 from annotator.model import GOLD, DocumentStatus, Relation, Span, new_id
 from annotator.project import Project, now_iso
+from annotator.said import QT_TRANSLATE_NOOP, SaidError, said
 from annotator.session import Change
 
 
-class ReviewError(ValueError):
+class ReviewError(SaidError, ValueError):
     """A decision that does not fit the unit; the message is for the user."""
 
 
@@ -169,11 +170,11 @@ def review_after(review: Review, change: Change) -> tuple[Review, set[str]]:
 def _source(unit: ComparisonUnit, choice: DecisionChoice) -> Span | None:
     if choice is DecisionChoice.ACCEPT_A:
         if unit.a is None:
-            raise ReviewError("layer A has no span in this unit to accept")
+            raise ReviewError(said(QT_TRANSLATE_NOOP("Said", "layer A has no span in this unit to accept")))
         return unit.a
     if choice is DecisionChoice.ACCEPT_B:
         if unit.b is None:
-            raise ReviewError("layer B has no span in this unit to accept")
+            raise ReviewError(said(QT_TRANSLATE_NOOP("Said", "layer B has no span in this unit to accept")))
         return unit.b
     if choice is DecisionChoice.EDIT:
         return unit.a if unit.a is not None else unit.b
@@ -248,7 +249,7 @@ def _decide(
     review: Review, draft: _GoldDraft, unit: ComparisonUnit, choice: DecisionChoice, by: str, at: str
 ) -> list[Edit]:
     if not review.can_adjudicate:
-        raise ReviewError("decisions go into gold: compare two layers other than gold")
+        raise ReviewError(said(QT_TRANSLATE_NOOP("Said", "decisions go into gold: compare two layers other than gold")))
     source = _source(unit, choice)
     key = unit_key(unit)
     edits: list[Edit] = []

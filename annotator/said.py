@@ -29,6 +29,15 @@ class Said:
         return self.template.format_map({name: str(value) for name, value in self.values})
 
 
+class SaidError(Exception):
+    """An error whose message may be given as a ``Said``: ``str`` is the English sentence, and
+    ``said`` keeps the template and values for the window."""
+
+    def __init__(self, message: str | Said) -> None:
+        super().__init__(str(message))
+        self.said = message if isinstance(message, Said) else None
+
+
 def said(template: str, /, **values: object) -> Said:
     """``template`` with ``values``; a value that is itself a Said is translated with it."""
     return Said(

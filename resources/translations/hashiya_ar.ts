@@ -1661,6 +1661,22 @@ What is shown may be wrong or incomplete, and no edit will be saved into it.</so
         <translation>{path} هو ملف هذا المشروع نفسه؛ لا يُقرأ ولا يُكتب إلا بوصفه المشروع المفتوح.</translation>
     </message>
     <message>
+        <source>the registry has no entry {ref}</source>
+        <translation>لا مدخل {ref} في السجل المرجعي</translation>
+    </message>
+    <message>
+        <source>a span cannot be related to itself</source>
+        <translation>لا يمكن ربط مقطع بنفسه</translation>
+    </message>
+    <message>
+        <source>{tail} is already the {label} of {head}</source>
+        <translation>{tail} هو {label} لـ{head} من قبل</translation>
+    </message>
+    <message>
+        <source>the schema has no label {label}</source>
+        <translation>لا وسم {label} في مخطط التوسيم</translation>
+    </message>
+    <message>
         <source>the span {span} of {annotator} says it covers {text}, but the text at {start}-{end} of document {document} is {found}</source>
         <translation>المقطع {span} من طبقة {annotator} يذكر أنه يغطي {text}، لكن النص في الموضع {start}-{end} من المستند {document} هو {found}</translation>
     </message>
@@ -1983,6 +1999,54 @@ What is shown may be wrong or incomplete, and no edit will be saved into it.</so
     <message>
         <source>{item} could not be pushed: {error}</source>
         <translation>تعذّر دفع {item}: {error}</translation>
+    </message>
+    <message>
+        <source>another window changed the {what} {names} at the same time; nothing was saved. Open the project again to see its change, then make yours.</source>
+        <translation>غيّرت نافذة أخرى {what} {names} في الوقت نفسه؛ فلم يُحفظ شيء. افتح المشروع من جديد لترى تغييرها، ثم أجرِ تغييرك.</translation>
+    </message>
+    <message>
+        <source>another window changed the {what} at the same time; nothing was saved.</source>
+        <translation>غيّرت نافذة أخرى {what} في الوقت نفسه؛ فلم يُحفظ شيء.</translation>
+    </message>
+    <message>
+        <source>schema version</source>
+        <translation>إصدار مخطط التوسيم</translation>
+    </message>
+    <message>
+        <source>schema name</source>
+        <translation>اسم مخطط التوسيم</translation>
+    </message>
+    <message>
+        <source>label(s)</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>relation(s)</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <source>registry version</source>
+        <translation>إصدار السجل المرجعي</translation>
+    </message>
+    <message>
+        <source>registry entity(ies)</source>
+        <translation>كيانات السجل المرجعي</translation>
+    </message>
+    <message>
+        <source>treaty(ies)</source>
+        <translation>المعاهدات</translation>
+    </message>
+    <message>
+        <source>layer A has no span in this unit to accept</source>
+        <translation>لا مقطع للطبقة أ في هذه الوحدة لقبوله</translation>
+    </message>
+    <message>
+        <source>layer B has no span in this unit to accept</source>
+        <translation>لا مقطع للطبقة ب في هذه الوحدة لقبوله</translation>
+    </message>
+    <message>
+        <source>decisions go into gold: compare two layers other than gold</source>
+        <translation>تذهب القرارات إلى الطبقة المرجعية: قارن طبقتين غير الطبقة المرجعية</translation>
     </message>
 </context>
 <context>

@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator.project import Project
+from annotator.project import InvalidEditError, Project
 from annotator.repository import ProjectError
+from annotator.resource_merge import MergeConflict, merge_schemas
+from annotator.schema import load_default_schema
 from storage.database import ProjectFilesChanged
 from storage.file_guard import ProjectFiles, Trouble
 from storage.project_path import project_path_state
@@ -23,7 +26,6 @@ from tests.ui.test_annotating import LAVROV, document_row, open_window
 from ui.refusals import error_text
 from ui.rtl import isolated
 
-ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -101,3 +103,34 @@ def test_the_english_interface_shows_the_sentence_the_command_line_prints(tmp_pa
     with pytest.raises(ProjectError) as refused:
         project_path_state(fifo)
     assert error_text(refused.value) == str(refused.value)
+
+
+def test_edits_the_schema_or_the_text_refuses_are_said_in_arabic(arabic: None, tmp_path: Path) -> None:
+    project = Project(SqliteRepository.open(tmp_path / "p.hashiya"), "tester")
+    project.import_paths([CORPUS / f"{LAVROV}.txt"])
+    [document] = project.documents()
+    with pytest.raises(InvalidEditError) as refused:
+        project.add_span(document.id, 0, 4, "NOPE")
+    assert str(refused.value) == "the schema has no label 'NOPE'"
+    assert error_text(refused.value) == f"لا وسم {isolated(repr('NOPE'))} في مخطط التوسيم"
+    added = project.add_span(document.id, 0, 4, "PER")
+    project.apply(added)
+    span = added.span
+    with pytest.raises(InvalidEditError) as itself:
+        project.add_relation("CLAIMANT", span, span)
+    assert error_text(itself.value) == "لا يمكن ربط مقطع بنفسه"
+    project.close()
+
+
+def test_a_change_another_window_made_first_is_said_in_arabic_with_what_it_changed(arabic: None) -> None:
+    base = load_default_schema()
+    label = base.labels[0]
+    mine = replace(base, labels=(replace(label, colour="#111111"), *base.labels[1:]))
+    theirs = replace(base, labels=(replace(label, colour="#222222"), *base.labels[1:]))
+    with pytest.raises(MergeConflict) as conflict:
+        merge_schemas(base, mine, theirs)
+    assert str(conflict.value).startswith(f"another window changed the label(s) {label.name!r} at the same time")
+    names = isolated(repr(label.name))
+    assert error_text(conflict.value) == (
+        f"غيّرت نافذة أخرى الوسوم {names} في الوقت نفسه؛ فلم يُحفظ شيء. افتح المشروع من جديد لترى تغييرها، ثم أجرِ تغييرك."
+    )

@@ -213,6 +213,19 @@ def test_accepting_a_missing_side_is_refused_with_a_message(
     assert sample_project.repository.decisions(layers.document_id, "tester", TEAMMATE) == []
 
 
+def test_a_refused_decision_is_said_in_arabic(
+    qtbot: QtBot, sample_project: Project, tmp_path: Path, arabic: None
+) -> None:
+    _window, review, layers = open_review(qtbot, sample_project, tmp_path)
+    for _ in range(6):
+        key(qtbot, Qt.Key.Key_N)
+        if unit_texts(review) == (TREATY, None):
+            break
+    key(qtbot, Qt.Key.Key_2)
+    assert review.statusBar().currentMessage() == "لا مقطع للطبقة ب في هذه الوحدة لقبوله"
+    assert sample_project.repository.decisions(layers.document_id, "tester", TEAMMATE) == []
+
+
 def test_one_layer_alone_and_panes_scrolled_together(qtbot: QtBot, sample_project: Project, tmp_path: Path) -> None:
     _window, review, layers = open_review(qtbot, sample_project, tmp_path)
     bar_a = review.compare.a.view.verticalScrollBar()
