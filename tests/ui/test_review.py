@@ -200,29 +200,27 @@ def unit_texts_of(review: ReviewWindow, row: int) -> tuple[str | None, str | Non
     return (unit.a.text if unit.a else None, unit.b.text if unit.b else None)
 
 
+@pytest.mark.parametrize(
+    ("arabic_interface", "said"),
+    [(False, "layer B has no span in this unit to accept"), (True, "لا مقطع للطبقة ب في هذه الوحدة لقبوله")],
+)
 def test_accepting_a_missing_side_is_refused_with_a_message(
-    qtbot: QtBot, sample_project: Project, tmp_path: Path
+    qtbot: QtBot,
+    sample_project: Project,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    arabic_interface: bool,
+    said: str,
 ) -> None:
+    if arabic_interface:
+        request.getfixturevalue("arabic")
     _window, review, layers = open_review(qtbot, sample_project, tmp_path)
     for _ in range(6):
         key(qtbot, Qt.Key.Key_N)
         if unit_texts(review) == (TREATY, None):
             break
     key(qtbot, Qt.Key.Key_2)
-    assert "layer B has no span" in review.statusBar().currentMessage()
-    assert sample_project.repository.decisions(layers.document_id, "tester", TEAMMATE) == []
-
-
-def test_a_refused_decision_is_said_in_arabic(
-    qtbot: QtBot, sample_project: Project, tmp_path: Path, arabic: None
-) -> None:
-    _window, review, layers = open_review(qtbot, sample_project, tmp_path)
-    for _ in range(6):
-        key(qtbot, Qt.Key.Key_N)
-        if unit_texts(review) == (TREATY, None):
-            break
-    key(qtbot, Qt.Key.Key_2)
-    assert review.statusBar().currentMessage() == "لا مقطع للطبقة ب في هذه الوحدة لقبوله"
+    assert review.statusBar().currentMessage() == said
     assert sample_project.repository.decisions(layers.document_id, "tester", TEAMMATE) == []
 
 
