@@ -70,46 +70,30 @@ def _scalar(base: V, mine: V, theirs: V, what: Said) -> V:
     return chosen  # type: ignore[return-value]
 
 
+# What a conflict names, in the sentence that reports it.
+SCHEMA_VERSION = said(QT_TRANSLATE_NOOP("Said", "schema version"))
+SCHEMA_NAME = said(QT_TRANSLATE_NOOP("Said", "schema name"))
+LABELS = said(QT_TRANSLATE_NOOP("Said", "label(s)"))
+RELATIONS = said(QT_TRANSLATE_NOOP("Said", "relation(s)"))
+REGISTRY_VERSION = said(QT_TRANSLATE_NOOP("Said", "registry version"))
+ENTITIES = said(QT_TRANSLATE_NOOP("Said", "registry entity(ies)"))
+TREATIES = said(QT_TRANSLATE_NOOP("Said", "treaty(ies)"))
+
+
 def merge_schemas(base: Schema, mine: Schema, theirs: Schema) -> Schema:
     return replace(
         theirs,
-        version=_scalar(base.version, mine.version, theirs.version, said(QT_TRANSLATE_NOOP("Said", "schema version"))),
-        name=_scalar(base.name, mine.name, theirs.name, said(QT_TRANSLATE_NOOP("Said", "schema name"))),
-        labels=merge_entries(
-            base.labels,
-            mine.labels,
-            theirs.labels,
-            lambda label: label.name,
-            said(QT_TRANSLATE_NOOP("Said", "label(s)")),
-        ),
-        relations=merge_entries(
-            base.relations,
-            mine.relations,
-            theirs.relations,
-            lambda relation: relation.name,
-            said(QT_TRANSLATE_NOOP("Said", "relation(s)")),
-        ),
+        version=_scalar(base.version, mine.version, theirs.version, SCHEMA_VERSION),
+        name=_scalar(base.name, mine.name, theirs.name, SCHEMA_NAME),
+        labels=merge_entries(base.labels, mine.labels, theirs.labels, lambda label: label.name, LABELS),
+        relations=merge_entries(base.relations, mine.relations, theirs.relations, lambda r: r.name, RELATIONS),
     )
 
 
 def merge_registries(base: Registry, mine: Registry, theirs: Registry) -> Registry:
     return replace(
         theirs,
-        version=_scalar(
-            base.version, mine.version, theirs.version, said(QT_TRANSLATE_NOOP("Said", "registry version"))
-        ),
-        entities=merge_entries(
-            base.entities,
-            mine.entities,
-            theirs.entities,
-            lambda e: e.id,
-            said(QT_TRANSLATE_NOOP("Said", "registry entity(ies)")),
-        ),
-        treaties=merge_entries(
-            base.treaties,
-            mine.treaties,
-            theirs.treaties,
-            lambda t: t.id,
-            said(QT_TRANSLATE_NOOP("Said", "treaty(ies)")),
-        ),
+        version=_scalar(base.version, mine.version, theirs.version, REGISTRY_VERSION),
+        entities=merge_entries(base.entities, mine.entities, theirs.entities, lambda e: e.id, ENTITIES),
+        treaties=merge_entries(base.treaties, mine.treaties, theirs.treaties, lambda t: t.id, TREATIES),
     )

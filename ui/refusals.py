@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 
 from annotator.repository import EditConflictError, ProjectError
-from annotator.said import CONTEXT, Said
+from annotator.said import CONTEXT, Said, SaidError
 from ui.rtl import isolated
 
 
@@ -32,8 +32,9 @@ def said_text(said: Said) -> str:
 
 def error_text(error: BaseException) -> str:
     """What an error says, in the interface language when it was raised with a ``Said``."""
-    told = getattr(error, "said", None)
-    return said_text(told) if isinstance(told, Said) else str(error)
+    if isinstance(error, SaidError) and error.said is not None:
+        return said_text(error.said)
+    return str(error)
 
 
 def refusal_text(error: ProjectError) -> str:
