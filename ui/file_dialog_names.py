@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.rtl import POP_DIRECTIONAL_ISOLATE, isolated
-
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
+from ui.rtl import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE, isolated
 
 
 class FileNameDelegate(QStyledItemDelegate):

@@ -30,6 +30,7 @@ class RtlTextDelegate(QStyledItemDelegate):
         option.displayAlignment = RTL_ALIGNMENT | Qt.AlignmentFlag.AlignVCenter
 
 
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
 RIGHT_TO_LEFT_ISOLATE = "\u2067"
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"

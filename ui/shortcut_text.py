@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LEFT_TO_RIGHT_ISOLATE = "\u2066"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
+from ui.rtl import LEFT_TO_RIGHT_ISOLATE, POP_DIRECTIONAL_ISOLATE
 
 
 def isolated_keys(keys: str) -> str:
